@@ -1,0 +1,10 @@
+//! Server functions, grouped by area. Each is a thin shell: it asks `require` (or
+//! `current_actor`) who is calling and whether they may, then calls the store.
+
+pub mod directory;
+pub mod session;
+
+#[cfg(feature = "ssr")]
+mod server;
+#[cfg(feature = "ssr")]
+pub use server::{AppState, SESSION_COOKIE, cookie_value};

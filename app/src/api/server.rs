@@ -1,0 +1,136 @@
+//! The server side of every server function: application state, the acting user, and the
+//! one door for permissions.
+
+use crate::error::AppError;
+use chrono::{Duration, Utc};
+use http::{HeaderMap, StatusCode, header};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+use mamori_domain::{Actor, Permission};
+use mamori_store::{Store, StoreError, accounts::SessionToken};
+
+/// The cookie that carries the session token.
+pub const SESSION_COOKIE: &str = "mamori_session";
+
+/// What the server functions need, provided once per request by the server.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub store: Store,
+    pub session_lifetime: Duration,
+    /// Mark cookies `Secure` (when served over TLS, directly or behind a proxy).
+    pub secure_cookies: bool,
+}
+
+impl AppState {
+    pub fn from_context() -> Result<Self, AppError> {
+        use_context::<AppState>().ok_or_else(|| {
+            tracing::error!("AppState missing from the server function context");
+            AppError::Internal
+        })
+    }
+}
+
+/// The value of a cookie in a request's headers.
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_string())
+}
+
+pub(crate) fn session_token() -> Option<SessionToken> {
+    let parts = use_context::<http::request::Parts>()?;
+    cookie_value(&parts.headers, SESSION_COOKIE).map(|v| SessionToken::from_cookie(&v))
+}
+
+/// Who is calling, if anyone.
+pub(crate) async fn current_actor(state: &AppState) -> Result<Option<Actor>, AppError> {
+    let Some(token) = session_token() else {
+        return Ok(None);
+    };
+    state
+        .store
+        .session_actor(&token, Utc::now())
+        .await
+        .map_err(internal)
+}
+
+/// The one permission check: every server function that shows or changes data calls this
+/// first. Fails with 401 without a session and 403 without the permission.
+pub(crate) async fn require(permission: Permission) -> Result<(AppState, Actor), AppError> {
+    let state = AppState::from_context()?;
+    let actor = current_actor(&state)
+        .await?
+        .ok_or_else(|| refuse(AppError::Unauthenticated))?;
+    if !actor.can(permission) {
+        tracing::warn!(employee_id = %actor.employee_id, ?permission, "permission refused");
+        return Err(refuse(AppError::Forbidden));
+    }
+    Ok((state, actor))
+}
+
+/// Sets the HTTP status that matches an error, so that API clients (and tests) see 401/403/422.
+/// A plain HTML form post keeps leptos's redirect back to the form, which shows the message.
+pub(crate) fn refuse(error: AppError) -> AppError {
+    let status = match &error {
+        AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::InvalidLogin | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Internal | AppError::Request(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    let form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    });
+    if !form_post && let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(status);
+    }
+    error
+}
+
+/// Logs a store failure and hides its detail from the caller.
+pub(crate) fn internal(error: StoreError) -> AppError {
+    tracing::error!(%error, "store error in a server function");
+    refuse(AppError::Internal)
+}
+
+pub(crate) fn set_cookie(cookie: String) {
+    if let Some(response) = use_context::<ResponseOptions>()
+        && let Ok(value) = header::HeaderValue::from_str(&cookie)
+    {
+        response.append_header(header::SET_COOKIE, value);
+    }
+}
+
+/// A session cookie: HttpOnly (no script reads it), SameSite=Lax (no cross-site posts carry it).
+pub(crate) fn session_cookie(state: &AppState, value: &str, max_age_seconds: i64) -> String {
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    format!(
+        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_cookie_among_several() {
+        let mut headers = HeaderMap::new();
+        headers.append(header::COOKIE, "a=1; mamori_session=abc".parse().unwrap());
+        headers.append(header::COOKIE, "mamori_lang=en".parse().unwrap());
+        assert_eq!(
+            cookie_value(&headers, SESSION_COOKIE).as_deref(),
+            Some("abc")
+        );
+        assert_eq!(cookie_value(&headers, "mamori_lang").as_deref(), Some("en"));
+        assert_eq!(cookie_value(&headers, "missing"), None);
+    }
+}

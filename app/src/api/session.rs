@@ -1,0 +1,107 @@
+//! Logging in and out, and who is logged in.
+
+use crate::error::AppError;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use mamori_domain::{Actor, AppRole};
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use super::server::{
+    AppState, current_actor, internal, refuse, session_cookie, session_token, set_cookie,
+};
+
+/// A demo account as the login page lists it (in demo mode only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoLogin {
+    pub employee_id: String,
+    pub name: String,
+    pub title: String,
+    pub app_roles: Vec<AppRole>,
+    pub password: String,
+}
+
+/// Logs in with an employee ID or e-mail and a password, then goes to the person's home page.
+#[server(endpoint = "login")]
+pub async fn login(login: String, password: String) -> Result<(), AppError> {
+    let state = AppState::from_context()?;
+    let now = chrono::Utc::now();
+    let Some(staff_id) = state
+        .store
+        .authenticate(&login, &password, now)
+        .await
+        .map_err(internal)?
+    else {
+        tracing::info!("login refused");
+        return Err(refuse(AppError::InvalidLogin));
+    };
+    let token = state
+        .store
+        .start_session(staff_id, now, state.session_lifetime)
+        .await
+        .map_err(internal)?;
+    let actor = state
+        .store
+        .session_actor(&token, now)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::Internal)?;
+    tracing::info!(employee_id = %actor.employee_id, "logged in");
+    set_cookie(session_cookie(
+        &state,
+        token.expose(),
+        state.session_lifetime.num_seconds(),
+    ));
+    leptos_axum::redirect(actor.home_path());
+    Ok(())
+}
+
+/// Ends the session and returns to the login page.
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    let state = AppState::from_context()?;
+    if let Some(token) = session_token() {
+        state.store.end_session(&token).await.map_err(internal)?;
+    }
+    set_cookie(session_cookie(&state, "", 0));
+    leptos_axum::redirect("/login");
+    Ok(())
+}
+
+/// The person logged in, and the agency's date, which the browser takes from the server so that
+/// both render the same fiscal year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub actor: Actor,
+    pub today: NaiveDate,
+}
+
+/// The person logged in, or `None`. Public: the layout asks it on every page.
+#[server(endpoint = "current_user")]
+pub async fn current_user() -> Result<Option<Viewer>, AppError> {
+    let state = AppState::from_context()?;
+    let today = mamori_domain::agency_date(chrono::Utc::now());
+    Ok(current_actor(&state)
+        .await?
+        .map(|actor| Viewer { actor, today }))
+}
+
+/// The demo accounts, listed only when the database holds the demo agency.
+#[server(endpoint = "demo_logins")]
+pub async fn demo_logins() -> Result<Vec<DemoLogin>, AppError> {
+    let state = AppState::from_context()?;
+    Ok(state
+        .store
+        .demo_logins()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|d| DemoLogin {
+            employee_id: d.employee_id,
+            name: d.name,
+            title: d.title,
+            app_roles: d.app_roles,
+            password: mamori_domain::demo::DEMO_PASSWORD.to_string(),
+        })
+        .collect())
+}

@@ -1,0 +1,79 @@
+//! The document shell, the router and the state every page shares.
+
+use crate::{
+    api::session::{Login, Logout, Viewer, current_user},
+    components::layout::Layout,
+    error::AppError,
+    i18n::provide_locale,
+    pages::{AdminStaffPage, LearnerHome, LoginPage, ManagerPage, NotFound},
+};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The HTML document, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = crate::i18n::Locale::current();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options=options.clone() />
+                <leptos_meta::HashedStylesheet options id="mamori" />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The logged-in person, shared by the layout and every page.
+#[derive(Clone, Copy)]
+pub struct ViewerResource(pub Resource<Result<Option<Viewer>, AppError>>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let locale = provide_locale();
+    let login = ServerAction::<Login>::new();
+    let logout = ServerAction::<Logout>::new();
+    provide_context(login);
+    provide_context(logout);
+    // Ask again who is logged in whenever someone logs in or out.
+    let viewer = Resource::new(
+        move || (login.version().get(), logout.version().get()),
+        |_| current_user(),
+    );
+    provide_context(ViewerResource(viewer));
+
+    // Marks the page once the browser has taken it over; browser tests wait for it.
+    Effect::new(|_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <leptos_meta::Title formatter=move |page: String| format!("{page} | {}", locale.texts().app_name) />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/") view=LearnerHome ssr=SsrMode::Async />
+                    <Route path=path!("/manager") view=ManagerPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/staff") view=AdminStaffPage ssr=SsrMode::Async />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,31 @@
+//! Shows a page only to people with a permission. The server functions check again on every
+//! call: this only spares people a page they cannot use.
+
+use crate::{api::session::Viewer, app::ViewerResource, i18n::use_texts};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use mamori_domain::Permission;
+
+#[component]
+pub fn RequirePermission<F, V>(permission: Permission, page: F) -> impl IntoView
+where
+    F: Fn(Viewer) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let t = use_texts();
+    let viewer = expect_context::<ViewerResource>().0;
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+            {move || {
+                viewer.get().map(|result| match result {
+                    Ok(Some(viewer)) if viewer.actor.can(permission) => page(viewer).into_any(),
+                    Ok(Some(_)) => view! {
+                        <h1>{t.forbidden}</h1>
+                    }.into_any(),
+                    Ok(None) => view! { <Redirect path="/login" /> }.into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
+                })
+            }}
+        </Suspense>
+    }
+}

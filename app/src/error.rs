@@ -1,0 +1,38 @@
+//! The one error type of the server functions. It travels to the browser, so it carries no
+//! internal detail: the server logs that, the user reads a message in their language.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// No valid session: log in first (HTTP 401).
+    #[error("not logged in")]
+    Unauthenticated,
+    /// Logged in, but not allowed (HTTP 403).
+    #[error("forbidden")]
+    Forbidden,
+    /// Wrong login name or password, or the person has left.
+    #[error("invalid login")]
+    InvalidLogin,
+    /// Bad input, with a message for the user (HTTP 422).
+    #[error("{0}")]
+    Invalid(String),
+    /// Something failed on the server; details are in its log (HTTP 500).
+    #[error("internal error")]
+    Internal,
+    /// The call itself failed (network, encoding).
+    #[error("request failed: {0}")]
+    Request(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Request(value.to_string())
+    }
+}

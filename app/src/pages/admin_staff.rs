@@ -1,0 +1,92 @@
+//! The admin's staff directory: search and paging, driven by the URL (`?q=…&page=…`) so that a
+//! search is a link and works without JavaScript.
+
+use crate::{
+    api::directory::search_staff,
+    components::{guard::RequirePermission, staff_table::StaffTable},
+    i18n::use_texts,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::{A, Form},
+    hooks::use_query_map,
+};
+use mamori_domain::{Permission, StaffPage};
+
+#[component]
+pub fn AdminStaffPage() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <Title text=t.staff_directory_title />
+        <RequirePermission permission=Permission::AdministerStaff page=move |_| {
+            let query = use_query_map();
+            let search = move || query.with(|q| q.get("q").unwrap_or_default());
+            let page = move || query.with(|q| q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1u64));
+            let results = Resource::new(move || (search(), page()), |(q, p)| search_staff(q, p));
+            view! {
+                <h1>{t.staff_directory_title}</h1>
+                <Form method="GET" action="" attr:class="search" attr:role="search">
+                    <label for="q">{t.search_label}</label>
+                    <input id="q" name="q" type="search" prop:value=search />
+                    <button type="submit">{t.search}</button>
+                </Form>
+                <Transition fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                    {move || results.get().map(|result| match result {
+                        Ok(found) => view! { <Results found query=search() /> }.into_any(),
+                        Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
+                    })}
+                </Transition>
+            }
+        } />
+    }
+}
+
+#[component]
+fn Results(found: StaffPage, query: String) -> impl IntoView {
+    let t = use_texts();
+    if found.rows.is_empty() {
+        return view! { <p class="empty-state">{t.no_staff_found}</p> }.into_any();
+    }
+    let first = (found.page - 1) * found.per_page + 1;
+    let last = first + found.rows.len() as u64 - 1;
+    let pages = found.page_count();
+    let link = move |page: u64| format!("?q={}&page={page}", encode_query_value(&query));
+    let previous = (found.page > 1).then(|| link(found.page - 1));
+    let next = (found.page < pages).then(|| link(found.page + 1));
+    view! {
+        <p class="result-count" role="status">{(t.showing)(first, last, found.total)}</p>
+        <StaffTable caption=t.staff_directory_title.to_string() staff=found.rows />
+        <nav aria-label=t.pagination class="pagination">
+            {previous.map(|href| view! { <A href=href attr:rel="prev">{t.previous_page}</A> })}
+            <span>{(t.page_of)(found.page, pages)}</span>
+            {next.map(|href| view! { <A href=href attr:rel="next">{t.next_page}</A> })}
+        </nav>
+    }
+    .into_any()
+}
+
+/// Percent-encodes a query-string value (RFC 3986 unreserved characters stay as they are).
+fn encode_query_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode_query_value;
+
+    #[test]
+    fn encodes_japanese_and_reserved_characters() {
+        assert_eq!(encode_query_value("E0001"), "E0001");
+        assert_eq!(encode_query_value("総務"), "%E7%B7%8F%E5%8B%99");
+        assert_eq!(encode_query_value("a&b=c d"), "a%26b%3Dc%20d");
+    }
+}

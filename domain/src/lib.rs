@@ -1,0 +1,14 @@
+//! Mamori's domain: the values and rules of security training and the self-inspection,
+//! free of any database or web framework so that they can be tested on their own and
+//! shared with the browser build.
+
+pub mod access;
+pub mod demo;
+pub mod fiscal_year;
+pub mod roles;
+pub mod staff;
+
+pub use access::{Actor, Permission};
+pub use fiscal_year::{Era, FiscalYear, agency_date};
+pub use roles::{AppRole, SecurityRole};
+pub use staff::{EmailAddress, EmployeeId, StaffName, StaffPage, StaffSummary};

@@ -1,0 +1,15 @@
+//! Mamori's schema. The same migrations run on SQLite and PostgreSQL, at start-up and with
+//! `mamori migrate`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261126_000001_staff_and_accounts;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261126_000001_staff_and_accounts::Migration)]
+    }
+}

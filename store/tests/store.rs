@@ -1,0 +1,357 @@
+//! The store against real databases: a fresh SQLite file, and a fresh PostgreSQL database when
+//! the test script provides a server. Every test runs on each.
+
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use mamori_domain::{AppRole, EmailAddress, EmployeeId, StaffName};
+use mamori_store::{
+    Store, StoreError,
+    accounts::{NewAdmin, NewPassword, SessionToken},
+};
+use mamori_test_support::fresh_databases;
+
+const PASSWORD: &str = mamori_domain::demo::DEMO_PASSWORD;
+
+fn id(raw: &str) -> EmployeeId {
+    EmployeeId::parse(raw).unwrap()
+}
+
+fn at(y: i32, m: u32, d: u32) -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, 3, 0, 0).unwrap()
+}
+
+async fn demo_stores() -> Vec<(&'static str, Store)> {
+    let mut stores = Vec::new();
+    for database in fresh_databases().await {
+        let store = database.store().await;
+        assert_eq!(store.load_demo().await.unwrap(), 361);
+        // keep the SQLite folder alive for the test's duration
+        std::mem::forget(database);
+        stores.push((database_name(&store), store));
+    }
+    stores
+}
+
+fn database_name(store: &Store) -> &'static str {
+    match store.backend() {
+        sea_orm::DbBackend::Postgres => "postgres",
+        _ => "sqlite",
+    }
+}
+
+#[tokio::test]
+async fn logs_in_by_employee_id_or_email_with_the_right_password_only() {
+    for (backend, store) in demo_stores().await {
+        let now = at(2026, 11, 26);
+        let admin = store.authenticate("E0013", PASSWORD, now).await.unwrap();
+        assert!(admin.is_some(), "{backend}: employee ID");
+        let by_email = store
+            .authenticate("  Ryo.Nakamura@CAA.example ", PASSWORD, now)
+            .await
+            .unwrap();
+        assert_eq!(by_email, admin, "{backend}: e-mail, any case");
+        assert_eq!(
+            store
+                .authenticate("E0013", "wrong-password", now)
+                .await
+                .unwrap(),
+            None,
+            "{backend}"
+        );
+        assert_eq!(
+            store.authenticate("E9999", PASSWORD, now).await.unwrap(),
+            None,
+            "{backend}: unknown"
+        );
+        assert_eq!(
+            store.authenticate("E0100", PASSWORD, now).await.unwrap(),
+            None,
+            "{backend}: no password set"
+        );
+    }
+}
+
+#[tokio::test]
+async fn people_who_have_left_cannot_log_in_or_keep_a_session() {
+    for (backend, store) in demo_stores().await {
+        let now = at(2026, 11, 26);
+        let learner = store
+            .authenticate("E0210", PASSWORD, now)
+            .await
+            .unwrap()
+            .unwrap();
+        let token = store
+            .start_session(learner, now, Duration::hours(12))
+            .await
+            .unwrap();
+        store
+            .mark_left(&id("E0210"), NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(
+            store.authenticate("E0210", PASSWORD, now).await.unwrap(),
+            None,
+            "{backend}"
+        );
+        assert_eq!(
+            store.session_actor(&token, now).await.unwrap(),
+            None,
+            "{backend}"
+        );
+        // Still on staff on their last day.
+        let last_day = at(2026, 11, 25);
+        assert!(
+            store
+                .authenticate("E0210", PASSWORD, last_day)
+                .await
+                .unwrap()
+                .is_some(),
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn sessions_carry_roles_expire_and_end() {
+    for (backend, store) in demo_stores().await {
+        let now = at(2026, 11, 26);
+        let manager = store
+            .authenticate("E0009", PASSWORD, now)
+            .await
+            .unwrap()
+            .unwrap();
+        let token = store
+            .start_session(manager, now, Duration::hours(12))
+            .await
+            .unwrap();
+        let actor = store
+            .session_actor(&token, now)
+            .await
+            .unwrap()
+            .expect("live session");
+        assert_eq!(actor.employee_id, id("E0009"), "{backend}");
+        assert_eq!(
+            actor.roles,
+            vec![AppRole::Learner, AppRole::Manager],
+            "{backend}"
+        );
+        assert_eq!(actor.managed_division_ids.len(), 1, "{backend}");
+
+        let forged = SessionToken::from_cookie("00");
+        assert_eq!(
+            store.session_actor(&forged, now).await.unwrap(),
+            None,
+            "{backend}: unknown token"
+        );
+        assert_eq!(
+            store
+                .session_actor(&token, now + Duration::hours(12))
+                .await
+                .unwrap(),
+            None,
+            "{backend}: expired"
+        );
+
+        let token = store
+            .start_session(manager, now, Duration::hours(12))
+            .await
+            .unwrap();
+        store.end_session(&token).await.unwrap();
+        assert_eq!(
+            store.session_actor(&token, now).await.unwrap(),
+            None,
+            "{backend}: logged out"
+        );
+    }
+}
+
+#[tokio::test]
+async fn setting_a_password_ends_open_sessions() {
+    for (backend, store) in demo_stores().await {
+        let now = at(2026, 11, 26);
+        let learner = store
+            .authenticate("E0210", PASSWORD, now)
+            .await
+            .unwrap()
+            .unwrap();
+        let token = store
+            .start_session(learner, now, Duration::hours(12))
+            .await
+            .unwrap();
+        store
+            .set_password(
+                &id("E0210"),
+                &NewPassword::parse("a-new-passphrase").unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            store.session_actor(&token, now).await.unwrap(),
+            None,
+            "{backend}"
+        );
+        assert_eq!(
+            store.authenticate("E0210", PASSWORD, now).await.unwrap(),
+            None,
+            "{backend}"
+        );
+        assert!(
+            store
+                .authenticate("E0210", "a-new-passphrase", now)
+                .await
+                .unwrap()
+                .is_some(),
+            "{backend}"
+        );
+        assert!(matches!(
+            NewPassword::parse("short"),
+            Err(StoreError::Invalid(_))
+        ));
+    }
+}
+
+#[tokio::test]
+async fn the_demo_loads_once_and_only_into_an_empty_database() {
+    for database in fresh_databases().await {
+        let store = database.store().await;
+        assert!(!store.is_demo().await.unwrap());
+        assert!(
+            store.demo_logins().await.unwrap().is_empty(),
+            "{}: not a demo",
+            database.backend
+        );
+        store.load_demo().await.unwrap();
+        assert!(store.is_demo().await.unwrap());
+        assert_eq!(
+            store.demo_logins().await.unwrap().len(),
+            4,
+            "{}",
+            database.backend
+        );
+        assert!(
+            matches!(store.load_demo().await, Err(StoreError::Conflict(_))),
+            "{}",
+            database.backend
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_admin_can_be_created_in_an_empty_database_but_not_twice() {
+    for database in fresh_databases().await {
+        let store = database.store().await;
+        let admin = || NewAdmin {
+            employee_id: id("A0001"),
+            name: StaffName::parse("管理 太郎").unwrap(),
+            email: EmailAddress::parse("admin@agency.example").unwrap(),
+            division: "総務課".into(),
+            password: NewPassword::parse("correct horse battery").unwrap(),
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        store.create_admin(admin(), today).await.unwrap();
+        let staff_id = store
+            .authenticate("A0001", "correct horse battery", at(2026, 11, 26))
+            .await
+            .unwrap()
+            .unwrap();
+        let token = store
+            .start_session(staff_id, at(2026, 11, 26), Duration::hours(1))
+            .await
+            .unwrap();
+        let actor = store
+            .session_actor(&token, at(2026, 11, 26))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(actor.has_role(AppRole::Admin), "{}", database.backend);
+        assert!(matches!(
+            store.create_admin(admin(), today).await,
+            Err(StoreError::Conflict(_))
+        ));
+        assert!(
+            store.demo_logins().await.unwrap().is_empty(),
+            "a real database lists no demo accounts"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_directory_searches_pages_and_scopes_by_division() {
+    for (backend, store) in demo_stores().await {
+        let first = store.search_staff("", 1, 50).await.unwrap();
+        assert_eq!(
+            (first.total, first.rows.len(), first.page_count()),
+            (361, 50, 8),
+            "{backend}"
+        );
+        assert_eq!(first.rows[0].employee_id, "E0001", "{backend}");
+        let last = store.search_staff("", 8, 50).await.unwrap();
+        assert_eq!(last.rows.len(), 11, "{backend}");
+
+        let division = store.search_staff("消費者安全課", 1, 50).await.unwrap();
+        assert_eq!(division.total, 45, "{backend}");
+        assert!(
+            division.rows.iter().all(|p| p.division == "消費者安全課"),
+            "{backend}"
+        );
+        assert_eq!(
+            store.search_staff("E0210", 1, 50).await.unwrap().total,
+            1,
+            "{backend}"
+        );
+        assert_eq!(
+            store
+                .search_staff("no such person", 1, 50)
+                .await
+                .unwrap()
+                .total,
+            0,
+            "{backend}"
+        );
+
+        let manager = store
+            .authenticate("E0009", PASSWORD, at(2026, 11, 26))
+            .await
+            .unwrap()
+            .unwrap();
+        let token = store
+            .start_session(manager, at(2026, 11, 26), Duration::hours(1))
+            .await
+            .unwrap();
+        let actor = store
+            .session_actor(&token, at(2026, 11, 26))
+            .await
+            .unwrap()
+            .unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let staff = store
+            .division_staff(&actor.managed_division_ids, today)
+            .await
+            .unwrap();
+        assert_eq!(staff.len(), 45, "{backend}");
+        store
+            .mark_left(&id("E0210"), NaiveDate::from_ymd_opt(2026, 10, 31).unwrap())
+            .await
+            .unwrap();
+        let staff = store
+            .division_staff(&actor.managed_division_ids, today)
+            .await
+            .unwrap();
+        assert_eq!(
+            staff.len(),
+            44,
+            "{backend}: leavers drop off the manager's list"
+        );
+        let before = store
+            .division_staff(
+                &actor.managed_division_ids,
+                NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            before.len(),
+            45,
+            "{backend}: but are there on their last day"
+        );
+    }
+}

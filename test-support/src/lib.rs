@@ -1,0 +1,92 @@
+//! Fresh databases for tests. Every test gets its own: a new SQLite file, and — when
+//! `MAMORI_TEST_POSTGRES_URL` names a PostgreSQL server (the test script sets it) — a new
+//! PostgreSQL database with a random name on that server.
+
+use mamori_store::Store;
+use sea_orm::{ConnectionTrait, Database};
+
+/// A database made for one test. Keeps its SQLite folder alive while the test runs.
+pub struct TestDatabase {
+    pub backend: &'static str,
+    pub url: String,
+    _folder: Option<tempfile::TempDir>,
+}
+
+impl TestDatabase {
+    pub async fn store(&self) -> Store {
+        let store = Store::connect(&self.url)
+            .await
+            .expect("connect to the test database");
+        store.migrate().await.expect("migrate the test database");
+        store
+    }
+}
+
+/// The PostgreSQL server to test against, if any.
+pub fn postgres_server() -> Option<String> {
+    std::env::var("MAMORI_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// One fresh database per available backend: SQLite always, PostgreSQL when configured.
+/// With `MAMORI_TEST_REQUIRE_POSTGRES=1` (set by the test script) a missing server is an error,
+/// so that CI cannot pass on SQLite alone.
+pub async fn fresh_databases() -> Vec<TestDatabase> {
+    let mut databases = vec![fresh_sqlite()];
+    match postgres_server() {
+        Some(server) => databases.push(fresh_postgres(&server).await),
+        None if std::env::var("MAMORI_TEST_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") => {
+            panic!("MAMORI_TEST_REQUIRE_POSTGRES=1 but MAMORI_TEST_POSTGRES_URL is not set")
+        }
+        None => {}
+    }
+    databases
+}
+
+pub fn fresh_sqlite() -> TestDatabase {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        folder.path().join("mamori.db").display()
+    );
+    TestDatabase {
+        backend: "sqlite",
+        url,
+        _folder: Some(folder),
+    }
+}
+
+pub async fn fresh_postgres(server: &str) -> TestDatabase {
+    let name = format!("mamori_test_{}", random_suffix());
+    let admin = Database::connect(server)
+        .await
+        .expect("connect to the PostgreSQL test server");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create a test database");
+    let base = server.trim_end_matches('/');
+    let base = match base.rfind('/') {
+        Some(slash) if slash > base.find("://").map_or(0, |i| i + 2) => &base[..slash],
+        _ => base,
+    };
+    TestDatabase {
+        backend: "postgres",
+        url: format!("{base}/{name}"),
+        _folder: None,
+    }
+}
+
+fn random_suffix() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_nanos(),
+    );
+    hasher.write_u32(std::process::id());
+    format!("{:016x}", hasher.finish())
+}
