@@ -1,7 +1,7 @@
 //! The document shell, the router and the state every page shares.
 
 use crate::{
-    api::session::{Login, Logout, Viewer, current_user},
+    api::session::{Login, Logout, Viewer, current_user, reload_on_success},
     components::layout::Layout,
     error::AppError,
     i18n::provide_locale,
@@ -46,13 +46,11 @@ pub fn App() -> impl IntoView {
     let locale = provide_locale();
     let login = ServerAction::<Login>::new();
     let logout = ServerAction::<Logout>::new();
+    reload_on_success(login);
+    reload_on_success(logout);
     provide_context(login);
     provide_context(logout);
-    // Ask again who is logged in whenever someone logs in or out.
-    let viewer = Resource::new(
-        move || (login.version().get(), logout.version().get()),
-        |_| current_user(),
-    );
+    let viewer = Resource::new(|| (), |_| current_user());
     provide_context(ViewerResource(viewer));
 
     // Marks the page once the browser has taken it over; browser tests wait for it.

@@ -136,7 +136,7 @@ const GIVEN_NAMES: [(&str, &str); 41] = [
 
 /// Start dates spread over the agency's life: founded 2009-09-01, yearly April intakes after.
 fn active_from(index: usize) -> NaiveDate {
-    if index % 3 == 0 {
+    if index.is_multiple_of(3) {
         NaiveDate::from_ymd_opt(2009, 9, 1).expect("valid date")
     } else {
         let year = 2010 + (index % 17) as i32;

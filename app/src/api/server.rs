@@ -82,17 +82,32 @@ pub(crate) fn refuse(error: AppError) -> AppError {
         AppError::InvalidLogin | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Internal | AppError::Request(_) => StatusCode::INTERNAL_SERVER_ERROR,
     };
-    let form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
+    if !is_form_post()
+        && let Some(response) = use_context::<ResponseOptions>()
+    {
+        response.set_status(status);
+    }
+    error
+}
+
+/// Whether the request is a plain HTML form post (no JavaScript), which wants a redirect back
+/// rather than data.
+pub(crate) fn is_form_post() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|parts| {
         parts
             .headers
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.contains("text/html"))
-    });
-    if !form_post && let Some(response) = use_context::<ResponseOptions>() {
-        response.set_status(status);
+    })
+}
+
+/// Sends a plain form post on to `path`. Scripted calls get the path back instead and load it
+/// in full (see `reload_on_success`), so that a new session starts with fresh page state.
+pub(crate) fn redirect_form_post(path: &str) {
+    if is_form_post() {
+        leptos_axum::redirect(path);
     }
-    error
 }
 
 /// Logs a store failure and hides its detail from the caller.

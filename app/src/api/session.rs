@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use super::server::{
-    AppState, current_actor, internal, refuse, session_cookie, session_token, set_cookie,
+    AppState, current_actor, internal, redirect_form_post, refuse, session_cookie, session_token,
+    set_cookie,
 };
 
 /// A demo account as the login page lists it (in demo mode only).
@@ -21,9 +22,9 @@ pub struct DemoLogin {
     pub password: String,
 }
 
-/// Logs in with an employee ID or e-mail and a password, then goes to the person's home page.
+/// Logs in with an employee ID or e-mail and a password. Answers the person's home page.
 #[server(endpoint = "login")]
-pub async fn login(login: String, password: String) -> Result<(), AppError> {
+pub async fn login(login: String, password: String) -> Result<String, AppError> {
     let state = AppState::from_context()?;
     let now = chrono::Utc::now();
     let Some(staff_id) = state
@@ -52,20 +53,40 @@ pub async fn login(login: String, password: String) -> Result<(), AppError> {
         token.expose(),
         state.session_lifetime.num_seconds(),
     ));
-    leptos_axum::redirect(actor.home_path());
-    Ok(())
+    redirect_form_post(actor.home_path());
+    Ok(actor.home_path().to_string())
 }
 
-/// Ends the session and returns to the login page.
+/// Ends the session. Answers the login page's path.
 #[server(endpoint = "logout")]
-pub async fn logout() -> Result<(), AppError> {
+pub async fn logout() -> Result<String, AppError> {
     let state = AppState::from_context()?;
     if let Some(token) = session_token() {
         state.store.end_session(&token).await.map_err(internal)?;
     }
     set_cookie(session_cookie(&state, "", 0));
-    leptos_axum::redirect("/login");
-    Ok(())
+    redirect_form_post("/login");
+    Ok("/login".to_string())
+}
+
+/// After a scripted login or logout, loads the answered page in full: a new session starts
+/// with fresh state everywhere on the page. (Without JavaScript the server redirects.)
+pub fn reload_on_success<S>(action: ServerAction<S>)
+where
+    S: leptos::server_fn::ServerFn<Output = String, Error = AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(Ok(path)) = action.value().get() {
+            #[cfg(feature = "hydrate")]
+            let _ = window().location().assign(&path);
+            #[cfg(not(feature = "hydrate"))]
+            let _ = path;
+        }
+    });
 }
 
 /// The person logged in, and the agency's date, which the browser takes from the server so that

@@ -1,0 +1,59 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, type TestInfo } from "@playwright/test";
+
+export const PASSWORD = "mamori-demo";
+export const ADMIN = "E0013";
+export const MANAGER = "E0009";
+export const TRAINER = "E0020";
+export const LEARNER = "E0210";
+
+export const hydrated = (testInfo: TestInfo) => testInfo.project.name === "hydrated";
+
+/** Waits until the browser has taken the page over (hydrated project only). */
+export async function settle(page: Page, testInfo: TestInfo) {
+  if (hydrated(testInfo)) {
+    await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1);
+  }
+}
+
+/**
+ * Fails on serious or critical accessibility violations (WCAG 2.x A and AA rules).
+ * axe runs as a script, so with JavaScript off it checks a twin of the page: same URL and
+ * cookies, scripting on, but the app's own scripts blocked, so it sees the server's HTML.
+ */
+export async function expectAccessible(page: Page, testInfo: TestInfo) {
+  if (hydrated(testInfo)) {
+    return expectNoSeriousViolations(page);
+  }
+  const context = await page.context().browser()!.newContext({
+    storageState: await page.context().storageState(),
+    locale: "ja-JP",
+  });
+  try {
+    const twin = await context.newPage();
+    await twin.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
+    await twin.goto(page.url());
+    await expectNoSeriousViolations(twin);
+  } finally {
+    await context.close();
+  }
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
+}
+
+export async function logIn(page: Page, testInfo: TestInfo, login: string, password = PASSWORD) {
+  await page.goto("/login");
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+  await page.getByLabel("職員番号またはメールアドレス").fill(login);
+  await page.getByLabel("パスワード").fill(password);
+  await page.getByRole("button", { name: "ログイン" }).click();
+}

@@ -1,0 +1,402 @@
+//! The real application on a random port, against a fresh database per test (SQLite, and
+//! PostgreSQL when the test script provides a server), driven over HTTP as a browser would.
+
+use mamori_test_support::{TestDatabase, fresh_databases};
+use reqwest::{StatusCode, redirect::Policy};
+use serde_json::Value;
+
+const PASSWORD: &str = mamori_domain::demo::DEMO_PASSWORD;
+const ADMIN: &str = "E0013";
+const MANAGER: &str = "E0009";
+const TRAINER: &str = "E0020";
+const LEARNER: &str = "E0210";
+
+struct TestApp {
+    address: String,
+    client: reqwest::Client,
+    backend: &'static str,
+    _database: TestDatabase,
+}
+
+impl TestApp {
+    /// Starts Mamori on a fresh database, with the demo agency loaded when `demo` is true.
+    async fn spawn(database: TestDatabase, demo: bool) -> Self {
+        let store = database.store().await;
+        if demo {
+            store.load_demo().await.expect("load the demo agency");
+        }
+        let settings = mamori_server::settings::Settings::from_env().expect("default settings");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        let site_root = std::env::temp_dir();
+        let options =
+            mamori_server::web::leptos_options(&site_root, listener.local_addr().unwrap());
+        let app =
+            mamori_server::web::router(mamori_server::web::app_state(store, &settings), options);
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        Self {
+            address,
+            client: client(),
+            backend: database.backend,
+            _database: database,
+        }
+    }
+
+    async fn spawn_each(demo: bool) -> Vec<TestApp> {
+        let mut apps = Vec::new();
+        for database in fresh_databases().await {
+            apps.push(Self::spawn(database, demo).await);
+        }
+        apps
+    }
+
+    /// Calls a server function as the browser's JavaScript does (form-encoded, JSON back).
+    async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/{endpoint}", self.address))
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    async fn login(&self, employee_id: &str) -> reqwest::Response {
+        self.call("login", &[("login", employee_id), ("password", PASSWORD)])
+            .await
+    }
+
+    /// A second client with its own cookies, logged in as `employee_id`.
+    async fn session_of(&self, employee_id: &str) -> TestApp {
+        let other = TestApp {
+            address: self.address.clone(),
+            client: client(),
+            backend: self.backend,
+            _database: mamori_test_support::fresh_sqlite(),
+        };
+        if !employee_id.is_empty() {
+            let response = other.login(employee_id).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::OK,
+                "{}: login as {employee_id}",
+                self.backend
+            );
+        }
+        other
+    }
+
+    async fn page(&self, path: &str) -> (StatusCode, Option<String>, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let location = response
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_string());
+        (status, location, response.text().await.unwrap())
+    }
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn every_server_function_enforces_its_access_rule_for_every_role() {
+    // Expected status per caller: anonymous, learner, trainer, manager, admin.
+    // A public function answers everyone. Add every new server function here.
+    let matrix: &[(&str, [u16; 5])] = &[
+        ("/api/current_user", [200, 200, 200, 200, 200]),
+        ("/api/demo_logins", [200, 200, 200, 200, 200]),
+        ("/api/logout", [200, 200, 200, 200, 200]),
+        ("/api/managed_staff", [401, 403, 403, 200, 403]),
+        ("/api/search_staff", [401, 403, 403, 403, 200]),
+    ];
+    let registered: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .filter(|path| *path != "/api/login") // public by nature; tested below
+        .collect();
+    for path in &registered {
+        assert!(
+            matrix.iter().any(|(known, _)| known == path),
+            "server function {path} has no row in the access matrix"
+        );
+    }
+    for app in TestApp::spawn_each(true).await {
+        for (path, expected) in matrix {
+            for (caller, want) in ["", LEARNER, TRAINER, MANAGER, ADMIN].iter().zip(expected) {
+                let session = app.session_of(caller).await;
+                let endpoint = path.trim_start_matches("/api/");
+                let status = session
+                    .call(endpoint, &[("query", ""), ("page", "1")])
+                    .await
+                    .status();
+                assert_eq!(
+                    status.as_u16(),
+                    *want,
+                    "{}: {path} as {caller:?}",
+                    app.backend
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_learner_sees_only_themselves() {
+    for app in TestApp::spawn_each(true).await {
+        let learner = app.session_of(LEARNER).await;
+        let me: Value = learner
+            .call("current_user", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(me["actor"]["employee_id"], LEARNER, "{}", app.backend);
+        assert_eq!(
+            me["actor"]["roles"],
+            serde_json::json!(["Learner"]),
+            "{}",
+            app.backend
+        );
+        let refused = learner
+            .call("search_staff", &[("query", "E0013"), ("page", "1")])
+            .await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{}", app.backend);
+        let body = refused.text().await.unwrap();
+        assert!(
+            !body.contains("E0013"),
+            "{}: a refusal leaks no data: {body}",
+            app.backend
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_manager_sees_only_their_own_division() {
+    for app in TestApp::spawn_each(true).await {
+        let manager = app.session_of(MANAGER).await;
+        let found: Value = manager
+            .call("managed_staff", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            found["divisions"],
+            serde_json::json!(["消費者安全課"]),
+            "{}",
+            app.backend
+        );
+        let staff = found["staff"].as_array().unwrap();
+        assert_eq!(staff.len(), 45, "{}", app.backend);
+        assert!(
+            staff.iter().all(|p| p["division"] == "消費者安全課"),
+            "{}",
+            app.backend
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_admin_searches_and_pages_the_directory() {
+    for app in TestApp::spawn_each(true).await {
+        let admin = app.session_of(ADMIN).await;
+        let page: Value = admin
+            .call("search_staff", &[("query", ""), ("page", "2")])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(page["total"], 361, "{}", app.backend);
+        assert_eq!(page["rows"][0]["employee_id"], "E0051", "{}", app.backend);
+        let found: Value = admin
+            .call("search_staff", &[("query", "食品表示課"), ("page", "1")])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(found["total"], 36, "{}", app.backend);
+    }
+}
+
+#[tokio::test]
+async fn wrong_passwords_are_refused_and_logout_ends_the_session() {
+    for app in TestApp::spawn_each(true).await {
+        let refused = app
+            .call("login", &[("login", ADMIN), ("password", "guess")])
+            .await;
+        assert_eq!(
+            refused.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            app.backend
+        );
+        assert!(
+            refused.headers().get("set-cookie").is_none(),
+            "{}",
+            app.backend
+        );
+
+        let accepted = app.login(ADMIN).await;
+        let cookie = accepted
+            .headers()
+            .get("set-cookie")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+            "{}: {cookie}",
+            app.backend
+        );
+        assert_eq!(
+            app.call("search_staff", &[("query", ""), ("page", "1")])
+                .await
+                .status(),
+            StatusCode::OK
+        );
+
+        app.call("logout", &[]).await;
+        let me: Value = app.call("current_user", &[]).await.json().await.unwrap();
+        assert_eq!(me, Value::Null, "{}", app.backend);
+        // The old cookie no longer works either.
+        let replay = reqwest::Client::new()
+            .post(format!("{}/api/search_staff", app.address))
+            .header("cookie", cookie.split(';').next().unwrap())
+            .form(&[("query", ""), ("page", "1")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(replay.status(), StatusCode::UNAUTHORIZED, "{}", app.backend);
+    }
+}
+
+#[tokio::test]
+async fn pages_need_a_login_and_land_each_role_on_its_home() {
+    for app in TestApp::spawn_each(true).await {
+        let (status, location, _) = app.page("/admin/staff").await;
+        assert_eq!(
+            (status, location.as_deref()),
+            (StatusCode::FOUND, Some("/login")),
+            "{}",
+            app.backend
+        );
+
+        for (who, home) in [
+            (LEARNER, "/"),
+            (TRAINER, "/"),
+            (MANAGER, "/manager"),
+            (ADMIN, "/admin/staff"),
+        ] {
+            let session = app.session_of("").await;
+            let response = session
+                .client
+                .post(format!("{}/api/login", app.address))
+                .header("accept", "text/html")
+                .header("referer", format!("{}/login", app.address))
+                .form(&[("login", who), ("password", PASSWORD)])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(
+                response.status(),
+                StatusCode::FOUND,
+                "{}: {who}",
+                app.backend
+            );
+            assert_eq!(
+                response.headers()["location"],
+                home,
+                "{}: {who}",
+                app.backend
+            );
+            let (status, _, html) = session.page(home).await;
+            assert_eq!(status, StatusCode::OK, "{}: {who}", app.backend);
+            assert!(
+                html.contains("<html lang=\"ja\""),
+                "{}: Japanese by default",
+                app.backend
+            );
+        }
+
+        let learner = app.session_of(LEARNER).await;
+        let (_, _, html) = learner.page("/admin/staff").await;
+        assert!(
+            html.contains("このページを表示する権限がありません"),
+            "{}",
+            app.backend
+        );
+        assert!(
+            !html.contains("E0013"),
+            "{}: no directory data on a refused page",
+            app.backend
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_login_page_lists_demo_accounts_only_in_demo_mode() {
+    let demo = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    let (_, _, html) = demo.page("/login").await;
+    assert!(
+        html.contains("デモ用アカウント") && html.contains(ADMIN),
+        "demo database"
+    );
+
+    let real = TestApp::spawn(mamori_test_support::fresh_sqlite(), false).await;
+    let (status, _, html) = real.page("/login").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("ログイン"));
+    assert!(
+        !html.contains("デモ用アカウント") && !html.contains(PASSWORD),
+        "real database"
+    );
+}
+
+#[tokio::test]
+async fn the_language_switch_remembers_english() {
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    let response = app
+        .client
+        .post(format!("{}/language", app.address))
+        .form(&[("lang", "en"), ("back", "/login")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()["location"], "/login");
+    let (_, _, html) = app.page("/login").await;
+    assert!(html.contains("<html lang=\"en\"") && html.contains("Employee ID or e-mail address"));
+
+    let offsite = app
+        .client
+        .post(format!("{}/language", app.address))
+        .form(&[("lang", "ja"), ("back", "//evil.example/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        offsite.headers()["location"],
+        "/",
+        "never redirects off the site"
+    );
+}
+
+#[tokio::test]
+async fn unknown_pages_answer_404() {
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    let (status, _, html) = app.page("/no/such/page").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("お探しのページは見つかりませんでした"));
+}
