@@ -1,7 +1,7 @@
 //! The document shell, the router and the state every page shares.
 
 use crate::{
-    api::session::{Login, Logout, Viewer, current_user, reload_on_success},
+    api::session::{Logout, Viewer, current_user, reload_on_success},
     components::layout::Layout,
     error::AppError,
     i18n::provide_locale,
@@ -44,11 +44,8 @@ pub struct ViewerResource(pub Resource<Result<Option<Viewer>, AppError>>);
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let locale = provide_locale();
-    let login = ServerAction::<Login>::new();
     let logout = ServerAction::<Logout>::new();
-    reload_on_success(login);
     reload_on_success(logout);
-    provide_context(login);
     provide_context(logout);
     let viewer = Resource::new(|| (), |_| current_user());
     provide_context(ViewerResource(viewer));

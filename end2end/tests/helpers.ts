@@ -26,6 +26,7 @@ export async function expectAccessible(page: Page, testInfo: TestInfo) {
     return expectNoSeriousViolations(page);
   }
   const context = await page.context().browser()!.newContext({
+    javaScriptEnabled: true,
     storageState: await page.context().storageState(),
     locale: "ja-JP",
   });

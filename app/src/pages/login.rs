@@ -1,7 +1,7 @@
 //! The login page; in demo mode it also lists the demo accounts.
 
 use crate::{
-    api::session::{DemoLogin, Login, demo_logins},
+    api::session::{DemoLogin, Login, demo_logins, reload_on_success},
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -10,7 +10,10 @@ use leptos_meta::Title;
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let t = use_texts();
-    let login = expect_context::<ServerAction<Login>>();
+    // Created here, inside the routes, so that a failed login without JavaScript (which comes
+    // back as `?__err=…`) shows its message.
+    let login = ServerAction::<Login>::new();
+    reload_on_success(login);
     let demo = Resource::new(|| (), |_| demo_logins());
     let error = move || {
         login.value().get().and_then(Result::err).map(
