@@ -11,7 +11,7 @@ pub mod settings;
 pub use error::StoreError;
 
 use mamori_migrations::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use std::path::Path;
 
 #[derive(Clone, Debug)]
@@ -48,10 +48,6 @@ impl Store {
     pub async fn migrate(&self) -> Result<(), StoreError> {
         Migrator::up(&self.db, None).await?;
         Ok(())
-    }
-
-    pub fn backend(&self) -> DbBackend {
-        self.db.get_database_backend()
     }
 
     pub(crate) fn db(&self) -> &DatabaseConnection {

@@ -7,7 +7,7 @@ use mamori_store::{
     Store, StoreError,
     accounts::{NewAdmin, NewPassword, SessionToken},
 };
-use mamori_test_support::fresh_databases;
+use mamori_test_support::{TestDatabase, fresh_databases};
 
 const PASSWORD: &str = mamori_domain::demo::DEMO_PASSWORD;
 
@@ -19,28 +19,22 @@ fn at(y: i32, m: u32, d: u32) -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, 3, 0, 0).unwrap()
 }
 
-async fn demo_stores() -> Vec<(&'static str, Store)> {
+/// The demo agency in each fresh database. The `TestDatabase` keeps a SQLite file alive for
+/// as long as the test holds it.
+async fn demo_stores() -> Vec<(TestDatabase, Store)> {
     let mut stores = Vec::new();
     for database in fresh_databases().await {
         let store = database.store().await;
         assert_eq!(store.load_demo().await.unwrap(), 361);
-        // keep the SQLite folder alive for the test's duration
-        std::mem::forget(database);
-        stores.push((database_name(&store), store));
+        stores.push((database, store));
     }
     stores
 }
 
-fn database_name(store: &Store) -> &'static str {
-    match store.backend() {
-        sea_orm::DbBackend::Postgres => "postgres",
-        _ => "sqlite",
-    }
-}
-
 #[tokio::test]
 async fn logs_in_by_employee_id_or_email_with_the_right_password_only() {
-    for (backend, store) in demo_stores().await {
+    for (database, store) in demo_stores().await {
+        let backend = database.backend;
         let now = at(2026, 11, 26);
         let admin = store.authenticate("E0013", PASSWORD, now).await.unwrap();
         assert!(admin.is_some(), "{backend}: employee ID");
@@ -72,7 +66,8 @@ async fn logs_in_by_employee_id_or_email_with_the_right_password_only() {
 
 #[tokio::test]
 async fn people_who_have_left_cannot_log_in_or_keep_a_session() {
-    for (backend, store) in demo_stores().await {
+    for (database, store) in demo_stores().await {
+        let backend = database.backend;
         let now = at(2026, 11, 26);
         let learner = store
             .authenticate("E0210", PASSWORD, now)
@@ -112,7 +107,8 @@ async fn people_who_have_left_cannot_log_in_or_keep_a_session() {
 
 #[tokio::test]
 async fn sessions_carry_roles_expire_and_end() {
-    for (backend, store) in demo_stores().await {
+    for (database, store) in demo_stores().await {
+        let backend = database.backend;
         let now = at(2026, 11, 26);
         let manager = store
             .authenticate("E0009", PASSWORD, now)
@@ -166,7 +162,8 @@ async fn sessions_carry_roles_expire_and_end() {
 
 #[tokio::test]
 async fn setting_a_password_ends_open_sessions() {
-    for (backend, store) in demo_stores().await {
+    for (database, store) in demo_stores().await {
+        let backend = database.backend;
         let now = at(2026, 11, 26);
         let learner = store
             .authenticate("E0210", PASSWORD, now)
@@ -276,7 +273,8 @@ async fn an_admin_can_be_created_in_an_empty_database_but_not_twice() {
 
 #[tokio::test]
 async fn the_directory_searches_pages_and_scopes_by_division() {
-    for (backend, store) in demo_stores().await {
+    for (database, store) in demo_stores().await {
+        let backend = database.backend;
         let first = store.search_staff("", 1, 50).await.unwrap();
         assert_eq!(
             (first.total, first.rows.len(), first.page_count()),
