@@ -214,11 +214,7 @@ impl Store {
         employee_id: &EmployeeId,
         password: &NewPassword,
     ) -> Result<(), StoreError> {
-        let person = staff::Entity::find()
-            .filter(staff::Column::EmployeeId.eq(employee_id.as_str()))
-            .one(self.db())
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("employee {employee_id}")))?;
+        let person = self.staff_member(employee_id).await?;
         let hash = hash_password(password)?;
         let txn = self.db().begin().await?;
         session::Entity::delete_many()

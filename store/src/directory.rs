@@ -73,18 +73,25 @@ impl Store {
         self.summaries(people).await
     }
 
+    /// A staff member by employee ID, or `NotFound`.
+    pub(crate) async fn staff_member(
+        &self,
+        employee_id: &EmployeeId,
+    ) -> Result<staff::Model, StoreError> {
+        staff::Entity::find()
+            .filter(staff::Column::EmployeeId.eq(employee_id.as_str()))
+            .one(self.db())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("employee {employee_id}")))
+    }
+
     /// Records that a person left: their active period ends on `last_day`; nobody is deleted.
     pub async fn mark_left(
         &self,
         employee_id: &EmployeeId,
         last_day: NaiveDate,
     ) -> Result<(), StoreError> {
-        let person = staff::Entity::find()
-            .filter(staff::Column::EmployeeId.eq(employee_id.as_str()))
-            .one(self.db())
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("employee {employee_id}")))?;
-        let mut person: staff::ActiveModel = person.into();
+        let mut person: staff::ActiveModel = self.staff_member(employee_id).await?.into();
         person.active_until = Set(Some(last_day));
         person.update(self.db()).await?;
         Ok(())

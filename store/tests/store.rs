@@ -19,6 +19,19 @@ fn at(y: i32, m: u32, d: u32) -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, 3, 0, 0).unwrap()
 }
 
+/// Logs a demo account in and opens a 12-hour session.
+async fn log_in(store: &Store, employee_id: &str, now: chrono::DateTime<Utc>) -> SessionToken {
+    let staff_id = store
+        .authenticate(employee_id, PASSWORD, now)
+        .await
+        .unwrap()
+        .expect("demo account logs in");
+    store
+        .start_session(staff_id, now, Duration::hours(12))
+        .await
+        .unwrap()
+}
+
 /// The demo agency in each fresh database. The `TestDatabase` keeps a SQLite file alive for
 /// as long as the test holds it.
 async fn demo_stores() -> Vec<(TestDatabase, Store)> {
@@ -69,15 +82,7 @@ async fn people_who_have_left_cannot_log_in_or_keep_a_session() {
     for (database, store) in demo_stores().await {
         let backend = database.backend;
         let now = at(2026, 11, 26);
-        let learner = store
-            .authenticate("E0210", PASSWORD, now)
-            .await
-            .unwrap()
-            .unwrap();
-        let token = store
-            .start_session(learner, now, Duration::hours(12))
-            .await
-            .unwrap();
+        let token = log_in(&store, "E0210", now).await;
         store
             .mark_left(&id("E0210"), NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
             .await
@@ -110,15 +115,7 @@ async fn sessions_carry_roles_expire_and_end() {
     for (database, store) in demo_stores().await {
         let backend = database.backend;
         let now = at(2026, 11, 26);
-        let manager = store
-            .authenticate("E0009", PASSWORD, now)
-            .await
-            .unwrap()
-            .unwrap();
-        let token = store
-            .start_session(manager, now, Duration::hours(12))
-            .await
-            .unwrap();
+        let token = log_in(&store, "E0009", now).await;
         let actor = store
             .session_actor(&token, now)
             .await
@@ -147,10 +144,7 @@ async fn sessions_carry_roles_expire_and_end() {
             "{backend}: expired"
         );
 
-        let token = store
-            .start_session(manager, now, Duration::hours(12))
-            .await
-            .unwrap();
+        let token = log_in(&store, "E0009", now).await;
         store.end_session(&token).await.unwrap();
         assert_eq!(
             store.session_actor(&token, now).await.unwrap(),
@@ -165,15 +159,7 @@ async fn setting_a_password_ends_open_sessions() {
     for (database, store) in demo_stores().await {
         let backend = database.backend;
         let now = at(2026, 11, 26);
-        let learner = store
-            .authenticate("E0210", PASSWORD, now)
-            .await
-            .unwrap()
-            .unwrap();
-        let token = store
-            .start_session(learner, now, Duration::hours(12))
-            .await
-            .unwrap();
+        let token = log_in(&store, "E0210", now).await;
         store
             .set_password(
                 &id("E0210"),
@@ -306,15 +292,7 @@ async fn the_directory_searches_pages_and_scopes_by_division() {
             "{backend}"
         );
 
-        let manager = store
-            .authenticate("E0009", PASSWORD, at(2026, 11, 26))
-            .await
-            .unwrap()
-            .unwrap();
-        let token = store
-            .start_session(manager, at(2026, 11, 26), Duration::hours(1))
-            .await
-            .unwrap();
+        let token = log_in(&store, "E0009", at(2026, 11, 26)).await;
         let actor = store
             .session_actor(&token, at(2026, 11, 26))
             .await
