@@ -3,10 +3,12 @@
 //! shared with the browser build.
 
 pub mod access;
+pub mod csv;
 pub mod demo;
 pub mod fiscal_year;
 pub mod roles;
 pub mod staff;
+pub mod staff_file;
 
 pub use access::{Actor, Permission};
 pub use fiscal_year::{Era, FiscalYear, agency_date};

@@ -1,0 +1,174 @@
+//! A small RFC 4180 reader for the agency's import files: comma separated, fields optionally
+//! in double quotes (`""` inside quotes is a quote), CRLF or LF line ends, an optional UTF-8
+//! byte-order mark (Excel's "CSV UTF-8"). Records keep the line they start on, for `LINE: reason`
+//! messages (the header is line 1).
+
+use std::fmt;
+
+/// One bad line of an import file, printed as `LINE: reason`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineError {
+    pub line: usize,
+    pub reason: String,
+}
+
+impl LineError {
+    pub fn new(line: usize, reason: impl Into<String>) -> Self {
+        Self {
+            line,
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for LineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.line, self.reason)
+    }
+}
+
+/// A record and the line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub line: usize,
+    pub fields: Vec<String>,
+}
+
+/// Decodes an import file's bytes: UTF-8 with or without a byte-order mark. Anything else
+/// (typically Shift_JIS from an older Excel "CSV" save) is refused with advice, because
+/// guessing an encoding could silently garble names.
+pub fn decode(bytes: &[u8]) -> Result<&str, LineError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|error| {
+        let line = 1 + bytes[..error.valid_up_to()].iter().filter(|b| **b == b'\n').count();
+        LineError::new(
+            line,
+            "the file is not UTF-8 (perhaps Shift_JIS): in Excel, save it as \"CSV UTF-8 (comma delimited)\"",
+        )
+    })
+}
+
+/// Splits text into records. Blank lines are skipped.
+pub fn records(text: &str) -> Result<Vec<Record>, LineError> {
+    let mut records = Vec::new();
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut line = 1;
+    let mut record_line = 1;
+    let mut in_quotes = false;
+    let mut quoted_field = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (in_quotes, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => in_quotes = false,
+            (true, c) => {
+                if c == '\n' {
+                    line += 1;
+                }
+                field.push(c);
+            }
+            (false, '"') if field.is_empty() && !quoted_field => {
+                in_quotes = true;
+                quoted_field = true;
+            }
+            (false, '"') => {
+                return Err(LineError::new(
+                    line,
+                    "a double quote inside an unquoted field",
+                ));
+            }
+            (false, ',') => {
+                fields.push(std::mem::take(&mut field));
+                quoted_field = false;
+            }
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, '\n') => {
+                fields.push(std::mem::take(&mut field));
+                quoted_field = false;
+                push_record(&mut records, record_line, std::mem::take(&mut fields));
+                line += 1;
+                record_line = line;
+            }
+            (false, c) => {
+                if quoted_field {
+                    return Err(LineError::new(line, "text after a closing double quote"));
+                }
+                field.push(c);
+            }
+        }
+    }
+    if in_quotes {
+        return Err(LineError::new(
+            record_line,
+            "a quoted field is never closed",
+        ));
+    }
+    if !field.is_empty() || !fields.is_empty() || quoted_field {
+        fields.push(field);
+        push_record(&mut records, record_line, fields);
+    }
+    Ok(records)
+}
+
+fn push_record(records: &mut Vec<Record>, line: usize, fields: Vec<String>) {
+    let blank = fields.len() == 1 && fields[0].trim().is_empty();
+    if !blank {
+        records.push(Record { line, fields });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(text: &str) -> Vec<Vec<String>> {
+        records(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.fields)
+            .collect()
+    }
+
+    #[test]
+    fn reads_plain_and_quoted_fields() {
+        assert_eq!(
+            fields("a,b,c\n1,,3\n"),
+            vec![vec!["a", "b", "c"], vec!["1", "", "3"]]
+        );
+        assert_eq!(
+            fields("\"山田, 太郎\",\"say \"\"hi\"\"\"\r\nx,y"),
+            vec![vec!["山田, 太郎", "say \"hi\""], vec!["x", "y"]]
+        );
+        assert_eq!(fields("a,\"\"\n"), vec![vec!["a", ""]]);
+    }
+
+    #[test]
+    fn records_keep_the_line_they_start_on() {
+        let found = records("h1,h2\n\n\"multi\nline\",x\nlast,y").unwrap();
+        let lines: Vec<usize> = found.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![1, 3, 5]);
+    }
+
+    #[test]
+    fn malformed_quotes_are_reported_with_their_line() {
+        assert_eq!(records("a\n\"open,b\n").unwrap_err().line, 2);
+        assert_eq!(
+            records("a\nb\"c\n").unwrap_err(),
+            LineError::new(2, "a double quote inside an unquoted field")
+        );
+        assert_eq!(records("\"a\"b\n").unwrap_err().line, 1);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_other_encodings_refused() {
+        assert_eq!(decode(b"\xEF\xBB\xBFemployee_id").unwrap(), "employee_id");
+        // 山田 in Shift_JIS on line 2
+        let error = decode(b"employee_id,name\nE1,\x8eR\x93c\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(error.to_string().starts_with("2: the file is not UTF-8"));
+    }
+}

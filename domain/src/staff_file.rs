@@ -1,0 +1,387 @@
+//! `staff.csv`, the staff directory's import and export format (self-inspection.md):
+//! `employee_id,name,email,division,roles,active_from,active_until`. Parsing checks every row and
+//! reports every bad one, so that an import is all or nothing.
+
+use crate::{
+    EmailAddress, EmployeeId, SecurityRole, StaffName,
+    csv::{LineError, decode, records},
+};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+pub const HEADER: [&str; 7] = [
+    "employee_id",
+    "name",
+    "email",
+    "division",
+    "roles",
+    "active_from",
+    "active_until",
+];
+
+/// One valid row of `staff.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffRow {
+    pub line: usize,
+    pub employee_id: EmployeeId,
+    pub name: StaffName,
+    pub email: EmailAddress,
+    pub division: String,
+    /// The listed role codes; `staff` is implied for everyone and not required in the file.
+    pub roles: Vec<SecurityRole>,
+    pub active_from: NaiveDate,
+    pub active_until: Option<NaiveDate>,
+}
+
+/// Parses a whole file. Either every row is valid, or every problem is returned, in line order.
+pub fn parse(bytes: &[u8]) -> Result<Vec<StaffRow>, Vec<LineError>> {
+    let text = decode(bytes).map_err(|e| vec![e])?;
+    let mut records = records(text).map_err(|e| vec![e])?.into_iter();
+    let Some(header) = records.next() else {
+        return Err(vec![LineError::new(
+            1,
+            format!(
+                "the file is empty; expected the header {}",
+                HEADER.join(",")
+            ),
+        )]);
+    };
+    let columns =
+        column_order(&header.fields).map_err(|reason| vec![LineError::new(header.line, reason)])?;
+
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    let mut ids: HashMap<EmployeeId, usize> = HashMap::new();
+    let mut emails: HashMap<EmailAddress, usize> = HashMap::new();
+    for record in records {
+        match parse_row(record.line, &record.fields, &columns) {
+            Ok(row) => {
+                let mut duplicate = false;
+                if let Some(first) = ids.get(&row.employee_id) {
+                    errors.push(LineError::new(
+                        row.line,
+                        format!("employee_id {} is also on line {first}", row.employee_id),
+                    ));
+                    duplicate = true;
+                }
+                if let Some(first) = emails.get(&row.email) {
+                    errors.push(LineError::new(
+                        row.line,
+                        format!("email {} is also on line {first}", row.email),
+                    ));
+                    duplicate = true;
+                }
+                if !duplicate {
+                    ids.insert(row.employee_id.clone(), row.line);
+                    emails.insert(row.email.clone(), row.line);
+                    rows.push(row);
+                }
+            }
+            Err(reasons) => {
+                errors.extend(reasons.into_iter().map(|r| LineError::new(record.line, r)))
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Where each of the seven columns is: any order, each exactly once, nothing else.
+fn column_order(header: &[String]) -> Result<[usize; 7], String> {
+    let names: Vec<&str> = header.iter().map(|h| h.trim()).collect();
+    let mut order = [0; 7];
+    for (slot, wanted) in HEADER.iter().enumerate() {
+        match names.iter().filter(|n| *n == wanted).count() {
+            1 => order[slot] = names.iter().position(|n| n == wanted).expect("counted"),
+            0 => {
+                return Err(format!(
+                    "the header lacks the column {wanted}; expected {}",
+                    HEADER.join(",")
+                ));
+            }
+            _ => return Err(format!("the header has the column {wanted} twice")),
+        }
+    }
+    if let Some(extra) = names.iter().find(|n| !HEADER.contains(n)) {
+        return Err(format!(
+            "the header has an unknown column {extra:?}; expected {}",
+            HEADER.join(",")
+        ));
+    }
+    Ok(order)
+}
+
+fn parse_row(
+    line: usize,
+    fields: &[String],
+    columns: &[usize; 7],
+) -> Result<StaffRow, Vec<String>> {
+    if fields.len() != HEADER.len() {
+        return Err(vec![format!(
+            "expected {} fields, found {}",
+            HEADER.len(),
+            fields.len()
+        )]);
+    }
+    let field = |name: &str| {
+        let slot = HEADER
+            .iter()
+            .position(|h| *h == name)
+            .expect("known column");
+        fields[columns[slot]].trim()
+    };
+    let mut reasons = Vec::new();
+
+    let employee_id = keep(
+        &mut reasons,
+        EmployeeId::parse(field("employee_id")).map_err(|e| e.to_string()),
+    );
+    let name = keep(
+        &mut reasons,
+        StaffName::parse(field("name")).map_err(|e| e.to_string()),
+    );
+    let email = keep(
+        &mut reasons,
+        EmailAddress::parse(field("email")).map_err(|e| e.to_string()),
+    );
+    let division = keep(
+        &mut reasons,
+        if field("division").is_empty() {
+            Err("division must not be empty".to_string())
+        } else {
+            Ok(field("division").to_string())
+        },
+    );
+    let roles = keep(&mut reasons, parse_roles(field("roles")));
+    let active_from = keep(
+        &mut reasons,
+        parse_date("active_from", field("active_from"))
+            .and_then(|d| d.ok_or_else(|| "active_from must not be empty".to_string())),
+    );
+    let active_until = keep(
+        &mut reasons,
+        parse_date("active_until", field("active_until")),
+    );
+    if let (Some(from), Some(Some(until))) = (active_from, active_until)
+        && until < from
+    {
+        reasons.push(format!("active_until {until} is before active_from {from}"));
+    }
+    match (
+        employee_id,
+        name,
+        email,
+        division,
+        roles,
+        active_from,
+        active_until,
+    ) {
+        (
+            Some(employee_id),
+            Some(name),
+            Some(email),
+            Some(division),
+            Some(roles),
+            Some(active_from),
+            Some(active_until),
+        ) if reasons.is_empty() => Ok(StaffRow {
+            line,
+            employee_id,
+            name,
+            email,
+            division,
+            roles,
+            active_from,
+            active_until,
+        }),
+        _ => Err(reasons),
+    }
+}
+
+/// The value if valid; otherwise the reason is noted and parsing goes on, to report them all.
+fn keep<T>(reasons: &mut Vec<String>, result: Result<T, String>) -> Option<T> {
+    result.map_err(|reason| reasons.push(reason)).ok()
+}
+
+fn parse_roles(raw: &str) -> Result<Vec<SecurityRole>, String> {
+    let mut roles = Vec::new();
+    for code in raw.split(';').map(str::trim).filter(|c| !c.is_empty()) {
+        let role: SecurityRole = code
+            .parse()
+            .map_err(|_| format!("unknown role code {code:?}"))?;
+        if role != SecurityRole::Staff && !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    roles.sort();
+    Ok(roles)
+}
+
+fn parse_date(column: &str, raw: &str) -> Result<Option<NaiveDate>, String> {
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let valid_shape = raw.len() == 10 && raw.as_bytes()[4] == b'-' && raw.as_bytes()[7] == b'-';
+    match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+        Ok(date) if valid_shape => Ok(Some(date)),
+        _ => Err(format!(
+            "{column} {raw:?} is not a date in the form YYYY-MM-DD"
+        )),
+    }
+}
+
+/// Writes rows in the same format, header first, so that an export imports back unchanged.
+pub fn write(rows: &[StaffRow]) -> String {
+    let mut out = HEADER.join(",");
+    out.push_str("\r\n");
+    for row in rows {
+        let roles = row
+            .roles
+            .iter()
+            .map(|r| r.code())
+            .collect::<Vec<_>>()
+            .join(";");
+        let fields = [
+            row.employee_id.to_string(),
+            row.name.to_string(),
+            row.email.to_string(),
+            row.division.clone(),
+            roles,
+            row.active_from.to_string(),
+            row.active_until.map(|d| d.to_string()).unwrap_or_default(),
+        ];
+        out.push_str(
+            &fields
+                .iter()
+                .map(|f| quote(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn quote(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER_LINE: &str = "employee_id,name,email,division,roles,active_from,active_until\n";
+
+    fn file(rows: &str) -> Vec<u8> {
+        format!("{HEADER_LINE}{rows}").into_bytes()
+    }
+
+    fn errors(rows: &str) -> Vec<String> {
+        parse(&file(rows))
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn reads_the_example_of_the_contract() {
+        let rows = parse(&file(
+            "E0001,山田 太郎,taro.yamada@agency.example,総務課,chief_security_officer;security_officer,2009-09-01,\n",
+        ))
+        .unwrap();
+        assert_eq!(rows.len(), 1);
+        let row = &rows[0];
+        assert_eq!(
+            (row.line, row.employee_id.as_str(), row.division.as_str()),
+            (2, "E0001", "総務課")
+        );
+        assert_eq!(
+            row.roles,
+            vec![
+                SecurityRole::ChiefSecurityOfficer,
+                SecurityRole::SecurityOfficer
+            ]
+        );
+        assert_eq!(row.active_until, None);
+    }
+
+    #[test]
+    fn excel_csv_utf8_with_a_byte_order_mark_and_crlf_imports() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(file(
+            "E0002,鈴木 花子,hanako@agency.example,食品表示課,,2011-04-01,2012-03-31\r\n",
+        ));
+        let rows = parse(&bytes).unwrap();
+        assert_eq!(rows[0].active_until, NaiveDate::from_ymd_opt(2012, 3, 31));
+        assert!(rows[0].roles.is_empty(), "plain staff");
+    }
+
+    #[test]
+    fn columns_may_come_in_any_order() {
+        let bytes = "name,employee_id,roles,email,division,active_until,active_from\n山田 太郎,E1,,a@b.example,総務課,,2020-04-01\n";
+        let rows = parse(bytes.as_bytes()).unwrap();
+        assert_eq!(rows[0].employee_id.as_str(), "E1");
+    }
+
+    #[test]
+    fn every_bad_row_is_reported_with_its_line() {
+        let found = errors(concat!(
+            "E0001,山田 太郎,taro@agency.example,総務課,,2009-09-01,\n",
+            "E 2,,not-an-email,,root,2009-13-01,\n",
+            "E0003,佐藤 一郎,ichiro@agency.example,総務課,,2012-04-01,2012-03-31\n",
+            "E0001,山田 次郎,jiro@agency.example,総務課,,2009-09-01,\n",
+            "E0005,田中 花子,TARO@agency.example,総務課,,2009-09-01,\n",
+            "E0006,too,few\n",
+            "E0007,伊藤 誠,makoto@agency.example,総務課,,2009/09/01,\n",
+        ));
+        assert_eq!(
+            found,
+            vec![
+                "3: employee ID must be 1–32 letters, digits, '-' or '_' (got `E 2`)",
+                "3: name must not be empty and at most 100 characters",
+                "3: `not-an-email` is not an e-mail address",
+                "3: division must not be empty",
+                "3: unknown role code \"root\"",
+                "3: active_from \"2009-13-01\" is not a date in the form YYYY-MM-DD",
+                "4: active_until 2012-03-31 is before active_from 2012-04-01",
+                "5: employee_id E0001 is also on line 2",
+                "6: email taro@agency.example is also on line 2",
+                "7: expected 7 fields, found 3",
+                "8: active_from \"2009/09/01\" is not a date in the form YYYY-MM-DD",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrong_header_is_line_one() {
+        let found = parse(b"id,name\nE1,x\n").unwrap_err();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].line, 1);
+        assert!(found[0].reason.contains("employee_id"), "{}", found[0]);
+        assert_eq!(parse(b"").unwrap_err()[0].line, 1);
+    }
+
+    #[test]
+    fn written_files_read_back_the_same() {
+        let original = file(concat!(
+            "E0001,\"山田, 太郎\",taro@agency.example,総務課,security_officer;ciso,2009-09-01,\n",
+            "E0002,鈴木 花子,hanako@agency.example,\"食品\"\"表示\"\"課\",,2011-04-01,2012-03-31\n",
+        ));
+        let rows = parse(&original).unwrap();
+        let again = parse(write(&rows).as_bytes()).unwrap();
+        let strip = |rows: Vec<StaffRow>| {
+            rows.into_iter()
+                .map(|r| StaffRow { line: 0, ..r })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(strip(again), strip(rows));
+    }
+}
