@@ -1,9 +1,45 @@
-//! Divisions, staff with their security and application roles, login sessions and settings.
+//! Divisions and staff, with division membership and security roles kept as dated history;
+//! application roles, login sessions and settings.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
+
+/// A foreign key to the staff table; the rows go when their person does (nobody is deleted in
+/// practice, but a test or a GDPR erasure may).
+fn to_staff(
+    table: impl IntoIden + Clone + 'static,
+    column: impl IntoIden + 'static,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .from(table, column)
+        .to(Staff::Table, Staff::Id)
+        .on_delete(ForeignKeyAction::Cascade)
+        .to_owned()
+}
+
+fn to_division(
+    table: impl IntoIden + 'static,
+    column: impl IntoIden + 'static,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .from(table, column)
+        .to(Division::Table, Division::Id)
+        .to_owned()
+}
+
+fn index(
+    name: &str,
+    table: impl IntoIden + 'static,
+    column: impl IntoIden + 'static,
+) -> IndexCreateStatement {
+    Index::create()
+        .name(name)
+        .table(table)
+        .col(column)
+        .to_owned()
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -26,48 +62,72 @@ impl MigrationTrait for Migration {
                     .col(string_uniq(Staff::EmployeeId))
                     .col(string(Staff::Name))
                     .col(string_uniq(Staff::Email))
-                    .col(integer(Staff::DivisionId))
                     .col(date(Staff::ActiveFrom))
                     .col(date_null(Staff::ActiveUntil))
                     .col(string_null(Staff::Title))
                     .col(string_null(Staff::PasswordHash))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Staff::Table, Staff::DivisionId)
-                            .to(Division::Table, Division::Id),
-                    )
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_staff_division")
-                    .table(Staff::Table)
-                    .col(Staff::DivisionId)
-                    .to_owned(),
-            )
-            .await?;
-        // Security roles of 図１ (organization.md), one row per role held.
+        // Which division a person belonged to, from when until when (inclusive; open-ended
+        // while current). Periods of one person do not overlap.
         manager
             .create_table(
                 Table::create()
-                    .table(StaffSecurityRole::Table)
-                    .col(integer(StaffSecurityRole::StaffId))
-                    .col(string(StaffSecurityRole::Role))
-                    .primary_key(
-                        Index::create()
-                            .col(StaffSecurityRole::StaffId)
-                            .col(StaffSecurityRole::Role),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(StaffSecurityRole::Table, StaffSecurityRole::StaffId)
-                            .to(Staff::Table, Staff::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .table(DivisionMembership::Table)
+                    .col(pk_auto(DivisionMembership::Id))
+                    .col(integer(DivisionMembership::StaffId))
+                    .col(integer(DivisionMembership::DivisionId))
+                    .col(date(DivisionMembership::ValidFrom))
+                    .col(date_null(DivisionMembership::ValidUntil))
+                    .foreign_key(&mut to_staff(
+                        DivisionMembership::Table,
+                        DivisionMembership::StaffId,
+                    ))
+                    .foreign_key(&mut to_division(
+                        DivisionMembership::Table,
+                        DivisionMembership::DivisionId,
+                    ))
                     .to_owned(),
             )
+            .await?;
+        manager
+            .create_index(index(
+                "idx_membership_staff",
+                DivisionMembership::Table,
+                DivisionMembership::StaffId,
+            ))
+            .await?;
+        manager
+            .create_index(index(
+                "idx_membership_division",
+                DivisionMembership::Table,
+                DivisionMembership::DivisionId,
+            ))
+            .await?;
+        // Security roles of 図１ (organization.md), as dated periods like memberships.
+        manager
+            .create_table(
+                Table::create()
+                    .table(SecurityRolePeriod::Table)
+                    .col(pk_auto(SecurityRolePeriod::Id))
+                    .col(integer(SecurityRolePeriod::StaffId))
+                    .col(string(SecurityRolePeriod::Role))
+                    .col(date(SecurityRolePeriod::ValidFrom))
+                    .col(date_null(SecurityRolePeriod::ValidUntil))
+                    .foreign_key(&mut to_staff(
+                        SecurityRolePeriod::Table,
+                        SecurityRolePeriod::StaffId,
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(index(
+                "idx_role_period_staff",
+                SecurityRolePeriod::Table,
+                SecurityRolePeriod::StaffId,
+            ))
             .await?;
         // Application roles beyond learner (trainer, manager, admin).
         manager
@@ -81,12 +141,7 @@ impl MigrationTrait for Migration {
                             .col(AppRoleGrant::StaffId)
                             .col(AppRoleGrant::Role),
                     )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(AppRoleGrant::Table, AppRoleGrant::StaffId)
-                            .to(Staff::Table, Staff::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut to_staff(AppRoleGrant::Table, AppRoleGrant::StaffId))
                     .to_owned(),
             )
             .await?;
@@ -101,17 +156,14 @@ impl MigrationTrait for Migration {
                             .col(ManagedDivision::StaffId)
                             .col(ManagedDivision::DivisionId),
                     )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(ManagedDivision::Table, ManagedDivision::StaffId)
-                            .to(Staff::Table, Staff::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(ManagedDivision::Table, ManagedDivision::DivisionId)
-                            .to(Division::Table, Division::Id),
-                    )
+                    .foreign_key(&mut to_staff(
+                        ManagedDivision::Table,
+                        ManagedDivision::StaffId,
+                    ))
+                    .foreign_key(&mut to_division(
+                        ManagedDivision::Table,
+                        ManagedDivision::DivisionId,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -124,12 +176,7 @@ impl MigrationTrait for Migration {
                     .col(integer(Session::StaffId))
                     .col(timestamp_with_time_zone(Session::CreatedAt))
                     .col(timestamp_with_time_zone(Session::ExpiresAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Session::Table, Session::StaffId)
-                            .to(Staff::Table, Staff::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut to_staff(Session::Table, Session::StaffId))
                     .to_owned(),
             )
             .await?;
@@ -150,7 +197,8 @@ impl MigrationTrait for Migration {
             Session::Table.into_iden(),
             ManagedDivision::Table.into_iden(),
             AppRoleGrant::Table.into_iden(),
-            StaffSecurityRole::Table.into_iden(),
+            SecurityRolePeriod::Table.into_iden(),
+            DivisionMembership::Table.into_iden(),
             Staff::Table.into_iden(),
             Division::Table.into_iden(),
         ] {
@@ -162,7 +210,7 @@ impl MigrationTrait for Migration {
     }
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone)]
 enum Division {
     Table,
     Id,
@@ -170,42 +218,54 @@ enum Division {
     Position,
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone)]
 enum Staff {
     Table,
     Id,
     EmployeeId,
     Name,
     Email,
-    DivisionId,
     ActiveFrom,
     ActiveUntil,
     Title,
     PasswordHash,
 }
 
-#[derive(DeriveIden)]
-enum StaffSecurityRole {
+#[derive(DeriveIden, Clone)]
+enum DivisionMembership {
     Table,
+    Id,
     StaffId,
-    Role,
+    DivisionId,
+    ValidFrom,
+    ValidUntil,
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone)]
+enum SecurityRolePeriod {
+    Table,
+    Id,
+    StaffId,
+    Role,
+    ValidFrom,
+    ValidUntil,
+}
+
+#[derive(DeriveIden, Clone)]
 enum AppRoleGrant {
     Table,
     StaffId,
     Role,
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone)]
 enum ManagedDivision {
     Table,
     StaffId,
     DivisionId,
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone)]
 enum Session {
     Table,
     TokenHash,
@@ -214,7 +274,7 @@ enum Session {
     ExpiresAt,
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone)]
 enum Setting {
     Table,
     Key,

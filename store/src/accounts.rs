@@ -12,7 +12,7 @@ use argon2::{
     },
 };
 use chrono::{DateTime, Duration, Utc};
-use mamori_domain::{Actor, AppRole, EmailAddress, EmployeeId, SecurityRole, StaffName};
+use mamori_domain::{Actor, AppRole, EmailAddress, EmployeeId, StaffName};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
     sea_query::ExprTrait,
@@ -272,7 +272,6 @@ impl Store {
             employee_id: Set(admin.employee_id.to_string()),
             name: Set(admin.name.to_string()),
             email: Set(admin.email.to_string()),
-            division_id: Set(division_id),
             active_from: Set(today),
             active_until: Set(None),
             title: Set(None),
@@ -281,12 +280,9 @@ impl Store {
         }
         .insert(&txn)
         .await?;
-        crate::entities::staff_security_role::ActiveModel {
-            staff_id: Set(person.id),
-            role: Set(SecurityRole::Staff.code().into()),
-        }
-        .insert(&txn)
-        .await?;
+        crate::history::membership(person.id, division_id, today)
+            .insert(&txn)
+            .await?;
         app_role_grant::ActiveModel {
             staff_id: Set(person.id),
             role: Set(AppRole::Admin.code().into()),

@@ -3,9 +3,16 @@
 use crate::{
     Store, StoreError,
     accounts::NewPassword,
-    entities::{app_role_grant, division, managed_division, staff, staff_security_role},
+    entities::{
+        app_role_grant, division, division_membership, managed_division, security_role_period,
+        staff,
+    },
+    history,
 };
-use mamori_domain::demo::{self, DEMO_PASSWORD};
+use mamori_domain::{
+    SecurityRole,
+    demo::{self, DEMO_PASSWORD},
+};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
 };
@@ -59,7 +66,6 @@ impl Store {
                 employee_id: Set(person.employee_id.to_string()),
                 name: Set(person.name.to_string()),
                 email: Set(person.email.to_string()),
-                division_id: Set(division_ids[person.division]),
                 active_from: Set(person.active_from),
                 active_until: Set(None),
                 title: Set(Some(person.title.to_string())),
@@ -78,15 +84,22 @@ impl Store {
             .map(|s| (s.employee_id, s.id))
             .collect();
 
-        staff_security_role::Entity::insert_many(agency.staff.iter().flat_map(|person| {
+        division_membership::Entity::insert_many(agency.staff.iter().map(|person| {
+            history::membership(
+                staff_ids[person.employee_id.as_str()],
+                division_ids[person.division],
+                person.active_from,
+            )
+        }))
+        .exec(&txn)
+        .await?;
+        security_role_period::Entity::insert_many(agency.staff.iter().flat_map(|person| {
             let staff_id = staff_ids[person.employee_id.as_str()];
             person
                 .security_roles
                 .iter()
-                .map(move |role| staff_security_role::ActiveModel {
-                    staff_id: Set(staff_id),
-                    role: Set(role.code().to_string()),
-                })
+                .filter(|role| **role != SecurityRole::Staff)
+                .map(move |role| history::role_period(staff_id, *role, person.active_from))
         }))
         .exec(&txn)
         .await?;

@@ -2,10 +2,11 @@
 
 use crate::{
     Store, StoreError,
-    entities::{division, staff, staff_security_role},
+    entities::{division, division_membership, staff},
+    history::{divisions_on, roles_on, valid_on},
 };
 use chrono::NaiveDate;
-use mamori_domain::{EmployeeId, SecurityRole, StaffPage, StaffSummary};
+use mamori_domain::{EmployeeId, StaffPage, StaffSummary};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect,
@@ -13,13 +14,15 @@ use sea_orm::{
 use std::collections::HashMap;
 
 impl Store {
-    /// Everyone whose employee ID, name, e-mail or division contains `query`, one page at a
-    /// time (1-based), ordered by employee ID.
+    /// Everyone whose employee ID, name, e-mail or division (current, or last for leavers)
+    /// contains `query`, one page at a time (1-based), ordered by employee ID; divisions and
+    /// roles shown as of `date`.
     pub async fn search_staff(
         &self,
         query: &str,
         page: u64,
         per_page: u64,
+        date: NaiveDate,
     ) -> Result<StaffPage, StoreError> {
         let query = query.trim();
         let mut select = staff::Entity::find().order_by_asc(staff::Column::EmployeeId);
@@ -31,12 +34,20 @@ impl Store {
                 .into_tuple()
                 .all(self.db())
                 .await?;
+            let members: Vec<i32> = division_membership::Entity::find()
+                .filter(division_membership::Column::DivisionId.is_in(matching_divisions))
+                .filter(division_membership::Column::ValidUntil.is_null())
+                .select_only()
+                .column(division_membership::Column::StaffId)
+                .into_tuple()
+                .all(self.db())
+                .await?;
             select = select.filter(
                 Condition::any()
                     .add(staff::Column::EmployeeId.contains(query))
                     .add(staff::Column::Name.contains(query))
                     .add(staff::Column::Email.contains(query.to_lowercase()))
-                    .add(staff::Column::DivisionId.is_in(matching_divisions)),
+                    .add(staff::Column::Id.is_in(members)),
             );
         }
         let per_page = per_page.clamp(1, 200);
@@ -45,32 +56,43 @@ impl Store {
         let page = page.max(1);
         let people = paginator.fetch_page(page - 1).await?;
         Ok(StaffPage {
-            rows: self.summaries(people).await?,
+            rows: self.summaries(people, date).await?,
             total,
             page,
             per_page,
         })
     }
 
-    /// The staff of the given divisions who are on staff on `date`, by division then ID.
+    /// The staff of the given divisions on `date` (members then, and on staff then), by
+    /// employee ID.
     pub async fn division_staff(
         &self,
         division_ids: &[i32],
         date: NaiveDate,
     ) -> Result<Vec<StaffSummary>, StoreError> {
+        let members: Vec<i32> = division_membership::Entity::find()
+            .filter(division_membership::Column::DivisionId.is_in(division_ids.iter().copied()))
+            .filter(valid_on(
+                division_membership::Column::ValidFrom,
+                division_membership::Column::ValidUntil,
+                date,
+            ))
+            .select_only()
+            .column(division_membership::Column::StaffId)
+            .into_tuple()
+            .all(self.db())
+            .await?;
         let people = staff::Entity::find()
-            .filter(staff::Column::DivisionId.is_in(division_ids.iter().copied()))
-            .filter(staff::Column::ActiveFrom.lte(date))
-            .filter(
-                Condition::any()
-                    .add(staff::Column::ActiveUntil.is_null())
-                    .add(staff::Column::ActiveUntil.gte(date)),
-            )
-            .order_by_asc(staff::Column::DivisionId)
+            .filter(staff::Column::Id.is_in(members))
+            .filter(valid_on(
+                staff::Column::ActiveFrom,
+                staff::Column::ActiveUntil,
+                date,
+            ))
             .order_by_asc(staff::Column::EmployeeId)
             .all(self.db())
             .await?;
-        self.summaries(people).await
+        self.summaries(people, date).await
     }
 
     /// A staff member by employee ID, or `NotFound`.
@@ -109,37 +131,33 @@ impl Store {
             .collect())
     }
 
-    async fn summaries(&self, people: Vec<staff::Model>) -> Result<Vec<StaffSummary>, StoreError> {
+    async fn summaries(
+        &self,
+        people: Vec<staff::Model>,
+        date: NaiveDate,
+    ) -> Result<Vec<StaffSummary>, StoreError> {
         let divisions: HashMap<i32, String> = division::Entity::find()
             .all(self.db())
             .await?
             .into_iter()
             .map(|d| (d.id, d.name))
             .collect();
-        let mut roles: HashMap<i32, Vec<SecurityRole>> = HashMap::new();
-        for grant in staff_security_role::Entity::find()
-            .filter(staff_security_role::Column::StaffId.is_in(people.iter().map(|p| p.id)))
-            .all(self.db())
-            .await?
-        {
-            if let Ok(role) = grant.role.parse() {
-                roles.entry(grant.staff_id).or_default().push(role);
-            }
-        }
+        let memberships = divisions_on(self.db(), &people, date).await?;
+        let mut roles = roles_on(self.db(), &people, date).await?;
         Ok(people
             .into_iter()
-            .map(|p| {
-                let mut security_roles = roles.remove(&p.id).unwrap_or_default();
-                security_roles.sort();
-                StaffSummary {
-                    division: divisions.get(&p.division_id).cloned().unwrap_or_default(),
-                    employee_id: p.employee_id,
-                    name: p.name,
-                    email: p.email,
-                    security_roles,
-                    active_from: p.active_from,
-                    active_until: p.active_until,
-                }
+            .map(|p| StaffSummary {
+                division: memberships
+                    .get(&p.id)
+                    .and_then(|id| divisions.get(id))
+                    .cloned()
+                    .unwrap_or_default(),
+                security_roles: roles.remove(&p.id).unwrap_or_default(),
+                employee_id: p.employee_id,
+                name: p.name,
+                email: p.email,
+                active_from: p.active_from,
+                active_until: p.active_until,
             })
             .collect())
     }

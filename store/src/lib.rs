@@ -6,6 +6,7 @@ pub mod demo;
 pub mod directory;
 pub mod entities;
 mod error;
+mod history;
 pub mod settings;
 
 pub use error::StoreError;

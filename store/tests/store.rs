@@ -261,30 +261,38 @@ async fn an_admin_can_be_created_in_an_empty_database_but_not_twice() {
 async fn the_directory_searches_pages_and_scopes_by_division() {
     for (database, store) in demo_stores().await {
         let backend = database.backend;
-        let first = store.search_staff("", 1, 50).await.unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let first = store.search_staff("", 1, 50, today).await.unwrap();
         assert_eq!(
             (first.total, first.rows.len(), first.page_count()),
             (361, 50, 8),
             "{backend}"
         );
         assert_eq!(first.rows[0].employee_id, "E0001", "{backend}");
-        let last = store.search_staff("", 8, 50).await.unwrap();
+        let last = store.search_staff("", 8, 50, today).await.unwrap();
         assert_eq!(last.rows.len(), 11, "{backend}");
 
-        let division = store.search_staff("消費者安全課", 1, 50).await.unwrap();
+        let division = store
+            .search_staff("消費者安全課", 1, 50, today)
+            .await
+            .unwrap();
         assert_eq!(division.total, 45, "{backend}");
         assert!(
             division.rows.iter().all(|p| p.division == "消費者安全課"),
             "{backend}"
         );
         assert_eq!(
-            store.search_staff("E0210", 1, 50).await.unwrap().total,
+            store
+                .search_staff("E0210", 1, 50, today)
+                .await
+                .unwrap()
+                .total,
             1,
             "{backend}"
         );
         assert_eq!(
             store
-                .search_staff("no such person", 1, 50)
+                .search_staff("no such person", 1, 50, today)
                 .await
                 .unwrap()
                 .total,
@@ -298,7 +306,6 @@ async fn the_directory_searches_pages_and_scopes_by_division() {
             .await
             .unwrap()
             .unwrap();
-        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let staff = store
             .division_staff(&actor.managed_division_ids, today)
             .await

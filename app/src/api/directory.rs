@@ -41,9 +41,10 @@ pub async fn managed_staff() -> Result<DivisionStaff, AppError> {
 #[server(endpoint = "search_staff")]
 pub async fn search_staff(query: String, page: u64) -> Result<StaffPage, AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
+    let today = mamori_domain::agency_date(chrono::Utc::now());
     state
         .store
-        .search_staff(&query, page, STAFF_PAGE_SIZE)
+        .search_staff(&query, page, STAFF_PAGE_SIZE, today)
         .await
         .map_err(internal)
 }

@@ -2,8 +2,9 @@
 
 pub mod app_role_grant;
 pub mod division;
+pub mod division_membership;
 pub mod managed_division;
+pub mod security_role_period;
 pub mod session;
 pub mod setting;
 pub mod staff;
-pub mod staff_security_role;

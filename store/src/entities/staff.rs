@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+/// A staff member. Their division and security roles are dated history
+/// (`division_membership`, `security_role_period`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "staff")]
 pub struct Model {
@@ -10,7 +12,6 @@ pub struct Model {
     pub name: String,
     #[sea_orm(unique)]
     pub email: String,
-    pub division_id: i32,
     pub active_from: Date,
     pub active_until: Option<Date>,
     pub title: Option<String>,
@@ -25,27 +26,6 @@ impl Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::division::Entity",
-        from = "Column::DivisionId",
-        to = "super::division::Column::Id"
-    )]
-    Division,
-    #[sea_orm(has_many = "super::staff_security_role::Entity")]
-    SecurityRole,
-}
-
-impl Related<super::division::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Division.def()
-    }
-}
-
-impl Related<super::staff_security_role::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::SecurityRole.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
