@@ -51,36 +51,31 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<StaffRow>, Vec<LineError>> {
 
     let mut rows = Vec::new();
     let mut errors = Vec::new();
-    let mut ids: HashMap<EmployeeId, usize> = HashMap::new();
-    let mut emails: HashMap<EmailAddress, usize> = HashMap::new();
+    // First line of each employee ID and e-mail, noted even for otherwise bad rows so that
+    // every duplicate is reported.
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut emails: HashMap<String, usize> = HashMap::new();
     for record in records {
-        match parse_row(record.line, &record.fields, &columns) {
+        let mut reasons = match parse_row(record.line, &record.fields, &columns) {
             Ok(row) => {
-                let mut duplicate = false;
-                if let Some(first) = ids.get(&row.employee_id) {
-                    errors.push(LineError::new(
-                        row.line,
-                        format!("employee_id {} is also on line {first}", row.employee_id),
-                    ));
-                    duplicate = true;
-                }
-                if let Some(first) = emails.get(&row.email) {
-                    errors.push(LineError::new(
-                        row.line,
-                        format!("email {} is also on line {first}", row.email),
-                    ));
-                    duplicate = true;
-                }
-                if !duplicate {
-                    ids.insert(row.employee_id.clone(), row.line);
-                    emails.insert(row.email.clone(), row.line);
-                    rows.push(row);
-                }
+                rows.push(row);
+                Vec::new()
             }
-            Err(reasons) => {
-                errors.extend(reasons.into_iter().map(|r| LineError::new(record.line, r)))
+            Err(reasons) => reasons,
+        };
+        if record.fields.len() == HEADER.len() {
+            let id = record.fields[columns[0]].trim().to_string();
+            let email = record.fields[columns[2]].trim().to_lowercase();
+            if let Some(first) = ids.get(&id).filter(|_| !id.is_empty()) {
+                reasons.push(format!("employee_id {id} is also on line {first}"));
             }
+            if let Some(first) = emails.get(&email).filter(|_| !email.is_empty()) {
+                reasons.push(format!("email {email} is also on line {first}"));
+            }
+            ids.entry(id).or_insert(record.line);
+            emails.entry(email).or_insert(record.line);
         }
+        errors.extend(reasons.into_iter().map(|r| LineError::new(record.line, r)));
     }
     if errors.is_empty() {
         Ok(rows)

@@ -1,13 +1,15 @@
 //! The `mamori` command line: serving and the admin subcommands.
 
 use crate::settings::Settings;
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use mamori_domain::{EmailAddress, EmployeeId, StaffName};
+use mamori_store::staff_import::{ImportError, ImportOptions, ImportReport};
 use mamori_store::{
     Store,
     accounts::{NewAdmin, NewPassword},
 };
-use std::{io::BufRead, process::ExitCode};
+use std::{io::BufRead, io::Write, path::PathBuf, process::ExitCode};
 
 /// Mamori (守り): security-awareness training and the yearly self-inspection.
 ///
@@ -36,6 +38,39 @@ pub enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// The staff directory (staff.csv).
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Import staff.csv: create and update people by employee_id. All or nothing: any bad row
+    /// changes nothing and is printed as `LINE: reason`.
+    Import {
+        file: PathBuf,
+        /// Check and report what would change, without writing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Also mark people missing from the file as having left on the import date.
+        #[arg(long)]
+        sync: bool,
+        /// The date the file describes (transfers and role changes take effect on it);
+        /// default today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+    },
+    /// Export the directory as staff.csv (UTF-8 with a byte-order mark, for Excel).
+    Export {
+        /// The directory as it was on this date; default today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<NaiveDate>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
 }
 
@@ -162,6 +197,103 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
             store.set_password(&employee_id, &password).await?;
             println!("Password set for {employee_id}; their open sessions have ended.");
         }
+        Command::Staff {
+            command:
+                StaffCommand::Import {
+                    file,
+                    dry_run,
+                    sync,
+                    date,
+                },
+        } => {
+            return import_staff(
+                &settings,
+                &file,
+                ImportOptions {
+                    effective: date.unwrap_or_else(today),
+                    sync,
+                    dry_run,
+                },
+            )
+            .await;
+        }
+        Command::Staff {
+            command: StaffCommand::Export { as_of, output },
+        } => {
+            let store = open_store(&settings).await?;
+            let rows = store.staff_rows_as_of(as_of.unwrap_or_else(today)).await?;
+            let text = format!("\u{feff}{}", mamori_domain::staff_file::write(&rows));
+            match output {
+                Some(path) => std::fs::write(path, text)?,
+                None => std::io::stdout().lock().write_all(text.as_bytes())?,
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn today() -> NaiveDate {
+    mamori_domain::agency_date(chrono::Utc::now())
+}
+
+async fn import_staff(
+    settings: &Settings,
+    file: &std::path::Path,
+    options: ImportOptions,
+) -> Result<ExitCode, CliError> {
+    let bytes = std::fs::read(file)
+        .map_err(|e| CliError::Invalid(format!("cannot read {}: {e}", file.display())))?;
+    let outcome = match mamori_domain::staff_file::parse(&bytes) {
+        Ok(rows) => {
+            open_store(settings)
+                .await?
+                .import_staff(&rows, options)
+                .await
+        }
+        Err(errors) => Err(ImportError::Rows(errors)),
+    };
+    match outcome {
+        Ok(report) => {
+            print_report(&file.display().to_string(), options, &report);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(ImportError::Rows(errors)) => {
+            for error in &errors {
+                eprintln!("{error}");
+            }
+            eprintln!(
+                "Nothing was imported: {} bad row(s) in {}.",
+                errors.len(),
+                file.display()
+            );
+            Ok(ExitCode::FAILURE)
+        }
+        Err(ImportError::Store(error)) => Err(error.into()),
+    }
+}
+
+fn print_report(file: &str, options: ImportOptions, report: &ImportReport) {
+    println!(
+        "{file} as of {}: {} created, {} updated, {} unchanged, {} left.",
+        options.effective,
+        report.created.len(),
+        report.updated.len(),
+        report.unchanged,
+        report.left.len()
+    );
+    if !report.created.is_empty() {
+        println!("  created: {}", report.created.join(" "));
+    }
+    for (employee_id, fields) in &report.updated {
+        println!("  updated: {employee_id} ({})", fields.join(", "));
+    }
+    if !report.left.is_empty() {
+        println!("  left: {}", report.left.join(" "));
+    }
+    if !report.new_divisions.is_empty() {
+        println!("  new divisions: {}", report.new_divisions.join(" "));
+    }
+    if options.dry_run {
+        println!("Dry run: nothing was written.");
+    }
 }

@@ -127,3 +127,127 @@ fn bad_configuration_is_reported_clearly() {
         text(&output)
     );
 }
+
+#[test]
+fn staff_files_import_all_or_nothing_and_export_back() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("staff.csv");
+    let header = "employee_id,name,email,division,roles,active_from,active_until\r\n";
+    // Excel's "CSV UTF-8": a byte-order mark and CRLF.
+    std::fs::write(
+        &file,
+        format!("\u{feff}{header}E0001,山田 太郎,taro.yamada@agency.example,総務課,chief_security_officer;security_officer,2009-09-01,\r\nE0002,鈴木 花子,hanako@agency.example,食品表示課,,2011-04-01,\r\n"),
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+
+    let dry = mamori(
+        folder.path(),
+        &["staff", "import", path, "--dry-run", "--date", "2011-04-01"],
+        "",
+    );
+    assert!(dry.status.success(), "{}", text(&dry));
+    assert!(
+        text(&dry).contains("2 created") && text(&dry).contains("Dry run: nothing was written."),
+        "{}",
+        text(&dry)
+    );
+    let empty = mamori(
+        folder.path(),
+        &["staff", "export", "--as-of", "2011-04-01"],
+        "",
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&empty.stdout).trim_start_matches('\u{feff}'),
+        header,
+        "the dry run wrote nothing"
+    );
+
+    let real = mamori(
+        folder.path(),
+        &["staff", "import", path, "--date", "2011-04-01"],
+        "",
+    );
+    assert!(real.status.success(), "{}", text(&real));
+    assert!(
+        text(&real).contains("2 created, 0 updated, 0 unchanged, 0 left"),
+        "{}",
+        text(&real)
+    );
+
+    let exported = folder.path().join("export.csv");
+    let export = mamori(
+        folder.path(),
+        &[
+            "staff",
+            "export",
+            "--as-of",
+            "2011-04-01",
+            "-o",
+            exported.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(export.status.success(), "{}", text(&export));
+    let again = mamori(
+        folder.path(),
+        &[
+            "staff",
+            "import",
+            exported.to_str().unwrap(),
+            "--date",
+            "2011-04-01",
+        ],
+        "",
+    );
+    assert!(
+        text(&again).contains("0 created, 0 updated, 2 unchanged"),
+        "export → import changes nothing: {}",
+        text(&again)
+    );
+
+    let bad = folder.path().join("bad.csv");
+    std::fs::write(&bad, format!("{header}E0003,田中 一郎,ichiro@agency.example,総務課,root,2011-04-01,\r\nE0003,田中 次郎,jiro@agency.example,総務課,,2011-04-01,\r\n")).unwrap();
+    let refused = mamori(
+        folder.path(),
+        &["staff", "import", bad.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("2: unknown role code \"root\""), "{stderr}");
+    assert!(
+        stderr.contains("3: employee_id E0003 is also on line 2"),
+        "{stderr}"
+    );
+    let after = mamori(
+        folder.path(),
+        &["staff", "export", "--as-of", "2011-04-01"],
+        "",
+    );
+    assert!(
+        !String::from_utf8_lossy(&after.stdout).contains("E0003"),
+        "a bad file changes nothing"
+    );
+
+    let shift_jis = folder.path().join("sjis.csv");
+    std::fs::write(
+        &shift_jis,
+        [
+            header.as_bytes(),
+            b"E0004,\x8eR\x93c,a@agency.example,x,,2011-04-01,\r\n",
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let refused = mamori(
+        folder.path(),
+        &["staff", "import", shift_jis.to_str().unwrap()],
+        "",
+    );
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("2: the file is not UTF-8"),
+        "{}",
+        text(&refused)
+    );
+}

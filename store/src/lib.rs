@@ -8,6 +8,7 @@ pub mod entities;
 mod error;
 mod history;
 pub mod settings;
+pub mod staff_import;
 
 pub use error::StoreError;
 
