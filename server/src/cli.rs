@@ -180,8 +180,7 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
                 password: read_password(password_stdin)?,
             };
             let store = open_store(&settings).await?;
-            let today = mamori_domain::agency_date(chrono::Utc::now());
-            store.create_admin(admin, today).await?;
+            store.create_admin(admin, today()).await?;
             println!("Created administrator {employee_id}.");
         }
         Command::User {
