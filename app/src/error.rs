@@ -15,6 +15,9 @@ pub enum AppError {
     /// Logged in, but not allowed (HTTP 403).
     #[error("forbidden")]
     Forbidden,
+    /// No such thing (HTTP 404).
+    #[error("not found")]
+    NotFound,
     /// Wrong login name or password, or the person has left.
     #[error("invalid login")]
     InvalidLogin,

@@ -158,6 +158,14 @@ pub struct Texts {
     pub left_on: fn(&str) -> String,
     pub since: fn(&str) -> String,
 
+    pub division_history: &'static str,
+    pub role_history: &'static str,
+    pub from: &'static str,
+    pub until: &'static str,
+    pub current: &'static str,
+    pub no_roles: &'static str,
+    pub back_to_directory: &'static str,
+
     pub not_found: &'static str,
     pub forbidden: &'static str,
     pub log_in_first: &'static str,
@@ -215,6 +223,14 @@ pub static JA: Texts = Texts {
     active_period: "在籍",
     left_on: |date| format!("{date} 退職"),
     since: |date| format!("{date} から"),
+
+    division_history: "所属の履歴",
+    role_history: "情報セキュリティ上の役割の履歴",
+    from: "開始日",
+    until: "終了日",
+    current: "現在",
+    no_roles: "職員（行政事務従事者）以外の役割はありません。",
+    back_to_directory: "職員名簿に戻る",
 
     not_found: "お探しのページは見つかりませんでした。",
     forbidden: "このページを表示する権限がありません。",
@@ -274,6 +290,14 @@ pub static EN: Texts = Texts {
     left_on: |date| format!("left on {date}"),
     since: |date| format!("since {date}"),
 
+    division_history: "Division history",
+    role_history: "Security role history",
+    from: "From",
+    until: "Until",
+    current: "current",
+    no_roles: "No security role beyond staff.",
+    back_to_directory: "Back to the staff directory",
+
     not_found: "The page you are looking for was not found.",
     forbidden: "You are not allowed to see this page.",
     log_in_first: "Please log in.",
@@ -287,6 +311,7 @@ impl Texts {
         match error {
             Unauthenticated => self.log_in_first.into(),
             Forbidden => self.forbidden.into(),
+            NotFound => self.not_found.into(),
             InvalidLogin => self.invalid_login.into(),
             Invalid(message) => message.clone(),
             Internal => self.internal_error.into(),

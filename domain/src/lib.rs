@@ -13,4 +13,6 @@ pub mod staff_file;
 pub use access::{Actor, Permission};
 pub use fiscal_year::{Era, FiscalYear, agency_date};
 pub use roles::{AppRole, SecurityRole};
-pub use staff::{EmailAddress, EmployeeId, StaffName, StaffPage, StaffSummary};
+pub use staff::{
+    EmailAddress, EmployeeId, Period, StaffDetail, StaffName, StaffPage, StaffSummary,
+};

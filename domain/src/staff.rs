@@ -180,3 +180,19 @@ impl StaffPage {
         self.total.div_ceil(self.per_page).max(1)
     }
 }
+
+/// A dated period of a division membership or a security role (`until` empty while current).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period<T> {
+    pub value: T,
+    pub from: chrono::NaiveDate,
+    pub until: Option<chrono::NaiveDate>,
+}
+
+/// A person's page: who they are now, and their division and role history, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffDetail {
+    pub summary: StaffSummary,
+    pub divisions: Vec<Period<String>>,
+    pub security_roles: Vec<Period<crate::SecurityRole>>,
+}

@@ -80,6 +80,17 @@ test("an admin searches and pages through the staff directory", async ({ page },
   await expect(page.getByRole("status")).toHaveText("36 件中 1〜36 件を表示");
   await expect(page).toHaveURL(/q=/);
   await expectAccessible(page, testInfo);
+
+  // A person's page, with their division and role history.
+  await page.getByLabel("検索（職員番号・氏名・メールアドレス・課）").fill(MANAGER);
+  await page.getByRole("button", { name: "検索" }).click();
+  await page.getByRole("link", { name: MANAGER }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/staff/${MANAGER}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(MANAGER);
+  await expect(page.getByRole("heading", { name: "所属の履歴" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "消費者安全課" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "情報セキュリティ責任者", exact: true })).toBeVisible();
+  await expectAccessible(page, testInfo);
 });
 
 test("logging out returns to the login page and closes the session", async ({ page }, testInfo) => {

@@ -120,6 +120,7 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/logout", [200, 200, 200, 200, 200]),
         ("/api/managed_staff", [401, 403, 403, 200, 403]),
         ("/api/search_staff", [401, 403, 403, 403, 200]),
+        ("/api/staff_member", [401, 403, 403, 403, 200]),
     ];
     let registered: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path)
@@ -136,14 +137,15 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
             for (caller, want) in ["", LEARNER, TRAINER, MANAGER, ADMIN].iter().zip(expected) {
                 let session = app.session_of(caller).await;
                 let endpoint = path.trim_start_matches("/api/");
-                let status = session
-                    .call(endpoint, &[("query", ""), ("page", "1")])
-                    .await
-                    .status();
+                // Every function's arguments; each takes the ones it needs.
+                let arguments = [("query", ""), ("page", "1"), ("employee_id", LEARNER)];
+                let response = session.call(endpoint, &arguments).await;
+                let status = response.status();
+                let body = response.text().await.unwrap();
                 assert_eq!(
                     status.as_u16(),
                     *want,
-                    "{}: {path} as {caller:?}",
+                    "{}: {path} as {caller:?}: {body}",
                     app.backend
                 );
             }
@@ -226,6 +228,46 @@ async fn an_admin_searches_and_pages_the_directory() {
             .await
             .unwrap();
         assert_eq!(found["total"], 36, "{}", app.backend);
+    }
+}
+
+#[tokio::test]
+async fn an_admin_reads_a_persons_history() {
+    for app in TestApp::spawn_each(true).await {
+        let admin = app.session_of(ADMIN).await;
+        let person: Value = admin
+            .call("staff_member", &[("employee_id", MANAGER)])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            person["summary"]["division"], "消費者安全課",
+            "{}",
+            app.backend
+        );
+        assert_eq!(
+            person["divisions"].as_array().unwrap().len(),
+            1,
+            "{}",
+            app.backend
+        );
+        let roles: Vec<&str> = person["security_roles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["value"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            roles,
+            vec!["DivisionSecurityOfficer", "SecurityOfficer"],
+            "{}",
+            app.backend
+        );
+        let missing = admin
+            .call("staff_member", &[("employee_id", "E9999")])
+            .await;
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND, "{}", app.backend);
     }
 }
 

@@ -2,11 +2,11 @@
 
 use crate::{
     Store, StoreError,
-    entities::{division, division_membership, staff},
+    entities::{division, division_membership, security_role_period, staff},
     history::{divisions_on, roles_on, valid_on},
 };
 use chrono::NaiveDate;
-use mamori_domain::{EmployeeId, StaffPage, StaffSummary};
+use mamori_domain::{EmployeeId, Period, StaffDetail, StaffPage, StaffSummary};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect,
@@ -93,6 +93,57 @@ impl Store {
             .all(self.db())
             .await?;
         self.summaries(people, date).await
+    }
+
+    /// A person's current details with their division and security-role history.
+    pub async fn staff_detail(
+        &self,
+        employee_id: &EmployeeId,
+        date: NaiveDate,
+    ) -> Result<StaffDetail, StoreError> {
+        let person = self.staff_member(employee_id).await?;
+        let division_names: HashMap<i32, String> = division::Entity::find()
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d.name))
+            .collect();
+        let divisions = division_membership::Entity::find()
+            .filter(division_membership::Column::StaffId.eq(person.id))
+            .order_by_asc(division_membership::Column::ValidFrom)
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(|m| Period {
+                value: division_names
+                    .get(&m.division_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                from: m.valid_from,
+                until: m.valid_until,
+            })
+            .collect();
+        let security_roles = security_role_period::Entity::find()
+            .filter(security_role_period::Column::StaffId.eq(person.id))
+            .order_by_asc(security_role_period::Column::ValidFrom)
+            .order_by_asc(security_role_period::Column::Role)
+            .all(self.db())
+            .await?
+            .into_iter()
+            .filter_map(|r| {
+                Some(Period {
+                    value: r.role.parse().ok()?,
+                    from: r.valid_from,
+                    until: r.valid_until,
+                })
+            })
+            .collect();
+        let summary = self.summaries(vec![person], date).await?.remove(0);
+        Ok(StaffDetail {
+            summary,
+            divisions,
+            security_roles,
+        })
     }
 
     /// A staff member by employee ID, or `NotFound`.

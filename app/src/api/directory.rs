@@ -2,11 +2,11 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use mamori_domain::{StaffPage, StaffSummary};
+use mamori_domain::{StaffDetail, StaffPage, StaffSummary};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use super::server::{internal, require};
+use super::server::{internal, refuse, require};
 #[cfg(feature = "ssr")]
 use mamori_domain::Permission;
 
@@ -47,4 +47,21 @@ pub async fn search_staff(query: String, page: u64) -> Result<StaffPage, AppErro
         .search_staff(&query, page, STAFF_PAGE_SIZE, today)
         .await
         .map_err(internal)
+}
+
+/// One person's details and their division and role history. Admins only.
+#[server(endpoint = "staff_member")]
+pub async fn staff_member(employee_id: String) -> Result<StaffDetail, AppError> {
+    let (state, _) = require(Permission::AdministerStaff).await?;
+    let employee_id =
+        mamori_domain::EmployeeId::parse(&employee_id).map_err(|_| refuse(AppError::NotFound))?;
+    let today = mamori_domain::agency_date(chrono::Utc::now());
+    state
+        .store
+        .staff_detail(&employee_id, today)
+        .await
+        .map_err(|error| match error {
+            mamori_store::StoreError::NotFound(_) => refuse(AppError::NotFound),
+            other => internal(other),
+        })
 }

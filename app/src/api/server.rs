@@ -79,6 +79,7 @@ pub(crate) fn refuse(error: AppError) -> AppError {
     let status = match &error {
         AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
         AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::InvalidLogin | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Internal | AppError::Request(_) => StatusCode::INTERNAL_SERVER_ERROR,
     };

@@ -2,10 +2,17 @@
 
 use crate::i18n::use_locale;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use mamori_domain::StaffSummary;
 
 #[component]
-pub fn StaffTable(caption: String, staff: Vec<StaffSummary>) -> impl IntoView {
+pub fn StaffTable(
+    caption: String,
+    staff: Vec<StaffSummary>,
+    /// Link each employee ID to the person's page (admins).
+    #[prop(optional)]
+    link_people: bool,
+) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
     let rows = staff
@@ -24,7 +31,14 @@ pub fn StaffTable(caption: String, staff: Vec<StaffSummary>) -> impl IntoView {
             };
             view! {
                 <tr>
-                    <td>{person.employee_id}</td>
+                    <td>
+                        {if link_people {
+                            let href = format!("/admin/staff/{}", person.employee_id);
+                            view! { <A href=href>{person.employee_id}</A> }.into_any()
+                        } else {
+                            person.employee_id.into_any()
+                        }}
+                    </td>
                     <td>{person.name}</td>
                     <td>{person.email}</td>
                     <td>{person.division}</td>

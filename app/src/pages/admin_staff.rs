@@ -56,7 +56,7 @@ fn Results(found: StaffPage, query: String) -> impl IntoView {
     let next = (found.page < pages).then(|| link(found.page + 1));
     view! {
         <p class="result-count" role="status">{(t.showing)(first, last, found.total)}</p>
-        <StaffTable caption=t.staff_directory_title.to_string() staff=found.rows />
+        <StaffTable caption=t.staff_directory_title.to_string() staff=found.rows link_people=true />
         <nav aria-label=t.pagination class="pagination">
             {previous.map(|href| view! { <A href=href attr:rel="prev">{t.previous_page}</A> })}
             <span>{(t.page_of)(found.page, pages)}</span>
