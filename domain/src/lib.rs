@@ -14,5 +14,5 @@ pub use access::{Actor, Permission};
 pub use fiscal_year::{Era, FiscalYear, agency_date};
 pub use roles::{AppRole, SecurityRole};
 pub use staff::{
-    EmailAddress, EmployeeId, Period, StaffDetail, StaffName, StaffPage, StaffSummary,
+    Change, EmailAddress, EmployeeId, Period, StaffDetail, StaffName, StaffPage, StaffSummary,
 };

@@ -189,10 +189,22 @@ pub struct Period<T> {
     pub until: Option<chrono::NaiveDate>,
 }
 
-/// A person's page: who they are now, and their division and role history, oldest first.
+/// One entry of the audit log: who changed what, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// An employee ID, or `cli:<user>` for the command line.
+    pub actor: String,
+    pub action: String,
+    pub detail: String,
+}
+
+/// A person's page: who they are now, their division and role history (oldest first) and the
+/// changes made to their record (newest first).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffDetail {
     pub summary: StaffSummary,
     pub divisions: Vec<Period<String>>,
     pub security_roles: Vec<Period<crate::SecurityRole>>,
+    pub changes: Vec<Change>,
 }

@@ -126,3 +126,19 @@ test("the hydrated app navigates without reloading the page", async ({ page }, t
   await expect(page.getByRole("heading", { level: 1, name: "マイ研修" })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { mamoriMarker?: number }).mamoriMarker)).toBe(42);
 });
+
+test("an admin records that a person left, and the change is audited", async ({ page }, testInfo) => {
+  // A different person per project, so that the two runs do not meet.
+  const person = hydrated(testInfo) ? "E0302" : "E0301";
+  await logIn(page, testInfo, ADMIN);
+  await expect(page).toHaveURL(/\/admin\/staff$/);
+  await page.goto(`/admin/staff/${person}`);
+  await settle(page, testInfo);
+  await expect(page.getByText("変更の記録はありません。")).toBeVisible();
+  await expectAccessible(page, testInfo);
+  await page.getByRole("button", { name: "本日付で退職として記録する" }).click();
+  const changes = page.getByRole("table").filter({ hasText: "staff.left" });
+  await expect(changes.getByRole("cell", { name: ADMIN })).toBeVisible();
+  await expect(page.getByRole("button", { name: "本日付で退職として記録する" })).toHaveCount(0);
+  await expectAccessible(page, testInfo);
+});

@@ -4,12 +4,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261126_000001_staff_and_accounts;
+mod m20261126_000002_audit_log;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261126_000001_staff_and_accounts::Migration)]
+        vec![
+            Box::new(m20261126_000001_staff_and_accounts::Migration),
+            Box::new(m20261126_000002_audit_log::Migration),
+        ]
     }
 }

@@ -205,16 +205,18 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
                     date,
                 },
         } => {
-            return import_staff(
-                &settings,
-                &file,
-                ImportOptions {
-                    effective: date.unwrap_or_else(today),
-                    sync,
-                    dry_run,
-                },
-            )
-            .await;
+            let changed_by = format!(
+                "cli:{}",
+                std::env::var("USER").unwrap_or_else(|_| "unknown".into())
+            );
+            let options = ImportOptions {
+                effective: date.unwrap_or_else(today),
+                sync,
+                dry_run,
+                changed_by: &changed_by,
+                now: chrono::Utc::now(),
+            };
+            return import_staff(&settings, &file, options).await;
         }
         Command::Staff {
             command: StaffCommand::Export { as_of, output },
@@ -238,7 +240,7 @@ fn today() -> NaiveDate {
 async fn import_staff(
     settings: &Settings,
     file: &std::path::Path,
-    options: ImportOptions,
+    options: ImportOptions<'_>,
 ) -> Result<ExitCode, CliError> {
     let bytes = std::fs::read(file)
         .map_err(|e| CliError::Invalid(format!("cannot read {}: {e}", file.display())))?;
@@ -271,7 +273,7 @@ async fn import_staff(
     }
 }
 
-fn print_report(file: &str, options: ImportOptions, report: &ImportReport) {
+fn print_report(file: &str, options: ImportOptions<'_>, report: &ImportReport) {
     println!(
         "{file} as of {}: {} created, {} updated, {} unchanged, {} left.",
         options.effective,

@@ -121,6 +121,8 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/managed_staff", [401, 403, 403, 200, 403]),
         ("/api/search_staff", [401, 403, 403, 403, 200]),
         ("/api/staff_member", [401, 403, 403, 403, 200]),
+        // Last: the admin's call changes the directory.
+        ("/api/deactivate_staff", [401, 403, 403, 403, 200]),
     ];
     let registered: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path)
@@ -138,7 +140,7 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
                 let session = app.session_of(caller).await;
                 let endpoint = path.trim_start_matches("/api/");
                 // Every function's arguments; each takes the ones it needs.
-                let arguments = [("query", ""), ("page", "1"), ("employee_id", LEARNER)];
+                let arguments = [("query", ""), ("page", "1"), ("employee_id", "E0300")];
                 let response = session.call(endpoint, &arguments).await;
                 let status = response.status();
                 let body = response.text().await.unwrap();
@@ -268,6 +270,31 @@ async fn an_admin_reads_a_persons_history() {
             .call("staff_member", &[("employee_id", "E9999")])
             .await;
         assert_eq!(missing.status(), StatusCode::NOT_FOUND, "{}", app.backend);
+
+        // Recording a leaver: kept, dated today, audited; they may still log in on their last day.
+        let left = admin
+            .call("deactivate_staff", &[("employee_id", LEARNER)])
+            .await;
+        assert_eq!(left.status(), StatusCode::OK, "{}", app.backend);
+        let person: Value = admin
+            .call("staff_member", &[("employee_id", LEARNER)])
+            .await
+            .json()
+            .await
+            .unwrap();
+        let today = mamori_domain::agency_date(chrono::Utc::now()).to_string();
+        assert_eq!(
+            person["summary"]["active_until"],
+            today.as_str(),
+            "{}",
+            app.backend
+        );
+        assert_eq!(person["changes"][0]["actor"], ADMIN, "{}", app.backend);
+        assert_eq!(
+            person["changes"][0]["action"], "staff.left",
+            "{}",
+            app.backend
+        );
     }
 }
 

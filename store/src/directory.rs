@@ -1,7 +1,7 @@
 //! The staff directory as pages read it: searching everyone, and the staff of given divisions.
 
 use crate::{
-    Store, StoreError,
+    Store, StoreError, audit,
     entities::{division, division_membership, security_role_period, staff},
     history::{divisions_on, roles_on, valid_on},
 };
@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use mamori_domain::{EmployeeId, Period, StaffDetail, StaffPage, StaffSummary};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -138,11 +138,13 @@ impl Store {
                 })
             })
             .collect();
+        let changes = self.audit_of(&person.employee_id).await?;
         let summary = self.summaries(vec![person], date).await?.remove(0);
         Ok(StaffDetail {
             summary,
             divisions,
             security_roles,
+            changes,
         })
     }
 
@@ -159,14 +161,28 @@ impl Store {
     }
 
     /// Records that a person left: their active period ends on `last_day`; nobody is deleted.
+    /// `changed_by` (an employee ID, or `cli:<user>`) goes into the audit log.
     pub async fn mark_left(
         &self,
         employee_id: &EmployeeId,
         last_day: NaiveDate,
+        changed_by: &str,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), StoreError> {
         let mut person: staff::ActiveModel = self.staff_member(employee_id).await?.into();
+        let txn = self.db().begin().await?;
         person.active_until = Set(Some(last_day));
-        person.update(self.db()).await?;
+        person.update(&txn).await?;
+        audit::record(
+            &txn,
+            now,
+            changed_by,
+            "staff.left",
+            Some(employee_id.as_str()),
+            &format!("active_until = {last_day}"),
+        )
+        .await?;
+        txn.commit().await?;
         Ok(())
     }
 

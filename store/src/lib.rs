@@ -2,6 +2,7 @@
 //! with services grouped by area. Server-only: nothing here reaches the browser build.
 
 pub mod accounts;
+pub mod audit;
 pub mod demo;
 pub mod directory;
 pub mod entities;

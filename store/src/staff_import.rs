@@ -7,7 +7,7 @@
 //! rolled back.
 
 use crate::{
-    Store, StoreError,
+    Store, StoreError, audit,
     entities::{division, division_membership, security_role_period, staff},
     history::{self, divisions_on, roles_on},
 };
@@ -20,13 +20,16 @@ use sea_orm::{
 use std::collections::{BTreeSet, HashMap};
 
 #[derive(Debug, Clone, Copy)]
-pub struct ImportOptions {
+pub struct ImportOptions<'a> {
     /// The date the file describes; changes of division and roles take effect on it.
     pub effective: NaiveDate,
     /// Mark people on staff that day but missing from the file as having left that day.
     pub sync: bool,
     /// Check and report, then roll everything back.
     pub dry_run: bool,
+    /// Who imports (an employee ID, or `cli:<user>`), and when: for the audit log.
+    pub changed_by: &'a str,
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 /// What an import did (or, in a dry run, would do).
@@ -59,7 +62,7 @@ impl Store {
     pub async fn import_staff(
         &self,
         rows: &[StaffRow],
-        options: ImportOptions,
+        options: ImportOptions<'_>,
     ) -> Result<ImportReport, ImportError> {
         let txn = self.db().begin().await?;
         let report = import(&txn, rows, options).await?;
@@ -119,7 +122,7 @@ impl Store {
 async fn import(
     txn: &DatabaseTransaction,
     rows: &[StaffRow],
-    options: ImportOptions,
+    options: ImportOptions<'_>,
 ) -> Result<ImportReport, ImportError> {
     let date = options.effective;
     let people = staff::Entity::find().all(txn).await?;
@@ -186,6 +189,7 @@ async fn import(
         match by_id.get(row.employee_id.as_str()) {
             None => {
                 create(txn, row, division_id).await?;
+                log(txn, &options, row.employee_id.as_str(), "created").await?;
                 report.created.push(row.employee_id.to_string());
             }
             Some(person) => {
@@ -211,6 +215,13 @@ async fn import(
                 if changed.is_empty() {
                     report.unchanged += 1;
                 } else {
+                    log(
+                        txn,
+                        &options,
+                        row.employee_id.as_str(),
+                        &format!("changed {}", changed.join(", ")),
+                    )
+                    .await?;
                     report.updated.push((row.employee_id.to_string(), changed));
                 }
             }
@@ -226,10 +237,35 @@ async fn import(
             let mut leaver: staff::ActiveModel = (*person).clone().into();
             leaver.active_until = Set(Some(date));
             leaver.update(txn).await?;
+            log(
+                txn,
+                &options,
+                &person.employee_id,
+                &format!("left (sync): active_until = {date}"),
+            )
+            .await?;
             report.left.push(person.employee_id.clone());
         }
     }
     Ok(report)
+}
+
+async fn log(
+    txn: &DatabaseTransaction,
+    options: &ImportOptions<'_>,
+    employee_id: &str,
+    what: &str,
+) -> Result<(), StoreError> {
+    let detail = format!("{what} (import as of {})", options.effective);
+    audit::record(
+        txn,
+        options.now,
+        options.changed_by,
+        "staff.import",
+        Some(employee_id),
+        &detail,
+    )
+    .await
 }
 
 async fn existing_divisions(txn: &DatabaseTransaction) -> Result<HashMap<String, i32>, StoreError> {

@@ -14,18 +14,20 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn options(effective: NaiveDate) -> ImportOptions {
+fn options(effective: NaiveDate) -> ImportOptions<'static> {
     ImportOptions {
         effective,
         sync: false,
         dry_run: false,
+        changed_by: "cli:test",
+        now: chrono::Utc::now(),
     }
 }
 
 async fn import(
     store: &Store,
     rows: &str,
-    options: ImportOptions,
+    options: ImportOptions<'_>,
 ) -> Result<ImportReport, ImportError> {
     let parsed = staff_file::parse(format!("{HEADER}{rows}").as_bytes()).expect("a valid file");
     store.import_staff(&parsed, options).await
@@ -75,6 +77,19 @@ async fn importing_again_updates_by_employee_id() {
             (third.unchanged, third.updated.len(), third.created.len()),
             (2, 0, 0),
             "{backend}"
+        );
+        let audit = store.audit_of("E2").await.unwrap();
+        let audit: Vec<(&str, &str)> = audit
+            .iter()
+            .map(|c| (c.actor.as_str(), c.detail.as_str()))
+            .collect();
+        assert_eq!(
+            audit,
+            vec![
+                ("cli:test", "changed name, email (import as of 2011-05-01)"),
+                ("cli:test", "created (import as of 2011-04-01)"),
+            ],
+            "{backend}: every change is audited, unchanged rows are not"
         );
         let rows = store.staff_rows_as_of(date(2011, 5, 1)).await.unwrap();
         assert_eq!(rows[1].name.as_str(), "佐藤 花子", "{backend}");
@@ -163,6 +178,7 @@ async fn sync_marks_people_missing_from_the_file_as_left_and_deletes_nobody() {
                 effective: date(2012, 3, 31),
                 sync: true,
                 dry_run: false,
+                ..options(date(2012, 3, 31))
             },
         )
         .await
@@ -231,6 +247,7 @@ async fn bad_rows_and_dry_runs_leave_the_directory_untouched() {
                 effective: date(2011, 4, 1),
                 sync: true,
                 dry_run: true,
+                ..options(date(2011, 4, 1))
             },
         )
         .await
@@ -269,6 +286,7 @@ async fn an_export_imports_back_without_changes_today_and_as_of_a_past_date() {
                         effective: as_of,
                         sync: true,
                         dry_run: false,
+                        ..options(as_of)
                     },
                 )
                 .await

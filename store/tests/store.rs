@@ -84,7 +84,12 @@ async fn people_who_have_left_cannot_log_in_or_keep_a_session() {
         let now = at(2026, 11, 26);
         let token = log_in(&store, "E0210", now).await;
         store
-            .mark_left(&id("E0210"), NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
+            .mark_left(
+                &id("E0210"),
+                NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+                "E0013",
+                Utc::now(),
+            )
             .await
             .unwrap();
         assert_eq!(
@@ -312,7 +317,12 @@ async fn the_directory_searches_pages_and_scopes_by_division() {
             .unwrap();
         assert_eq!(staff.len(), 45, "{backend}");
         store
-            .mark_left(&id("E0210"), NaiveDate::from_ymd_opt(2026, 10, 31).unwrap())
+            .mark_left(
+                &id("E0210"),
+                NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+                "E0013",
+                Utc::now(),
+            )
             .await
             .unwrap();
         let staff = store

@@ -65,3 +65,25 @@ pub async fn staff_member(employee_id: String) -> Result<StaffDetail, AppError> 
             other => internal(other),
         })
 }
+
+/// Records that a person left today (deactivates them: they can no longer log in). Admins only.
+#[server(endpoint = "deactivate_staff")]
+pub async fn deactivate_staff(employee_id: String) -> Result<(), AppError> {
+    let (state, actor) = require(Permission::AdministerStaff).await?;
+    let employee_id =
+        mamori_domain::EmployeeId::parse(&employee_id).map_err(|_| refuse(AppError::NotFound))?;
+    let now = chrono::Utc::now();
+    state
+        .store
+        .mark_left(
+            &employee_id,
+            mamori_domain::agency_date(now),
+            actor.employee_id.as_str(),
+            now,
+        )
+        .await
+        .map_err(|error| match error {
+            mamori_store::StoreError::NotFound(_) => refuse(AppError::NotFound),
+            other => internal(other),
+        })
+}

@@ -1,7 +1,7 @@
 //! A person's page for admins: their details, and their division and role history.
 
 use crate::{
-    api::directory::staff_member,
+    api::directory::{DeactivateStaff, staff_member},
     components::guard::RequirePermission,
     i18n::{use_locale, use_texts},
 };
@@ -14,16 +14,17 @@ use mamori_domain::{Period, Permission, StaffDetail};
 pub fn StaffMemberPage() -> impl IntoView {
     let t = use_texts();
     view! {
-        <RequirePermission permission=Permission::AdministerStaff page=move |_| {
+        <RequirePermission permission=Permission::AdministerStaff page=move |viewer| {
             let params = use_params_map();
+            let deactivate = ServerAction::<DeactivateStaff>::new();
             let person = Resource::new(
-                move || params.with(|p| p.get("employee_id").unwrap_or_default()),
-                staff_member,
+                move || (params.with(|p| p.get("employee_id").unwrap_or_default()), deactivate.version().get()),
+                |(employee_id, _)| staff_member(employee_id),
             );
             view! {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || person.get().map(|result| match result {
-                        Ok(detail) => view! { <StaffDetailView detail /> }.into_any(),
+                        Ok(detail) => view! { <StaffDetailView detail today=viewer.today deactivate /> }.into_any(),
                         Err(error) => view! {
                             <Title text=t.not_found />
                             <h1>{t.error(&error)}</h1>
@@ -37,7 +38,11 @@ pub fn StaffMemberPage() -> impl IntoView {
 }
 
 #[component]
-fn StaffDetailView(detail: StaffDetail) -> impl IntoView {
+fn StaffDetailView(
+    detail: StaffDetail,
+    today: chrono::NaiveDate,
+    deactivate: ServerAction<DeactivateStaff>,
+) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
     let person = detail.summary;
@@ -63,6 +68,17 @@ fn StaffDetailView(detail: StaffDetail) -> impl IntoView {
         .map(|Period { value, from, until }| {
             let (from, until) = period(from, until);
             view! { <tr><td>{locale.security_role(value)}</td><td>{from}</td><td>{until}</td></tr> }
+        })
+        .collect_view();
+    let on_staff = person.active_until.is_none_or(|until| until > today);
+    let employee_id = person.employee_id.clone();
+    let has_changes = !detail.changes.is_empty();
+    let changes = detail
+        .changes
+        .into_iter()
+        .map(|change| {
+            let at = change.at.format("%Y-%m-%d %H:%M UTC").to_string();
+            view! { <tr><td>{at}</td><td>{change.actor}</td><td>{format!("{}: {}", change.action, change.detail)}</td></tr> }
         })
         .collect_view();
     let active = match person.active_until {
@@ -93,5 +109,26 @@ fn StaffDetailView(detail: StaffDetail) -> impl IntoView {
         } else {
             view! { <p>{t.no_roles}</p> }.into_any()
         }}
+        <h2>{t.changes}</h2>
+        {if has_changes {
+            view! {
+                <table>
+                    <thead><tr><th scope="col">{t.changed_at}</th><th scope="col">{t.changed_by}</th><th scope="col">{t.change}</th></tr></thead>
+                    <tbody>{changes}</tbody>
+                </table>
+            }.into_any()
+        } else {
+            view! { <p>{t.no_changes}</p> }.into_any()
+        }}
+        {on_staff.then(|| view! {
+            <section class="danger-zone" aria-labelledby="record-leaving">
+                <h2 id="record-leaving">{t.record_leaving}</h2>
+                <p>{t.record_leaving_hint}</p>
+                <ActionForm action=deactivate>
+                    <input type="hidden" name="employee_id" value=employee_id />
+                    <button type="submit" class="danger">{t.record_leaving_button}</button>
+                </ActionForm>
+            </section>
+        })}
     }
 }
