@@ -148,6 +148,9 @@ pub struct Texts {
     pub next_page: &'static str,
     pub page_of: fn(u64, u64) -> String,
     pub pagination: &'static str,
+    pub export_heading: &'static str,
+    pub export_as_of: &'static str,
+    pub export_csv: &'static str,
 
     pub employee_id: &'static str,
     pub name: &'static str,
@@ -222,6 +225,9 @@ pub static JA: Texts = Texts {
     next_page: "次のページ",
     page_of: |page, pages| format!("{page} / {pages} ページ"),
     pagination: "ページ送り",
+    export_heading: "名簿の書き出し（staff.csv）",
+    export_as_of: "基準日（空欄のときは本日）",
+    export_csv: "CSV をダウンロード",
 
     employee_id: "職員番号",
     name: "氏名",
@@ -296,6 +302,9 @@ pub static EN: Texts = Texts {
     next_page: "Next page",
     page_of: |page, pages| format!("Page {page} of {pages}"),
     pagination: "Pagination",
+    export_heading: "Export the directory (staff.csv)",
+    export_as_of: "As of (empty for today)",
+    export_csv: "Download CSV",
 
     employee_id: "Employee ID",
     name: "Name",

@@ -229,8 +229,9 @@ fn parse_date(column: &str, raw: &str) -> Result<Option<NaiveDate>, String> {
 }
 
 /// Writes rows in the same format, header first, so that an export imports back unchanged.
+/// It starts with a byte-order mark, so that Excel on Japanese Windows reads it as UTF-8.
 pub fn write(rows: &[StaffRow]) -> String {
-    let mut out = HEADER.join(",");
+    let mut out = format!("\u{feff}{}", HEADER.join(","));
     out.push_str("\r\n");
     for row in rows {
         let roles = row
@@ -371,6 +372,10 @@ mod tests {
             "E0002,鈴木 花子,hanako@agency.example,\"食品\"\"表示\"\"課\",,2011-04-01,2012-03-31\n",
         ));
         let rows = parse(&original).unwrap();
+        assert!(
+            write(&rows).starts_with("\u{feff}employee_id,"),
+            "Excel needs the byte-order mark"
+        );
         let again = parse(write(&rows).as_bytes()).unwrap();
         let strip = |rows: Vec<StaffRow>| {
             rows.into_iter()

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import {
   ADMIN, LEARNER, MANAGER, TRAINER, expectAccessible, hydrated, logIn, settle,
@@ -80,6 +81,15 @@ test("an admin searches and pages through the staff directory", async ({ page },
   await expect(page.getByRole("status")).toHaveText("36 件中 1〜36 件を表示");
   await expect(page).toHaveURL(/q=/);
   await expectAccessible(page, testInfo);
+
+  // The directory as staff.csv, as Excel wants it.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "CSV をダウンロード" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^staff-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await download.path(), "utf8");
+  expect(csv.startsWith("\ufeffemployee_id,name,email,division,roles,active_from,active_until")).toBe(true);
+  expect(csv.trim().split("\r\n")).toHaveLength(362);
 
   // A person's page, with their division and role history.
   await page.getByLabel("検索（職員番号・氏名・メールアドレス・課）").fill(MANAGER);

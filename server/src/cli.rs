@@ -223,7 +223,7 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
         } => {
             let store = open_store(&settings).await?;
             let rows = store.staff_rows_as_of(as_of.unwrap_or_else(today)).await?;
-            let text = format!("\u{feff}{}", mamori_domain::staff_file::write(&rows));
+            let text = mamori_domain::staff_file::write(&rows);
             match output {
                 Some(path) => std::fs::write(path, text)?,
                 None => std::io::stdout().lock().write_all(text.as_bytes())?,

@@ -83,6 +83,15 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             },
         )
         .route("/language", post(set_language))
+        .route(
+            "/admin/staff/export.csv",
+            axum::routing::get({
+                let state = state.clone();
+                move |headers: axum::http::HeaderMap, query: axum::extract::Query<ExportQuery>| {
+                    export_staff(state.clone(), headers, query.0)
+                }
+            }),
+        )
         .nest_service(
             "/pkg",
             tower::ServiceBuilder::new()
@@ -94,6 +103,56 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         )
         .fallback_service(ServeDir::new(&site_root).fallback(axum::routing::get(not_found)))
         .with_state(options)
+}
+
+#[derive(Deserialize)]
+struct ExportQuery {
+    as_of: Option<String>,
+}
+
+/// The staff directory as `staff.csv`, as of a date (default today). Admins only.
+async fn export_staff(
+    state: AppState,
+    headers: axum::http::HeaderMap,
+    query: ExportQuery,
+) -> Response {
+    use mamori_app::api::{authorize, status_of};
+    if let Err(error) =
+        authorize(&state, &headers, mamori_domain::Permission::AdministerStaff).await
+    {
+        return (status_of(&error), error.to_string()).into_response();
+    }
+    let today = mamori_domain::agency_date(chrono::Utc::now());
+    let as_of = match query.as_of.as_deref().filter(|d| !d.is_empty()) {
+        None => today,
+        Some(raw) => match chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            Ok(date) => date,
+            Err(_) => {
+                return (
+                    axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                    "as_of must be YYYY-MM-DD",
+                )
+                    .into_response();
+            }
+        },
+    };
+    match state.store.staff_rows_as_of(as_of).await {
+        Ok(rows) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"staff-{as_of}.csv\""),
+                ),
+            ],
+            mamori_domain::staff_file::write(&rows),
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "staff export failed");
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 #[derive(Deserialize)]

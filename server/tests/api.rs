@@ -299,6 +299,75 @@ async fn an_admin_reads_a_persons_history() {
 }
 
 #[tokio::test]
+async fn admins_download_the_directory_as_staff_csv() {
+    for app in TestApp::spawn_each(true).await {
+        let download = |session: TestApp, query: &'static str| async move {
+            let response = session
+                .client
+                .get(format!("{}/admin/staff/export.csv{query}", session.address))
+                .send()
+                .await
+                .unwrap();
+            (response.status(), response.text().await.unwrap())
+        };
+        let (status, csv) = download(app.session_of(ADMIN).await, "").await;
+        assert_eq!(status, StatusCode::OK, "{}", app.backend);
+        assert!(
+            csv.starts_with(
+                "\u{feff}employee_id,name,email,division,roles,active_from,active_until\r\n"
+            ),
+            "{}",
+            app.backend
+        );
+        assert_eq!(
+            csv.lines().count(),
+            362,
+            "{}: header and 361 staff",
+            app.backend
+        );
+        let rows = mamori_domain::staff_file::parse(csv.as_bytes()).unwrap();
+        assert_eq!(
+            rows.iter().filter(|r| r.division == "消費者安全課").count(),
+            45,
+            "{}",
+            app.backend
+        );
+
+        let (status, past) = download(app.session_of(ADMIN).await, "?as_of=2012-03-31").await;
+        assert_eq!(status, StatusCode::OK, "{}", app.backend);
+        assert!(
+            past.lines().count() < 362,
+            "{}: fewer people had joined by 2012",
+            app.backend
+        );
+        assert_eq!(
+            download(app.session_of(ADMIN).await, "?as_of=31/03/2012")
+                .await
+                .0,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            download(app.session_of(LEARNER).await, "").await.0,
+            StatusCode::FORBIDDEN,
+            "{}",
+            app.backend
+        );
+        assert_eq!(
+            download(app.session_of(MANAGER).await, "").await.0,
+            StatusCode::FORBIDDEN,
+            "{}",
+            app.backend
+        );
+        assert_eq!(
+            download(app.session_of("").await, "").await.0,
+            StatusCode::UNAUTHORIZED,
+            "{}",
+            app.backend
+        );
+    }
+}
+
+#[tokio::test]
 async fn wrong_passwords_are_refused_and_logout_ends_the_session() {
     for app in TestApp::spawn_each(true).await {
         let refused = app

@@ -7,4 +7,4 @@ pub mod session;
 #[cfg(feature = "ssr")]
 mod server;
 #[cfg(feature = "ssr")]
-pub use server::{AppState, SESSION_COOKIE, cookie_value};
+pub use server::{AppState, SESSION_COOKIE, authorize, cookie_value, status_of};

@@ -42,14 +42,25 @@ pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, value)| value.to_string())
 }
 
+fn token_in(headers: &HeaderMap) -> Option<SessionToken> {
+    cookie_value(headers, SESSION_COOKIE).map(|v| SessionToken::from_cookie(&v))
+}
+
 pub(crate) fn session_token() -> Option<SessionToken> {
-    let parts = use_context::<http::request::Parts>()?;
-    cookie_value(&parts.headers, SESSION_COOKIE).map(|v| SessionToken::from_cookie(&v))
+    token_in(&use_context::<http::request::Parts>()?.headers)
 }
 
 /// Who is calling, if anyone.
 pub(crate) async fn current_actor(state: &AppState) -> Result<Option<Actor>, AppError> {
-    let Some(token) = session_token() else {
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return Ok(None);
+    };
+    actor_of(state, &parts.headers).await
+}
+
+/// The person whose session cookie is in `headers`, if the session is live.
+async fn actor_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Actor>, AppError> {
+    let Some(token) = token_in(headers) else {
         return Ok(None);
     };
     state
@@ -59,36 +70,56 @@ pub(crate) async fn current_actor(state: &AppState) -> Result<Option<Actor>, App
         .map_err(internal)
 }
 
+/// The permission check for plain routes (downloads), the same as server functions make.
+pub async fn authorize(
+    state: &AppState,
+    headers: &HeaderMap,
+    permission: Permission,
+) -> Result<Actor, AppError> {
+    let actor = actor_of(state, headers)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    if actor.can(permission) {
+        Ok(actor)
+    } else {
+        tracing::warn!(employee_id = %actor.employee_id, ?permission, "permission refused");
+        Err(AppError::Forbidden)
+    }
+}
+
 /// The one permission check: every server function that shows or changes data calls this
 /// first. Fails with 401 without a session and 403 without the permission.
 pub(crate) async fn require(permission: Permission) -> Result<(AppState, Actor), AppError> {
     let state = AppState::from_context()?;
-    let actor = current_actor(&state)
-        .await?
-        .ok_or_else(|| refuse(AppError::Unauthenticated))?;
-    if !actor.can(permission) {
-        tracing::warn!(employee_id = %actor.employee_id, ?permission, "permission refused");
-        return Err(refuse(AppError::Forbidden));
-    }
+    let headers = use_context::<http::request::Parts>()
+        .map(|parts| parts.headers)
+        .unwrap_or_default();
+    let actor = authorize(&state, &headers, permission)
+        .await
+        .map_err(refuse)?;
     Ok((state, actor))
 }
 
 /// Sets the HTTP status that matches an error, so that API clients (and tests) see 401/403/422.
 /// A plain HTML form post keeps leptos's redirect back to the form, which shows the message.
 pub(crate) fn refuse(error: AppError) -> AppError {
-    let status = match &error {
+    if !is_form_post()
+        && let Some(response) = use_context::<ResponseOptions>()
+    {
+        response.set_status(status_of(&error));
+    }
+    error
+}
+
+/// The HTTP status that matches an error.
+pub fn status_of(error: &AppError) -> StatusCode {
+    match error {
         AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
         AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::InvalidLogin | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Internal | AppError::Request(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    if !is_form_post()
-        && let Some(response) = use_context::<ResponseOptions>()
-    {
-        response.set_status(status);
     }
-    error
 }
 
 /// Whether the request is a plain HTML form post (no JavaScript), which wants a redirect back

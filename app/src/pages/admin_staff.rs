@@ -37,6 +37,15 @@ pub fn AdminStaffPage() -> impl IntoView {
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
                     })}
                 </Transition>
+                // A plain form: the browser downloads the file (no client-side routing).
+                <section class="export" aria-labelledby="export-heading">
+                    <h2 id="export-heading">{t.export_heading}</h2>
+                    <form method="get" action="/admin/staff/export.csv" class="search">
+                        <label for="as_of">{t.export_as_of}</label>
+                        <input id="as_of" name="as_of" type="date" />
+                        <button type="submit">{t.export_csv}</button>
+                    </form>
+                </section>
             }
         } />
     }
