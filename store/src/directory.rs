@@ -198,7 +198,7 @@ impl Store {
             .collect())
     }
 
-    async fn summaries(
+    pub(crate) async fn summaries(
         &self,
         people: Vec<staff::Model>,
         date: NaiveDate,

@@ -86,15 +86,9 @@ impl Store {
             .order_by_asc(staff::Column::EmployeeId)
             .all(self.db())
             .await?;
-        let division_names: HashMap<i32, String> = division::Entity::find()
-            .all(self.db())
+        // The same reading of the directory as the pages', turned into typed rows.
+        self.summaries(people, date)
             .await?
-            .into_iter()
-            .map(|d| (d.id, d.name))
-            .collect();
-        let divisions = divisions_on(self.db(), &people, date).await?;
-        let mut roles = roles_on(self.db(), &people, date).await?;
-        people
             .into_iter()
             .map(|p| {
                 let invalid = |e: mamori_domain::staff::InvalidValue| {
@@ -105,12 +99,8 @@ impl Store {
                     employee_id: EmployeeId::parse(&p.employee_id).map_err(invalid)?,
                     name: StaffName::parse(&p.name).map_err(invalid)?,
                     email: EmailAddress::parse(&p.email).map_err(invalid)?,
-                    division: divisions
-                        .get(&p.id)
-                        .and_then(|id| division_names.get(id))
-                        .cloned()
-                        .unwrap_or_default(),
-                    roles: roles.remove(&p.id).unwrap_or_default(),
+                    division: p.division,
+                    roles: p.security_roles,
                     active_from: p.active_from,
                     active_until: p.active_until,
                 })
