@@ -1,6 +1,8 @@
-//! Fresh databases for tests. Every test gets its own: a new SQLite file, and — when
+//! Real parts for tests. Fresh databases: every test gets its own, a new SQLite file, and — when
 //! `MAMORI_TEST_POSTGRES_URL` names a PostgreSQL server (the test script sets it) — a new
-//! PostgreSQL database with a random name on that server.
+//! PostgreSQL database with a random name on that server. And `smtp`: a real SMTP server.
+
+pub mod smtp;
 
 use mamori_store::Store;
 use sea_orm::{ConnectionTrait, Database};
