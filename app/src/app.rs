@@ -5,7 +5,10 @@ use crate::{
     components::layout::Layout,
     error::AppError,
     i18n::provide_locale,
-    pages::{AdminStaffPage, LearnerHome, LoginPage, ManagerPage, NotFound, StaffMemberPage},
+    pages::{
+        AdminStaffPage, ImportPreviewPage, LearnerHome, LoginPage, ManagerPage, NotFound,
+        SetPasswordPage, StaffMemberPage,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -67,7 +70,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=LearnerHome ssr=SsrMode::Async />
                     <Route path=path!("/manager") view=ManagerPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff") view=AdminStaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/staff/import/:upload_id") view=ImportPreviewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff/:employee_id") view=StaffMemberPage ssr=SsrMode::Async />
+                    <Route path=path!("/set-password/:token") view=SetPasswordPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

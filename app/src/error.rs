@@ -24,6 +24,15 @@ pub enum AppError {
     /// Bad input, with a message for the user (HTTP 422).
     #[error("{0}")]
     Invalid(String),
+    /// The two new passwords differ (HTTP 422).
+    #[error("passwords differ")]
+    PasswordsDiffer,
+    /// The new password is too short (HTTP 422).
+    #[error("password too short")]
+    PasswordTooShort,
+    /// A set-password link that is unknown, used or expired (HTTP 404).
+    #[error("link unusable")]
+    LinkUnusable,
     /// Something failed on the server; details are in its log (HTTP 500).
     #[error("internal error")]
     Internal,

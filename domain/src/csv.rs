@@ -3,10 +3,11 @@
 //! byte-order mark (Excel's "CSV UTF-8"). Records keep the line they start on, for `LINE: reason`
 //! messages (the header is line 1).
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One bad line of an import file, printed as `LINE: reason`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineError {
     pub line: usize,
     pub reason: String,

@@ -183,10 +183,13 @@ mod tests {
     }
 }
 
+/// Japan Standard Time is UTC+9 all year.
+pub const AGENCY_OFFSET_HOURS: i64 = 9;
+
 /// Today's date at the agency (Japan Standard Time, UTC+9, no daylight saving), whatever the
 /// server's time zone: due dates and active periods are agency dates.
 pub fn agency_date(now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    (now + chrono::Duration::hours(9)).date_naive()
+    (now + chrono::Duration::hours(AGENCY_OFFSET_HOURS)).date_naive()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod access;
 pub mod csv;
 pub mod demo;
 pub mod fiscal_year;
+pub mod mail;
 pub mod roles;
 pub mod staff;
 pub mod staff_file;

@@ -200,11 +200,14 @@ pub struct Change {
 }
 
 /// A person's page: who they are now, their division and role history (oldest first) and the
-/// changes made to their record (newest first).
+/// changes made to their record and the mail sent to them (newest first).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffDetail {
     pub summary: StaffSummary,
+    /// Whether they can log in with a password yet.
+    pub has_password: bool,
     pub divisions: Vec<Period<String>>,
     pub security_roles: Vec<Period<crate::SecurityRole>>,
     pub changes: Vec<Change>,
+    pub mail: Vec<crate::mail::MailRecord>,
 }

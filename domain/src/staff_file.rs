@@ -7,7 +7,8 @@ use crate::{
     csv::{LineError, decode, records},
 };
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 
 pub const HEADER: [&str; 7] = [
     "employee_id",
@@ -82,6 +83,52 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<StaffRow>, Vec<LineError>> {
     } else {
         Err(errors)
     }
+}
+
+/// One person given as the seven values in `HEADER` order (the admin's edit form), checked
+/// exactly as a file's row is.
+pub fn parse_fields(values: [&str; 7]) -> Result<StaffRow, Vec<String>> {
+    let fields: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+    parse_row(0, &fields, &[0, 1, 2, 3, 4, 5, 6])
+}
+
+/// What an import did (or, in a dry run, would do), by employee ID.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub created: Vec<String>,
+    /// Employee IDs with the names of the fields that changed.
+    pub updated: Vec<(String, Vec<String>)>,
+    pub unchanged: usize,
+    /// Marked as having left (sync mode).
+    pub left: Vec<String>,
+    pub new_divisions: Vec<String>,
+    /// The name of everyone listed above, for people reading the report.
+    pub names: BTreeMap<String, String>,
+}
+
+impl ImportReport {
+    pub fn name_of(&self, employee_id: &str) -> &str {
+        self.names.get(employee_id).map_or("", String::as_str)
+    }
+}
+
+/// A staff file uploaded in the admin UI, and what importing it would do (or did).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    pub upload_id: i32,
+    pub file_name: String,
+    pub effective: NaiveDate,
+    pub sync: bool,
+    pub uploaded_by: String,
+    pub applied: Option<AppliedImport>,
+    /// A dry run of the import now, or its bad rows; once applied, what it did.
+    pub outcome: Result<ImportReport, Vec<LineError>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppliedImport {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub by: String,
 }
 
 /// Where each of the seven columns is: any order, each exactly once, nothing else.
@@ -274,6 +321,25 @@ mod tests {
     use super::*;
 
     const HEADER_LINE: &str = "employee_id,name,email,division,roles,active_from,active_until\n";
+
+    #[test]
+    fn an_edited_person_is_checked_like_a_row_of_the_file() {
+        let row = parse_fields([
+            "E0300",
+            "山田 太郎",
+            "Taro@Agency.example",
+            "総務課",
+            "security_officer;staff",
+            "2011-04-01",
+            "",
+        ])
+        .unwrap();
+        assert_eq!(row.email.as_str(), "taro@agency.example");
+        assert_eq!(row.roles, vec![SecurityRole::SecurityOfficer]);
+        let reasons =
+            parse_fields(["E0300", "", "nope", "", "wizard", "2011-04-01", ""]).unwrap_err();
+        assert_eq!(reasons.len(), 4, "{reasons:?}");
+    }
 
     fn file(rows: &str) -> Vec<u8> {
         format!("{HEADER_LINE}{rows}").into_bytes()

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261126_000001_staff_and_accounts;
 mod m20261126_000002_audit_log;
+mod m20261126_000003_uploads_links_outbox;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261126_000001_staff_and_accounts::Migration),
             Box::new(m20261126_000002_audit_log::Migration),
+            Box::new(m20261126_000003_uploads_links_outbox::Migration),
         ]
     }
 }

@@ -44,6 +44,18 @@ pub enum Command {
         #[command(subcommand)]
         command: StaffCommand,
     },
+    /// Outgoing mail.
+    Mail {
+        #[command(subcommand)]
+        command: MailCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Send the mail that is due now (the server also does this on its own, every
+    /// MAMORI_MAIL_POLL_SECONDS).
+    Send,
 }
 
 #[derive(Debug, Subcommand)]
@@ -112,6 +124,8 @@ pub enum CliError {
     Invalid(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Mail(#[from] mamori_mail::MailError),
 }
 
 async fn open_store(settings: &Settings) -> Result<Store, CliError> {
@@ -145,7 +159,31 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
     match cli.command {
         Command::Serve => {
             let store = open_store(&settings).await?;
+            let sender = settings.mail_sender()?;
+            tracing::info!(mail = %sender.describe(), "mail delivery");
+            crate::mail_delivery::spawn_delivery(
+                store.clone(),
+                sender,
+                std::time::Duration::from_secs(settings.mail_poll_seconds),
+            );
             crate::web::serve(&settings, store).await?;
+        }
+        Command::Mail {
+            command: MailCommand::Send,
+        } => {
+            let store = open_store(&settings).await?;
+            let sender = settings.mail_sender()?;
+            let delivery =
+                crate::mail_delivery::deliver_due_mail(&store, &sender, chrono::Utc::now()).await?;
+            println!(
+                "{} sent, {} failed (will be retried) via {}.",
+                delivery.sent,
+                delivery.failed,
+                sender.describe()
+            );
+            if delivery.failed > 0 {
+                return Ok(ExitCode::FAILURE);
+            }
         }
         Command::Migrate => {
             open_store(&settings).await?;

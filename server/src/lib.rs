@@ -2,5 +2,6 @@
 //! A library as well as a binary so that integration tests can start the real application.
 
 pub mod cli;
+pub mod mail_delivery;
 pub mod settings;
 pub mod web;

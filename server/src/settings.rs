@@ -5,11 +5,11 @@ use std::{
     path::{Path, PathBuf},
 };
 
-/// A database URL whose password never reaches a log.
+/// A URL with a password (database, SMTP) that never reaches a log.
 #[derive(Clone)]
-pub struct DatabaseUrl(String);
+pub struct SecretUrl(String);
 
-impl DatabaseUrl {
+impl SecretUrl {
     pub fn new(url: impl Into<String>) -> Self {
         Self(url.into())
     }
@@ -19,7 +19,7 @@ impl DatabaseUrl {
     }
 }
 
-impl std::fmt::Debug for DatabaseUrl {
+impl std::fmt::Debug for SecretUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // postgres://user:secret@host/db → postgres://user:***@host/db
         let redacted = match (self.0.find("://"), self.0.rfind('@')) {
@@ -47,7 +47,7 @@ pub enum LogFormat {
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// `MAMORI_DATABASE_URL`; default: SQLite at `$MAMORI_DATA_DIR/mamori.db`.
-    pub database_url: DatabaseUrl,
+    pub database_url: SecretUrl,
     /// `MAMORI_ADDR`; default `127.0.0.1:3000`.
     pub addr: SocketAddr,
     /// `MAMORI_DATA_DIR`; default `./data`.
@@ -58,6 +58,15 @@ pub struct Settings {
     pub session_hours: u32,
     /// `MAMORI_SECURE_COOKIES`; default true when `MAMORI_BASE_URL` starts with `https://`.
     pub secure_cookies: bool,
+    /// `MAMORI_BASE_URL`: the address people use, for links in mail; default `http://ADDR`.
+    pub base_url: String,
+    /// `MAMORI_SMTP_URL` (`smtp://user:pass@host:587?tls=required`, `smtps://…`); without it,
+    /// mail is written as `.eml` files to `MAMORI_DATA_DIR/outbox/`.
+    pub smtp_url: Option<SecretUrl>,
+    /// `MAMORI_MAIL_FROM`; default `守り <mamori@localhost>`.
+    pub mail_from: String,
+    /// `MAMORI_MAIL_POLL_SECONDS`: how often the server sends what the outbox holds; default 15.
+    pub mail_poll_seconds: u64,
     /// `MAMORI_LOG` (a tracing filter; default `info`) and `MAMORI_LOG_FORMAT` (`text`|`json`).
     pub log_filter: String,
     pub log_format: LogFormat,
@@ -122,9 +131,24 @@ impl Settings {
                 reason: "must be at least 1".into(),
             });
         }
+        let addr = parse_var("MAMORI_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?;
+        let base_url = var("MAMORI_BASE_URL")
+            .unwrap_or_else(|| format!("http://{addr}"))
+            .trim_end_matches('/')
+            .to_string();
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            return Err(SettingsError::Invalid {
+                name: "MAMORI_BASE_URL",
+                reason: "must start with http:// or https://".into(),
+            });
+        }
         Ok(Self {
-            database_url: DatabaseUrl::new(database_url),
-            addr: parse_var("MAMORI_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?,
+            database_url: SecretUrl::new(database_url),
+            addr,
+            base_url,
+            smtp_url: var("MAMORI_SMTP_URL").map(SecretUrl::new),
+            mail_from: var("MAMORI_MAIL_FROM").unwrap_or_else(|| "守り <mamori@localhost>".into()),
+            mail_poll_seconds: parse_var("MAMORI_MAIL_POLL_SECONDS", 15u64)?.max(1),
             site_root: var("MAMORI_SITE_ROOT")
                 .map(PathBuf::from)
                 .unwrap_or_else(default_site_root),
@@ -134,6 +158,15 @@ impl Settings {
             log_filter: var("MAMORI_LOG").unwrap_or_else(|| "info".into()),
             log_format,
         })
+    }
+
+    /// The mail sender: SMTP when configured, else `.eml` files in `MAMORI_DATA_DIR/outbox/`.
+    pub fn mail_sender(&self) -> Result<mamori_mail::Sender, mamori_mail::MailError> {
+        mamori_mail::Sender::new(
+            &self.mail_from,
+            self.smtp_url.as_ref().map(SecretUrl::expose),
+            &self.data_dir.join("outbox"),
+        )
     }
 
     pub fn init_tracing(&self) {
@@ -168,16 +201,16 @@ pub fn exe_dir() -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
-    use super::DatabaseUrl;
+    use super::SecretUrl;
 
     #[test]
     fn database_passwords_are_redacted() {
-        let url = DatabaseUrl::new("postgres://mamori:s3cret@db.internal:5432/mamori");
+        let url = SecretUrl::new("postgres://mamori:s3cret@db.internal:5432/mamori");
         let shown = format!("{url:?}");
         assert!(!shown.contains("s3cret"), "{shown}");
         assert!(shown.contains("mamori:***@db.internal"), "{shown}");
         assert_eq!(
-            format!("{:?}", DatabaseUrl::new("sqlite://data/mamori.db")),
+            format!("{:?}", SecretUrl::new("sqlite://data/mamori.db")),
             "\"sqlite://data/mamori.db\""
         );
     }

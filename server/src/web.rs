@@ -36,6 +36,7 @@ pub fn app_state(store: Store, settings: &Settings) -> AppState {
         store,
         session_lifetime: chrono::Duration::hours(i64::from(settings.session_hours)),
         secure_cookies: settings.secure_cookies,
+        base_url: settings.base_url.clone(),
     }
 }
 
@@ -84,6 +85,16 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         )
         .route("/language", post(set_language))
         .route(
+            "/admin/staff/import",
+            post({
+                let state = state.clone();
+                move |headers: axum::http::HeaderMap, form: axum::extract::Multipart| {
+                    upload_staff(state.clone(), headers, form)
+                }
+            })
+            .layer(axum::extract::DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route(
             "/admin/staff/export.csv",
             axum::routing::get({
                 let state = state.clone();
@@ -103,6 +114,85 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         )
         .fallback_service(ServeDir::new(&site_root).fallback(axum::routing::get(not_found)))
         .with_state(options)
+}
+
+/// The largest staff file accepted (10,000 people take about 1 MB).
+const UPLOAD_LIMIT: usize = 20 * 1024 * 1024;
+
+/// The admin UI's staff file upload: keeps the file and opens its preview page, where the
+/// admin confirms. A plain multipart form post, so it works with and without JavaScript.
+async fn upload_staff(
+    state: AppState,
+    headers: axum::http::HeaderMap,
+    mut form: axum::extract::Multipart,
+) -> Response {
+    use mamori_app::api::{authorize, status_of};
+    let admin = match authorize(&state, &headers, mamori_domain::Permission::AdministerStaff).await
+    {
+        Ok(actor) => actor,
+        Err(mamori_app::error::AppError::Unauthenticated) => {
+            return Redirect::to("/login").into_response();
+        }
+        Err(error) => return (status_of(&error), error.to_string()).into_response(),
+    };
+    let back = |code: &str| {
+        Redirect::to(&format!("/admin/staff?import_error={code}#import-heading")).into_response()
+    };
+    let mut file: Option<(String, Vec<u8>)> = None;
+    let mut effective = String::new();
+    let mut sync = false;
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(error) if error.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                return back("too_large");
+            }
+            Err(error) => return (error.status(), error.body_text()).into_response(),
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        let file_name = field.file_name().unwrap_or("staff.csv").to_string();
+        let bytes = match field.bytes().await {
+            Ok(bytes) => bytes,
+            Err(error) if error.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                return back("too_large");
+            }
+            Err(error) => return (error.status(), error.body_text()).into_response(),
+        };
+        match name.as_str() {
+            "file" => file = Some((file_name, bytes.to_vec())),
+            "effective" => effective = String::from_utf8_lossy(&bytes).trim().to_string(),
+            "sync" => sync = bytes.as_ref() == b"true",
+            _ => {}
+        }
+    }
+    let Some((file_name, content)) = file.filter(|(_, content)| !content.is_empty()) else {
+        return back("no_file");
+    };
+    let now = chrono::Utc::now();
+    let effective = if effective.is_empty() {
+        mamori_domain::agency_date(now)
+    } else {
+        match chrono::NaiveDate::parse_from_str(&effective, "%Y-%m-%d") {
+            Ok(date) => date,
+            Err(_) => return back("bad_date"),
+        }
+    };
+    let upload = mamori_store::staff_uploads::NewUpload {
+        uploaded_by: admin.employee_id.as_str(),
+        uploaded_at: now,
+        file_name: &file_name,
+        content,
+        effective,
+        sync,
+    };
+    match state.store.save_staff_upload(upload).await {
+        Ok(id) => Redirect::to(&format!("/admin/staff/import/{id}")).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "saving a staff upload failed");
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 #[derive(Deserialize)]

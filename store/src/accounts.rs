@@ -23,11 +23,21 @@ use sha2::{Digest, Sha256};
 #[derive(Clone, PartialEq, Eq)]
 pub struct SessionToken(String);
 
+/// A random secret for a cookie or a link (256 bits, hex).
+pub(crate) fn random_secret() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// What is stored of a secret: its SHA-256, so a leaked table yields no live cookie or link.
+pub(crate) fn secret_hash(secret: &str) -> String {
+    hex::encode(Sha256::digest(secret.as_bytes()))
+}
+
 impl SessionToken {
     fn generate() -> Self {
-        let mut bytes = [0u8; 32];
-        OsRng.fill_bytes(&mut bytes);
-        Self(hex::encode(bytes))
+        Self(random_secret())
     }
 
     pub fn from_cookie(value: &str) -> Self {
@@ -39,7 +49,7 @@ impl SessionToken {
     }
 
     fn hash(&self) -> String {
-        hex::encode(Sha256::digest(self.0.as_bytes()))
+        secret_hash(&self.0)
     }
 }
 
@@ -63,7 +73,7 @@ impl NewPassword {
     }
 }
 
-fn hash_password(password: &NewPassword) -> Result<String, StoreError> {
+pub(crate) fn hash_password(password: &NewPassword) -> Result<String, StoreError> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(password.0.as_bytes(), &salt)

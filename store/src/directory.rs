@@ -139,12 +139,16 @@ impl Store {
             })
             .collect();
         let changes = self.audit_of(&person.employee_id).await?;
+        let mail = self.mail_of(&person.employee_id).await?;
+        let has_password = person.password_hash.is_some();
         let summary = self.summaries(vec![person], date).await?.remove(0);
         Ok(StaffDetail {
             summary,
+            has_password,
             divisions,
             security_roles,
             changes,
+            mail,
         })
     }
 
@@ -188,8 +192,21 @@ impl Store {
 
     /// The names of divisions, in the agency's order.
     pub async fn division_names(&self, ids: &[i32]) -> Result<Vec<String>, StoreError> {
+        self.division_names_where(division::Column::Id.is_in(ids.iter().copied()))
+            .await
+    }
+
+    /// Every division's name, in the agency's order (for choosing one on a form).
+    pub async fn all_division_names(&self) -> Result<Vec<String>, StoreError> {
+        self.division_names_where(sea_orm::Condition::all()).await
+    }
+
+    async fn division_names_where(
+        &self,
+        condition: impl sea_orm::sea_query::IntoCondition,
+    ) -> Result<Vec<String>, StoreError> {
         Ok(division::Entity::find()
-            .filter(division::Column::Id.is_in(ids.iter().copied()))
+            .filter(condition)
             .order_by_asc(division::Column::Position)
             .all(self.db())
             .await?

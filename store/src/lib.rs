@@ -8,8 +8,11 @@ pub mod directory;
 pub mod entities;
 mod error;
 mod history;
+pub mod outbox;
+pub mod password_links;
 pub mod settings;
 pub mod staff_import;
+pub mod staff_uploads;
 
 pub use error::StoreError;
 

@@ -32,16 +32,29 @@ pub struct ImportOptions<'a> {
     pub now: chrono::DateTime<chrono::Utc>,
 }
 
-/// What an import did (or, in a dry run, would do).
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct ImportReport {
-    pub created: Vec<String>,
-    /// Employee IDs with the names of the fields that changed.
-    pub updated: Vec<(String, Vec<&'static str>)>,
-    pub unchanged: usize,
-    /// Employee IDs marked as having left (sync mode).
-    pub left: Vec<String>,
-    pub new_divisions: Vec<String>,
+pub use mamori_domain::staff_file::ImportReport;
+
+/// Where a change to the directory comes from, for the audit log.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Source {
+    Import,
+    Edit,
+}
+
+impl Source {
+    fn action(self) -> &'static str {
+        match self {
+            Source::Import => "staff.import",
+            Source::Edit => "staff.edit",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Source::Import => "import",
+            Source::Edit => "edit",
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -65,12 +78,39 @@ impl Store {
         options: ImportOptions<'_>,
     ) -> Result<ImportReport, ImportError> {
         let txn = self.db().begin().await?;
-        let report = import(&txn, rows, options).await?;
+        let report = import(&txn, rows, options, Source::Import).await?;
         if options.dry_run {
             txn.rollback().await?;
         } else {
             txn.commit().await?;
         }
+        Ok(report)
+    }
+
+    /// An admin's edit of one person from `effective` on: the same rules and history as
+    /// importing a one-row file (without sync), audited as an edit.
+    pub async fn edit_staff(
+        &self,
+        row: &StaffRow,
+        effective: NaiveDate,
+        changed_by: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<ImportReport, ImportError> {
+        let txn = self.db().begin().await?;
+        staff::Entity::find()
+            .filter(staff::Column::EmployeeId.eq(row.employee_id.as_str()))
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(row.employee_id.to_string()))?;
+        let options = ImportOptions {
+            effective,
+            sync: false,
+            dry_run: false,
+            changed_by,
+            now,
+        };
+        let report = import(&txn, std::slice::from_ref(row), options, Source::Edit).await?;
+        txn.commit().await?;
         Ok(report)
     }
 
@@ -109,10 +149,11 @@ impl Store {
     }
 }
 
-async fn import(
+pub(crate) async fn import(
     txn: &DatabaseTransaction,
     rows: &[StaffRow],
     options: ImportOptions<'_>,
+    source: Source,
 ) -> Result<ImportReport, ImportError> {
     let date = options.effective;
     let people = staff::Entity::find().all(txn).await?;
@@ -179,8 +220,11 @@ async fn import(
         match by_id.get(row.employee_id.as_str()) {
             None => {
                 create(txn, row, division_id).await?;
-                log(txn, &options, row.employee_id.as_str(), "created").await?;
+                log(txn, &options, source, row.employee_id.as_str(), "created").await?;
                 report.created.push(row.employee_id.to_string());
+                report
+                    .names
+                    .insert(row.employee_id.to_string(), row.name.to_string());
             }
             Some(person) => {
                 let mut changed = Vec::new();
@@ -205,14 +249,21 @@ async fn import(
                 if changed.is_empty() {
                     report.unchanged += 1;
                 } else {
+                    report
+                        .names
+                        .insert(row.employee_id.to_string(), row.name.to_string());
                     log(
                         txn,
                         &options,
+                        source,
                         row.employee_id.as_str(),
                         &format!("changed {}", changed.join(", ")),
                     )
                     .await?;
-                    report.updated.push((row.employee_id.to_string(), changed));
+                    report.updated.push((
+                        row.employee_id.to_string(),
+                        changed.into_iter().map(String::from).collect(),
+                    ));
                 }
             }
         }
@@ -230,11 +281,15 @@ async fn import(
             log(
                 txn,
                 &options,
+                source,
                 &person.employee_id,
                 &format!("left (sync): active_until = {date}"),
             )
             .await?;
             report.left.push(person.employee_id.clone());
+            report
+                .names
+                .insert(person.employee_id.clone(), person.name.clone());
         }
     }
     Ok(report)
@@ -243,15 +298,16 @@ async fn import(
 async fn log(
     txn: &DatabaseTransaction,
     options: &ImportOptions<'_>,
+    source: Source,
     employee_id: &str,
     what: &str,
 ) -> Result<(), StoreError> {
-    let detail = format!("{what} (import as of {})", options.effective);
+    let detail = format!("{what} ({} as of {})", source.label(), options.effective);
     audit::record(
         txn,
         options.now,
         options.changed_by,
-        "staff.import",
+        source.action(),
         Some(employee_id),
         &detail,
     )

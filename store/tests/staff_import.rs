@@ -65,7 +65,10 @@ async fn importing_again_updates_by_employee_id() {
             .unwrap();
         assert_eq!(
             second.updated,
-            vec![("E2".to_string(), vec!["name", "email"])],
+            vec![(
+                "E2".to_string(),
+                vec!["name".to_string(), "email".to_string()]
+            )],
             "{backend}"
         );
         assert_eq!(second.unchanged, 1, "{backend}");
@@ -121,7 +124,10 @@ async fn a_mid_year_transfer_changes_the_division_from_its_date_on() {
             .unwrap();
         assert_eq!(
             report.updated,
-            vec![("E2".to_string(), vec!["division", "roles"])],
+            vec![(
+                "E2".to_string(),
+                vec!["division".to_string(), "roles".to_string()]
+            )],
             "{backend}"
         );
 

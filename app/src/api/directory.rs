@@ -60,10 +60,7 @@ pub async fn staff_member(employee_id: String) -> Result<StaffDetail, AppError> 
         .store
         .staff_detail(&employee_id, today)
         .await
-        .map_err(|error| match error {
-            mamori_store::StoreError::NotFound(_) => refuse(AppError::NotFound),
-            other => internal(other),
-        })
+        .map_err(not_found_or_internal)
 }
 
 /// Records that a person left today (deactivates them: they can no longer log in). Admins only.
@@ -82,8 +79,107 @@ pub async fn deactivate_staff(employee_id: String) -> Result<(), AppError> {
             now,
         )
         .await
-        .map_err(|error| match error {
-            mamori_store::StoreError::NotFound(_) => refuse(AppError::NotFound),
-            other => internal(other),
-        })
+        .map_err(not_found_or_internal)
+}
+
+/// The divisions a person can be moved to, in the agency's order. Admins only.
+#[server(endpoint = "division_list")]
+pub async fn division_list() -> Result<Vec<String>, AppError> {
+    let (state, _) = require(Permission::AdministerStaff).await?;
+    state.store.all_division_names().await.map_err(internal)
+}
+
+/// Changes a person's name, e-mail, division and security roles from `effective` (default
+/// today) on, keeping the history. Returns the names of the fields that changed. Admins only.
+#[server(endpoint = "edit_staff")]
+pub async fn edit_staff(
+    employee_id: String,
+    name: String,
+    email: String,
+    division: String,
+    #[server(default)] roles: Vec<String>,
+    #[server(default)] effective: String,
+) -> Result<Vec<String>, AppError> {
+    use mamori_store::staff_import::ImportError;
+    let (state, actor) = require(Permission::AdministerStaff).await?;
+    let id =
+        mamori_domain::EmployeeId::parse(&employee_id).map_err(|_| refuse(AppError::NotFound))?;
+    let now = chrono::Utc::now();
+    let effective = match effective.trim() {
+        "" => mamori_domain::agency_date(now),
+        raw => chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
+            refuse(AppError::Invalid(format!(
+                "effective {raw:?} is not a date in the form YYYY-MM-DD"
+            )))
+        })?,
+    };
+    let current = state
+        .store
+        .staff_detail(&id, effective)
+        .await
+        .map_err(not_found_or_internal)?
+        .summary;
+    let active_from = current.active_from.to_string();
+    let active_until = current
+        .active_until
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let roles = roles.join(";");
+    let row = mamori_domain::staff_file::parse_fields([
+        &employee_id,
+        &name,
+        &email,
+        &division,
+        &roles,
+        &active_from,
+        &active_until,
+    ])
+    .map_err(|reasons| refuse(AppError::Invalid(reasons.join(" / "))))?;
+    match state
+        .store
+        .edit_staff(&row, effective, actor.employee_id.as_str(), now)
+        .await
+    {
+        Ok(report) => Ok(report
+            .updated
+            .into_iter()
+            .flat_map(|(_, fields)| fields)
+            .collect()),
+        Err(ImportError::Rows(errors)) => Err(refuse(AppError::Invalid(
+            errors
+                .into_iter()
+                .map(|e| e.reason)
+                .collect::<Vec<_>>()
+                .join(" / "),
+        ))),
+        Err(ImportError::Store(error)) => Err(not_found_or_internal(error)),
+    }
+}
+
+/// Sends a person a one-use link to set their password (valid 72 hours). Admins only.
+#[server(endpoint = "send_password_link")]
+pub async fn send_password_link(employee_id: String) -> Result<(), AppError> {
+    let (state, actor) = require(Permission::AdministerStaff).await?;
+    let employee_id =
+        mamori_domain::EmployeeId::parse(&employee_id).map_err(|_| refuse(AppError::NotFound))?;
+    let link_base = format!("{}/set-password/", state.base_url);
+    state
+        .store
+        .send_password_link(
+            &employee_id,
+            &link_base,
+            actor.employee_id.as_str(),
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(not_found_or_internal)
+}
+
+#[cfg(feature = "ssr")]
+fn not_found_or_internal(error: mamori_store::StoreError) -> AppError {
+    match error {
+        mamori_store::StoreError::NotFound(_) => refuse(AppError::NotFound),
+        mamori_store::StoreError::Conflict(message) => refuse(AppError::Invalid(message)),
+        other => internal(other),
+    }
 }

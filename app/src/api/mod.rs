@@ -2,7 +2,9 @@
 //! `current_actor`) who is calling and whether they may, then calls the store.
 
 pub mod directory;
+pub mod password;
 pub mod session;
+pub mod staff_import;
 
 #[cfg(feature = "ssr")]
 mod server;

@@ -19,6 +19,8 @@ pub struct AppState {
     pub session_lifetime: Duration,
     /// Mark cookies `Secure` (when served over TLS, directly or behind a proxy).
     pub secure_cookies: bool,
+    /// The address people use (no trailing slash), for links in mail.
+    pub base_url: String,
 }
 
 impl AppState {
@@ -116,8 +118,11 @@ pub fn status_of(error: &AppError) -> StatusCode {
     match error {
         AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
         AppError::Forbidden => StatusCode::FORBIDDEN,
-        AppError::NotFound => StatusCode::NOT_FOUND,
-        AppError::InvalidLogin | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::NotFound | AppError::LinkUnusable => StatusCode::NOT_FOUND,
+        AppError::InvalidLogin
+        | AppError::Invalid(_)
+        | AppError::PasswordsDiffer
+        | AppError::PasswordTooShort => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Internal | AppError::Request(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

@@ -37,6 +37,7 @@ pub fn AdminStaffPage() -> impl IntoView {
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
                     })}
                 </Transition>
+                <ImportForm error=query.with_untracked(|q| q.get("import_error")) />
                 // A plain form: the browser downloads the file (no client-side routing).
                 <section class="export" aria-labelledby="export-heading">
                     <h2 id="export-heading">{t.export_heading}</h2>
@@ -48,6 +49,37 @@ pub fn AdminStaffPage() -> impl IntoView {
                 </section>
             }
         } />
+    }
+}
+
+/// The upload form: a plain multipart post (the server keeps the file and opens its preview).
+#[component]
+fn ImportForm(error: Option<String>) -> impl IntoView {
+    let t = use_texts();
+    let message = error.map(|code| {
+        let text = match code.as_str() {
+            "too_large" => t.import_too_large,
+            "bad_date" => t.import_bad_date,
+            _ => t.import_no_file,
+        };
+        view! { <p class="error" role="alert" id="import-error">{text}</p> }
+    });
+    view! {
+        <section class="import" aria-labelledby="import-heading">
+            <h2 id="import-heading">{t.import_heading}</h2>
+            <form method="post" action="/admin/staff/import" enctype="multipart/form-data" class="stacked" aria-describedby="import-error">
+                {message}
+                <label for="import-file">{t.import_file}</label>
+                <input id="import-file" name="file" type="file" accept=".csv,text/csv" required />
+                <label for="import-effective">{t.export_as_of}</label>
+                <input id="import-effective" name="effective" type="date" />
+                <div class="checkbox">
+                    <input id="import-sync" name="sync" type="checkbox" value="true" />
+                    <label for="import-sync">{t.import_sync}</label>
+                </div>
+                <button type="submit">{t.import_upload}</button>
+            </form>
+        </section>
     }
 }
 

@@ -6,6 +6,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -15,6 +16,7 @@ pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
     reload_on_success(login);
     let demo = Resource::new(|| (), |_| demo_logins());
+    let password_set = use_query_map().with_untracked(|q| q.get("password_set").is_some());
     let error = move || {
         login.value().get().and_then(Result::err).map(
             |error| view! { <p class="error" role="alert" id="login-error">{t.error(&error)}</p> },
@@ -24,6 +26,7 @@ pub fn LoginPage() -> impl IntoView {
         <Title text=t.login_title />
         <div class="login">
             <h1>{t.login_title}</h1>
+            {password_set.then(|| view! { <p class="notice" role="status">{t.password_set_done}</p> })}
             <ActionForm action=login attr:class="stacked" attr:aria-describedby="login-error">
                 {error}
                 <label for="login">{t.login_name_label}</label>

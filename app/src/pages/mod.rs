@@ -1,15 +1,19 @@
 //! One module per page, named after what the user sees.
 
 mod admin_staff;
+mod import_preview;
 mod learner_home;
 mod login;
 mod manager;
 mod not_found;
+mod set_password;
 mod staff_member;
 
 pub use admin_staff::AdminStaffPage;
+pub use import_preview::ImportPreviewPage;
 pub use learner_home::LearnerHome;
 pub use login::LoginPage;
 pub use manager::ManagerPage;
 pub use not_found::NotFound;
+pub use set_password::SetPasswordPage;
 pub use staff_member::StaffMemberPage;

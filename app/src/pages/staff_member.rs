@@ -1,14 +1,15 @@
-//! A person's page for admins: their details, and their division and role history.
+//! A person's page for admins: their details, division and role history, changes and mail;
+//! editing them, sending a set-password link, and recording their leaving.
 
 use crate::{
-    api::directory::{DeactivateStaff, staff_member},
+    api::directory::{DeactivateStaff, EditStaff, SendPasswordLink, division_list, staff_member},
     components::guard::RequirePermission,
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
-use mamori_domain::{Period, Permission, StaffDetail};
+use mamori_domain::{Period, Permission, SecurityRole, StaffDetail, StaffSummary};
 
 #[component]
 pub fn StaffMemberPage() -> impl IntoView {
@@ -16,15 +17,28 @@ pub fn StaffMemberPage() -> impl IntoView {
     view! {
         <RequirePermission permission=Permission::AdministerStaff page=move |viewer| {
             let params = use_params_map();
-            let deactivate = ServerAction::<DeactivateStaff>::new();
+            // Created here, inside the routes, so that a failed post without JavaScript (which
+            // comes back as `?__err=…`) shows its message.
+            let actions = PersonActions {
+                edit: ServerAction::<EditStaff>::new(),
+                send_link: ServerAction::<SendPasswordLink>::new(),
+                deactivate: ServerAction::<DeactivateStaff>::new(),
+            };
             let person = Resource::new(
-                move || (params.with(|p| p.get("employee_id").unwrap_or_default()), deactivate.version().get()),
+                move || (
+                    params.with(|p| p.get("employee_id").unwrap_or_default()),
+                    actions.edit.version().get() + actions.send_link.version().get() + actions.deactivate.version().get(),
+                ),
                 |(employee_id, _)| staff_member(employee_id),
             );
+            let divisions = Resource::new(|| (), |_| division_list());
             view! {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || person.get().map(|result| match result {
-                        Ok(detail) => view! { <StaffDetailView detail today=viewer.today deactivate /> }.into_any(),
+                        Ok(detail) => {
+                            let divisions = divisions.get().and_then(Result::ok).unwrap_or_default();
+                            view! { <StaffDetailView detail division_names=divisions today=viewer.today actions /> }.into_any()
+                        }
                         Err(error) => view! {
                             <Title text=t.not_found />
                             <h1>{t.error(&error)}</h1>
@@ -37,11 +51,20 @@ pub fn StaffMemberPage() -> impl IntoView {
     }
 }
 
+/// What an admin can do on the page.
+#[derive(Clone, Copy)]
+struct PersonActions {
+    edit: ServerAction<EditStaff>,
+    send_link: ServerAction<SendPasswordLink>,
+    deactivate: ServerAction<DeactivateStaff>,
+}
+
 #[component]
 fn StaffDetailView(
     detail: StaffDetail,
+    division_names: Vec<String>,
     today: chrono::NaiveDate,
-    deactivate: ServerAction<DeactivateStaff>,
+    actions: PersonActions,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
@@ -72,6 +95,10 @@ fn StaffDetailView(
         .collect_view();
     let on_staff = person.active_until.is_none_or(|until| until > today);
     let employee_id = person.employee_id.clone();
+    let edit_form = on_staff
+        .then(|| view! { <EditForm person=person.clone() divisions=division_names actions /> });
+    let password = on_staff.then(|| view! { <PasswordSection employee_id=employee_id.clone() has_password=detail.has_password send_link=actions.send_link /> });
+    let mail = view! { <MailList mail=detail.mail /> };
     let has_changes = !detail.changes.is_empty();
     let changes = detail
         .changes
@@ -109,6 +136,9 @@ fn StaffDetailView(
         } else {
             view! { <p>{t.no_roles}</p> }.into_any()
         }}
+        {edit_form}
+        {password}
+        {mail}
         <h2>{t.changes}</h2>
         {if has_changes {
             view! {
@@ -124,11 +154,145 @@ fn StaffDetailView(
             <section class="danger-zone" aria-labelledby="record-leaving">
                 <h2 id="record-leaving">{t.record_leaving}</h2>
                 <p>{t.record_leaving_hint}</p>
-                <ActionForm action=deactivate>
+                <ActionForm action=actions.deactivate>
                     <input type="hidden" name="employee_id" value=employee_id />
                     <button type="submit" class="danger">{t.record_leaving_button}</button>
                 </ActionForm>
             </section>
         })}
     }
+}
+
+/// The edit form: the current values, changed from a chosen date on (a transfer keeps the
+/// earlier division in the history).
+#[component]
+fn EditForm(person: StaffSummary, divisions: Vec<String>, actions: PersonActions) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let edit = actions.edit;
+    let outcome = move || {
+        edit.value().get().map(|result| match result {
+            Ok(fields) if fields.is_empty() => {
+                view! { <p class="notice" role="status">{t.nothing_changed}</p> }.into_any()
+            }
+            Ok(fields) => {
+                let names = fields
+                    .iter()
+                    .map(|f| locale.field_name(f))
+                    .collect::<Vec<_>>()
+                    .join("、");
+                view! { <p class="notice" role="status">{(t.saved_changes)(&names)}</p> }.into_any()
+            }
+            Err(error) => view! {
+                <div class="error" role="alert" id="edit-error">
+                    <p>{t.errors_heading}</p>
+                    <p>{t.error(&error)}</p>
+                </div>
+            }
+            .into_any(),
+        })
+    };
+    let division_options = divisions
+        .into_iter()
+        .map(|name| {
+            let selected = name == person.division;
+            view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+        })
+        .collect_view();
+    let role_boxes = SecurityRole::ALL
+        .into_iter()
+        .enumerate()
+        .filter(|(_, role)| *role != SecurityRole::Staff)
+        .map(|(index, role)| {
+            let id = format!("role-{}", role.code());
+            let checked = person.security_roles.contains(&role);
+            view! {
+                <div class="checkbox">
+                    <input type="checkbox" id=id.clone() name=format!("roles[{index}]") value=role.code() checked=checked />
+                    <label for=id>{locale.security_role(role)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="edit-heading">
+            <h2 id="edit-heading">{t.edit_heading}</h2>
+            <ActionForm action=edit attr:class="stacked" attr:aria-describedby="edit-error">
+                {outcome}
+                <input type="hidden" name="employee_id" value=person.employee_id.clone() />
+                <label for="edit-name">{t.name}</label>
+                <input id="edit-name" name="name" type="text" required value=person.name.clone() autocomplete="off" />
+                <label for="edit-email">{t.email}</label>
+                <input id="edit-email" name="email" type="email" required value=person.email.clone() autocomplete="off" />
+                <label for="edit-division">{t.division}</label>
+                <select id="edit-division" name="division">{division_options}</select>
+                <fieldset>
+                    <legend>{t.security_roles}</legend>
+                    {role_boxes}
+                </fieldset>
+                <label for="edit-effective">{t.effective_label}</label>
+                <input id="edit-effective" name="effective" type="date" />
+                <button type="submit">{t.save_changes}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn PasswordSection(
+    employee_id: String,
+    has_password: bool,
+    send_link: ServerAction<SendPasswordLink>,
+) -> impl IntoView {
+    let t = use_texts();
+    let outcome = move || {
+        send_link.value().get().map(|result| match result {
+            Ok(()) => view! { <p class="notice" role="status">{t.link_sent}</p> }.into_any(),
+            Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
+        })
+    };
+    view! {
+        <section aria-labelledby="password-heading">
+            <h2 id="password-heading">{t.password_heading}</h2>
+            <p>{if has_password { t.has_password } else { t.no_password }}</p>
+            <p class="hint">{t.send_link_hint}</p>
+            <ActionForm action=send_link>
+                {outcome}
+                <input type="hidden" name="employee_id" value=employee_id />
+                <button type="submit">{t.send_link_button}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn MailList(mail: Vec<mamori_domain::mail::MailRecord>) -> impl IntoView {
+    let t = use_texts();
+    if mail.is_empty() {
+        return view! {
+            <h2>{t.mail_heading}</h2>
+            <p>{t.no_mail}</p>
+        }
+        .into_any();
+    }
+    let time = |at: chrono::DateTime<chrono::Utc>| mamori_domain::mail::japanese_date_time(at);
+    let rows = mail
+        .into_iter()
+        .map(|m| {
+            let status = match (m.sent_at, &m.last_error) {
+                (Some(at), _) => (t.mail_sent_at)(&time(at)),
+                (None, Some(error)) => (t.mail_failing)(m.attempts, error),
+                (None, None) => t.mail_waiting.to_string(),
+            };
+            view! { <tr><td>{time(m.created_at)}</td><td>{m.subject}</td><td>{m.to_address}</td><td>{status}</td></tr> }
+        })
+        .collect_view();
+    view! {
+        <h2>{t.mail_heading}</h2>
+        <table>
+            <thead><tr><th scope="col">{t.mail_queued_at}</th><th scope="col">{t.mail_subject}</th><th scope="col">{t.email}</th><th scope="col">{t.mail_status}</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
 }

@@ -1,0 +1,77 @@
+//! Mail: the Japanese text Mamori sends (plain functions, so that the wording is tested here and
+//! the senders only fill it in), and the record of what was sent.
+
+use crate::fiscal_year::{AGENCY_OFFSET_HOURS, japanese_date};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailText {
+    pub subject: String,
+    pub body: String,
+}
+
+/// One mail Mamori queued, as listed on a person's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailRecord {
+    pub kind: String,
+    pub to_address: String,
+    pub subject: String,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+}
+
+/// A date and time in the agency's time zone, as Japanese mail writes it: 令和8年11月29日 09:30.
+pub fn japanese_date_time(at: DateTime<Utc>) -> String {
+    let local = (at + Duration::hours(AGENCY_OFFSET_HOURS)).naive_utc();
+    format!("{} {}", japanese_date(local.date()), local.format("%H:%M"))
+}
+
+/// The mail with a one-use link to set one's password.
+pub fn password_link(name: &str, link: &str, expires_at: DateTime<Utc>) -> MailText {
+    MailText {
+        subject: "【守り】パスワード設定のご案内".to_string(),
+        body: format!(
+            "{name} 様\n\n\
+             情報セキュリティ研修システム「守り」のパスワードを設定してください。\n\
+             次のリンクを開き、新しいパスワードを入力してください。\n\n\
+             {link}\n\n\
+             このリンクは一度だけ使えます。有効期限は {expires} です。\n\
+             期限が過ぎた場合は、システム管理者に再発行を依頼してください。\n\
+             このメールに心当たりがない場合は、リンクを開かずに破棄してください。\n\n\
+             -- \n守り（情報セキュリティ研修）\n",
+            expires = japanese_date_time(expires_at),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn writes_times_in_japan_time_with_the_era() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 28, 15, 30, 0).unwrap();
+        assert_eq!(japanese_date_time(at), "令和8年11月29日 00:30");
+    }
+
+    #[test]
+    fn the_password_mail_carries_name_link_and_expiry() {
+        let expires = Utc.with_ymd_and_hms(2026, 11, 29, 0, 0, 0).unwrap();
+        let mail = password_link(
+            "山田 太郎",
+            "https://mamori.example/set-password/abc",
+            expires,
+        );
+        assert!(mail.subject.contains("パスワード設定"));
+        assert!(mail.body.starts_with("山田 太郎 様\n"));
+        assert!(
+            mail.body
+                .contains("\nhttps://mamori.example/set-password/abc\n")
+        );
+        assert!(mail.body.contains("令和8年11月29日 09:00"));
+    }
+}

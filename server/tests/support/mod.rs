@@ -1,0 +1,116 @@
+//! The real application on a random port for integration tests (zero2prod's `spawn_app`).
+#![allow(dead_code)] // each test file uses its own part
+
+use mamori_test_support::{TestDatabase, fresh_databases};
+use reqwest::{StatusCode, redirect::Policy};
+
+pub const PASSWORD: &str = mamori_domain::demo::DEMO_PASSWORD;
+pub const ADMIN: &str = "E0013";
+pub const MANAGER: &str = "E0009";
+pub const TRAINER: &str = "E0020";
+pub const LEARNER: &str = "E0210";
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub backend: &'static str,
+    pub store: mamori_store::Store,
+    /// Kept alive while the app runs; sessions of other users share the app's.
+    _database: Option<TestDatabase>,
+}
+
+impl TestApp {
+    /// Starts Mamori on a fresh database, with the demo agency loaded when `demo` is true.
+    pub async fn spawn(database: TestDatabase, demo: bool) -> Self {
+        let store = database.store().await;
+        if demo {
+            store.load_demo().await.expect("load the demo agency");
+        }
+        let settings = mamori_server::settings::Settings::from_env().expect("default settings");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        let site_root = std::env::temp_dir();
+        let options =
+            mamori_server::web::leptos_options(&site_root, listener.local_addr().unwrap());
+        let app = mamori_server::web::router(
+            mamori_server::web::app_state(store.clone(), &settings),
+            options,
+        );
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        Self {
+            address,
+            client: client(),
+            backend: database.backend,
+            store,
+            _database: Some(database),
+        }
+    }
+
+    pub async fn spawn_each(demo: bool) -> Vec<TestApp> {
+        let mut apps = Vec::new();
+        for database in fresh_databases().await {
+            apps.push(Self::spawn(database, demo).await);
+        }
+        apps
+    }
+
+    /// Calls a server function as the browser's JavaScript does (form-encoded, JSON back).
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/{endpoint}", self.address))
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn login(&self, employee_id: &str) -> reqwest::Response {
+        self.call("login", &[("login", employee_id), ("password", PASSWORD)])
+            .await
+    }
+
+    /// A second client with its own cookies, logged in as `employee_id`.
+    pub async fn session_of(&self, employee_id: &str) -> TestApp {
+        let other = TestApp {
+            address: self.address.clone(),
+            client: client(),
+            backend: self.backend,
+            store: self.store.clone(),
+            _database: None,
+        };
+        if !employee_id.is_empty() {
+            let response = other.login(employee_id).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::OK,
+                "{}: login as {employee_id}",
+                self.backend
+            );
+        }
+        other
+    }
+
+    pub async fn page(&self, path: &str) -> (StatusCode, Option<String>, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let location = response
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_string());
+        (status, location, response.text().await.unwrap())
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
+}

@@ -1,0 +1,204 @@
+//! The durable mail outbox. Mail is queued in the same transaction as the change that causes
+//! it, under a unique key, so it is queued once; a delivery pass claims each due mail before
+//! sending it, so that two servers sharing a database do not both send it.
+
+use crate::{Store, StoreError, entities::mail_outbox};
+use chrono::{DateTime, Duration, SubsecRound, Utc};
+use mamori_domain::mail::MailRecord;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, sea_query::OnConflict,
+};
+
+/// A mail to queue.
+pub struct QueuedMail<'a> {
+    /// Unique per mail: queueing the same key again does nothing.
+    pub key: String,
+    pub employee_id: Option<&'a str>,
+    pub kind: &'a str,
+    pub to_address: &'a str,
+    pub to_name: &'a str,
+    pub subject: String,
+    pub body: String,
+}
+
+/// A queued mail as the sender sees it.
+#[derive(Debug, Clone)]
+pub struct DueMail {
+    pub id: i32,
+    pub key: String,
+    pub to_address: String,
+    pub to_name: String,
+    pub subject: String,
+    pub body: String,
+    pub attempts: i32,
+    claimed_until: DateTime<Utc>,
+}
+
+/// How long a claimed mail is left to its sender before another pass may try it.
+const CLAIM: Duration = Duration::minutes(5);
+
+/// Waiting time after the n-th failed attempt: 1, 2, 4 … minutes, at most an hour.
+pub fn retry_delay(attempts: i32) -> Duration {
+    Duration::minutes(1i64 << attempts.clamp(1, 7).saturating_sub(1)).min(Duration::hours(1))
+}
+
+pub(crate) async fn enqueue(
+    db: &impl ConnectionTrait,
+    mail: QueuedMail<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let row = mail_outbox::ActiveModel {
+        mail_key: Set(mail.key),
+        employee_id: Set(mail.employee_id.map(str::to_string)),
+        kind: Set(mail.kind.to_string()),
+        to_address: Set(mail.to_address.to_string()),
+        to_name: Set(mail.to_name.to_string()),
+        subject: Set(mail.subject),
+        body: Set(mail.body),
+        created_at: Set(now),
+        next_attempt_at: Set(now),
+        attempts: Set(0),
+        last_error: Set(None),
+        sent_at: Set(None),
+        ..Default::default()
+    };
+    mail_outbox::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(mail_outbox::Column::MailKey)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Claims up to `limit` mails that are due: each is the caller's for a few minutes.
+    pub async fn claim_due_mail(
+        &self,
+        now: DateTime<Utc>,
+        limit: u64,
+    ) -> Result<Vec<DueMail>, StoreError> {
+        let due = mail_outbox::Entity::find()
+            .filter(mail_outbox::Column::SentAt.is_null())
+            .filter(mail_outbox::Column::NextAttemptAt.lte(now))
+            .order_by_asc(mail_outbox::Column::Id)
+            .limit(limit)
+            .all(self.db())
+            .await?;
+        let mut claimed = Vec::new();
+        for mail in due {
+            // Whole seconds: PostgreSQL keeps microseconds, and the value is compared later.
+            let claimed_until = (now + CLAIM).trunc_subsecs(0);
+            // Only one claimant can move next_attempt_at from the value it read.
+            let result = mail_outbox::Entity::update_many()
+                .col_expr(
+                    mail_outbox::Column::NextAttemptAt,
+                    sea_orm::sea_query::Expr::value(claimed_until),
+                )
+                .filter(mail_outbox::Column::Id.eq(mail.id))
+                .filter(mail_outbox::Column::NextAttemptAt.eq(mail.next_attempt_at))
+                .filter(mail_outbox::Column::SentAt.is_null())
+                .exec(self.db())
+                .await?;
+            if result.rows_affected == 1 {
+                claimed.push(DueMail {
+                    id: mail.id,
+                    key: mail.mail_key,
+                    to_address: mail.to_address,
+                    to_name: mail.to_name,
+                    subject: mail.subject,
+                    body: mail.body,
+                    attempts: mail.attempts,
+                    claimed_until,
+                });
+            }
+        }
+        Ok(claimed)
+    }
+
+    pub async fn mark_mail_sent(
+        &self,
+        mail: &DueMail,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.finish_attempt(mail, |row| {
+            row.sent_at = Set(Some(now));
+            row.attempts = Set(mail.attempts + 1);
+            row.last_error = Set(None);
+        })
+        .await
+    }
+
+    /// Records a failed attempt; the mail is tried again after `retry_delay`.
+    pub async fn mark_mail_failed(
+        &self,
+        mail: &DueMail,
+        error: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let attempts = mail.attempts + 1;
+        self.finish_attempt(mail, |row| {
+            row.attempts = Set(attempts);
+            row.last_error = Set(Some(error.to_string()));
+            row.next_attempt_at = Set(now + retry_delay(attempts));
+        })
+        .await
+    }
+
+    async fn finish_attempt(
+        &self,
+        mail: &DueMail,
+        change: impl FnOnce(&mut mail_outbox::ActiveModel),
+    ) -> Result<(), StoreError> {
+        let mut row = mail_outbox::ActiveModel {
+            id: sea_orm::ActiveValue::Unchanged(mail.id),
+            ..Default::default()
+        };
+        change(&mut row);
+        mail_outbox::Entity::update_many()
+            .set(row)
+            .filter(mail_outbox::Column::Id.eq(mail.id))
+            .filter(mail_outbox::Column::NextAttemptAt.eq(mail.claimed_until))
+            .exec(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// The mail about one person, newest first.
+    pub async fn mail_of(&self, employee_id: &str) -> Result<Vec<MailRecord>, StoreError> {
+        Ok(mail_outbox::Entity::find()
+            .filter(mail_outbox::Column::EmployeeId.eq(employee_id))
+            .order_by_desc(mail_outbox::Column::Id)
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(|m| MailRecord {
+                kind: m.kind,
+                to_address: m.to_address,
+                subject: m.subject,
+                created_at: m.created_at,
+                sent_at: m.sent_at,
+                attempts: m.attempts,
+                last_error: m.last_error,
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::retry_delay;
+    use chrono::Duration;
+
+    #[test]
+    fn retries_back_off_to_an_hour() {
+        assert_eq!(retry_delay(1), Duration::minutes(1));
+        assert_eq!(retry_delay(2), Duration::minutes(2));
+        assert_eq!(retry_delay(4), Duration::minutes(8));
+        assert_eq!(retry_delay(7), Duration::minutes(60));
+        assert_eq!(retry_delay(30), Duration::minutes(60));
+    }
+}
