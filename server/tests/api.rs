@@ -26,6 +26,7 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/password_link_holder", [404, 404, 404, 404, 404]),
         ("/api/set_password_with_link", [404, 404, 404, 404, 404]),
         ("/api/send_password_link", [401, 403, 403, 403, 200]),
+        ("/api/send_password_links", [401, 403, 403, 403, 200]),
         ("/api/edit_staff", [401, 403, 403, 403, 200]),
         // Last: the admin's call changes the directory.
         ("/api/deactivate_staff", [401, 403, 403, 403, 200]),

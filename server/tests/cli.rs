@@ -37,7 +37,7 @@ fn help_lists_the_subcommands() {
     let folder = tempfile::tempdir().unwrap();
     let output = mamori(folder.path(), &["--help"], "");
     assert!(output.status.success());
-    for command in ["serve", "migrate", "demo", "admin", "user"] {
+    for command in ["serve", "migrate", "demo", "admin", "user", "staff", "mail"] {
         assert!(
             text(&output).contains(command),
             "{command} missing from:\n{}",
@@ -249,5 +249,49 @@ fn staff_files_import_all_or_nothing_and_export_back() {
         String::from_utf8_lossy(&refused.stderr).contains("2: the file is not UTF-8"),
         "{}",
         text(&refused)
+    );
+}
+
+#[tokio::test]
+async fn without_smtp_mail_send_writes_the_outbox_as_eml_files() {
+    let folder = tempfile::tempdir().unwrap();
+    assert!(mamori(folder.path(), &["demo"], "").status.success());
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        folder.path().join("mamori.db").display()
+    );
+    let store = mamori_store::Store::connect(&url).await.unwrap();
+    store
+        .send_password_link(
+            &mamori_domain::EmployeeId::parse("E0300").unwrap(),
+            "http://mamori.test/set-password/",
+            "E0013",
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+
+    let output = mamori(folder.path(), &["mail", "send"], "");
+    assert!(output.status.success(), "{}", text(&output));
+    assert!(
+        text(&output).contains("1 sent, 0 failed"),
+        "{}",
+        text(&output)
+    );
+    let files: Vec<_> = std::fs::read_dir(folder.path().join("outbox"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let eml = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(eml.contains("charset=utf-8"), "{eml}");
+    assert!(eml.contains("Subject: =?utf-8?"), "{eml}");
+
+    // Sent is sent: a second pass writes nothing new.
+    let again = mamori(folder.path(), &["mail", "send"], "");
+    assert!(
+        text(&again).contains("0 sent, 0 failed"),
+        "{}",
+        text(&again)
     );
 }

@@ -492,3 +492,51 @@ async fn links_expire_and_leavers_cannot_use_theirs() {
         );
     }
 }
+
+#[tokio::test]
+async fn links_go_to_everyone_without_a_password_once() {
+    for app in TestApp::spawn_each(true).await {
+        let backend = app.backend;
+        let admin = app.session_of(ADMIN).await;
+        // E0300 already holds a working link; the demo accounts have passwords.
+        queue_link(&app, "E0300", Utc::now()).await;
+        let on_staff = rows_today(&app).await.len();
+        let with_password = mamori_domain::demo::agency().accounts.len();
+        let sent: Value = admin
+            .call("send_password_links", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            sent,
+            serde_json::json!(on_staff - with_password - 1),
+            "{backend}"
+        );
+        let again: Value = admin
+            .call("send_password_links", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            again,
+            serde_json::json!(0),
+            "{backend}: nobody gets a second mail"
+        );
+        assert_eq!(
+            app.store.mail_of("E0300").await.unwrap().len(),
+            1,
+            "{backend}"
+        );
+        assert_eq!(
+            app.store.mail_of("E0301").await.unwrap().len(),
+            1,
+            "{backend}"
+        );
+        assert!(
+            app.store.mail_of(ADMIN).await.unwrap().is_empty(),
+            "{backend}"
+        );
+    }
+}

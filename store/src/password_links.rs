@@ -42,44 +42,41 @@ impl Store {
                 "{employee_id} is not on staff today"
             )));
         }
-        let token = random_secret();
-        let expires_at = now + PASSWORD_LINK_LIFETIME;
-        password_link::ActiveModel {
-            token_hash: Set(secret_hash(&token)),
-            staff_id: Set(person.id),
-            created_at: Set(now),
-            expires_at: Set(expires_at),
-            used_at: Set(None),
-        }
-        .insert(&txn)
-        .await?;
-        let text = mail::password_link(&person.name, &format!("{link_base}{token}"), expires_at);
-        outbox::enqueue(
-            &txn,
-            QueuedMail {
-                // The token's hash is unique per link, and never the token itself.
-                key: format!("password-link:{}", &secret_hash(&token)[..16]),
-                employee_id: Some(&person.employee_id),
-                kind: "password_link",
-                to_address: &person.email,
-                to_name: &person.name,
-                subject: text.subject,
-                body: text.body,
-            },
-            now,
-        )
-        .await?;
-        audit::record(
-            &txn,
-            now,
-            sent_by,
-            "account.password_link",
-            Some(&person.employee_id),
-            &format!("set-password link sent to {}", person.email),
-        )
-        .await?;
+        create_link(&txn, &person, link_base, sent_by, now).await?;
         txn.commit().await?;
         Ok(())
+    }
+
+    /// Sends a link to everyone on staff today who has no password and no link that still works
+    /// (so that a second click sends nobody a second mail). Returns how many were sent.
+    pub async fn send_password_links_to_everyone_without(
+        &self,
+        link_base: &str,
+        sent_by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<usize, StoreError> {
+        let today = mamori_domain::agency_date(now);
+        let txn = self.db().begin().await?;
+        let live_links: std::collections::HashSet<i32> = password_link::Entity::find()
+            .filter(password_link::Column::UsedAt.is_null())
+            .filter(password_link::Column::ExpiresAt.gt(now))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|link| link.staff_id)
+            .collect();
+        let waiting: Vec<staff::Model> = staff::Entity::find()
+            .filter(staff::Column::PasswordHash.is_null())
+            .all(&txn)
+            .await?
+            .into_iter()
+            .filter(|p| p.is_active_on(today) && !live_links.contains(&p.id))
+            .collect();
+        for person in &waiting {
+            create_link(&txn, person, link_base, sent_by, now).await?;
+        }
+        txn.commit().await?;
+        Ok(waiting.len())
     }
 
     /// The name of the person a link is for, if the link can still be used.
@@ -136,6 +133,54 @@ impl Store {
         txn.commit().await?;
         Ok(employee_id)
     }
+}
+
+/// A new link for `person`, the mail carrying it, and the audit entry, in the caller's
+/// transaction.
+async fn create_link(
+    txn: &sea_orm::DatabaseTransaction,
+    person: &staff::Model,
+    link_base: &str,
+    sent_by: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let token = random_secret();
+    let expires_at = now + PASSWORD_LINK_LIFETIME;
+    password_link::ActiveModel {
+        token_hash: Set(secret_hash(&token)),
+        staff_id: Set(person.id),
+        created_at: Set(now),
+        expires_at: Set(expires_at),
+        used_at: Set(None),
+    }
+    .insert(txn)
+    .await?;
+    let text = mail::password_link(&person.name, &format!("{link_base}{token}"), expires_at);
+    outbox::enqueue(
+        txn,
+        QueuedMail {
+            // The token's hash is unique per link, and never the token itself.
+            key: format!("password-link:{}", &secret_hash(&token)[..16]),
+            employee_id: Some(&person.employee_id),
+            kind: "password_link",
+            to_address: &person.email,
+            to_name: &person.name,
+            subject: text.subject,
+            body: text.body,
+        },
+        now,
+    )
+    .await?;
+    audit::record(
+        txn,
+        now,
+        sent_by,
+        "account.password_link",
+        Some(&person.employee_id),
+        &format!("set-password link sent to {}", person.email),
+    )
+    .await?;
+    Ok(())
 }
 
 async fn usable_link(

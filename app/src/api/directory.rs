@@ -183,3 +183,20 @@ fn not_found_or_internal(error: mamori_store::StoreError) -> AppError {
         other => internal(other),
     }
 }
+
+/// Sends a set-password link to everyone on staff without a password or a working link.
+/// Returns how many were sent. Admins only.
+#[server(endpoint = "send_password_links")]
+pub async fn send_password_links() -> Result<usize, AppError> {
+    let (state, actor) = require(Permission::AdministerStaff).await?;
+    let link_base = format!("{}/set-password/", state.base_url);
+    state
+        .store
+        .send_password_links_to_everyone_without(
+            &link_base,
+            actor.employee_id.as_str(),
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(internal)
+}

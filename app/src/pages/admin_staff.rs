@@ -2,7 +2,7 @@
 //! search is a link and works without JavaScript.
 
 use crate::{
-    api::directory::search_staff,
+    api::directory::{SendPasswordLinks, search_staff},
     components::{guard::RequirePermission, staff_table::StaffTable},
     i18n::use_texts,
 };
@@ -24,6 +24,8 @@ pub fn AdminStaffPage() -> impl IntoView {
             let search = move || query.with(|q| q.get("q").unwrap_or_default());
             let page = move || query.with(|q| q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1u64));
             let results = Resource::new(move || (search(), page()), |(q, p)| search_staff(q, p));
+            // Inside the routes, so that a failure without JavaScript shows its message.
+            let bulk_links = ServerAction::<SendPasswordLinks>::new();
             view! {
                 <h1>{t.staff_directory_title}</h1>
                 <Form method="GET" action="" attr:class="search" attr:role="search">
@@ -38,6 +40,7 @@ pub fn AdminStaffPage() -> impl IntoView {
                     })}
                 </Transition>
                 <ImportForm error=query.with_untracked(|q| q.get("import_error")) />
+                <BulkPasswordLinks action=bulk_links />
                 // A plain form: the browser downloads the file (no client-side routing).
                 <section class="export" aria-labelledby="export-heading">
                     <h2 id="export-heading">{t.export_heading}</h2>
@@ -49,6 +52,29 @@ pub fn AdminStaffPage() -> impl IntoView {
                 </section>
             }
         } />
+    }
+}
+
+/// Set-password links for everyone still without a password (after an import, typically).
+#[component]
+fn BulkPasswordLinks(action: ServerAction<SendPasswordLinks>) -> impl IntoView {
+    let t = use_texts();
+    let outcome = move || {
+        action.value().get().map(|result| match result {
+            Ok(count) => view! { <p class="notice" role="status">{(t.bulk_links_sent)(count)}</p> }
+                .into_any(),
+            Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
+        })
+    };
+    view! {
+        <section class="export" aria-labelledby="bulk-links-heading">
+            <h2 id="bulk-links-heading">{t.bulk_links_heading}</h2>
+            <p class="hint">{t.bulk_links_hint}</p>
+            <ActionForm action>
+                {outcome}
+                <button type="submit">{t.bulk_links_button}</button>
+            </ActionForm>
+        </section>
     }
 }
 
@@ -71,7 +97,7 @@ fn ImportForm(error: Option<String>) -> impl IntoView {
                 {message}
                 <label for="import-file">{t.import_file}</label>
                 <input id="import-file" name="file" type="file" accept=".csv,text/csv" required />
-                <label for="import-effective">{t.export_as_of}</label>
+                <label for="import-effective">{t.effective_label}</label>
                 <input id="import-effective" name="effective" type="date" />
                 <div class="checkbox">
                     <input id="import-sync" name="sync" type="checkbox" value="true" />

@@ -1,0 +1,157 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { ADMIN, expectAccessible, hydrated, logIn, settle } from "./helpers";
+
+const HEADER = "employee_id,name,email,division,roles,active_from,active_until";
+
+/** Each project works on its own people, so that the two runs do not meet. */
+const pick = (testInfo: TestInfo, noJs: string, withJs: string) => (hydrated(testInfo) ? withJs : noJs);
+
+async function openPerson(page: Page, testInfo: TestInfo, employeeId: string) {
+  await page.goto(`/admin/staff/${employeeId}`);
+  await settle(page, testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(employeeId);
+}
+
+async function uploadStaffFile(page: Page, testInfo: TestInfo, csv: string) {
+  await page.goto("/admin/staff");
+  await settle(page, testInfo);
+  await page.getByLabel(/^ファイル/).setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(`\ufeff${csv}`) });
+  await page.getByRole("button", { name: "アップロードして内容を確認" }).click();
+  await expect(page).toHaveURL(/\/admin\/staff\/import\/\d+$/);
+  await settle(page, testInfo);
+  await expect(page.getByRole("heading", { level: 1, name: "名簿の取込: 内容の確認" })).toBeVisible();
+}
+
+test("an admin imports a staff file after checking its preview", async ({ page }, testInfo) => {
+  const id = pick(testInfo, "E9101", "E9102");
+  const name = pick(testInfo, "取込 一郎", "取込 二郎");
+  await logIn(page, testInfo, ADMIN);
+  await expect(page).toHaveURL(/\/admin\/staff$/);
+
+  // A bad row: listed as LINE and reason; nothing can be imported.
+  await uploadStaffFile(page, testInfo, `${HEADER}\r\n${id},${name},${id.toLowerCase()}@agency.example,総務課,wizard,2011-04-01,\r\n`);
+  const badRows = page.locator("table.bad-rows");
+  await expect(badRows.getByRole("cell", { name: "2", exact: true })).toBeVisible();
+  await expect(badRows).toContainText("wizard");
+  await expect(page.getByRole("button", { name: "この内容で取り込む" })).toHaveCount(0);
+  await expectAccessible(page, testInfo);
+
+  // A good file: the preview names the newcomer; confirming imports them once.
+  await uploadStaffFile(page, testInfo, `${HEADER}\r\n${id},${name},${id.toLowerCase()}@agency.example,総務課,,2011-04-01,\r\n`);
+  await expect(page.getByText("取り込むと、次のとおり変更されます")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "新規登録" })).toBeVisible();
+  await expect(page.getByRole("cell", { name })).toBeVisible();
+  await expectAccessible(page, testInfo);
+  await page.getByRole("button", { name: "この内容で取り込む" }).click();
+  await expect(page.getByRole("status")).toContainText(`${ADMIN} が取り込みました`);
+  await expect(page.getByRole("button", { name: "この内容で取り込む" })).toHaveCount(0);
+  await expectAccessible(page, testInfo);
+
+  await page.goto(`/admin/staff?q=${id}`);
+  await expect(page.getByRole("link", { name: id })).toBeVisible();
+});
+
+test("a file-less upload is sent back with a message", async ({ page }, testInfo) => {
+  await logIn(page, testInfo, ADMIN);
+  await expect(page).toHaveURL(/\/admin\/staff$/);
+  // The browser refuses an empty required field; a hand-made post without a file gets the message.
+  const response = await page.request.post("/admin/staff/import", { multipart: { effective: "", sync: "false" }, maxRedirects: 0 });
+  expect(response.status()).toBe(303);
+  await page.goto(response.headers()["location"]);
+  await expect(page.getByRole("alert")).toHaveText("ファイルを選んでください。");
+});
+
+test("an admin transfers a person from a date, and the change is audited", async ({ page }, testInfo) => {
+  const person = pick(testInfo, "E0303", "E0304");
+  await logIn(page, testInfo, ADMIN);
+  await expect(page).toHaveURL(/\/admin\/staff$/);
+  await openPerson(page, testInfo, person);
+  await expectAccessible(page, testInfo);
+  const history = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "課" }) }).first();
+  await expect(history.locator("tbody tr")).toHaveCount(1);
+  const before = await page.getByLabel("課", { exact: true }).inputValue();
+  const target = before === "食品表示課" ? "総務課" : "食品表示課";
+  await page.getByLabel("課", { exact: true }).selectOption(target);
+  await page.getByLabel("情報システムセキュリティ管理者").check();
+  const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+  await page.getByLabel(/^適用日/).fill(today);
+  await page.getByRole("button", { name: "変更を保存" }).click();
+  if (hydrated(testInfo)) {
+    await expect(page.getByRole("status")).toContainText("保存しました");
+  }
+  await expect(page.getByRole("table").filter({ hasText: "staff.edit" })).toBeVisible();
+  await expect(history.locator("tbody tr")).toHaveCount(2);
+  await expect(history.getByRole("cell", { name: target })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "情報システムセキュリティ管理者", exact: true })).toBeVisible();
+  await expectAccessible(page, testInfo);
+
+  // A bad e-mail address: refused with its reason, the form keeps working.
+  await page.getByLabel("メールアドレス").fill("not-an-address");
+  await page.getByLabel("メールアドレス").evaluate((input: HTMLInputElement) => (input.type = "text"));
+  await page.getByRole("button", { name: "変更を保存" }).click();
+  await expect(page.getByRole("alert")).toContainText("not-an-address");
+});
+
+/** The .eml file the server wrote for `address` (no SMTP server is configured in these tests). */
+async function mailTo(address: string): Promise<string> {
+  const outbox = process.env.MAMORI_E2E_OUTBOX;
+  if (!outbox) throw new Error("MAMORI_E2E_OUTBOX is not set (scripts/test sets it)");
+  let found: string | undefined;
+  await expect
+    .poll(() => {
+      found = readdirSync(outbox)
+        .filter((f) => f.endsWith(".eml"))
+        .map((f) => readFileSync(join(outbox, f), "utf8"))
+        .find((eml) => eml.includes(`<${address}>`));
+      return found !== undefined;
+    }, { timeout: 15_000 })
+    .toBe(true);
+  return found!;
+}
+
+/** The text of a single-part mail, decoded from base64 when so encoded. */
+function bodyOf(eml: string): string {
+  const [head, ...rest] = eml.split("\r\n\r\n");
+  const body = rest.join("\r\n\r\n");
+  return /content-transfer-encoding:\s*base64/i.test(head)
+    ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
+    : body;
+}
+
+test("a person sets their password through the e-mailed link, once", async ({ page, browser }, testInfo) => {
+  const person = pick(testInfo, "E0305", "E0306");
+  await logIn(page, testInfo, ADMIN);
+  await expect(page).toHaveURL(/\/admin\/staff$/);
+  await openPerson(page, testInfo, person);
+  await expect(page.getByText("パスワードは未設定です")).toBeVisible();
+  const address = (await page.locator("dl.facts dd").first().textContent())!.trim();
+  await page.getByRole("button", { name: "パスワード設定リンクをメールで送る" }).click();
+  await expect(page.getByRole("table").filter({ hasText: "パスワード設定のご案内" })).toBeVisible();
+  await expectAccessible(page, testInfo);
+
+  const link = bodyOf(await mailTo(address)).split(/\r?\n/).find((line) => line.includes("/set-password/"))!.trim();
+  const visitor = await browser.newContext({ javaScriptEnabled: hydrated(testInfo), locale: "ja-JP" });
+  const them = await visitor.newPage();
+  await them.goto(link);
+  await settle(them, testInfo);
+  await expect(them.getByRole("heading", { level: 1, name: "パスワードの設定" })).toBeVisible();
+  await expectAccessible(them, testInfo);
+  await them.getByLabel("新しいパスワード（8文字以上）").fill("my-own-password-1");
+  await them.getByLabel("新しいパスワード（確認のためもう一度）").fill("my-own-password-2");
+  await them.getByRole("button", { name: "パスワードを設定" }).click();
+  await expect(them.getByRole("alert")).toHaveText("2つのパスワードが一致しません。");
+  await them.getByLabel("新しいパスワード（8文字以上）").fill("my-own-password-1");
+  await them.getByLabel("新しいパスワード（確認のためもう一度）").fill("my-own-password-1");
+  await them.getByRole("button", { name: "パスワードを設定" }).click();
+  await expect(them.getByRole("status")).toHaveText("パスワードを設定しました。新しいパスワードでログインしてください。");
+
+  await logIn(them, testInfo, person, "my-own-password-1");
+  await expect(them.getByRole("heading", { level: 1, name: "マイ研修" })).toBeVisible();
+
+  // The link is spent.
+  await them.goto(link);
+  await expect(them.getByRole("alert")).toContainText("このリンクは使用できません");
+  await visitor.close();
+});
