@@ -7,6 +7,12 @@ export const MANAGER = "E0009";
 export const TRAINER = "E0020";
 export const LEARNER = "E0210";
 
+/**
+ * The directory's size as the admin's list shows it: the 361 demo staff, plus the two future
+ * joiners that directory.spec.ts imports (one per project) while other tests run.
+ */
+export const DIRECTORY_SIZE = "36[123]";
+
 export const hydrated = (testInfo: TestInfo) => testInfo.project.name === "hydrated";
 
 /** Waits until the browser has taken the page over (hydrated project only). */
