@@ -24,6 +24,8 @@ pub enum Permission {
     ViewManagedDivisions,
     /// Read and change the whole staff directory.
     AdministerStaff,
+    /// Write training modules and assign them.
+    AuthorTraining,
 }
 
 impl Actor {
@@ -38,6 +40,9 @@ impl Actor {
                 self.has_role(AppRole::Manager) && !self.managed_division_ids.is_empty()
             }
             Permission::AdministerStaff => self.has_role(AppRole::Admin),
+            Permission::AuthorTraining => {
+                self.has_role(AppRole::Trainer) || self.has_role(AppRole::Admin)
+            }
         }
     }
 
@@ -82,6 +87,9 @@ mod tests {
         assert!(!manager.can(AdministerStaff));
         assert!(!manager_of_nothing.can(ViewManagedDivisions));
         assert!(admin.can(AdministerStaff));
+        assert!(!learner.can(AuthorTraining) && !manager.can(AuthorTraining));
+        assert!(actor(&[Learner, Trainer], &[]).can(AuthorTraining));
+        assert!(admin.can(AuthorTraining));
         assert!(
             !admin.can(ViewManagedDivisions),
             "admins see divisions through the directory"

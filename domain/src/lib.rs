@@ -10,6 +10,7 @@ pub mod mail;
 pub mod roles;
 pub mod staff;
 pub mod staff_file;
+pub mod training;
 
 pub use access::{Actor, Permission};
 pub use fiscal_year::{Era, FiscalYear, agency_date};

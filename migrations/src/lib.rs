@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261126_000001_staff_and_accounts;
 mod m20261126_000002_audit_log;
 mod m20261126_000003_uploads_links_outbox;
+mod m20261126_000004_training;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_staff_and_accounts::Migration),
             Box::new(m20261126_000002_audit_log::Migration),
             Box::new(m20261126_000003_uploads_links_outbox::Migration),
+            Box::new(m20261126_000004_training::Migration),
         ]
     }
 }

@@ -8,11 +8,13 @@ pub mod directory;
 pub mod entities;
 mod error;
 mod history;
+pub mod markdown;
 pub mod outbox;
 pub mod password_links;
 pub mod settings;
 pub mod staff_import;
 pub mod staff_uploads;
+pub mod training;
 
 pub use error::StoreError;
 

@@ -1,0 +1,333 @@
+//! Training modules: their life cycle, due dates, progress and the rules for counting a
+//! material as viewed. Plain functions, so that the web and database layers only apply them.
+
+use crate::SecurityRole;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Where a module is in its life: only published modules reach learners.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ModuleStatus {
+    Draft,
+    Published,
+    Archived,
+}
+
+impl ModuleStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            ModuleStatus::Draft => "draft",
+            ModuleStatus::Published => "published",
+            ModuleStatus::Archived => "archived",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Self::Draft, Self::Published, Self::Archived]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+}
+
+/// A module's address: lower-case letters, digits and hyphens, 1 to 64 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Slug(String);
+
+impl Slug {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let raw = raw.trim();
+        let valid = !raw.is_empty()
+            && raw.len() <= 64
+            && !raw.starts_with('-')
+            && !raw.ends_with('-')
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if valid {
+            Ok(Self(raw.to_string()))
+        } else {
+            Err(format!(
+                "slug {raw:?} must be 1 to 64 lower-case letters, digits and inner hyphens"
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Who an assignment is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AssignmentTarget {
+    Everyone,
+    Divisions(Vec<String>),
+    Roles(Vec<SecurityRole>),
+}
+
+impl AssignmentTarget {
+    /// Whether a person with this division and these security roles (on the day asked) is in.
+    pub fn includes(&self, division: &str, roles: &[SecurityRole]) -> bool {
+        match self {
+            AssignmentTarget::Everyone => true,
+            AssignmentTarget::Divisions(names) => names.iter().any(|n| n == division),
+            AssignmentTarget::Roles(wanted) => wanted.iter().any(|r| roles.contains(r)),
+        }
+    }
+}
+
+/// A module as trainers list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleSummary {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub estimated_minutes: i32,
+    pub status: ModuleStatus,
+    pub published_version: i32,
+    /// Whether the draft differs from what learners see.
+    pub has_unpublished_changes: bool,
+}
+
+/// A material as shown to trainers and learners.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MaterialPage {
+    pub id: i32,
+    pub title: String,
+    pub body_markdown: String,
+    /// Sanitised on the server.
+    pub body_html: String,
+    pub min_active_seconds: i32,
+}
+
+/// A module with the materials of one version, for the trainer's editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleDraft {
+    pub module: ModuleSummary,
+    pub draft_version: i32,
+    pub materials: Vec<MaterialPage>,
+    pub assignments: Vec<AssignmentInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentInfo {
+    pub fiscal_year: i32,
+    pub target: AssignmentTarget,
+    pub due: DueRule,
+}
+
+/// One assigned module on a learner's home page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnerModule {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub estimated_minutes: i32,
+    pub due: NaiveDate,
+    pub status: ProgressStatus,
+    pub viewed: usize,
+    pub materials: usize,
+}
+
+/// A material in the module player, with the learner's standing on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlayerMaterial {
+    pub page: MaterialPage,
+    pub viewed: bool,
+    pub active_seconds: i32,
+}
+
+/// The module player: one learner's version of a module.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModulePlayer {
+    pub module: LearnerModule,
+    pub version: i32,
+    pub materials: Vec<PlayerMaterial>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub verification_code: Option<String>,
+}
+
+/// When an assignment is due for one person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DueRule {
+    /// The same date for everyone.
+    On(NaiveDate),
+    /// Within so many days of the person's start (new joiners get their own date), but never
+    /// before `earliest` (people already on staff when the assignment was made).
+    WithinDaysOfJoining { days: u32, earliest: NaiveDate },
+}
+
+impl DueRule {
+    pub fn due_date(self, joined: NaiveDate) -> NaiveDate {
+        match self {
+            DueRule::On(date) => date,
+            DueRule::WithinDaysOfJoining { days, earliest } => {
+                (joined + Duration::days(i64::from(days))).max(earliest)
+            }
+        }
+    }
+}
+
+/// A learner's standing on one assigned module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProgressStatus {
+    NotStarted,
+    InProgress,
+    Completed,
+    Overdue,
+}
+
+/// The status shown for a module: completed wins; past the due date anything else is overdue.
+pub fn progress_status(
+    viewed: usize,
+    completed: bool,
+    due: NaiveDate,
+    today: NaiveDate,
+) -> ProgressStatus {
+    if completed {
+        ProgressStatus::Completed
+    } else if today > due {
+        ProgressStatus::Overdue
+    } else if viewed > 0 {
+        ProgressStatus::InProgress
+    } else {
+        ProgressStatus::NotStarted
+    }
+}
+
+/// How often a visible page reports that it is being read.
+pub const HEARTBEAT_SECONDS: i64 = 15;
+
+/// The most one heartbeat can add: a little more than the interval, so that a late beat still
+/// counts, while a tab that was hidden or asleep (no beats) adds nothing for that time.
+pub const MAX_HEARTBEAT_CREDIT: i64 = HEARTBEAT_SECONDS * 2;
+
+/// The active seconds a heartbeat adds, given the previous beat for the same person and
+/// material from any tab. Credit is the time since that beat, capped: two tabs open on the same
+/// material share one clock instead of counting twice.
+pub fn heartbeat_credit(previous_beat: Option<DateTime<Utc>>, now: DateTime<Utc>) -> i64 {
+    match previous_beat {
+        None => 0,
+        Some(previous) => (now - previous)
+            .num_seconds()
+            .clamp(0, MAX_HEARTBEAT_CREDIT),
+    }
+}
+
+/// Whether a page counts as read: scrolled to its end and read for its minimum time.
+pub fn page_viewed(reached_end: bool, active_seconds: i64, min_active_seconds: i64) -> bool {
+    reached_end && active_seconds >= min_active_seconds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn slugs_are_plain_url_words() {
+        assert!(Slug::parse("removable-media-2026").is_ok());
+        for bad in [
+            "",
+            "Caps",
+            "with space",
+            "-edge",
+            "edge-",
+            "日本語",
+            &"a".repeat(65),
+        ] {
+            assert!(Slug::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn targets_pick_people_by_division_or_role() {
+        let officer = [SecurityRole::SecurityOfficer];
+        assert!(AssignmentTarget::Everyone.includes("総務課", &[]));
+        let divisions = AssignmentTarget::Divisions(vec!["総務課".into()]);
+        assert!(divisions.includes("総務課", &[]));
+        assert!(!divisions.includes("食品表示課", &officer));
+        let roles = AssignmentTarget::Roles(vec![SecurityRole::SecurityOfficer]);
+        assert!(roles.includes("食品表示課", &officer));
+        assert!(!roles.includes("総務課", &[]));
+    }
+
+    #[test]
+    fn due_dates_follow_the_rule() {
+        assert_eq!(
+            DueRule::On(date(2026, 12, 25)).due_date(date(2009, 4, 1)),
+            date(2026, 12, 25)
+        );
+        let joining = DueRule::WithinDaysOfJoining {
+            days: 90,
+            earliest: date(2026, 6, 30),
+        };
+        // Long on staff: the assignment's own earliest date.
+        assert_eq!(joining.due_date(date(2009, 4, 1)), date(2026, 6, 30));
+        // Joined in October: three months from their start.
+        assert_eq!(joining.due_date(date(2026, 10, 1)), date(2026, 12, 30));
+    }
+
+    #[test]
+    fn status_is_completed_then_overdue_then_progress() {
+        let due = date(2026, 12, 1);
+        assert_eq!(
+            progress_status(0, false, due, date(2026, 11, 1)),
+            ProgressStatus::NotStarted
+        );
+        assert_eq!(
+            progress_status(1, false, due, date(2026, 12, 1)),
+            ProgressStatus::InProgress
+        );
+        assert_eq!(
+            progress_status(1, false, due, date(2026, 12, 2)),
+            ProgressStatus::Overdue
+        );
+        assert_eq!(
+            progress_status(3, true, due, date(2027, 1, 1)),
+            ProgressStatus::Completed
+        );
+    }
+
+    #[test]
+    fn heartbeats_count_visible_time_once() {
+        let t =
+            |s: i64| Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap() + Duration::seconds(s);
+        assert_eq!(
+            heartbeat_credit(None, t(0)),
+            0,
+            "the first beat starts the clock"
+        );
+        assert_eq!(heartbeat_credit(Some(t(0)), t(15)), 15);
+        // Hidden for ten minutes (no beats), then visible again: the gap is not counted.
+        assert_eq!(heartbeat_credit(Some(t(15)), t(615)), MAX_HEARTBEAT_CREDIT);
+        // Two tabs beating alternately: each beat adds only the time since the other's.
+        let beats = [0, 15, 16, 30, 31, 45, 46, 60];
+        let total: i64 = beats
+            .windows(2)
+            .map(|w| heartbeat_credit(Some(t(w[0])), t(w[1])))
+            .sum();
+        assert_eq!(
+            total, 60,
+            "one minute of reading, whatever the number of tabs"
+        );
+    }
+
+    #[test]
+    fn a_page_is_read_at_its_end_after_its_minimum_time() {
+        assert!(page_viewed(true, 60, 60));
+        assert!(!page_viewed(false, 600, 60));
+        assert!(!page_viewed(true, 59, 60));
+    }
+}

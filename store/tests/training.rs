@@ -1,0 +1,319 @@
+//! Training modules against real databases: authoring and versions, assignments, and the
+//! material-view figures that decide completion.
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use mamori_domain::{
+    FiscalYear,
+    training::{AssignmentTarget, DueRule, ProgressStatus, Slug},
+};
+use mamori_store::{
+    Store, StoreError,
+    training::{NewModule, NewPage},
+};
+use mamori_test_support::{TestDatabase, fresh_databases};
+
+const LEARNER: &str = "E0210"; // 消費者安全課
+const TRAINER: &str = "E0020"; // 総務課
+
+fn at(seconds: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, 1, 0, 0).unwrap() + Duration::seconds(seconds)
+}
+
+fn today() -> NaiveDate {
+    mamori_domain::agency_date(at(0))
+}
+
+async fn staff_id(store: &Store, employee_id: &str) -> i32 {
+    store
+        .authenticate(employee_id, mamori_domain::demo::DEMO_PASSWORD, at(0))
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// The demo agency with a published two-page module `media`, assigned to `target`.
+async fn with_module(target: AssignmentTarget) -> Vec<(TestDatabase, Store)> {
+    let mut stores = Vec::new();
+    for database in fresh_databases().await {
+        let store = database.store().await;
+        store.load_demo().await.unwrap();
+        let slug = Slug::parse("media").unwrap();
+        store
+            .create_module(
+                NewModule {
+                    slug: &slug,
+                    title: "可搬記憶媒体の取扱い",
+                    summary: "USB メモリ等の持出し",
+                    estimated_minutes: 10,
+                    created_by: TRAINER,
+                },
+                at(0),
+            )
+            .await
+            .unwrap();
+        for (title, seconds) in [("持出しの手続", 30), ("紛失したとき", 0)] {
+            store
+                .add_page(
+                    "media",
+                    NewPage {
+                        title,
+                        markdown: "## 原則\n\n庁外への持出しは**許可制**です。",
+                        min_active_seconds: seconds,
+                    },
+                    at(0),
+                )
+                .await
+                .unwrap();
+        }
+        store.publish_module("media", at(0)).await.unwrap();
+        store
+            .assign_module(
+                "media",
+                FiscalYear::containing(today()),
+                &target,
+                DueRule::On(today() + Duration::days(30)),
+                TRAINER,
+                at(0),
+            )
+            .await
+            .unwrap();
+        stores.push((database, store));
+    }
+    stores
+}
+
+#[tokio::test]
+async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count() {
+    for (database, store) in with_module(AssignmentTarget::Everyone).await {
+        let backend = database.backend;
+        let learner = staff_id(&store, LEARNER).await;
+        let home = store.learner_modules(learner, today()).await.unwrap();
+        assert_eq!(home.len(), 1, "{backend}");
+        assert_eq!(home[0].status, ProgressStatus::NotStarted, "{backend}");
+
+        let player = store
+            .module_player(learner, "media", today(), at(0))
+            .await
+            .unwrap();
+        let (first, second) = (player.materials[0].page.id, player.materials[1].page.id);
+        assert!(
+            player.materials[0]
+                .page
+                .body_html
+                .contains("<strong>許可制</strong>")
+        );
+
+        // Opened, read for 15 s, hidden for ten minutes, then 15 s more with the end in view.
+        store
+            .material_heartbeat(learner, first, true, false, at(0))
+            .await
+            .unwrap();
+        store
+            .material_heartbeat(learner, first, false, false, at(15))
+            .await
+            .unwrap();
+        store
+            .material_heartbeat(learner, first, false, true, at(615))
+            .await
+            .unwrap();
+        let player = store
+            .module_player(learner, "media", today(), at(615))
+            .await
+            .unwrap();
+        let page = &player.materials[0];
+        assert_eq!(
+            page.active_seconds,
+            15 + 30,
+            "{backend}: the hidden gap adds one capped beat"
+        );
+        assert!(page.viewed, "{backend}: end reached after its 30 s");
+        assert_eq!(
+            player.module.status,
+            ProgressStatus::InProgress,
+            "{backend}"
+        );
+
+        // The second page, open in two tabs beating alternately: one minute is one minute.
+        for (second_at, opened) in [
+            (700, true),
+            (701, true),
+            (715, false),
+            (716, false),
+            (730, false),
+            (731, false),
+            (745, false),
+            (746, false),
+            (760, true),
+        ] {
+            store
+                .material_heartbeat(learner, second, opened, second_at >= 745, at(second_at))
+                .await
+                .unwrap();
+        }
+        let player = store
+            .module_player(learner, "media", today(), at(760))
+            .await
+            .unwrap();
+        assert_eq!(player.materials[1].active_seconds, 60, "{backend}");
+        assert_eq!(player.module.status, ProgressStatus::Completed, "{backend}");
+        assert_eq!(player.completed_at, Some(at(745)), "{backend}");
+        assert_eq!(player.verification_code.as_ref().map(String::len), Some(12));
+    }
+}
+
+#[tokio::test]
+async fn learners_see_only_published_modules_assigned_to_them() {
+    for (database, store) in with_module(AssignmentTarget::Divisions(vec!["総務課".into()])).await
+    {
+        let backend = database.backend;
+        let outsider = staff_id(&store, LEARNER).await;
+        let insider = staff_id(&store, TRAINER).await;
+        assert!(
+            store
+                .learner_modules(outsider, today())
+                .await
+                .unwrap()
+                .is_empty(),
+            "{backend}"
+        );
+        assert!(matches!(
+            store.module_player(outsider, "media", today(), at(0)).await,
+            Err(StoreError::NotFound(_))
+        ));
+        let player = store
+            .module_player(insider, "media", today(), at(0))
+            .await
+            .unwrap();
+        // Nobody records views on a material of a module they are not taking.
+        assert!(
+            matches!(
+                store
+                    .material_heartbeat(outsider, player.materials[0].page.id, true, true, at(1))
+                    .await,
+                Err(StoreError::NotFound(_))
+            ),
+            "{backend}"
+        );
+
+        // A draft module stays out of sight even when assigned later.
+        let draft = Slug::parse("draft").unwrap();
+        store
+            .create_module(
+                NewModule {
+                    slug: &draft,
+                    title: "下書き",
+                    summary: "",
+                    estimated_minutes: 5,
+                    created_by: TRAINER,
+                },
+                at(0),
+            )
+            .await
+            .unwrap();
+        let refused = store
+            .assign_module(
+                "draft",
+                FiscalYear::containing(today()),
+                &AssignmentTarget::Everyone,
+                DueRule::On(today()),
+                TRAINER,
+                at(0),
+            )
+            .await;
+        assert!(matches!(refused, Err(StoreError::Invalid(_))), "{backend}");
+        assert!(matches!(
+            store.module_player(insider, "draft", today(), at(0)).await,
+            Err(StoreError::NotFound(_))
+        ));
+    }
+}
+
+#[tokio::test]
+async fn editing_a_published_module_makes_a_version_and_started_learners_keep_theirs() {
+    for (database, store) in with_module(AssignmentTarget::Everyone).await {
+        let backend = database.backend;
+        let early = staff_id(&store, LEARNER).await;
+        let late = staff_id(&store, TRAINER).await;
+        store
+            .module_player(early, "media", today(), at(0))
+            .await
+            .unwrap();
+
+        store
+            .add_page(
+                "media",
+                NewPage {
+                    title: "報告",
+                    markdown: "報告先",
+                    min_active_seconds: 0,
+                },
+                at(10),
+            )
+            .await
+            .unwrap();
+        let draft = store.module_draft("media").await.unwrap();
+        assert_eq!(
+            (draft.draft_version, draft.materials.len()),
+            (2, 3),
+            "{backend}"
+        );
+        assert!(draft.module.has_unpublished_changes, "{backend}");
+        // Until published, learners still get version 1.
+        let late_before = store.learner_modules(late, today()).await.unwrap();
+        assert_eq!(late_before[0].materials, 2, "{backend}");
+
+        store.publish_module("media", at(20)).await.unwrap();
+        let early_player = store
+            .module_player(early, "media", today(), at(30))
+            .await
+            .unwrap();
+        let late_player = store
+            .module_player(late, "media", today(), at(30))
+            .await
+            .unwrap();
+        assert_eq!(
+            (early_player.version, early_player.materials.len()),
+            (1, 2),
+            "{backend}"
+        );
+        assert_eq!(
+            (late_player.version, late_player.materials.len()),
+            (2, 3),
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_module_assigned_twice_is_listed_once_due_by_its_first_assignment() {
+    let rule = DueRule::WithinDaysOfJoining {
+        days: 90,
+        earliest: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+    };
+    for (database, store) in with_module(AssignmentTarget::Everyone).await {
+        let backend = database.backend;
+        store
+            .assign_module(
+                "media",
+                FiscalYear::containing(today()),
+                &AssignmentTarget::Everyone,
+                rule,
+                TRAINER,
+                at(0),
+            )
+            .await
+            .unwrap();
+        let learner = staff_id(&store, LEARNER).await;
+        let modules = store.learner_modules(learner, today()).await.unwrap();
+        assert_eq!(
+            modules.len(),
+            1,
+            "{backend}: one module, whatever the number of assignments"
+        );
+        assert_eq!(
+            modules[0].due,
+            today() + Duration::days(30),
+            "{backend}: the first assignment's date"
+        );
+    }
+}
