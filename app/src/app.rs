@@ -6,8 +6,8 @@ use crate::{
     error::AppError,
     i18n::provide_locale,
     pages::{
-        AdminStaffPage, ImportPreviewPage, LearnerHome, LoginPage, ManagerPage, NotFound,
-        SetPasswordPage, StaffMemberPage,
+        AdminStaffPage, ImportPreviewPage, LearnerHome, LoginPage, ManagerPage, ModuleEditorPage,
+        ModulePlayerPage, NotFound, SetPasswordPage, StaffMemberPage, TrainerModulesPage,
     },
 };
 use leptos::prelude::*;
@@ -73,6 +73,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/staff/import/:upload_id") view=ImportPreviewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff/:employee_id") view=StaffMemberPage ssr=SsrMode::Async />
                     <Route path=path!("/set-password/:token") view=SetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/modules/:slug") view=ModulePlayerPage ssr=SsrMode::Async />
+                    <Route path=path!("/trainer") view=TrainerModulesPage ssr=SsrMode::Async />
+                    <Route path=path!("/trainer/modules/:slug") view=ModuleEditorPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

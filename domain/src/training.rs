@@ -221,6 +221,33 @@ pub fn heartbeat_credit(previous_beat: Option<DateTime<Utc>>, now: DateTime<Utc>
     }
 }
 
+/// Why a page reports in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Heartbeat {
+    /// The page was opened: a new view; the clock starts.
+    Opened,
+    /// The page became visible again: the clock restarts, the hidden time is not counted.
+    Resumed,
+    /// The page is visible (sent every `HEARTBEAT_SECONDS`, and once more when it is hidden
+    /// or closed, so that the last stretch counts).
+    Visible,
+}
+
+impl Heartbeat {
+    /// The active seconds this report adds, given the previous report from any tab.
+    pub fn credit(self, previous: Option<DateTime<Utc>>, now: DateTime<Utc>) -> i64 {
+        match self {
+            Heartbeat::Opened | Heartbeat::Resumed => 0,
+            Heartbeat::Visible => heartbeat_credit(previous, now),
+        }
+    }
+
+    pub fn is_new_view(self) -> bool {
+        self == Heartbeat::Opened
+    }
+}
+
 /// Whether a page counts as read: scrolled to its end and read for its minimum time.
 pub fn page_viewed(reached_end: bool, active_seconds: i64, min_active_seconds: i64) -> bool {
     reached_end && active_seconds >= min_active_seconds
@@ -322,6 +349,16 @@ mod tests {
             total, 60,
             "one minute of reading, whatever the number of tabs"
         );
+    }
+
+    #[test]
+    fn opening_or_returning_to_a_page_restarts_the_clock() {
+        let t =
+            |s: i64| Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap() + Duration::seconds(s);
+        assert_eq!(Heartbeat::Opened.credit(Some(t(0)), t(20)), 0);
+        assert_eq!(Heartbeat::Resumed.credit(Some(t(0)), t(20)), 0);
+        assert_eq!(Heartbeat::Visible.credit(Some(t(0)), t(20)), 20);
+        assert!(Heartbeat::Opened.is_new_view() && !Heartbeat::Resumed.is_new_view());
     }
 
     #[test]

@@ -28,6 +28,18 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/send_password_link", [401, 403, 403, 403, 200]),
         ("/api/send_password_links", [401, 403, 403, 403, 200]),
         ("/api/edit_staff", [401, 403, 403, 403, 200]),
+        ("/api/training_modules", [401, 403, 200, 403, 200]),
+        // The trainer creates module `matrix`; the admin's try finds the slug taken.
+        ("/api/create_module", [401, 403, 200, 403, 422]),
+        ("/api/edit_module", [401, 403, 200, 403, 200]),
+        ("/api/add_page", [401, 403, 200, 403, 200]),
+        ("/api/publish_module", [401, 403, 200, 403, 200]),
+        ("/api/assignable_divisions", [401, 403, 200, 403, 200]),
+        ("/api/assign_module", [401, 403, 200, 403, 200]),
+        // Assigned to everyone (no division): every learner takes it.
+        ("/api/my_modules", [401, 200, 200, 200, 200]),
+        ("/api/take_module", [401, 200, 200, 200, 200]),
+        ("/api/material_heartbeat", [401, 200, 200, 200, 200]),
         // Last: the admin's call changes the directory.
         ("/api/deactivate_staff", [401, 403, 403, 403, 200]),
     ];
@@ -57,7 +69,23 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
                     ("password_again", "long-enough-1"),
                     ("name", "試験 太郎"),
                     ("email", "test.e0300@agency.example"),
-                    ("division", "総務課"),
+                    (
+                        "division",
+                        if endpoint == "edit_staff" {
+                            "総務課"
+                        } else {
+                            ""
+                        },
+                    ),
+                    ("slug", "matrix"),
+                    ("title", "行列"),
+                    ("summary", ""),
+                    ("estimated_minutes", "5"),
+                    ("markdown", "本文"),
+                    ("min_active_seconds", "0"),
+                    ("due_on", "2099-03-31"),
+                    ("material_id", "1"),
+                    ("beat", "opened"),
                 ];
                 let response = session.call(endpoint, &arguments).await;
                 let status = response.status();

@@ -12,9 +12,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
     FiscalYear,
     training::{
-        AssignmentInfo, AssignmentTarget, DueRule, LearnerModule, MaterialPage, ModuleDraft,
-        ModulePlayer, ModuleStatus, ModuleSummary, PlayerMaterial, Slug, heartbeat_credit,
-        page_viewed, progress_status,
+        AssignmentInfo, AssignmentTarget, DueRule, Heartbeat, LearnerModule, MaterialPage,
+        ModuleDraft, ModulePlayer, ModuleStatus, ModuleSummary, PlayerMaterial, Slug, page_viewed,
+        progress_status,
     },
 };
 use sea_orm::{
@@ -248,15 +248,14 @@ impl Store {
         })
     }
 
-    /// A heartbeat from a learner's visible page: counts active time (once, across tabs), notes
+    /// A heartbeat from a learner's page: counts active time (once, across tabs), notes
     /// whether the end was reached, and completes the module when every material is viewed.
-    /// `opened` marks a new view (the page was just opened). Only materials of the version the
-    /// learner is taking are accepted.
+    /// Only materials of the version the learner is taking are accepted.
     pub async fn material_heartbeat(
         &self,
         staff_id: i32,
         material_id: i32,
-        opened: bool,
+        beat: Heartbeat,
         reached_end: bool,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
@@ -291,13 +290,13 @@ impl Store {
                 .await?
             }
             Some(view) => {
-                let active = view.active_seconds + heartbeat_credit(view.last_beat_at, now) as i32;
+                let active = view.active_seconds + beat.credit(view.last_beat_at, now) as i32;
                 let reached = view.reached_end || reached_end;
                 let viewed_at = view.viewed_at.or_else(|| {
                     page_viewed(reached, active.into(), page.min_active_seconds.into())
                         .then_some(now)
                 });
-                let views = view.views + i32::from(opened);
+                let views = view.views + i32::from(beat.is_new_view());
                 let mut row: material_view::ActiveModel = view.into();
                 row.active_seconds = Set(active);
                 row.reached_end = Set(reached);

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mamori_domain::{
     FiscalYear,
-    training::{AssignmentTarget, DueRule, ProgressStatus, Slug},
+    training::{AssignmentTarget, DueRule, Heartbeat, ProgressStatus, Slug},
 };
 use mamori_store::{
     Store, StoreError,
@@ -95,7 +95,7 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
             .module_player(learner, "media", today(), at(0))
             .await
             .unwrap();
-        let (first, second) = (player.materials[0].page.id, player.materials[1].page.id);
+        let (first, second_page) = (player.materials[0].page.id, player.materials[1].page.id);
         assert!(
             player.materials[0]
                 .page
@@ -103,19 +103,20 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
                 .contains("<strong>許可制</strong>")
         );
 
-        // Opened, read for 15 s, hidden for ten minutes, then 15 s more with the end in view.
-        store
-            .material_heartbeat(learner, first, true, false, at(0))
-            .await
-            .unwrap();
-        store
-            .material_heartbeat(learner, first, false, false, at(15))
-            .await
-            .unwrap();
-        store
-            .material_heartbeat(learner, first, false, true, at(615))
-            .await
-            .unwrap();
+        // Opened, read for 15 s, hidden at 20 s (the last stretch counts), shown again ten
+        // minutes later and read 15 s more with the end in view.
+        for (second, beat, end) in [
+            (0, Heartbeat::Opened, false),
+            (15, Heartbeat::Visible, false),
+            (20, Heartbeat::Visible, false),
+            (600, Heartbeat::Resumed, false),
+            (615, Heartbeat::Visible, true),
+        ] {
+            store
+                .material_heartbeat(learner, first, beat, end, at(second))
+                .await
+                .unwrap();
+        }
         let player = store
             .module_player(learner, "media", today(), at(615))
             .await
@@ -123,10 +124,15 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
         let page = &player.materials[0];
         assert_eq!(
             page.active_seconds,
-            15 + 30,
-            "{backend}: the hidden gap adds one capped beat"
+            15 + 5 + 15,
+            "{backend}: the ten hidden minutes do not count"
         );
         assert!(page.viewed, "{backend}: end reached after its 30 s");
+        assert_eq!(
+            store.learner_modules(learner, today()).await.unwrap()[0].viewed,
+            1,
+            "{backend}"
+        );
         assert_eq!(
             player.module.status,
             ProgressStatus::InProgress,
@@ -134,19 +140,19 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
         );
 
         // The second page, open in two tabs beating alternately: one minute is one minute.
-        for (second_at, opened) in [
-            (700, true),
-            (701, true),
-            (715, false),
-            (716, false),
-            (730, false),
-            (731, false),
-            (745, false),
-            (746, false),
-            (760, true),
+        for (second, beat) in [
+            (700, Heartbeat::Opened),
+            (700, Heartbeat::Opened),
+            (715, Heartbeat::Visible),
+            (716, Heartbeat::Visible),
+            (730, Heartbeat::Visible),
+            (731, Heartbeat::Visible),
+            (745, Heartbeat::Visible),
+            (746, Heartbeat::Visible),
+            (760, Heartbeat::Visible),
         ] {
             store
-                .material_heartbeat(learner, second, opened, second_at >= 745, at(second_at))
+                .material_heartbeat(learner, second_page, beat, second >= 745, at(second))
                 .await
                 .unwrap();
         }
@@ -188,7 +194,13 @@ async fn learners_see_only_published_modules_assigned_to_them() {
         assert!(
             matches!(
                 store
-                    .material_heartbeat(outsider, player.materials[0].page.id, true, true, at(1))
+                    .material_heartbeat(
+                        outsider,
+                        player.materials[0].page.id,
+                        Heartbeat::Opened,
+                        true,
+                        at(1)
+                    )
                     .await,
                 Err(StoreError::NotFound(_))
             ),

@@ -5,6 +5,7 @@ pub mod directory;
 pub mod password;
 pub mod session;
 pub mod staff_import;
+pub mod training;
 
 #[cfg(feature = "ssr")]
 mod server;

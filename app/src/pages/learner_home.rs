@@ -1,9 +1,10 @@
-//! A learner's home: their training for this fiscal year.
+//! A learner's home: their training for this fiscal year, soonest due first.
 
-use crate::{components::guard::RequirePermission, i18n::use_locale};
+use crate::{api::training::my_modules, components::guard::RequirePermission, i18n::use_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use mamori_domain::{FiscalYear, Permission};
+use leptos_router::components::A;
+use mamori_domain::{FiscalYear, Permission, training::LearnerModule};
 
 #[component]
 pub fn LearnerHome() -> impl IntoView {
@@ -13,12 +14,44 @@ pub fn LearnerHome() -> impl IntoView {
         <Title text=t.my_training_title />
         <RequirePermission permission=Permission::TakeTraining page=move |viewer| {
             let year = FiscalYear::containing(viewer.today);
+            let modules = Resource::new(|| (), |_| my_modules());
             view! {
                 <h1>{t.my_training_title}</h1>
                 <p class="greeting">{(t.greeting)(&viewer.actor.name)}</p>
                 <p>{t.current_fiscal_year}": "<strong class="fiscal-year">{locale.fiscal_year(year)}</strong></p>
-                <p class="empty-state">{t.no_training_yet}</p>
+                <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                    {move || modules.get().map(|result| match result {
+                        Ok(list) if list.is_empty() => view! { <p class="empty-state">{t.no_training_yet}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="module-cards">
+                                {list.into_iter().map(|module| view! { <ModuleCard module /> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
+                    })}
+                </Suspense>
             }
         } />
+    }
+}
+
+#[component]
+fn ModuleCard(module: LearnerModule) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let progress_id = format!("progress-{}", module.slug);
+    let status_class = format!("status status-{:?}", module.status).to_lowercase();
+    view! {
+        <li class="module-card">
+            <h2><A href=format!("/modules/{}", module.slug)>{module.title}</A></h2>
+            <p>{module.summary}</p>
+            <p>
+                <span class=status_class>{locale.progress_status(module.status)}</span>
+                " · "{(t.due_on)(&locale.date(module.due))}
+                " · "{(t.about_minutes)(module.estimated_minutes)}
+            </p>
+            <label for=progress_id.clone()>{(t.materials_viewed)(module.viewed, module.materials)}</label>
+            <progress id=progress_id max=module.materials value=module.viewed></progress>
+        </li>
     }
 }

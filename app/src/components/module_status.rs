@@ -1,0 +1,18 @@
+//! A module's life-cycle status in words, as trainers see it.
+
+use crate::i18n::use_texts;
+use leptos::prelude::*;
+use mamori_domain::training::{ModuleStatus, ModuleSummary};
+
+#[component]
+pub fn ModuleStatusText(module: ModuleSummary) -> impl IntoView {
+    let t = use_texts();
+    let status = match module.status {
+        ModuleStatus::Draft => t.status_draft.to_string(),
+        ModuleStatus::Published => (t.status_published)(module.published_version),
+        ModuleStatus::Archived => t.status_archived.to_string(),
+    };
+    let pending = (module.status == ModuleStatus::Published && module.has_unpublished_changes)
+        .then(|| format!("（{}）", t.unpublished_changes));
+    view! { <span class="module-status">{status}{pending}</span> }
+}

@@ -1,0 +1,114 @@
+//! Taking a module: its materials in order (`?material=N`), each measured while it is read,
+//! with the list of materials and what is already viewed.
+
+use crate::{
+    api::training::take_module,
+    components::{guard::RequirePermission, view_tracker::ViewTracker},
+    i18n::{use_locale, use_texts},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
+use mamori_domain::{Permission, training::ModulePlayer};
+
+#[component]
+pub fn ModulePlayerPage() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <RequirePermission permission=Permission::TakeTraining page=move |_| {
+            let params = use_params_map();
+            let query = use_query_map();
+            let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+            let current = move || query.with(|q| q.get("material").and_then(|n| n.parse::<usize>().ok()).unwrap_or(1));
+            // Reloaded on every move between materials, so that "viewed" marks are fresh.
+            let player = Resource::new(move || (slug(), current()), |(slug, _)| take_module(slug));
+            view! {
+                <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                    {move || player.get().map(|result| match result {
+                        Ok(player) => view! { <Player player current=current() /> }.into_any(),
+                        Err(error) => view! {
+                            <Title text=t.not_found />
+                            <h1>{t.error(&error)}</h1>
+                        }.into_any(),
+                    })}
+                </Suspense>
+                <p><A href="/">{t.back_to_my_training}</A></p>
+            }
+        } />
+    }
+}
+
+#[component]
+fn Player(player: ModulePlayer, current: usize) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let count = player.materials.len();
+    let current = current.clamp(1, count.max(1));
+    let module = player.module;
+    let slug = module.slug.clone();
+    let link = move |n: usize| format!("/modules/{slug}?material={n}");
+    let list = player
+        .materials
+        .iter()
+        .enumerate()
+        .map(|(index, m)| {
+            let n = index + 1;
+            let here = (n == current).then_some("page");
+            let mark = m
+                .viewed
+                .then(|| view! { <span class="viewed-mark">"✓ "{t.viewed_mark}</span> });
+            let title = m.page.title.clone();
+            view! { <li><A href=link(n) attr:aria-current=here>{title}</A>" "{mark}</li> }
+        })
+        .collect::<Vec<_>>();
+    let done = player.completed_at.map(|at| {
+        let date = locale.date(mamori_domain::agency_date(at));
+        view! {
+            <div class="notice" role="status">
+                <p>{(t.completed_on)(&date)}</p>
+                <p>{t.verification_code}": "<code>{player.verification_code.clone().unwrap_or_default()}</code></p>
+            </div>
+        }
+    });
+    let material = player.materials.into_iter().nth(current - 1).map(|m| {
+        let id = m.page.id;
+        view! {
+            <article class="material" aria-labelledby="material-title">
+                <p class="hint">{(t.material_of)(current, count)}</p>
+                <h2 id="material-title">{m.page.title}</h2>
+                <p class="hint">{(t.read_to_end)(m.page.min_active_seconds)}</p>
+                <noscript><p class="error">{t.needs_javascript}</p></noscript>
+                <div class="material-body" inner_html=m.page.body_html></div>
+                <ViewTracker material_id=id />
+            </article>
+        }
+    });
+    let previous = (current > 1)
+        .then(|| view! { <A href=link(current - 1) attr:rel="prev">{t.previous_material}</A> });
+    let next = (current < count)
+        .then(|| view! { <A href=link(current + 1) attr:rel="next">{t.next_material}</A> });
+    view! {
+        <Title text=module.title.clone() />
+        <h1>{module.title.clone()}</h1>
+        <p>
+            <span class=format!("status status-{:?}", module.status).to_lowercase()>{locale.progress_status(module.status)}</span>
+            " · "{(t.due_on)(&locale.date(module.due))}
+        </p>
+        <label for="module-progress">{(t.materials_viewed)(module.viewed, module.materials)}</label>
+        <progress id="module-progress" max=module.materials value=module.viewed></progress>
+        {done}
+        <div class="player">
+            <nav aria-label=t.material_list class="material-list">
+                <h2>{t.material_list}</h2>
+                <ol>{list}</ol>
+            </nav>
+            <div class="material-column">
+                {material}
+                <nav aria-label=t.pagination class="pagination">{previous}{next}</nav>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,79 @@
+import { expect, test } from "@playwright/test";
+import { LEARNER, TRAINER, expectAccessible, hydrated, logIn, settle } from "./helpers";
+
+test("a trainer builds, publishes and assigns a module, and a learner completes it", async ({ page, browser }, testInfo) => {
+  // Each project makes its own module, so that the two runs do not meet.
+  const slug = hydrated(testInfo) ? "media-js" : "media-nojs";
+  const title = hydrated(testInfo) ? "可搬記憶媒体の取扱い（JS）" : "可搬記憶媒体の取扱い";
+  await logIn(page, testInfo, TRAINER);
+  await expect(page.getByRole("heading", { level: 1, name: "マイ研修" })).toBeVisible();
+  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "研修の作成" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "研修の作成・管理" })).toBeVisible();
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+
+  await page.getByLabel("題名").fill(title);
+  await page.getByLabel(/^識別名/).fill(slug);
+  await page.getByLabel("概要").fill("USB メモリ等を庁外へ持ち出すときの手続");
+  await page.getByRole("button", { name: "作成して編集する" }).click();
+  await expect(page).toHaveURL(new RegExp(`/trainer/modules/${slug}$`));
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await settle(page, testInfo);
+  await expect(page.getByRole("button", { name: "この内容で公開する" })).toBeDisabled();
+
+  // A page with a script in it: shown as text, never run.
+  await page.getByLabel("ページの題名").fill("持出しの手続");
+  await page.getByLabel(/^本文/).fill("## 原則\n\n庁外への持出しは**許可制**です。\n\n<script>window.planted = 1</script>");
+  await page.getByLabel("最低閲覧時間（秒）").fill("0");
+  await page.getByRole("button", { name: "ページを追加" }).click();
+  const preview = page.locator("article.material-preview");
+  await expect(preview.getByRole("heading", { name: "持出しの手続" })).toBeVisible();
+  await expect(preview.locator("strong")).toHaveText("許可制");
+  await expect(preview).toContainText("<script>window.planted = 1</script>");
+  expect(await page.evaluate(() => (window as unknown as { planted?: number }).planted)).toBeUndefined();
+  await expectAccessible(page, testInfo);
+
+  await page.getByRole("button", { name: "この内容で公開する" }).click();
+  await expect(page.getByText("公開中（第1版）")).toBeVisible();
+  await page.getByLabel("受講期限").fill("2099-03-31");
+  await page.getByRole("button", { name: "割り当てる" }).click();
+  await expect(page.getByRole("cell", { name: "全職員" })).toBeVisible();
+  await expectAccessible(page, testInfo);
+
+  // The learner sees it on their home page and takes it.
+  const context = await browser.newContext({ javaScriptEnabled: hydrated(testInfo), locale: "ja-JP" });
+  const learner = await context.newPage();
+  await logIn(learner, testInfo, LEARNER);
+  const card = learner.locator("li.module-card").filter({ hasText: title });
+  await expect(card).toContainText("未受講");
+  await expect(card).toContainText("受講期限: 令和81年3月31日");
+  await expectAccessible(learner, testInfo);
+  await card.getByRole("link", { name: title }).click();
+  await expect(learner.getByRole("heading", { level: 2, name: "持出しの手続" })).toBeVisible();
+  await expect(learner.locator(".material-body strong")).toHaveText("許可制");
+  await settle(learner, testInfo);
+  await expectAccessible(learner, testInfo);
+  if (hydrated(testInfo)) {
+    // The page reports itself as read: the module completes, with a verification code.
+    await expect.poll(async () => {
+      await learner.reload();
+      return learner.getByText(/に修了しました。/).count();
+    }, { timeout: 20_000 }).toBe(1);
+    await expect(learner.locator(".notice code")).toHaveText(/^[0-9A-F]{12}$/);
+  } else {
+    await expect(learner.getByText("JavaScript が必要です")).toBeVisible();
+  }
+  await context.close();
+});
+
+test("a learner cannot open the trainer's pages, nor a module not assigned to them", async ({ page }, testInfo) => {
+  await logIn(page, testInfo, LEARNER);
+  await expect(page.getByRole("heading", { level: 1, name: "マイ研修" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "研修の作成" })).toHaveCount(0);
+  await page.goto("/trainer");
+  await expect(page.getByRole("heading", { name: "このページを表示する権限がありません。" })).toBeVisible();
+  await page.goto("/modules/no-such-module");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("お探しのページは見つかりませんでした。");
+  const refused = await page.request.post("/api/create_module", { form: { slug: "x", title: "x", summary: "", estimated_minutes: "1" } });
+  expect(refused.status()).toBe(403);
+});
