@@ -199,6 +199,12 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
                     "Loaded the demo agency: 9 divisions, {count} staff, and the demo accounts."
                 );
             }
+            let modules = store.load_demo_training(chrono::Utc::now()).await?;
+            if modules > 0 {
+                println!(
+                    "Added {modules} training modules, assigned to everyone this fiscal year, with progress."
+                );
+            }
         }
         Command::Admin {
             command:

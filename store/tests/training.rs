@@ -329,3 +329,47 @@ async fn a_module_assigned_twice_is_listed_once_due_by_its_first_assignment() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_demo_agency_gets_three_assigned_modules_with_progress() {
+    for database in fresh_databases().await {
+        let backend = database.backend;
+        let store = database.store().await;
+        store.load_demo().await.unwrap();
+        let now = Utc::now();
+        let today = mamori_domain::agency_date(now);
+        assert_eq!(store.load_demo_training(now).await.unwrap(), 3, "{backend}");
+        assert_eq!(
+            store.load_demo_training(now).await.unwrap(),
+            0,
+            "{backend}: once"
+        );
+
+        // The demo learner starts with all three; the first is already overdue.
+        let learner = store
+            .authenticate(LEARNER, mamori_domain::demo::DEMO_PASSWORD, now)
+            .await
+            .unwrap()
+            .unwrap();
+        let mine = store.learner_modules(learner, today).await.unwrap();
+        let statuses: Vec<_> = mine.iter().map(|m| m.status).collect();
+        assert_eq!(
+            statuses,
+            vec![
+                ProgressStatus::Overdue,
+                ProgressStatus::NotStarted,
+                ProgressStatus::NotStarted
+            ],
+            "{backend}"
+        );
+        assert!(mine.iter().all(|m| m.materials == 3), "{backend}");
+        let page = store
+            .module_player(learner, "classification", today, now)
+            .await
+            .unwrap();
+        assert!(
+            page.materials[0].page.body_html.contains("<table>"),
+            "{backend}"
+        );
+    }
+}
