@@ -54,6 +54,7 @@ test("a trainer builds, publishes and assigns a module, and a learner completes 
   await settle(learner, testInfo);
   await expectAccessible(learner, testInfo);
   if (hydrated(testInfo)) {
+    await expect(learner.getByText("JavaScript が必要です")).toHaveCount(0);
     // Read to the end: the page reports itself as read, and the module completes.
     await learner.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect.poll(async () => {

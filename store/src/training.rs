@@ -19,7 +19,7 @@ use mamori_domain::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder, TransactionTrait, sea_query::OnConflict,
 };
 use std::collections::HashMap;
 
@@ -224,20 +224,27 @@ impl Store {
             .into_iter()
             .find(|a| a.module.slug == slug)
             .ok_or_else(|| StoreError::NotFound(format!("module {slug}")))?;
-        let existing = enrollment_of(self.db(), staff_id, assigned.assignment.id).await?;
-        if existing.is_none() {
-            enrollment::ActiveModel {
-                staff_id: Set(staff_id),
-                assignment_id: Set(assigned.assignment.id),
-                version: Set(assigned.module.published_version),
-                started_at: Set(now),
-                completed_at: Set(None),
-                verification_code: Set(None),
-                ..Default::default()
-            }
-            .insert(self.db())
+        // Two requests may start the module at once (two tabs): the first one wins.
+        let start = enrollment::ActiveModel {
+            staff_id: Set(staff_id),
+            assignment_id: Set(assigned.assignment.id),
+            version: Set(assigned.module.published_version),
+            started_at: Set(now),
+            completed_at: Set(None),
+            verification_code: Set(None),
+            ..Default::default()
+        };
+        enrollment::Entity::insert(start)
+            .on_conflict(
+                OnConflict::columns([
+                    enrollment::Column::StaffId,
+                    enrollment::Column::AssignmentId,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(self.db())
             .await?;
-        }
         let progress = self.progress(staff_id, &assigned, today).await?;
         Ok(ModulePlayer {
             module: progress.module,

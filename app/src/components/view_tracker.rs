@@ -1,16 +1,22 @@
 //! Reports how long a material page is actually read: a heartbeat every 15 seconds while the
 //! page is visible, a last one when it is hidden or closed (sent with `sendBeacon`, which
-//! survives the tab closing), and a restart when it is shown again. Renders nothing; without
-//! JavaScript nothing is measured, and the page says so.
+//! survives the tab closing), and a restart when it is shown again. Without JavaScript nothing
+//! is measured, and it says so (the notice goes once the browser runs the page).
 
+use crate::i18n::use_texts;
 use leptos::prelude::*;
 
 #[component]
 pub fn ViewTracker(material_id: i32) -> impl IntoView {
+    let t = use_texts();
+    let running = RwSignal::new(false);
+    // Effects run only in the browser: the server's page keeps the notice.
+    Effect::new(move |_| running.set(true));
     #[cfg(feature = "hydrate")]
     browser::track(material_id);
     #[cfg(not(feature = "hydrate"))]
     let _ = material_id;
+    move || (!running.get()).then(|| view! { <p class="error">{t.needs_javascript}</p> })
 }
 
 #[cfg(feature = "hydrate")]

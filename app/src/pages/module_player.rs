@@ -80,9 +80,8 @@ fn Player(player: ModulePlayer, current: usize) -> impl IntoView {
                 <p class="hint">{(t.material_of)(current, count)}</p>
                 <h2 id="material-title">{m.page.title}</h2>
                 <p class="hint">{(t.read_to_end)(m.page.min_active_seconds)}</p>
-                <noscript><p class="error">{t.needs_javascript}</p></noscript>
-                <div class="material-body" inner_html=m.page.body_html></div>
                 <ViewTracker material_id=id />
+                <div class="material-body" inner_html=m.page.body_html></div>
             </article>
         }
     });
