@@ -7,7 +7,8 @@ use crate::{
     i18n::provide_locale,
     pages::{
         AdminStaffPage, ImportPreviewPage, LearnerHome, LoginPage, ManagerPage, ModuleEditorPage,
-        ModulePlayerPage, NotFound, SetPasswordPage, StaffMemberPage, TrainerModulesPage,
+        ModulePlayerPage, NotFound, SetPasswordPage, StaffMemberPage, StaffTrainingPage,
+        TrainerModulesPage,
     },
 };
 use leptos::prelude::*;
@@ -69,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/") view=LearnerHome ssr=SsrMode::Async />
                     <Route path=path!("/manager") view=ManagerPage ssr=SsrMode::Async />
+                    <Route path=path!("/manager/staff/:employee_id") view=StaffTrainingPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff") view=AdminStaffPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff/import/:upload_id") view=ImportPreviewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff/:employee_id") view=StaffMemberPage ssr=SsrMode::Async />

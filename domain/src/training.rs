@@ -142,6 +142,41 @@ pub struct PlayerMaterial {
     pub page: MaterialPage,
     pub viewed: bool,
     pub active_seconds: i32,
+    pub views: i32,
+    pub first_view_at: Option<DateTime<Utc>>,
+    pub last_view_at: Option<DateTime<Utc>>,
+}
+
+/// One person's standing on one assigned module, material by material (for their managers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleProgress {
+    pub module: LearnerModule,
+    pub materials: Vec<PlayerMaterial>,
+}
+
+/// A person's training, for their managers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonTraining {
+    pub employee_id: String,
+    pub name: String,
+    pub modules: Vec<ModuleProgress>,
+}
+
+/// Staff × assigned modules for a manager's divisions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingGrid {
+    /// Slug and title of every module assigned to anyone listed, in order of due date.
+    pub modules: Vec<(String, String)>,
+    pub rows: Vec<GridRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GridRow {
+    pub employee_id: String,
+    pub name: String,
+    pub division: String,
+    /// Per module of the grid, in its order; `None` where it is not assigned to this person.
+    pub statuses: Vec<Option<ProgressStatus>>,
 }
 
 /// The module player: one learner's version of a module.

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { LEARNER, TRAINER, expectAccessible, hydrated, logIn, settle } from "./helpers";
+import { LEARNER, MANAGER, TRAINER, expectAccessible, hydrated, logIn, settle } from "./helpers";
 
 test("a trainer builds, publishes and assigns a module, and a learner completes it", async ({ page, browser }, testInfo) => {
   // Each project makes its own module, so that the two runs do not meet.
@@ -78,4 +78,29 @@ test("a learner cannot open the trainer's pages, nor a module not assigned to th
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("お探しのページは見つかりませんでした。");
   const refused = await page.request.post("/api/create_module", { form: { slug: "x", title: "x", summary: "", estimated_minutes: "1" } });
   expect(refused.status()).toBe(403);
+});
+
+test("a manager sees their staff's training, module by module and material by material", async ({ page }, testInfo) => {
+  await logIn(page, testInfo, MANAGER);
+  await expect(page).toHaveURL(/\/manager$/);
+  const grid = page.getByRole("table", { name: "研修の受講状況" });
+  await expect(grid.locator("tbody tr")).toHaveCount(45);
+  await expect(grid.getByRole("columnheader", { name: "情報の格付けと取扱制限" })).toBeVisible();
+  await expect(grid.getByRole("cell", { name: "修了" }).first()).toBeVisible();
+  await expect(grid.getByRole("cell", { name: "期限超過" }).first()).toBeVisible();
+  await expectAccessible(page, testInfo);
+
+  // A person who has read something: their material views.
+  const someone = grid.locator("tbody tr").filter({ has: page.getByRole("cell", { name: "修了" }) }).first();
+  await someone.getByRole("link").click();
+  await expect(page).toHaveURL(/\/manager\/staff\/E\d{4}$/);
+  await settle(page, testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("さんの研修の状況");
+  await expect(page.getByRole("columnheader", { name: "閲覧時間" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "確認済み" }).first()).toBeVisible();
+  await expectAccessible(page, testInfo);
+
+  // Someone in another division is not there for them.
+  await page.goto("/manager/staff/E0013");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("お探しのページは見つかりませんでした。");
 });

@@ -40,6 +40,9 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/my_modules", [401, 200, 200, 200, 200]),
         ("/api/take_module", [401, 200, 200, 200, 200]),
         ("/api/material_heartbeat", [401, 200, 200, 200, 200]),
+        ("/api/division_training", [401, 403, 403, 200, 403]),
+        // E0300 is outside the manager's division: not found, as if they did not exist.
+        ("/api/staff_training", [401, 403, 403, 404, 403]),
         // Last: the admin's call changes the directory.
         ("/api/deactivate_staff", [401, 403, 403, 403, 200]),
     ];

@@ -540,3 +540,52 @@ async fn links_go_to_everyone_without_a_password_once() {
         );
     }
 }
+
+#[tokio::test]
+async fn managers_see_their_divisions_training_and_no_one_else() {
+    for app in TestApp::spawn_each(true).await {
+        let backend = app.backend;
+        app.store.load_demo_training(Utc::now()).await.unwrap();
+        let manager = app.session_of(MANAGER).await;
+        let grid: Value = manager
+            .call("division_training", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(grid["modules"].as_array().unwrap().len(), 3, "{backend}");
+        let rows = grid["rows"].as_array().unwrap();
+        assert_eq!(rows.len(), 45, "{backend}");
+        assert!(
+            rows.iter().all(|r| r["division"] == "消費者安全課"),
+            "{backend}"
+        );
+        let completed = rows
+            .iter()
+            .filter(|r| r["statuses"][0] == "Completed")
+            .count();
+        assert!(
+            (20..45).contains(&completed),
+            "{backend}: {completed} completed"
+        );
+
+        let person: Value = manager
+            .call("staff_training", &[("employee_id", LEARNER)])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(person["employee_id"], LEARNER, "{backend}");
+        assert_eq!(
+            person["modules"][0]["materials"].as_array().unwrap().len(),
+            3
+        );
+        let outside = manager
+            .call("staff_training", &[("employee_id", "E0013")])
+            .await;
+        assert_eq!(outside.status(), StatusCode::NOT_FOUND, "{backend}");
+        let learner = app.session_of(LEARNER).await;
+        let refused = learner.call("division_training", &[]).await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{backend}");
+    }
+}

@@ -12,9 +12,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
     FiscalYear,
     training::{
-        AssignmentInfo, AssignmentTarget, DueRule, Heartbeat, LearnerModule, MaterialPage,
-        ModuleDraft, ModulePlayer, ModuleStatus, ModuleSummary, PlayerMaterial, Slug, page_viewed,
-        progress_status,
+        AssignmentInfo, AssignmentTarget, DueRule, GridRow, Heartbeat, LearnerModule, MaterialPage,
+        ModuleDraft, ModulePlayer, ModuleProgress, ModuleStatus, ModuleSummary, PlayerMaterial,
+        Slug, TrainingGrid, page_viewed, progress_status,
     },
 };
 use sea_orm::{
@@ -321,6 +321,75 @@ impl Store {
         Ok(())
     }
 
+    /// Staff × modules for the given divisions' staff today (a manager's view).
+    pub async fn division_training(
+        &self,
+        division_ids: &[i32],
+        today: NaiveDate,
+    ) -> Result<TrainingGrid, StoreError> {
+        let people = self.division_staff(division_ids, today).await?;
+        let ids: HashMap<String, i32> = staff::Entity::find()
+            .filter(staff::Column::EmployeeId.is_in(people.iter().map(|p| p.employee_id.clone())))
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(|p| (p.employee_id, p.id))
+            .collect();
+        let mut modules: Vec<(NaiveDate, String, String)> = Vec::new();
+        let mut per_person = Vec::new();
+        for person in people {
+            let Some(id) = ids.get(&person.employee_id) else {
+                continue;
+            };
+            let assigned = self.learner_modules(*id, today).await?;
+            for m in &assigned {
+                if !modules.iter().any(|(_, slug, _)| *slug == m.slug) {
+                    modules.push((m.due, m.slug.clone(), m.title.clone()));
+                }
+            }
+            per_person.push((person, assigned));
+        }
+        modules.sort();
+        let rows = per_person
+            .into_iter()
+            .map(|(person, assigned)| GridRow {
+                statuses: modules
+                    .iter()
+                    .map(|(_, slug, _)| assigned.iter().find(|m| m.slug == *slug).map(|m| m.status))
+                    .collect(),
+                employee_id: person.employee_id,
+                name: person.name,
+                division: person.division,
+            })
+            .collect();
+        Ok(TrainingGrid {
+            modules: modules
+                .into_iter()
+                .map(|(_, slug, title)| (slug, title))
+                .collect(),
+            rows,
+        })
+    }
+
+    /// A person's assigned modules, material by material, without starting any.
+    pub async fn person_training(
+        &self,
+        employee_id: &mamori_domain::EmployeeId,
+        today: NaiveDate,
+    ) -> Result<Vec<ModuleProgress>, StoreError> {
+        let person = self.staff_member(employee_id).await?;
+        let mut list = Vec::new();
+        for assigned in self.assigned_to(person.id, today).await? {
+            let progress = self.progress(person.id, &assigned, today).await?;
+            list.push(ModuleProgress {
+                module: progress.module,
+                materials: progress.materials,
+            });
+        }
+        list.sort_by_key(|p| p.module.due);
+        Ok(list)
+    }
+
     /// The assignments of the person's current fiscal year that include them today, with their
     /// module (published and not archived) and due date.
     async fn assigned_to(
@@ -392,6 +461,9 @@ impl Store {
                 PlayerMaterial {
                     viewed: view.is_some_and(|v| v.viewed_at.is_some()),
                     active_seconds: view.map_or(0, |v| v.active_seconds),
+                    views: view.map_or(0, |v| v.views),
+                    first_view_at: view.map(|v| v.first_view_at),
+                    last_view_at: view.map(|v| v.last_view_at),
                     page: page_of(page),
                 }
             })

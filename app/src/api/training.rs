@@ -185,3 +185,46 @@ pub async fn material_heartbeat(
         .await
         .map_err(store_error)
 }
+
+/// Staff × assigned modules for the divisions the caller manages.
+#[server(endpoint = "division_training")]
+pub async fn division_training() -> Result<mamori_domain::training::TrainingGrid, AppError> {
+    let (state, actor) = require(Permission::ViewManagedDivisions).await?;
+    let today = mamori_domain::agency_date(chrono::Utc::now());
+    state
+        .store
+        .division_training(&actor.managed_division_ids, today)
+        .await
+        .map_err(store_error)
+}
+
+/// One person's modules, material by material, for a manager of their division. People
+/// outside the caller's divisions are "not found", like people who do not exist.
+#[server(endpoint = "staff_training")]
+pub async fn staff_training(
+    employee_id: String,
+) -> Result<mamori_domain::training::PersonTraining, AppError> {
+    let (state, actor) = require(Permission::ViewManagedDivisions).await?;
+    let today = mamori_domain::agency_date(chrono::Utc::now());
+    let managed = state
+        .store
+        .division_staff(&actor.managed_division_ids, today)
+        .await
+        .map_err(store_error)?;
+    let person = managed
+        .into_iter()
+        .find(|p| p.employee_id == employee_id)
+        .ok_or_else(|| refuse(AppError::NotFound))?;
+    let id = mamori_domain::EmployeeId::parse(&person.employee_id)
+        .map_err(|_| refuse(AppError::NotFound))?;
+    let modules = state
+        .store
+        .person_training(&id, today)
+        .await
+        .map_err(store_error)?;
+    Ok(mamori_domain::training::PersonTraining {
+        employee_id: person.employee_id,
+        name: person.name,
+        modules,
+    })
+}

@@ -1,13 +1,15 @@
-//! A manager's page: the staff of the divisions they manage.
+//! A manager's page: the staff of the divisions they manage, and their training, person by
+//! module.
 
 use crate::{
-    api::directory::managed_staff,
+    api::{directory::managed_staff, training::division_training},
     components::{guard::RequirePermission, staff_table::StaffTable},
-    i18n::use_texts,
+    i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use mamori_domain::Permission;
+use leptos_router::components::A;
+use mamori_domain::{Permission, training::TrainingGrid};
 
 #[component]
 pub fn ManagerPage() -> impl IntoView {
@@ -16,8 +18,15 @@ pub fn ManagerPage() -> impl IntoView {
         <Title text=t.my_divisions_title />
         <RequirePermission permission=Permission::ViewManagedDivisions page=move |_| {
             let staff = Resource::new(|| (), |_| managed_staff());
+            let grid = Resource::new(|| (), |_| division_training());
             view! {
                 <h1>{t.my_divisions_title}</h1>
+                <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                    {move || grid.get().map(|result| match result {
+                        Ok(grid) => view! { <Grid grid /> }.into_any(),
+                        Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
+                    })}
+                </Suspense>
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || staff.get().map(|result| match result {
                         Ok(found) => {
@@ -29,5 +38,50 @@ pub fn ManagerPage() -> impl IntoView {
                 </Suspense>
             }
         } />
+    }
+}
+
+#[component]
+fn Grid(grid: TrainingGrid) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let headers = grid
+        .modules
+        .iter()
+        .map(|(_, title)| view! { <th scope="col">{title.clone()}</th> })
+        .collect_view();
+    let rows = grid
+        .rows
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .statuses
+                .into_iter()
+                .map(|status| match status {
+                    Some(status) => {
+                        let class = format!("status status-{status:?}").to_lowercase();
+                        view! { <td class=class>{locale.progress_status(status)}</td> }.into_any()
+                    }
+                    None => view! { <td class="hint">{t.not_assigned}</td> }.into_any(),
+                })
+                .collect_view();
+            let href = format!("/manager/staff/{}", row.employee_id);
+            view! {
+                <tr>
+                    <th scope="row"><A href=href>{row.employee_id}</A></th>
+                    <td>{row.name}</td>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="training-grid">
+                <caption>{t.training_grid_caption}</caption>
+                <thead><tr><th scope="col">{t.employee_id}</th><th scope="col">{t.name}</th>{headers}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }

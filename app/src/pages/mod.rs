@@ -10,6 +10,7 @@ mod module_player;
 mod not_found;
 mod set_password;
 mod staff_member;
+mod staff_training;
 mod trainer_modules;
 
 pub use admin_staff::AdminStaffPage;
@@ -22,4 +23,5 @@ pub use module_player::ModulePlayerPage;
 pub use not_found::NotFound;
 pub use set_password::SetPasswordPage;
 pub use staff_member::StaffMemberPage;
+pub use staff_training::StaffTrainingPage;
 pub use trainer_modules::TrainerModulesPage;

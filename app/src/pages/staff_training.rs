@@ -1,0 +1,97 @@
+//! One person's training, material by material, for a manager of their division.
+
+use crate::{
+    api::training::staff_training,
+    components::guard::RequirePermission,
+    i18n::{use_locale, use_texts},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_params_map};
+use mamori_domain::{Permission, mail::japanese_date_time, training::PersonTraining};
+
+#[component]
+pub fn StaffTrainingPage() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <RequirePermission permission=Permission::ViewManagedDivisions page=move |_| {
+            let params = use_params_map();
+            let training = Resource::new(
+                move || params.with(|p| p.get("employee_id").unwrap_or_default()),
+                staff_training,
+            );
+            view! {
+                <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                    {move || training.get().map(|result| match result {
+                        Ok(person) => view! { <PersonView person /> }.into_any(),
+                        Err(error) => view! {
+                            <Title text=t.not_found />
+                            <h1>{t.error(&error)}</h1>
+                        }.into_any(),
+                    })}
+                </Suspense>
+                <p><A href="/manager">{t.back_to_my_divisions}</A></p>
+            }
+        } />
+    }
+}
+
+#[component]
+fn PersonView(person: PersonTraining) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let heading = (t.person_training_title)(&format!("{}（{}）", person.name, person.employee_id));
+    let when =
+        |at: Option<chrono::DateTime<chrono::Utc>>| at.map(japanese_date_time).unwrap_or_default();
+    let modules = person
+        .modules
+        .into_iter()
+        .map(|progress| {
+            let module = progress.module;
+            let rows = progress
+                .materials
+                .into_iter()
+                .map(|m| {
+                    let mark = if m.viewed { t.viewed_mark } else { "" };
+                    view! {
+                        <tr>
+                            <th scope="row">{m.page.title}</th>
+                            <td>{mark}</td>
+                            <td>{when(m.first_view_at)}</td>
+                            <td>{when(m.last_view_at)}</td>
+                            <td>{m.views}</td>
+                            <td>{(t.seconds)(m.active_seconds)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let status = format!(
+                "{} · {}",
+                locale.progress_status(module.status),
+                (t.due_on)(&locale.date(module.due))
+            );
+            view! {
+                <section class="module-progress">
+                    <h2>{module.title}</h2>
+                    <p>{status}</p>
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{t.material_title}</th>
+                            <th scope="col">{t.status_label}</th>
+                            <th scope="col">{t.first_view}</th>
+                            <th scope="col">{t.last_view}</th>
+                            <th scope="col">{t.view_count}</th>
+                            <th scope="col">{t.active_time}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=heading.clone() />
+        <h1>{heading}</h1>
+        {modules}
+    }
+}
