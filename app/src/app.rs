@@ -6,9 +6,9 @@ use crate::{
     error::AppError,
     i18n::provide_locale,
     pages::{
-        AdminStaffPage, ImportPreviewPage, LearnerHome, LoginPage, ManagerPage, ModuleEditorPage,
-        ModulePlayerPage, NotFound, SetPasswordPage, StaffMemberPage, StaffTrainingPage,
-        TrainerModulesPage,
+        AdminStaffPage, CertificatePage, ImportPreviewPage, LearnerHome, LoginPage, ManagerPage,
+        ModuleEditorPage, ModulePlayerPage, NotFound, SetPasswordPage, StaffMemberPage,
+        StaffTrainingPage, TrainerModulesPage, VerifyCertificatePage,
     },
 };
 use leptos::prelude::*;
@@ -76,6 +76,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/staff/:employee_id") view=StaffMemberPage ssr=SsrMode::Async />
                     <Route path=path!("/set-password/:token") view=SetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:slug") view=ModulePlayerPage ssr=SsrMode::Async />
+                    <Route path=path!("/modules/:slug/certificate") view=CertificatePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/certificates") view=VerifyCertificatePage ssr=SsrMode::Async />
                     <Route path=path!("/trainer") view=TrainerModulesPage ssr=SsrMode::Async />
                     <Route path=path!("/trainer/modules/:slug") view=ModuleEditorPage ssr=SsrMode::Async />
                 </Routes>

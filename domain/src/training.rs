@@ -154,6 +154,18 @@ pub struct ModuleProgress {
     pub materials: Vec<PlayerMaterial>,
 }
 
+/// A certificate of completion, as printed and as an admin finds it by its code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Certificate {
+    pub employee_id: String,
+    pub name: String,
+    pub module_title: String,
+    pub version: i32,
+    pub fiscal_year: i32,
+    pub completed_at: DateTime<Utc>,
+    pub verification_code: String,
+}
+
 /// A person's training, for their managers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonTraining {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { LEARNER, MANAGER, TRAINER, expectAccessible, hydrated, logIn, settle } from "./helpers";
+import { ADMIN, LEARNER, MANAGER, TRAINER, expectAccessible, hydrated, logIn, settle } from "./helpers";
 
 test("a trainer builds, publishes and assigns a module, and a learner completes it", async ({ page, browser }, testInfo) => {
   // Each project makes its own module, so that the two runs do not meet.
@@ -61,7 +61,26 @@ test("a trainer builds, publishes and assigns a module, and a learner completes 
       await learner.reload();
       return learner.getByText(/に修了しました。/).count();
     }, { timeout: 20_000 }).toBe(1);
-    await expect(learner.locator(".notice code")).toHaveText(/^[0-9A-F]{12}$/);
+    const code = (await learner.locator(".notice code").textContent())!;
+    expect(code).toMatch(/^[0-9A-F]{12}$/);
+    await learner.getByRole("link", { name: "修了証を表示" }).click();
+    await expect(learner.getByRole("heading", { level: 1, name: "修了証" })).toBeVisible();
+    await expect(learner.locator(".certificate")).toContainText(title);
+    await expect(learner.locator(".certificate code")).toHaveText(code);
+    await expectAccessible(learner, testInfo);
+
+    // An admin checks the code they are shown.
+    const adminContext = await browser.newContext({ locale: "ja-JP" });
+    const admin = await adminContext.newPage();
+    await logIn(admin, testInfo, ADMIN);
+    await expect(admin).toHaveURL(/\/admin\/staff$/);
+    await admin.goto(`/admin/certificates?code=${code.toLowerCase()}`);
+    await expect(admin.getByRole("status")).toHaveText("有効な修了証です。");
+    await expect(admin.locator(".certificate")).toContainText(LEARNER);
+    await expectAccessible(admin, testInfo);
+    await admin.goto("/admin/certificates?code=000000000000");
+    await expect(admin.getByRole("alert")).toHaveText("この確認コードの修了証はありません。");
+    await adminContext.close();
   } else {
     await expect(learner.getByText("JavaScript が必要です")).toBeVisible();
   }

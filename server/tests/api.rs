@@ -41,6 +41,9 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/take_module", [401, 200, 200, 200, 200]),
         ("/api/material_heartbeat", [401, 200, 200, 200, 200]),
         ("/api/division_training", [401, 403, 403, 200, 403]),
+        // Nobody has completed `matrix`: no certificate, whoever asks.
+        ("/api/my_certificate", [401, 404, 404, 404, 404]),
+        ("/api/verify_certificate", [401, 403, 403, 403, 200]),
         // E0300 is outside the manager's division: not found, as if they did not exist.
         ("/api/staff_training", [401, 403, 403, 404, 403]),
         // Last: the admin's call changes the directory.
@@ -89,6 +92,7 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
                     ("due_on", "2099-03-31"),
                     ("material_id", "1"),
                     ("beat", "opened"),
+                    ("code", "ABCDEF123456"),
                 ];
                 let response = session.call(endpoint, &arguments).await;
                 let status = response.status();

@@ -12,9 +12,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
     FiscalYear,
     training::{
-        AssignmentInfo, AssignmentTarget, DueRule, GridRow, Heartbeat, LearnerModule, MaterialPage,
-        ModuleDraft, ModulePlayer, ModuleProgress, ModuleStatus, ModuleSummary, PlayerMaterial,
-        Slug, TrainingGrid, page_viewed, progress_status,
+        AssignmentInfo, AssignmentTarget, Certificate, DueRule, GridRow, Heartbeat, LearnerModule,
+        MaterialPage, ModuleDraft, ModulePlayer, ModuleProgress, ModuleStatus, ModuleSummary,
+        PlayerMaterial, Slug, TrainingGrid, page_viewed, progress_status,
     },
 };
 use sea_orm::{
@@ -319,6 +319,64 @@ impl Store {
         }
         txn.commit().await?;
         Ok(())
+    }
+
+    /// The certificate of a module the person completed this fiscal year.
+    pub async fn certificate(
+        &self,
+        staff_id: i32,
+        slug: &str,
+        today: NaiveDate,
+    ) -> Result<Certificate, StoreError> {
+        let assigned = self
+            .assigned_to(staff_id, today)
+            .await?
+            .into_iter()
+            .find(|a| a.module.slug == slug)
+            .ok_or_else(|| StoreError::NotFound(format!("module {slug}")))?;
+        let code = enrollment_of(self.db(), staff_id, assigned.assignment.id)
+            .await?
+            .and_then(|e| e.verification_code)
+            .ok_or_else(|| StoreError::NotFound(format!("certificate for {slug}")))?;
+        self.verify_certificate(&code)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("certificate for {slug}")))
+    }
+
+    /// The certificate carrying `code`, if there is one (codes are compared in upper case).
+    pub async fn verify_certificate(&self, code: &str) -> Result<Option<Certificate>, StoreError> {
+        let code = code.trim().to_ascii_uppercase();
+        let Some(done) = enrollment::Entity::find()
+            .filter(enrollment::Column::VerificationCode.eq(code.as_str()))
+            .one(self.db())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let (Some(completed_at), Some(person), Some(assignment)) = (
+            done.completed_at,
+            staff::Entity::find_by_id(done.staff_id)
+                .one(self.db())
+                .await?,
+            assignment::Entity::find_by_id(done.assignment_id)
+                .one(self.db())
+                .await?,
+        ) else {
+            return Ok(None);
+        };
+        let module = training_module::Entity::find_by_id(assignment.module_id)
+            .one(self.db())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("module {}", assignment.module_id)))?;
+        Ok(Some(Certificate {
+            employee_id: person.employee_id,
+            name: person.name,
+            module_title: module.title,
+            version: done.version,
+            fiscal_year: assignment.fiscal_year,
+            completed_at,
+            verification_code: code,
+        }))
     }
 
     /// Staff × modules for the given divisions' staff today (a manager's view).

@@ -163,7 +163,29 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
         assert_eq!(player.materials[1].active_seconds, 60, "{backend}");
         assert_eq!(player.module.status, ProgressStatus::Completed, "{backend}");
         assert_eq!(player.completed_at, Some(at(745)), "{backend}");
-        assert_eq!(player.verification_code.as_ref().map(String::len), Some(12));
+        let code = player.verification_code.clone().unwrap();
+        assert_eq!(code.len(), 12, "{backend}");
+        // The certificate, and an admin's check of its code (in any case).
+        let certificate = store.certificate(learner, "media", today()).await.unwrap();
+        assert_eq!(certificate.verification_code, code, "{backend}");
+        assert_eq!(certificate.completed_at, at(745), "{backend}");
+        let checked = store
+            .verify_certificate(&code.to_ascii_lowercase())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (checked.employee_id.as_str(), checked.version),
+            (LEARNER, 1)
+        );
+        assert_eq!(checked.module_title, "可搬記憶媒体の取扱い", "{backend}");
+        assert!(
+            store
+                .verify_certificate("000000000000")
+                .await
+                .unwrap()
+                .is_none()
+        );
     }
 }
 

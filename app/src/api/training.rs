@@ -228,3 +228,30 @@ pub async fn staff_training(
         modules,
     })
 }
+
+/// The caller's certificate for a module they completed.
+#[server(endpoint = "my_certificate")]
+pub async fn my_certificate(
+    slug: String,
+) -> Result<mamori_domain::training::Certificate, AppError> {
+    let (state, actor) = require(Permission::TakeTraining).await?;
+    let today = mamori_domain::agency_date(chrono::Utc::now());
+    state
+        .store
+        .certificate(actor.staff_id, &slug, today)
+        .await
+        .map_err(store_error)
+}
+
+/// The certificate carrying a verification code, for admins checking one they were shown.
+#[server(endpoint = "verify_certificate")]
+pub async fn verify_certificate(
+    code: String,
+) -> Result<Option<mamori_domain::training::Certificate>, AppError> {
+    let (state, _) = require(Permission::AdministerStaff).await?;
+    state
+        .store
+        .verify_certificate(&code)
+        .await
+        .map_err(store_error)
+}

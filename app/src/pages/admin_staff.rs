@@ -41,6 +41,7 @@ pub fn AdminStaffPage() -> impl IntoView {
                 </Transition>
                 <ImportForm error=query.with_untracked(|q| q.get("import_error")) />
                 <BulkPasswordLinks action=bulk_links />
+                <p><A href="/admin/certificates">{t.verify_heading}</A></p>
                 // A plain form: the browser downloads the file (no client-side routing).
                 <section class="export" aria-labelledby="export-heading">
                     <h2 id="export-heading">{t.export_heading}</h2>

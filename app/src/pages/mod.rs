@@ -1,6 +1,7 @@
 //! One module per page, named after what the user sees.
 
 mod admin_staff;
+mod certificate;
 mod import_preview;
 mod learner_home;
 mod login;
@@ -14,6 +15,7 @@ mod staff_training;
 mod trainer_modules;
 
 pub use admin_staff::AdminStaffPage;
+pub use certificate::{CertificatePage, VerifyCertificatePage};
 pub use import_preview::ImportPreviewPage;
 pub use learner_home::LearnerHome;
 pub use login::LoginPage;

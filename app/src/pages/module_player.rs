@@ -70,6 +70,7 @@ fn Player(player: ModulePlayer, current: usize) -> impl IntoView {
             <div class="notice" role="status">
                 <p>{(t.completed_on)(&date)}</p>
                 <p>{t.verification_code}": "<code>{player.verification_code.clone().unwrap_or_default()}</code></p>
+                <p><A href=format!("/modules/{}/certificate", module.slug)>{t.show_certificate}</A></p>
             </div>
         }
     });
