@@ -4,7 +4,7 @@
 use crate::{
     Store, StoreError,
     accounts::random_secret,
-    entities::{enrollment, material, material_view, staff, training_module},
+    entities::{enrollment, material_view, staff, training_module},
     training::{NewModule, NewPage},
 };
 use chrono::{DateTime, Duration, Utc};
@@ -160,12 +160,9 @@ impl Store {
             .one(self.db())
             .await?
             .ok_or_else(|| StoreError::NotFound(module.slug.into()))?;
-        let materials = material::Entity::find()
-            .filter(material::Column::ModuleId.eq(module_row.id))
-            .filter(material::Column::Version.eq(module_row.published_version))
-            .order_by_asc(material::Column::Position)
-            .all(self.db())
-            .await?;
+        let materials =
+            crate::training::materials_of(self.db(), module_row.id, module_row.published_version)
+                .await?;
         let mut enrollments = Vec::new();
         let mut views = Vec::new();
         for (position, person) in people.iter().enumerate() {

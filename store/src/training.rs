@@ -604,7 +604,7 @@ async fn module_by_slug(
         .ok_or_else(|| StoreError::NotFound(format!("module {slug}")))
 }
 
-async fn materials_of(
+pub(crate) async fn materials_of(
     db: &impl ConnectionTrait,
     module_id: i32,
     version: i32,
