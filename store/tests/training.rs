@@ -397,3 +397,59 @@ async fn the_demo_agency_gets_three_assigned_modules_with_progress() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_joiner_after_the_assignment_gets_it_due_from_their_start() {
+    for (database, store) in with_module(AssignmentTarget::Divisions(vec!["新設課".into()])).await
+    {
+        let backend = database.backend;
+        let earliest = today() + Duration::days(7);
+        store
+            .assign_module(
+                "media",
+                FiscalYear::containing(today()),
+                &AssignmentTarget::Everyone,
+                DueRule::WithinDaysOfJoining { days: 90, earliest },
+                TRAINER,
+                at(0),
+            )
+            .await
+            .unwrap();
+        // Someone joins later in the year, through the ordinary directory import.
+        let joined = today() - Duration::days(1);
+        let file = format!(
+            "employee_id,name,email,division,roles,active_from,active_until\n\
+             E9500,新任 一郎,e9500@agency.example,総務課,,{joined},\n"
+        );
+        let rows = mamori_domain::staff_file::parse(file.as_bytes()).unwrap();
+        store
+            .import_staff(
+                &rows,
+                mamori_store::staff_import::ImportOptions {
+                    effective: joined,
+                    sync: false,
+                    dry_run: false,
+                    changed_by: "cli:test",
+                    now: at(0),
+                },
+            )
+            .await
+            .unwrap();
+        let id = mamori_domain::EmployeeId::parse("E9500").unwrap();
+        let theirs = store.person_training(&id, today()).await.unwrap();
+        assert_eq!(
+            theirs.len(),
+            1,
+            "{backend}: assigned without anyone doing anything"
+        );
+        assert_eq!(
+            theirs[0].module.due,
+            joined + Duration::days(90),
+            "{backend}"
+        );
+        // Long-serving staff get the assignment's earliest date.
+        let learner = mamori_domain::EmployeeId::parse(LEARNER).unwrap();
+        let old_hand = store.person_training(&learner, today()).await.unwrap();
+        assert_eq!(old_hand[0].module.due, earliest, "{backend}");
+    }
+}
