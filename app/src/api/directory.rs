@@ -6,7 +6,7 @@ use mamori_domain::{StaffDetail, StaffPage, StaffSummary};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use super::server::{internal, refuse, require};
+use super::server::{internal, refuse, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::Permission;
 
@@ -60,7 +60,7 @@ pub async fn staff_member(employee_id: String) -> Result<StaffDetail, AppError> 
         .store
         .staff_detail(&employee_id, today)
         .await
-        .map_err(not_found_or_internal)
+        .map_err(store_error)
 }
 
 /// Records that a person left today (deactivates them: they can no longer log in). Admins only.
@@ -79,7 +79,7 @@ pub async fn deactivate_staff(employee_id: String) -> Result<(), AppError> {
             now,
         )
         .await
-        .map_err(not_found_or_internal)
+        .map_err(store_error)
 }
 
 /// The divisions a person can be moved to, in the agency's order. Admins only.
@@ -117,7 +117,7 @@ pub async fn edit_staff(
         .store
         .staff_detail(&id, effective)
         .await
-        .map_err(not_found_or_internal)?
+        .map_err(store_error)?
         .summary;
     let active_from = current.active_from.to_string();
     let active_until = current
@@ -152,7 +152,7 @@ pub async fn edit_staff(
                 .collect::<Vec<_>>()
                 .join(" / "),
         ))),
-        Err(ImportError::Store(error)) => Err(not_found_or_internal(error)),
+        Err(ImportError::Store(error)) => Err(store_error(error)),
     }
 }
 
@@ -172,16 +172,7 @@ pub async fn send_password_link(employee_id: String) -> Result<(), AppError> {
             chrono::Utc::now(),
         )
         .await
-        .map_err(not_found_or_internal)
-}
-
-#[cfg(feature = "ssr")]
-fn not_found_or_internal(error: mamori_store::StoreError) -> AppError {
-    match error {
-        mamori_store::StoreError::NotFound(_) => refuse(AppError::NotFound),
-        mamori_store::StoreError::Conflict(message) => refuse(AppError::Invalid(message)),
-        other => internal(other),
-    }
+        .map_err(store_error)
 }
 
 /// Sends a set-password link to everyone on staff without a password or a working link.

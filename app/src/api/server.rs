@@ -147,6 +147,18 @@ pub(crate) fn redirect_form_post(path: &str) {
     }
 }
 
+/// The answer for a store error a caller can act on: not found (404), or bad input or a
+/// conflict, with its message (422); anything else is internal.
+pub(crate) fn store_error(error: StoreError) -> AppError {
+    match error {
+        StoreError::NotFound(_) => refuse(AppError::NotFound),
+        StoreError::Invalid(message) | StoreError::Conflict(message) => {
+            refuse(AppError::Invalid(message))
+        }
+        other => internal(other),
+    }
+}
+
 /// Logs a store failure and hides its detail from the caller.
 pub(crate) fn internal(error: StoreError) -> AppError {
     tracing::error!(%error, "store error in a server function");

@@ -6,21 +6,9 @@ use leptos::prelude::*;
 use mamori_domain::training::{LearnerModule, ModuleDraft, ModulePlayer, ModuleSummary};
 
 #[cfg(feature = "ssr")]
-use super::server::{internal, redirect_form_post, refuse, require};
+use super::server::{redirect_form_post, refuse, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::Permission;
-
-#[cfg(feature = "ssr")]
-fn store_error(error: mamori_store::StoreError) -> AppError {
-    use mamori_store::StoreError;
-    match error {
-        StoreError::NotFound(_) => refuse(AppError::NotFound),
-        StoreError::Invalid(message) | StoreError::Conflict(message) => {
-            refuse(AppError::Invalid(message))
-        }
-        other => internal(other),
-    }
-}
 
 /// Every module, for trainers.
 #[server(endpoint = "training_modules")]
