@@ -3,7 +3,6 @@
 
 use crate::{
     Store, StoreError,
-    accounts::random_secret,
     entities::{enrollment, material_view, staff, training_module},
     training::{NewModule, NewPage},
 };
@@ -186,7 +185,7 @@ impl Store {
                 version: Set(module_row.published_version),
                 started_at: Set(started),
                 completed_at: Set(done.then(|| started + Duration::minutes(module.minutes.into()))),
-                verification_code: Set(done.then(|| random_secret()[..12].to_ascii_uppercase())),
+                verification_code: Set(done.then(crate::training::verification_code)),
                 ..Default::default()
             });
             for (page, item) in materials.iter().take(viewed).enumerate() {

@@ -201,13 +201,12 @@ impl Store {
         staff_id: i32,
         today: NaiveDate,
     ) -> Result<Vec<LearnerModule>, StoreError> {
-        let mut modules = Vec::new();
-        for assigned in self.assigned_to(staff_id, today).await? {
-            let progress = self.progress(staff_id, &assigned, today).await?;
-            modules.push(progress.module);
-        }
-        modules.sort_by_key(|m| m.due);
-        Ok(modules)
+        Ok(self
+            .modules_of(staff_id, today)
+            .await?
+            .into_iter()
+            .map(|p| p.module)
+            .collect())
     }
 
     /// One assigned module for its learner: starting it pins the version they will keep.
@@ -218,12 +217,7 @@ impl Store {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<ModulePlayer, StoreError> {
-        let assigned = self
-            .assigned_to(staff_id, today)
-            .await?
-            .into_iter()
-            .find(|a| a.module.slug == slug)
-            .ok_or_else(|| StoreError::NotFound(format!("module {slug}")))?;
+        let assigned = self.assigned_module(staff_id, slug, today).await?;
         // Two requests may start the module at once (two tabs): the first one wins.
         let start = enrollment::ActiveModel {
             staff_id: Set(staff_id),
@@ -328,12 +322,7 @@ impl Store {
         slug: &str,
         today: NaiveDate,
     ) -> Result<Certificate, StoreError> {
-        let assigned = self
-            .assigned_to(staff_id, today)
-            .await?
-            .into_iter()
-            .find(|a| a.module.slug == slug)
-            .ok_or_else(|| StoreError::NotFound(format!("module {slug}")))?;
+        let assigned = self.assigned_module(staff_id, slug, today).await?;
         let code = enrollment_of(self.db(), staff_id, assigned.assignment.id)
             .await?
             .and_then(|e| e.verification_code)
@@ -436,9 +425,18 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<ModuleProgress>, StoreError> {
         let person = self.staff_member(employee_id).await?;
+        self.modules_of(person.id, today).await
+    }
+
+    /// A person's assigned modules with their progress, soonest due first.
+    async fn modules_of(
+        &self,
+        staff_id: i32,
+        today: NaiveDate,
+    ) -> Result<Vec<ModuleProgress>, StoreError> {
         let mut list = Vec::new();
-        for assigned in self.assigned_to(person.id, today).await? {
-            let progress = self.progress(person.id, &assigned, today).await?;
+        for assigned in self.assigned_to(staff_id, today).await? {
+            let progress = self.progress(staff_id, &assigned, today).await?;
             list.push(ModuleProgress {
                 module: progress.module,
                 materials: progress.materials,
@@ -446,6 +444,20 @@ impl Store {
         }
         list.sort_by_key(|p| p.module.due);
         Ok(list)
+    }
+
+    /// One module assigned to a person, by slug; `NotFound` when it is not theirs.
+    async fn assigned_module(
+        &self,
+        staff_id: i32,
+        slug: &str,
+        today: NaiveDate,
+    ) -> Result<Assigned, StoreError> {
+        self.assigned_to(staff_id, today)
+            .await?
+            .into_iter()
+            .find(|a| a.module.slug == slug)
+            .ok_or_else(|| StoreError::NotFound(format!("module {slug}")))
     }
 
     /// The assignments of the person's current fiscal year that include them today, with their
@@ -678,6 +690,12 @@ async fn taking(
         .ok_or_else(|| StoreError::NotFound(format!("material {}", page.id)))
 }
 
+/// A certificate's code: short enough to read out, long enough not to guess (12 hex digits,
+/// upper case).
+pub(crate) fn verification_code() -> String {
+    random_secret()[..12].to_ascii_uppercase()
+}
+
 async fn complete_if_all_viewed(
     db: &impl ConnectionTrait,
     staff_id: i32,
@@ -700,8 +718,7 @@ async fn complete_if_all_viewed(
     if viewed == ids.len() {
         let mut done: enrollment::ActiveModel = enrollment.into();
         done.completed_at = Set(Some(now));
-        // Short enough to read out, long enough not to guess: 12 hex digits, upper case.
-        done.verification_code = Set(Some(random_secret()[..12].to_ascii_uppercase()));
+        done.verification_code = Set(Some(verification_code()));
         done.update(db).await?;
     }
     Ok(())
