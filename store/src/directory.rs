@@ -152,6 +152,16 @@ impl Store {
         })
     }
 
+    /// One person as the directory lists them on `date`.
+    pub async fn staff_summary(
+        &self,
+        employee_id: &EmployeeId,
+        date: NaiveDate,
+    ) -> Result<StaffSummary, StoreError> {
+        let person = self.staff_member(employee_id).await?;
+        Ok(self.summaries(vec![person], date).await?.remove(0))
+    }
+
     /// A staff member by employee ID, or `NotFound`.
     pub(crate) async fn staff_member(
         &self,

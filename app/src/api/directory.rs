@@ -115,10 +115,9 @@ pub async fn edit_staff(
     };
     let current = state
         .store
-        .staff_detail(&id, effective)
+        .staff_summary(&id, effective)
         .await
-        .map_err(store_error)?
-        .summary;
+        .map_err(store_error)?;
     let active_from = current.active_from.to_string();
     let active_until = current
         .active_until
