@@ -2,7 +2,7 @@
 //! text missing in one language is a compile error, not a blank on the page.
 
 use leptos::prelude::*;
-use mamori_domain::{AppRole, FiscalYear, SecurityRole};
+use mamori_domain::{AppRole, FiscalYear, InspectionGroup, SecurityRole};
 
 /// The cookie that remembers a person's choice of language.
 pub const LANGUAGE_COOKIE: &str = "mamori_lang";
@@ -69,6 +69,23 @@ impl Locale {
         match self {
             Locale::Ja => format!("{}（{}年度）", year.japanese_label(), year.start_year()),
             Locale::En => year.english_label(),
+        }
+    }
+
+    pub fn inspection_group(self, group: InspectionGroup) -> &'static str {
+        match self {
+            Locale::Ja => group.japanese_name(),
+            Locale::En => group.english_name(),
+        }
+    }
+
+    pub fn material_kind(self, kind: mamori_domain::training::MaterialKind) -> &'static str {
+        use mamori_domain::training::MaterialKind::*;
+        let t = self.texts();
+        match kind {
+            Page => t.material_kind_page,
+            Document => t.material_kind_document,
+            Video => t.material_kind_video,
         }
     }
 
@@ -300,7 +317,6 @@ pub struct Texts {
     pub publish_hint: &'static str,
     pub publish_button: &'static str,
     pub assign_heading: &'static str,
-    pub assign_division_label: &'static str,
     pub everyone: &'static str,
     pub due_label: &'static str,
     pub assign_button: &'static str,
@@ -354,6 +370,49 @@ pub struct Texts {
     pub log_in_first: &'static str,
     pub internal_error: &'static str,
     pub request_failed: &'static str,
+    pub open_document: fn(&str) -> String,
+    pub captions_label: &'static str,
+    pub video_unsupported: &'static str,
+    pub open_to_view: &'static str,
+    pub watch_to_view: fn(i32) -> String,
+    pub watched_so_far: fn(i32) -> String,
+    pub upload_progress: fn(f64, f64, f64) -> String,
+    pub upload_failed: &'static str,
+    pub material_kind_page: &'static str,
+    pub material_kind_document: &'static str,
+    pub material_kind_video: &'static str,
+    pub move_up: &'static str,
+    pub move_down: &'static str,
+    pub remove_material: &'static str,
+    pub edit_material_summary: &'static str,
+    pub description_label: &'static str,
+    pub save_button: &'static str,
+    pub material_added: &'static str,
+    pub add_document_heading: &'static str,
+    pub add_video_heading: &'static str,
+    pub material_title_label: &'static str,
+    pub document_file_label: &'static str,
+    pub video_file_label: &'static str,
+    pub video_url_label: &'static str,
+    pub captions_file_label: &'static str,
+    pub add_document_button: &'static str,
+    pub add_video_button: &'static str,
+    pub upload_error: fn(&str) -> &'static str,
+    pub module_details_heading: &'static str,
+    pub save_details_button: &'static str,
+    pub archive_button: &'static str,
+    pub archive_hint: &'static str,
+    pub carry_over_button: &'static str,
+    pub target_legend: &'static str,
+    pub target_divisions: &'static str,
+    pub target_roles: &'static str,
+    pub target_groups: &'static str,
+    pub due_legend: &'static str,
+    pub due_fixed: &'static str,
+    pub due_joining: &'static str,
+    pub within_days_label: &'static str,
+    pub earliest_label: &'static str,
+    pub due_within: fn(u32, &str) -> String,
 }
 
 pub static JA: Texts = Texts {
@@ -513,7 +572,6 @@ pub static JA: Texts = Texts {
     publish_hint: "公開すると、割り当てられた職員が受講できるようになります。受講を始めた職員は、その時点の版で受講を続けます。",
     publish_button: "この内容で公開する",
     assign_heading: "割当て（今年度）",
-    assign_division_label: "対象の課",
     everyone: "全職員",
     due_label: "受講期限",
     assign_button: "割り当てる",
@@ -569,6 +627,67 @@ pub static JA: Texts = Texts {
     log_in_first: "ログインしてください。",
     internal_error: "サーバーでエラーが発生しました。時間をおいて再度お試しください。",
     request_failed: "通信に失敗しました。ネットワークを確認して再度お試しください。",
+    open_document: |file| format!("資料を開く（{file}）"),
+    captions_label: "日本語字幕",
+    video_unsupported: "このブラウザでは動画を再生できません。",
+    open_to_view: "資料を開くと確認済みになります。",
+    watch_to_view: |n| {
+        format!(
+            "動画を {n}% 以上視聴すると確認済みになります。字幕は再生画面の字幕ボタンで切り替えられます。"
+        )
+    },
+    watched_so_far: |n| format!("これまでに {n}% を視聴しました。"),
+    upload_progress: |p, sent, total| {
+        format!("アップロード中… {p:.0}%（{sent:.1} MB / {total:.1} MB）")
+    },
+    upload_failed: "アップロードできませんでした。接続を確認して、もう一度お試しください。",
+    material_kind_page: "ページ",
+    material_kind_document: "文書",
+    material_kind_video: "動画",
+    move_up: "上へ移動",
+    move_down: "下へ移動",
+    remove_material: "削除",
+    edit_material_summary: "この資料を編集",
+    description_label: "説明（Markdown・任意。画像や動画の内容を文字でも伝えます）",
+    save_button: "保存する",
+    material_added: "資料を追加しました。",
+    add_document_heading: "文書（PDF・画像）を追加",
+    add_video_heading: "動画を追加",
+    material_title_label: "資料の題名",
+    document_file_label: "ファイル（PDF・PNG・JPEG・GIF・WebP、20 MB まで）",
+    video_file_label: "動画ファイル（MP4・WebM、500 MB まで）",
+    video_url_label: "または動画の URL（庁内の配信サーバなど。ファイルの代わりに指定します）",
+    captions_file_label: "字幕ファイル（WebVTT 形式の .vtt、必須）",
+    add_document_button: "文書を追加",
+    add_video_button: "動画を追加",
+    upload_error: |code| match code {
+        "file_missing" => "ファイルを選んでください。",
+        "file_too_large" => "ファイルが大きすぎます（文書は 20 MB、動画は 500 MB まで）。",
+        "file_wrong_type" => {
+            "この種類のファイルは追加できません。文書は PDF か画像、動画は MP4 か WebM にしてください。"
+        }
+        "captions_missing" => "字幕ファイル（.vtt）を選んでください。動画には字幕が必要です。",
+        "captions_too_large" => "字幕ファイルが大きすぎます（1 MB まで）。",
+        "captions_wrong_type" => "字幕ファイルは WebVTT 形式（先頭が WEBVTT）にしてください。",
+        "title_missing" => "題名を入力してください。",
+        "link_invalid" => "動画の URL は http:// または https:// で始まるアドレスにしてください。",
+        _ => "追加できませんでした。もう一度お試しください。",
+    },
+    module_details_heading: "モジュールの情報",
+    save_details_button: "情報を保存",
+    archive_button: "アーカイブする",
+    archive_hint: "アーカイブすると受講者の一覧から消え、督促も止まります。受講記録は残り、公開し直すと戻ります。",
+    carry_over_button: "次年度へ繰り越す",
+    target_legend: "対象",
+    target_divisions: "課を選ぶ",
+    target_roles: "セキュリティ上の役割を選ぶ",
+    target_groups: "自己点検の実施主体を選ぶ",
+    due_legend: "受講期限の決め方",
+    due_fixed: "全員同じ期日",
+    due_joining: "着任から一定の日数以内（新しく着任した職員は着任日から数えます）",
+    within_days_label: "着任から何日以内",
+    earliest_label: "期日（日数で決めるときは、これより早い期限にはなりません）",
+    due_within: |days, date| format!("着任から{days}日以内（{date}より前にはならない）"),
 };
 
 pub static EN: Texts = Texts {
@@ -728,7 +847,6 @@ pub static EN: Texts = Texts {
     publish_hint: "Once published, assigned staff can take it. People who already started keep the version they started.",
     publish_button: "Publish this version",
     assign_heading: "Assign (this fiscal year)",
-    assign_division_label: "Division",
     everyone: "Everyone",
     due_label: "Due date",
     assign_button: "Assign",
@@ -784,6 +902,67 @@ pub static EN: Texts = Texts {
     log_in_first: "Please log in.",
     internal_error: "Something went wrong on the server. Please try again later.",
     request_failed: "The request failed. Please check the network and try again.",
+    open_document: |file| format!("Open the document ({file})"),
+    captions_label: "Japanese captions",
+    video_unsupported: "This browser cannot play the video.",
+    open_to_view: "It counts as viewed once you open the document.",
+    watch_to_view: |n| {
+        format!(
+            "It counts as viewed once you have watched {n} % of the video. Captions can be switched on in the player."
+        )
+    },
+    watched_so_far: |n| format!("You have watched {n} % so far."),
+    upload_progress: |p, sent, total| {
+        format!("Uploading… {p:.0} % ({sent:.1} MB of {total:.1} MB)")
+    },
+    upload_failed: "The upload did not reach the server. Check the connection and try again.",
+    material_kind_page: "Page",
+    material_kind_document: "Document",
+    material_kind_video: "Video",
+    move_up: "Move up",
+    move_down: "Move down",
+    remove_material: "Remove",
+    edit_material_summary: "Edit this material",
+    description_label: "Description (Markdown, optional; tells the content of an image or video in words)",
+    save_button: "Save",
+    material_added: "The material was added.",
+    add_document_heading: "Add a document (PDF or image)",
+    add_video_heading: "Add a video",
+    material_title_label: "Title",
+    document_file_label: "File (PDF, PNG, JPEG, GIF or WebP, up to 20 MB)",
+    video_file_label: "Video file (MP4 or WebM, up to 500 MB)",
+    video_url_label: "Or the video's address (an internal streaming server, instead of a file)",
+    captions_file_label: "Captions (a WebVTT .vtt file, required)",
+    add_document_button: "Add document",
+    add_video_button: "Add video",
+    upload_error: |code| match code {
+        "file_missing" => "Choose a file.",
+        "file_too_large" => "The file is too large (documents up to 20 MB, videos up to 500 MB).",
+        "file_wrong_type" => {
+            "This kind of file cannot be added: documents must be PDF or images, videos MP4 or WebM."
+        }
+        "captions_missing" => "Choose a captions file (.vtt): videos need captions.",
+        "captions_too_large" => "The captions file is too large (up to 1 MB).",
+        "captions_wrong_type" => "Captions must be a WebVTT file (starting with WEBVTT).",
+        "title_missing" => "Enter a title.",
+        "link_invalid" => "The video's address must start with http:// or https://.",
+        _ => "The material could not be added. Please try again.",
+    },
+    module_details_heading: "About the module",
+    save_details_button: "Save",
+    archive_button: "Archive",
+    archive_hint: "Archiving takes the module away from learners and stops its reminders. Records stay; publishing it again brings it back.",
+    carry_over_button: "Carry over to next year",
+    target_legend: "Who",
+    target_divisions: "Chosen divisions",
+    target_roles: "Chosen security roles",
+    target_groups: "Chosen self-inspection groups",
+    due_legend: "Due date",
+    due_fixed: "The same date for everyone",
+    due_joining: "Within a number of days of joining (new joiners count from their start)",
+    within_days_label: "Days from joining",
+    earliest_label: "Date (with days from joining, no one is due earlier than this)",
+    due_within: |days, date| format!("within {days} days of joining (not before {date})"),
 };
 
 impl Texts {

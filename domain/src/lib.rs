@@ -7,6 +7,7 @@ pub mod csv;
 pub mod demo;
 pub mod fiscal_year;
 pub mod mail;
+pub mod media;
 pub mod roles;
 pub mod staff;
 pub mod staff_file;
@@ -14,7 +15,7 @@ pub mod training;
 
 pub use access::{Actor, Permission};
 pub use fiscal_year::{Era, FiscalYear, agency_date};
-pub use roles::{AppRole, SecurityRole};
+pub use roles::{AppRole, InspectionGroup, SecurityRole};
 pub use staff::{
     Change, EmailAddress, EmployeeId, Period, StaffDetail, StaffName, StaffPage, StaffSummary,
 };

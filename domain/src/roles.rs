@@ -96,6 +96,80 @@ impl fmt::Display for SecurityRole {
     }
 }
 
+/// A self-inspection group (実施主体, organization.md): everyone is in `Staff`; holders of
+/// officer roles are also in `Officers`, and of system roles in `System`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum InspectionGroup {
+    Officers,
+    System,
+    Staff,
+}
+
+impl InspectionGroup {
+    pub const ALL: [InspectionGroup; 3] = [
+        InspectionGroup::Officers,
+        InspectionGroup::System,
+        InspectionGroup::Staff,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            InspectionGroup::Officers => "officers",
+            InspectionGroup::System => "system",
+            InspectionGroup::Staff => "staff",
+        }
+    }
+
+    pub fn japanese_name(self) -> &'static str {
+        match self {
+            InspectionGroup::Officers => "情報セキュリティ責任者等",
+            InspectionGroup::System => "情報システムセキュリティ責任者・管理者",
+            InspectionGroup::Staff => "行政事務従事者",
+        }
+    }
+
+    pub fn english_name(self) -> &'static str {
+        match self {
+            InspectionGroup::Officers => "Security officers",
+            InspectionGroup::System => "System security officers and administrators",
+            InspectionGroup::Staff => "Administrative staff",
+        }
+    }
+
+    /// The groups of a person holding `roles`.
+    pub fn of(roles: &[SecurityRole]) -> Vec<InspectionGroup> {
+        use SecurityRole::*;
+        let holds = |wanted: &[SecurityRole]| roles.iter().any(|r| wanted.contains(r));
+        let mut groups = Vec::new();
+        if holds(&[
+            Ciso,
+            CisoAdvisor,
+            AuditOfficer,
+            ChiefSecurityOfficer,
+            SecurityOfficer,
+            DivisionSecurityOfficer,
+        ]) {
+            groups.push(InspectionGroup::Officers);
+        }
+        if holds(&[SystemSecurityOfficer, SystemSecurityAdministrator]) {
+            groups.push(InspectionGroup::System);
+        }
+        groups.push(InspectionGroup::Staff);
+        groups
+    }
+}
+
+impl FromStr for InspectionGroup {
+    type Err = UnknownRole;
+
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|group| group.code() == code)
+            .ok_or_else(|| UnknownRole(code.to_string()))
+    }
+}
+
 /// What a person may do in Mamori. Every active staff member is a learner; the other roles
 /// are granted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -151,6 +225,26 @@ mod tests {
         assert!(
             "Ciso".parse::<SecurityRole>().is_err(),
             "codes are lower case"
+        );
+        for group in InspectionGroup::ALL {
+            assert_eq!(group.code().parse::<InspectionGroup>(), Ok(group));
+        }
+    }
+
+    #[test]
+    fn groups_follow_roles() {
+        use InspectionGroup::*;
+        assert_eq!(InspectionGroup::of(&[]), vec![Staff]);
+        assert_eq!(
+            InspectionGroup::of(&[SecurityRole::DivisionSecurityOfficer]),
+            vec![Officers, Staff]
+        );
+        assert_eq!(
+            InspectionGroup::of(&[
+                SecurityRole::SystemSecurityAdministrator,
+                SecurityRole::Ciso
+            ]),
+            vec![Officers, System, Staff]
         );
     }
 }

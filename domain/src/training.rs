@@ -1,7 +1,7 @@
 //! Training modules: their life cycle, due dates, progress and the rules for counting a
 //! material as viewed. Plain functions, so that the web and database layers only apply them.
 
-use crate::SecurityRole;
+use crate::{InspectionGroup, SecurityRole, media::MediaType};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -70,6 +70,8 @@ pub enum AssignmentTarget {
     Everyone,
     Divisions(Vec<String>),
     Roles(Vec<SecurityRole>),
+    /// Self-inspection groups (実施主体), which follow from security roles.
+    Groups(Vec<InspectionGroup>),
 }
 
 impl AssignmentTarget {
@@ -79,6 +81,9 @@ impl AssignmentTarget {
             AssignmentTarget::Everyone => true,
             AssignmentTarget::Divisions(names) => names.iter().any(|n| n == division),
             AssignmentTarget::Roles(wanted) => wanted.iter().any(|r| roles.contains(r)),
+            AssignmentTarget::Groups(wanted) => InspectionGroup::of(roles)
+                .iter()
+                .any(|g| wanted.contains(g)),
         }
     }
 }
@@ -98,13 +103,128 @@ pub struct ModuleSummary {
 
 /// A material as shown to trainers and learners.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MaterialPage {
+pub struct Material {
     pub id: i32,
     pub title: String,
-    pub body_markdown: String,
-    /// Sanitised on the server.
-    pub body_html: String,
+    pub body: MaterialBody,
+    /// Pages only: the reading time before a page counts as viewed.
     pub min_active_seconds: i32,
+}
+
+/// What a material shows. Documents and videos carry a description (Markdown, rendered and
+/// sanitised on the server) that also serves as their text alternative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MaterialBody {
+    Page {
+        markdown: String,
+        html: String,
+    },
+    Document {
+        file: FileInfo,
+        description_markdown: String,
+        description_html: String,
+    },
+    Video {
+        source: VideoSource,
+        captions: FileInfo,
+        description_markdown: String,
+        description_html: String,
+    },
+}
+
+impl MaterialBody {
+    pub fn kind(&self) -> MaterialKind {
+        match self {
+            MaterialBody::Page { .. } => MaterialKind::Page,
+            MaterialBody::Document { .. } => MaterialKind::Document,
+            MaterialBody::Video { .. } => MaterialKind::Video,
+        }
+    }
+}
+
+/// An uploaded file as the pages describe it (the bytes are served by material id).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileInfo {
+    pub file_name: String,
+    pub media: MediaType,
+    pub size_bytes: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VideoSource {
+    Upload(FileInfo),
+    /// A video file elsewhere (an internal streaming server), played in the same player.
+    Link(String),
+}
+
+/// A video link: an absolute http(s) address without spaces or quotes.
+pub fn parse_video_link(raw: &str) -> Result<String, String> {
+    let link = raw.trim();
+    let rest = link
+        .strip_prefix("https://")
+        .or_else(|| link.strip_prefix("http://"));
+    match rest {
+        Some(rest)
+            if !rest.is_empty()
+                && !rest.starts_with('/')
+                && !rest
+                    .chars()
+                    .any(|c| c.is_whitespace() || "\"'<>`".contains(c)) =>
+        {
+            Ok(link.to_string())
+        }
+        _ => Err(format!("{link:?} is not an http(s) address")),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MaterialKind {
+    Page,
+    Document,
+    Video,
+}
+
+impl MaterialKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            MaterialKind::Page => "page",
+            MaterialKind::Document => "document",
+            MaterialKind::Video => "video",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Self::Page, Self::Document, Self::Video]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+}
+
+/// The share of a video that must be watched for it to count as viewed.
+pub const VIDEO_WATCHED_PERCENT: i32 = 90;
+
+/// What is known of one person's viewing of one material.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ViewEvidence {
+    pub reached_end: bool,
+    pub active_seconds: i64,
+    /// The share of a video played, 0 to 100.
+    pub watched_percent: i32,
+    pub document_opened: bool,
+}
+
+/// Whether a material counts as viewed: a page read to the end for its minimum time, a
+/// document opened, a video watched to 90 %.
+pub fn material_viewed(
+    kind: MaterialKind,
+    evidence: ViewEvidence,
+    min_active_seconds: i64,
+) -> bool {
+    match kind {
+        MaterialKind::Page => evidence.reached_end && evidence.active_seconds >= min_active_seconds,
+        MaterialKind::Document => evidence.document_opened,
+        MaterialKind::Video => evidence.watched_percent >= VIDEO_WATCHED_PERCENT,
+    }
 }
 
 /// A module with the materials of one version, for the trainer's editor.
@@ -112,12 +232,13 @@ pub struct MaterialPage {
 pub struct ModuleDraft {
     pub module: ModuleSummary,
     pub draft_version: i32,
-    pub materials: Vec<MaterialPage>,
+    pub materials: Vec<Material>,
     pub assignments: Vec<AssignmentInfo>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssignmentInfo {
+    pub id: i32,
     pub fiscal_year: i32,
     pub target: AssignmentTarget,
     pub due: DueRule,
@@ -139,9 +260,11 @@ pub struct LearnerModule {
 /// A material in the module player, with the learner's standing on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlayerMaterial {
-    pub page: MaterialPage,
+    pub material: Material,
     pub viewed: bool,
     pub active_seconds: i32,
+    /// The most of a video played, in percent.
+    pub watched_percent: i32,
     pub views: i32,
     pub first_view_at: Option<DateTime<Utc>>,
     pub last_view_at: Option<DateTime<Utc>>,
@@ -212,6 +335,21 @@ pub enum DueRule {
 }
 
 impl DueRule {
+    /// The same rule a fiscal year later, for carrying an assignment over (a yearly refresher).
+    pub fn a_year_later(self) -> DueRule {
+        let later = |date: NaiveDate| {
+            date.checked_add_months(chrono::Months::new(12))
+                .unwrap_or(date)
+        };
+        match self {
+            DueRule::On(date) => DueRule::On(later(date)),
+            DueRule::WithinDaysOfJoining { days, earliest } => DueRule::WithinDaysOfJoining {
+                days,
+                earliest: later(earliest),
+            },
+        }
+    }
+
     pub fn due_date(self, joined: NaiveDate) -> NaiveDate {
         match self {
             DueRule::On(date) => date,
@@ -295,11 +433,6 @@ impl Heartbeat {
     }
 }
 
-/// Whether a page counts as read: scrolled to its end and read for its minimum time.
-pub fn page_viewed(reached_end: bool, active_seconds: i64, min_active_seconds: i64) -> bool {
-    reached_end && active_seconds >= min_active_seconds
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,6 +468,10 @@ mod tests {
         let roles = AssignmentTarget::Roles(vec![SecurityRole::SecurityOfficer]);
         assert!(roles.includes("食品表示課", &officer));
         assert!(!roles.includes("総務課", &[]));
+        let officers = AssignmentTarget::Groups(vec![InspectionGroup::Officers]);
+        assert!(officers.includes("総務課", &officer));
+        assert!(!officers.includes("総務課", &[SecurityRole::SystemSecurityOfficer]));
+        assert!(AssignmentTarget::Groups(vec![InspectionGroup::Staff]).includes("総務課", &[]));
     }
 
     #[test]
@@ -409,9 +546,67 @@ mod tests {
     }
 
     #[test]
-    fn a_page_is_read_at_its_end_after_its_minimum_time() {
-        assert!(page_viewed(true, 60, 60));
-        assert!(!page_viewed(false, 600, 60));
-        assert!(!page_viewed(true, 59, 60));
+    fn each_kind_of_material_has_its_viewed_rule() {
+        let seen = |kind, evidence| material_viewed(kind, evidence, 60);
+        let page = |reached_end, active_seconds| ViewEvidence {
+            reached_end,
+            active_seconds,
+            ..Default::default()
+        };
+        assert!(seen(MaterialKind::Page, page(true, 60)));
+        assert!(!seen(MaterialKind::Page, page(false, 600)));
+        assert!(!seen(MaterialKind::Page, page(true, 59)));
+        let opened = ViewEvidence {
+            document_opened: true,
+            ..Default::default()
+        };
+        assert!(seen(MaterialKind::Document, opened));
+        assert!(!seen(MaterialKind::Document, page(true, 600)));
+        let watched = |watched_percent| ViewEvidence {
+            watched_percent,
+            active_seconds: 600,
+            reached_end: true,
+            ..Default::default()
+        };
+        assert!(seen(MaterialKind::Video, watched(90)));
+        assert!(!seen(MaterialKind::Video, watched(89)));
+    }
+
+    #[test]
+    fn video_links_are_web_addresses() {
+        assert!(parse_video_link(" https://video.example.go.jp/a.mp4 ").is_ok());
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://x/y",
+            "https://",
+            "https:///path",
+            "https://a b",
+            "https://x/\"onerror=",
+        ] {
+            assert!(parse_video_link(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn carried_over_rules_fall_a_year_later() {
+        assert_eq!(
+            DueRule::On(date(2026, 12, 25)).a_year_later(),
+            DueRule::On(date(2027, 12, 25))
+        );
+        assert_eq!(
+            DueRule::On(date(2028, 2, 29)).a_year_later(),
+            DueRule::On(date(2029, 2, 28))
+        );
+        assert_eq!(
+            DueRule::WithinDaysOfJoining {
+                days: 90,
+                earliest: date(2026, 6, 30)
+            }
+            .a_year_later(),
+            DueRule::WithinDaysOfJoining {
+                days: 90,
+                earliest: date(2027, 6, 30)
+            }
+        );
     }
 }

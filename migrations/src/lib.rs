@@ -7,6 +7,7 @@ mod m20261126_000001_staff_and_accounts;
 mod m20261126_000002_audit_log;
 mod m20261126_000003_uploads_links_outbox;
 mod m20261126_000004_training;
+mod m20261126_000005_material_files;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_audit_log::Migration),
             Box::new(m20261126_000003_uploads_links_outbox::Migration),
             Box::new(m20261126_000004_training::Migration),
+            Box::new(m20261126_000005_material_files::Migration),
         ]
     }
 }

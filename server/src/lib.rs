@@ -3,5 +3,6 @@
 
 pub mod cli;
 pub mod mail_delivery;
+pub mod material_files;
 pub mod settings;
 pub mod web;

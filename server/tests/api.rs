@@ -34,8 +34,14 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/edit_module", [401, 403, 200, 403, 200]),
         ("/api/add_page", [401, 403, 200, 403, 200]),
         ("/api/publish_module", [401, 403, 200, 403, 200]),
+        ("/api/edit_module_details", [401, 403, 200, 403, 200]),
+        ("/api/edit_material", [401, 403, 200, 403, 200]),
+        ("/api/move_material", [401, 403, 200, 403, 200]),
         ("/api/assignable_divisions", [401, 403, 200, 403, 200]),
-        ("/api/assign_module", [401, 403, 200, 403, 200]),
+        // The same assignment twice is refused: the admin's try finds it made.
+        ("/api/assign_module", [401, 403, 200, 403, 422]),
+        // Assignment 1 is `matrix`'s: carried over once.
+        ("/api/carry_over_assignment", [401, 403, 200, 403, 422]),
         // Assigned to everyone (no division): every learner takes it.
         ("/api/my_modules", [401, 200, 200, 200, 200]),
         ("/api/take_module", [401, 200, 200, 200, 200]),
@@ -46,6 +52,9 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/verify_certificate", [401, 403, 403, 403, 200]),
         // E0300 is outside the manager's division: not found, as if they did not exist.
         ("/api/staff_training", [401, 403, 403, 404, 403]),
+        // Two pages: the trainer removes the second, which the admin then cannot find.
+        ("/api/remove_material", [401, 403, 200, 403, 404]),
+        ("/api/archive_module", [401, 403, 200, 403, 200]),
         // Last: the admin's call changes the directory.
         ("/api/deactivate_staff", [401, 403, 403, 403, 200]),
     ];
@@ -90,6 +99,19 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
                     ("markdown", "本文"),
                     ("min_active_seconds", "0"),
                     ("due_on", "2099-03-31"),
+                    ("target", "everyone"),
+                    ("due_kind", "on"),
+                    ("assignment_id", "1"),
+                    (
+                        "position",
+                        if endpoint == "remove_material" {
+                            "2"
+                        } else {
+                            "1"
+                        },
+                    ),
+                    ("direction", "down"),
+                    ("text", "本文"),
                     ("material_id", "1"),
                     ("beat", "opened"),
                     ("code", "ABCDEF123456"),

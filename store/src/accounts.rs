@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 pub struct SessionToken(String);
 
 /// A random secret for a cookie or a link (256 bits, hex).
-pub(crate) fn random_secret() -> String {
+pub fn random_secret() -> String {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     hex::encode(bytes)

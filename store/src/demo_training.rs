@@ -4,7 +4,7 @@
 use crate::{
     Store, StoreError,
     entities::{enrollment, material_view, staff, training_module},
-    training::{NewModule, NewPage},
+    training::{NewContent, NewMaterial, NewModule},
 };
 use chrono::{DateTime, Duration, Utc};
 use mamori_domain::{
@@ -116,12 +116,15 @@ impl Store {
             )
             .await?;
             for (title, markdown) in pages(module.source) {
-                let page = NewPage {
+                let page = NewMaterial {
                     title,
-                    markdown,
-                    min_active_seconds: 30,
+                    content: NewContent::Page {
+                        markdown,
+                        min_active_seconds: 30,
+                    },
                 };
-                self.add_page(module.slug, page, created).await?;
+                self.add_material(module.slug, page, &trainer, created)
+                    .await?;
             }
             self.publish_module(module.slug, created).await?;
             self.assign_module(

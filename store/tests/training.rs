@@ -3,12 +3,19 @@
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mamori_domain::{
-    FiscalYear,
-    training::{AssignmentTarget, DueRule, Heartbeat, ProgressStatus, Slug},
+    FiscalYear, InspectionGroup,
+    media::MediaType,
+    training::{
+        AssignmentTarget, DueRule, Heartbeat, MaterialBody, MaterialKind, ProgressStatus, Slug,
+        VideoSource,
+    },
 };
 use mamori_store::{
     Store, StoreError,
-    training::{NewModule, NewPage},
+    training::{
+        MaterialEdit, MaterialFileRole, Move, NewContent, NewMaterial, NewModule, NewVideo,
+        StoredUpload, ViewReport,
+    },
 };
 use mamori_test_support::{TestDatabase, fresh_databases};
 
@@ -53,13 +60,14 @@ async fn with_module(target: AssignmentTarget) -> Vec<(TestDatabase, Store)> {
             .unwrap();
         for (title, seconds) in [("持出しの手続", 30), ("紛失したとき", 0)] {
             store
-                .add_page(
+                .add_material(
                     "media",
-                    NewPage {
+                    page(
                         title,
-                        markdown: "## 原則\n\n庁外への持出しは**許可制**です。",
-                        min_active_seconds: seconds,
-                    },
+                        "## 原則\n\n庁外への持出しは**許可制**です。",
+                        seconds,
+                    ),
+                    TRAINER,
                     at(0),
                 )
                 .await
@@ -95,13 +103,11 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
             .module_player(learner, "media", today(), at(0))
             .await
             .unwrap();
-        let (first, second_page) = (player.materials[0].page.id, player.materials[1].page.id);
-        assert!(
-            player.materials[0]
-                .page
-                .body_html
-                .contains("<strong>許可制</strong>")
+        let (first, second_page) = (
+            player.materials[0].material.id,
+            player.materials[1].material.id,
         );
+        assert!(page_html(&player.materials[0].material).contains("<strong>許可制</strong>"));
 
         // Opened, read for 15 s, hidden at 20 s (the last stretch counts), shown again ten
         // minutes later and read 15 s more with the end in view.
@@ -113,7 +119,7 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
             (615, Heartbeat::Visible, true),
         ] {
             store
-                .material_heartbeat(learner, first, beat, end, at(second))
+                .material_heartbeat(learner, first, report(beat, end), at(second))
                 .await
                 .unwrap();
         }
@@ -152,7 +158,12 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
             (760, Heartbeat::Visible),
         ] {
             store
-                .material_heartbeat(learner, second_page, beat, second >= 745, at(second))
+                .material_heartbeat(
+                    learner,
+                    second_page,
+                    report(beat, second >= 745),
+                    at(second),
+                )
                 .await
                 .unwrap();
         }
@@ -218,9 +229,8 @@ async fn learners_see_only_published_modules_assigned_to_them() {
                 store
                     .material_heartbeat(
                         outsider,
-                        player.materials[0].page.id,
-                        Heartbeat::Opened,
-                        true,
+                        player.materials[0].material.id,
+                        report(Heartbeat::Opened, true),
                         at(1)
                     )
                     .await,
@@ -276,15 +286,7 @@ async fn editing_a_published_module_makes_a_version_and_started_learners_keep_th
         assert_eq!(one.unwrap().version, two.unwrap().version, "{backend}");
 
         store
-            .add_page(
-                "media",
-                NewPage {
-                    title: "報告",
-                    markdown: "報告先",
-                    min_active_seconds: 0,
-                },
-                at(10),
-            )
+            .add_material("media", page("報告", "報告先", 0), TRAINER, at(10))
             .await
             .unwrap();
         let draft = store.module_draft("media").await.unwrap();
@@ -328,15 +330,30 @@ async fn a_module_assigned_twice_is_listed_once_due_by_its_first_assignment() {
     };
     for (database, store) in with_module(AssignmentTarget::Everyone).await {
         let backend = database.backend;
-        store
-            .assign_module(
-                "media",
-                FiscalYear::containing(today()),
-                &AssignmentTarget::Everyone,
-                rule,
-                TRAINER,
-                at(0),
-            )
+        let again = |target: AssignmentTarget| {
+            let store = store.clone();
+            async move {
+                store
+                    .assign_module(
+                        "media",
+                        FiscalYear::containing(today()),
+                        &target,
+                        rule,
+                        TRAINER,
+                        at(0),
+                    )
+                    .await
+            }
+        };
+        assert!(
+            matches!(
+                again(AssignmentTarget::Everyone).await,
+                Err(StoreError::Conflict(_))
+            ),
+            "{backend}: the same assignment twice is refused"
+        );
+        // Everyone again, through the self-inspection group every person is in.
+        again(AssignmentTarget::Groups(vec![InspectionGroup::Staff]))
             .await
             .unwrap();
         let learner = staff_id(&store, LEARNER).await;
@@ -392,7 +409,7 @@ async fn the_demo_agency_gets_three_assigned_modules_with_progress() {
             .await
             .unwrap();
         assert!(
-            page.materials[0].page.body_html.contains("<table>"),
+            page_html(&page.materials[0].material).contains("<table>"),
             "{backend}"
         );
     }
@@ -451,5 +468,402 @@ async fn a_joiner_after_the_assignment_gets_it_due_from_their_start() {
         let learner = mamori_domain::EmployeeId::parse(LEARNER).unwrap();
         let old_hand = store.person_training(&learner, today()).await.unwrap();
         assert_eq!(old_hand[0].module.due, earliest, "{backend}");
+    }
+}
+
+fn page<'a>(title: &'a str, markdown: &'a str, min_active_seconds: i32) -> NewMaterial<'a> {
+    NewMaterial {
+        title,
+        content: NewContent::Page {
+            markdown,
+            min_active_seconds,
+        },
+    }
+}
+
+fn report(beat: Heartbeat, reached_end: bool) -> ViewReport {
+    ViewReport {
+        beat: Some(beat),
+        reached_end,
+        ..Default::default()
+    }
+}
+
+fn page_html(material: &mamori_domain::training::Material) -> &str {
+    match &material.body {
+        mamori_domain::training::MaterialBody::Page { html, .. } => html,
+        other => panic!("not a page: {other:?}"),
+    }
+}
+
+fn upload(name: &str, media: MediaType) -> StoredUpload {
+    StoredUpload {
+        sha256: format!("{:0>64}", name.len()),
+        media,
+        file_name: name.to_string(),
+        size_bytes: 1234,
+    }
+}
+
+/// `media` with a PDF and an uploaded video (with captions) added after its two pages, and
+/// published again.
+async fn with_documents_and_video() -> Vec<(TestDatabase, Store)> {
+    let stores = with_module(AssignmentTarget::Everyone).await;
+    for (_, store) in &stores {
+        let (pdf, video, vtt) = (
+            upload("規程.pdf", MediaType::Pdf),
+            upload("研修.webm", MediaType::WebM),
+            upload("研修.vtt", MediaType::WebVtt),
+        );
+        let document = NewMaterial {
+            title: "情報セキュリティ規程",
+            content: NewContent::Document {
+                description: "規程の全文です。",
+                file: &pdf,
+            },
+        };
+        store
+            .add_material("media", document, TRAINER, at(0))
+            .await
+            .unwrap();
+        let film = NewMaterial {
+            title: "紛失事案の再現",
+            content: NewContent::Video {
+                description: "",
+                video: NewVideo::Upload(&video),
+                captions: &vtt,
+            },
+        };
+        store
+            .add_material("media", film, TRAINER, at(0))
+            .await
+            .unwrap();
+        store.publish_module("media", at(0)).await.unwrap();
+    }
+    stores
+}
+
+#[tokio::test]
+async fn documents_count_when_opened_and_videos_when_watched_to_ninety_percent() {
+    for (database, store) in with_documents_and_video().await {
+        let backend = database.backend;
+        let learner = staff_id(&store, LEARNER).await;
+        let player = store
+            .module_player(learner, "media", today(), at(0))
+            .await
+            .unwrap();
+        let kinds: Vec<_> = player
+            .materials
+            .iter()
+            .map(|m| m.material.body.kind())
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                MaterialKind::Page,
+                MaterialKind::Page,
+                MaterialKind::Document,
+                MaterialKind::Video
+            ],
+            "{backend}"
+        );
+        let id = |n: usize| player.materials[n].material.id;
+        for n in 0..2 {
+            for (second, beat) in [(0, Heartbeat::Opened), (40, Heartbeat::Visible)] {
+                store
+                    .material_heartbeat(learner, id(n), report(beat, true), at(second))
+                    .await
+                    .unwrap();
+            }
+        }
+
+        // The captions of the video are served without counting anything.
+        let captions = store
+            .file_for_learner(learner, id(3), MaterialFileRole::Captions, at(50))
+            .await
+            .unwrap();
+        assert_eq!(captions.media, MediaType::WebVtt, "{backend}");
+        // A heartbeat with a document open is time, not an opening.
+        store
+            .material_heartbeat(learner, id(2), report(Heartbeat::Opened, true), at(50))
+            .await
+            .unwrap();
+        let viewed = |store: Store| async move {
+            store
+                .module_player(learner, "media", today(), at(60))
+                .await
+                .unwrap()
+                .materials
+                .iter()
+                .map(|m| m.viewed)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            viewed(store.clone()).await,
+            [true, true, false, false],
+            "{backend}"
+        );
+        let pdf = store
+            .file_for_learner(learner, id(2), MaterialFileRole::Main, at(60))
+            .await
+            .unwrap();
+        assert_eq!(
+            (pdf.media, pdf.file_name.as_str()),
+            (MediaType::Pdf, "規程.pdf"),
+            "{backend}"
+        );
+        let watch = |percent| ViewReport {
+            beat: Some(Heartbeat::Visible),
+            watched_percent: percent,
+            ..Default::default()
+        };
+        store
+            .material_heartbeat(learner, id(3), watch(89), at(70))
+            .await
+            .unwrap();
+        assert_eq!(
+            viewed(store.clone()).await,
+            [true, true, true, false],
+            "{backend}: 89 % is not enough"
+        );
+        // A later, smaller figure (the learner went back) does not undo what was watched.
+        store
+            .material_heartbeat(learner, id(3), watch(90), at(80))
+            .await
+            .unwrap();
+        store
+            .material_heartbeat(learner, id(3), watch(10), at(90))
+            .await
+            .unwrap();
+        let done = store
+            .module_player(learner, "media", today(), at(100))
+            .await
+            .unwrap();
+        assert_eq!(done.materials[3].watched_percent, 90, "{backend}");
+        assert!(
+            done.completed_at.is_some(),
+            "{backend}: all four viewed completes the module"
+        );
+
+        // Someone not taking the module gets nothing, as if the file did not exist.
+        let outsider = staff_id(&store, TRAINER).await;
+        assert!(
+            matches!(
+                store
+                    .file_for_learner(outsider, id(2), MaterialFileRole::Main, at(60))
+                    .await,
+                Err(StoreError::NotFound(_))
+            ),
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn uploads_must_suit_their_material() {
+    for (database, store) in with_module(AssignmentTarget::Everyone).await {
+        let backend = database.backend;
+        let (video, vtt) = (
+            upload("a.webm", MediaType::WebM),
+            upload("a.vtt", MediaType::WebVtt),
+        );
+        let refused = [
+            NewContent::Document {
+                description: "",
+                file: &video,
+            },
+            NewContent::Video {
+                description: "",
+                video: NewVideo::Upload(&vtt),
+                captions: &vtt,
+            },
+            NewContent::Video {
+                description: "",
+                video: NewVideo::Upload(&video),
+                captions: &video,
+            },
+            NewContent::Video {
+                description: "",
+                video: NewVideo::Link("javascript:alert(1)"),
+                captions: &vtt,
+            },
+        ];
+        for content in refused {
+            let new = NewMaterial {
+                title: "x",
+                content,
+            };
+            assert!(
+                matches!(
+                    store.add_material("media", new, TRAINER, at(0)).await,
+                    Err(StoreError::Invalid(_))
+                ),
+                "{backend}"
+            );
+        }
+        let linked = NewMaterial {
+            title: "配信サーバの動画",
+            content: NewContent::Video {
+                description: "",
+                video: NewVideo::Link("https://video.example.go.jp/a.mp4"),
+                captions: &vtt,
+            },
+        };
+        store
+            .add_material("media", linked, TRAINER, at(0))
+            .await
+            .unwrap();
+        let draft = store.module_draft("media").await.unwrap();
+        assert_eq!(
+            draft.materials.len(),
+            3,
+            "{backend}: only the good one added"
+        );
+        assert!(
+            matches!(
+                &draft.materials[2].body,
+                MaterialBody::Video { source: VideoSource::Link(link), .. } if link.ends_with("a.mp4")
+            ),
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn trainers_edit_reorder_and_remove_materials_in_a_new_version() {
+    for (database, store) in with_documents_and_video().await {
+        let backend = database.backend;
+        let learner = staff_id(&store, LEARNER).await;
+        let before = store
+            .module_player(learner, "media", today(), at(0))
+            .await
+            .unwrap();
+        store
+            .move_material("media", 4, Move::Up, at(1))
+            .await
+            .unwrap();
+        store.remove_material("media", 1, at(2)).await.unwrap();
+        let edit = MaterialEdit {
+            title: "紛失したときの報告",
+            text: "直ちに**報告**します。",
+            min_active_seconds: 5,
+        };
+        store.edit_material("media", 1, edit, at(3)).await.unwrap();
+        assert!(
+            matches!(
+                store.move_material("media", 3, Move::Down, at(4)).await,
+                Err(StoreError::NotFound(_))
+            ),
+            "{backend}: the last cannot move down"
+        );
+        let draft = store.module_draft("media").await.unwrap();
+        let titles: Vec<_> = draft.materials.iter().map(|m| m.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "紛失したときの報告",
+                "紛失事案の再現",
+                "情報セキュリティ規程"
+            ],
+            "{backend}"
+        );
+        assert_eq!(draft.draft_version, 3, "{backend}");
+        assert!(draft.module.has_unpublished_changes, "{backend}");
+        // The learner who started keeps the published version untouched.
+        let after = store
+            .module_player(learner, "media", today(), at(5))
+            .await
+            .unwrap();
+        assert_eq!(after.materials, before.materials, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn archived_modules_leave_learners_until_published_again() {
+    for (database, store) in with_module(AssignmentTarget::Everyone).await {
+        let backend = database.backend;
+        let learner = staff_id(&store, LEARNER).await;
+        store.archive_module("media", at(1)).await.unwrap();
+        assert!(
+            store
+                .learner_modules(learner, today())
+                .await
+                .unwrap()
+                .is_empty(),
+            "{backend}"
+        );
+        assert!(
+            store
+                .module_player(learner, "media", today(), at(2))
+                .await
+                .is_err(),
+            "{backend}"
+        );
+        store.publish_module("media", at(3)).await.unwrap();
+        assert_eq!(
+            store.learner_modules(learner, today()).await.unwrap().len(),
+            1,
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_assignment_carried_over_is_due_a_year_later() {
+    for (database, store) in with_module(AssignmentTarget::Everyone).await {
+        let backend = database.backend;
+        let draft = store.module_draft("media").await.unwrap();
+        let first = draft.assignments[0].clone();
+        store
+            .carry_over_assignment(first.id, TRAINER, at(1))
+            .await
+            .unwrap();
+        assert!(
+            matches!(
+                store.carry_over_assignment(first.id, TRAINER, at(2)).await,
+                Err(StoreError::Conflict(_))
+            ),
+            "{backend}: once"
+        );
+        let next = store.module_draft("media").await.unwrap().assignments;
+        assert_eq!(next.len(), 2, "{backend}");
+        assert_eq!(next[1].fiscal_year, first.fiscal_year + 1, "{backend}");
+        assert_eq!(next[1].target, first.target, "{backend}");
+        assert_eq!(
+            next[1].due,
+            DueRule::On(today() + Duration::days(30) + Duration::days(365)),
+            "{backend}"
+        );
+        // Learners see it only in that year.
+        let learner = staff_id(&store, LEARNER).await;
+        let next_year = today() + Duration::days(365);
+        let theirs = store.learner_modules(learner, next_year).await.unwrap();
+        assert_eq!(theirs.len(), 1, "{backend}");
+        assert_eq!(theirs[0].due, next_year + Duration::days(30), "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn two_tabs_opening_a_page_at_once_record_two_views_without_error() {
+    for (database, store) in with_module(AssignmentTarget::Everyone).await {
+        let backend = database.backend;
+        let learner = staff_id(&store, LEARNER).await;
+        let player = store
+            .module_player(learner, "media", today(), at(0))
+            .await
+            .unwrap();
+        let id = player.materials[0].material.id;
+        let open = report(Heartbeat::Opened, false);
+        let (one, two) = tokio::join!(
+            store.material_heartbeat(learner, id, open, at(1)),
+            store.material_heartbeat(learner, id, open, at(1))
+        );
+        one.unwrap();
+        two.unwrap();
+        let after = store
+            .module_player(learner, "media", today(), at(2))
+            .await
+            .unwrap();
+        assert_eq!(after.materials[0].views, 2, "{backend}");
     }
 }

@@ -62,16 +62,117 @@ pub async fn add_page(
     markdown: String,
     min_active_seconds: i32,
 ) -> Result<(), AppError> {
+    let (state, actor) = require(Permission::AuthorTraining).await?;
+    let page = mamori_store::training::NewMaterial {
+        title: &title,
+        content: mamori_store::training::NewContent::Page {
+            markdown: &markdown,
+            min_active_seconds,
+        },
+    };
+    state
+        .store
+        .add_material(&slug, page, actor.employee_id.as_str(), chrono::Utc::now())
+        .await
+        .map_err(store_error)
+}
+
+/// Changes the title and text of the draft's material at `position` (1-based).
+#[server(endpoint = "edit_material")]
+pub async fn edit_material(
+    slug: String,
+    position: i32,
+    title: String,
+    #[server(default)] text: String,
+    #[server(default)] min_active_seconds: i32,
+) -> Result<(), AppError> {
+    let (state, _) = require(Permission::AuthorTraining).await?;
+    let edit = mamori_store::training::MaterialEdit {
+        title: &title,
+        text: &text,
+        min_active_seconds,
+    };
+    state
+        .store
+        .edit_material(&slug, position, edit, chrono::Utc::now())
+        .await
+        .map_err(store_error)
+}
+
+/// Moves the draft's material at `position` one place `up` or `down`.
+#[server(endpoint = "move_material")]
+pub async fn move_material(slug: String, position: i32, direction: String) -> Result<(), AppError> {
+    use mamori_store::training::Move;
+    let (state, _) = require(Permission::AuthorTraining).await?;
+    let direction = match direction.as_str() {
+        "up" => Move::Up,
+        "down" => Move::Down,
+        other => {
+            return Err(refuse(AppError::Invalid(format!(
+                "direction {other:?} is not up or down"
+            ))));
+        }
+    };
+    state
+        .store
+        .move_material(&slug, position, direction, chrono::Utc::now())
+        .await
+        .map_err(store_error)
+}
+
+/// Removes the draft's material at `position`.
+#[server(endpoint = "remove_material")]
+pub async fn remove_material(slug: String, position: i32) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
     state
         .store
-        .add_page(
+        .remove_material(&slug, position, chrono::Utc::now())
+        .await
+        .map_err(store_error)
+}
+
+/// Changes a module's title, summary and estimated minutes.
+#[server(endpoint = "edit_module_details")]
+pub async fn edit_module_details(
+    slug: String,
+    title: String,
+    #[server(default)] summary: String,
+    estimated_minutes: i32,
+) -> Result<(), AppError> {
+    let (state, _) = require(Permission::AuthorTraining).await?;
+    state
+        .store
+        .edit_module_details(
             &slug,
-            mamori_store::training::NewPage {
-                title: &title,
-                markdown: &markdown,
-                min_active_seconds,
-            },
+            &title,
+            &summary,
+            estimated_minutes,
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(store_error)
+}
+
+/// Takes a module away from learners; publishing brings it back.
+#[server(endpoint = "archive_module")]
+pub async fn archive_module(slug: String) -> Result<(), AppError> {
+    let (state, _) = require(Permission::AuthorTraining).await?;
+    state
+        .store
+        .archive_module(&slug, chrono::Utc::now())
+        .await
+        .map_err(store_error)
+}
+
+/// Assigns the same module to the same people for the next fiscal year, due a year later.
+#[server(endpoint = "carry_over_assignment")]
+pub async fn carry_over_assignment(assignment_id: i32) -> Result<(), AppError> {
+    let (state, actor) = require(Permission::AuthorTraining).await?;
+    state
+        .store
+        .carry_over_assignment(
+            assignment_id,
+            actor.employee_id.as_str(),
             chrono::Utc::now(),
         )
         .await
@@ -95,24 +196,62 @@ pub async fn assignable_divisions() -> Result<Vec<String>, AppError> {
     state.store.all_division_names().await.map_err(store_error)
 }
 
-/// Assigns a published module for the current fiscal year, to everyone or to one division,
-/// due on a date.
+/// Assigns a published module for the current fiscal year: to everyone, or to the chosen
+/// divisions, security roles or self-inspection groups. `target` says which: `divisions`
+/// takes the `division:NAME` entries of `chosen`, `roles` the `role:CODE` ones and `groups`
+/// the `group:CODE` ones. Due on a date, or within a number of days of each person's start.
 #[server(endpoint = "assign_module")]
 pub async fn assign_module(
     slug: String,
-    #[server(default)] division: String,
+    target: String,
+    #[server(default)] chosen: Vec<String>,
+    due_kind: String,
     due_on: String,
+    #[server(default)] within_days: u32,
 ) -> Result<(), AppError> {
     use mamori_domain::training::{AssignmentTarget, DueRule};
     let (state, actor) = require(Permission::AuthorTraining).await?;
-    let due = chrono::NaiveDate::parse_from_str(due_on.trim(), "%Y-%m-%d").map_err(|_| {
-        refuse(AppError::Invalid(format!(
+    let invalid = |reason: String| refuse(AppError::Invalid(reason));
+    let picked = |prefix: &str| {
+        chosen
+            .iter()
+            .filter_map(|entry| entry.strip_prefix(prefix))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    fn parse_all<T: std::str::FromStr<Err = mamori_domain::roles::UnknownRole>>(
+        codes: Vec<String>,
+    ) -> Result<Vec<T>, AppError> {
+        codes
+            .iter()
+            .map(|code| {
+                code.parse()
+                    .map_err(|e: mamori_domain::roles::UnknownRole| {
+                        refuse(AppError::Invalid(e.to_string()))
+                    })
+            })
+            .collect()
+    }
+    let target = match target.as_str() {
+        "everyone" => AssignmentTarget::Everyone,
+        "divisions" => AssignmentTarget::Divisions(picked("division:")),
+        "roles" => AssignmentTarget::Roles(parse_all(picked("role:"))?),
+        "groups" => AssignmentTarget::Groups(parse_all(picked("group:"))?),
+        other => return Err(invalid(format!("target {other:?} is not known"))),
+    };
+    let date = chrono::NaiveDate::parse_from_str(due_on.trim(), "%Y-%m-%d").map_err(|_| {
+        invalid(format!(
             "due date {due_on:?} is not a date in the form YYYY-MM-DD"
-        )))
+        ))
     })?;
-    let target = match division.trim() {
-        "" => AssignmentTarget::Everyone,
-        name => AssignmentTarget::Divisions(vec![name.to_string()]),
+    let due = match due_kind.as_str() {
+        "on" => DueRule::On(date),
+        "joining" if within_days > 0 => DueRule::WithinDaysOfJoining {
+            days: within_days,
+            earliest: date,
+        },
+        "joining" => return Err(invalid("the number of days must be at least 1".into())),
+        other => return Err(invalid(format!("due rule {other:?} is not known"))),
     };
     let now = chrono::Utc::now();
     state
@@ -121,7 +260,7 @@ pub async fn assign_module(
             &slug,
             mamori_domain::FiscalYear::containing(mamori_domain::agency_date(now)),
             &target,
-            DueRule::On(due),
+            due,
             actor.employee_id.as_str(),
             now,
         )
@@ -153,23 +292,25 @@ pub async fn take_module(slug: String) -> Result<ModulePlayer, AppError> {
         .map_err(store_error)
 }
 
-/// A heartbeat from a visible material page (see `training::heartbeat_credit`).
+/// A heartbeat from a visible material page (see `training::heartbeat_credit`), with how far
+/// the page was read and how much of a video was played.
 #[server(endpoint = "material_heartbeat")]
 pub async fn material_heartbeat(
     material_id: i32,
     beat: mamori_domain::training::Heartbeat,
     #[server(default)] reached_end: bool,
+    #[server(default)] watched_percent: i32,
 ) -> Result<(), AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
+    let report = mamori_store::training::ViewReport {
+        beat: Some(beat),
+        reached_end,
+        watched_percent,
+        document_opened: false,
+    };
     state
         .store
-        .material_heartbeat(
-            actor.staff_id,
-            material_id,
-            beat,
-            reached_end,
-            chrono::Utc::now(),
-        )
+        .material_heartbeat(actor.staff_id, material_id, report, chrono::Utc::now())
         .await
         .map_err(store_error)
 }

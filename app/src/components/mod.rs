@@ -2,6 +2,8 @@
 
 pub mod guard;
 pub mod layout;
+pub mod material_content;
 pub mod module_status;
 pub mod staff_table;
+pub mod upload_form;
 pub mod view_tracker;

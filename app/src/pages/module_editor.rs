@@ -1,26 +1,86 @@
-//! A module's editor: its materials as learners will see them, a form to add a page, and the
-//! publish and assign actions.
+//! A module's editor: its details; its materials as learners will see them, each with edit,
+//! move and remove; forms to add a page, a document or a video; and the publish, archive,
+//! assign and carry-over actions. Every form works without JavaScript.
 
 use crate::{
-    api::training::{AddPage, AssignModule, PublishModule, assignable_divisions, edit_module},
-    components::{guard::RequirePermission, module_status::ModuleStatusText},
-    i18n::{use_locale, use_texts},
+    api::training::{
+        AddPage, ArchiveModule, AssignModule, CarryOverAssignment, EditMaterial, EditModuleDetails,
+        MoveMaterial, PublishModule, RemoveMaterial, assignable_divisions, edit_module,
+    },
+    components::{
+        guard::RequirePermission, material_content::MaterialContent,
+        module_status::ModuleStatusText, upload_form::UploadForm,
+    },
+    i18n::{Locale, use_locale, use_texts},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
 use mamori_domain::{
-    Permission,
-    training::{AssignmentTarget, DueRule, ModuleDraft},
+    InspectionGroup, Permission, SecurityRole,
+    training::{
+        AssignmentInfo, AssignmentTarget, DueRule, Material, MaterialBody, ModuleDraft,
+        ModuleStatus,
+    },
 };
 
 /// What a trainer can do on the page; created inside the routes so that failures without
 /// JavaScript (`?__err=…`) show their message.
 #[derive(Clone, Copy)]
 struct EditorActions {
+    details: ServerAction<EditModuleDetails>,
     add_page: ServerAction<AddPage>,
+    edit: ServerAction<EditMaterial>,
+    reorder: ServerAction<MoveMaterial>,
+    remove: ServerAction<RemoveMaterial>,
     publish: ServerAction<PublishModule>,
+    archive: ServerAction<ArchiveModule>,
     assign: ServerAction<AssignModule>,
+    carry_over: ServerAction<CarryOverAssignment>,
+}
+
+impl EditorActions {
+    fn new() -> Self {
+        Self {
+            details: ServerAction::new(),
+            add_page: ServerAction::new(),
+            edit: ServerAction::new(),
+            reorder: ServerAction::new(),
+            remove: ServerAction::new(),
+            publish: ServerAction::new(),
+            archive: ServerAction::new(),
+            assign: ServerAction::new(),
+            carry_over: ServerAction::new(),
+        }
+    }
+
+    /// Changes whenever any action completes, so that the draft is read again.
+    fn version(self) -> usize {
+        self.details.version().get()
+            + self.add_page.version().get()
+            + self.edit.version().get()
+            + self.reorder.version().get()
+            + self.remove.version().get()
+            + self.publish.version().get()
+            + self.archive.version().get()
+            + self.assign.version().get()
+            + self.carry_over.version().get()
+    }
+}
+
+/// What the upload route said when it sent the trainer back (`?added=1` or `?upload_error=…`
+/// with what was typed).
+#[derive(Clone, Default)]
+struct UploadFeedback {
+    added: bool,
+    error: Option<String>,
+    kind: String,
+    title: String,
+    description: String,
+    video_url: String,
 }
 
 #[component]
@@ -29,25 +89,30 @@ pub fn ModuleEditorPage() -> impl IntoView {
     view! {
         <RequirePermission permission=Permission::AuthorTraining page=move |viewer| {
             let params = use_params_map();
-            let actions = EditorActions {
-                add_page: ServerAction::<AddPage>::new(),
-                publish: ServerAction::<PublishModule>::new(),
-                assign: ServerAction::<AssignModule>::new(),
-            };
+            let query = use_query_map();
+            let actions = EditorActions::new();
             let draft = Resource::new(
-                move || (
-                    params.with(|p| p.get("slug").unwrap_or_default()),
-                    actions.add_page.version().get() + actions.publish.version().get() + actions.assign.version().get(),
-                ),
+                move || (params.with(|p| p.get("slug").unwrap_or_default()), actions.version()),
                 |(slug, _)| edit_module(slug),
             );
             let divisions = Resource::new(|| (), |_| assignable_divisions());
+            let feedback = move || query.with(|q| {
+                let get = |key: &str| q.get(key).unwrap_or_default();
+                UploadFeedback {
+                    added: q.get("added").is_some(),
+                    error: q.get("upload_error"),
+                    kind: get("kind"),
+                    title: get("title"),
+                    description: get("description"),
+                    video_url: get("video_url"),
+                }
+            });
             view! {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || draft.get().map(|result| match result {
                         Ok(draft) => {
                             let divisions = divisions.get().and_then(Result::ok).unwrap_or_default();
-                            view! { <Editor draft divisions today=viewer.today actions /> }.into_any()
+                            view! { <Editor draft divisions today=viewer.today actions feedback=feedback() /> }.into_any()
                         }
                         Err(error) => view! {
                             <Title text=t.not_found />
@@ -90,78 +155,42 @@ fn Editor(
     divisions: Vec<String>,
     today: chrono::NaiveDate,
     actions: EditorActions,
+    feedback: UploadFeedback,
 ) -> impl IntoView {
-    let locale = use_locale();
-    let t = locale.texts();
+    let t = use_texts();
     let slug = StoredValue::new(draft.module.slug.clone());
-    let title = draft.module.title.clone();
-    let published = draft.module.published_version > 0;
-    let can_publish = draft.module.has_unpublished_changes && !draft.materials.is_empty();
-    let materials = if draft.materials.is_empty() {
-        view! { <p class="empty-state">{t.no_materials}</p> }.into_any()
-    } else {
-        let count = draft.materials.len();
-        draft
-            .materials
-            .into_iter()
-            .enumerate()
-            .map(|(index, page)| {
-                view! {
-                    <article class="material-preview" aria-labelledby=format!("material-{}", page.id)>
-                        <p class="hint">{(t.material_of)(index + 1, count)}" · "{(t.min_seconds_of)(page.min_active_seconds)}</p>
-                        <h3 id=format!("material-{}", page.id)>{page.title}</h3>
-                        <div class="material-body" inner_html=page.body_html></div>
-                    </article>
-                }
-            })
-            .collect_view()
-            .into_any()
-    };
-    let assignments = if draft.assignments.is_empty() {
-        view! { <p>{t.no_assignments}</p> }.into_any()
-    } else {
-        let rows = draft
-            .assignments
-            .into_iter()
-            .map(|a| {
-                let target = match a.target {
-                    AssignmentTarget::Everyone => t.everyone.to_string(),
-                    AssignmentTarget::Divisions(names) => names.join("、"),
-                    AssignmentTarget::Roles(roles) => roles
-                        .iter()
-                        .map(|r| locale.security_role(*r))
-                        .collect::<Vec<_>>()
-                        .join("、"),
-                };
-                let due = match a.due {
-                    DueRule::On(date) => locale.date(date),
-                    DueRule::WithinDaysOfJoining { days, .. } => format!("+{days}"),
-                };
-                let year = locale.fiscal_year(mamori_domain::FiscalYear::new(a.fiscal_year));
-                view! { <tr><td>{year}</td><td>{target}</td><td>{due}</td></tr> }
-            })
-            .collect_view();
-        view! {
-            <table>
-                <thead><tr><th scope="col">{t.fiscal_year_label}</th><th scope="col">{t.target_label}</th><th scope="col">{t.due_label}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        }
-        .into_any()
-    };
-    let division_options = divisions
-        .into_iter()
-        .map(|name| view! { <option value=name.clone()>{name.clone()}</option> })
-        .collect_view();
-    let default_due = (today + chrono::Duration::days(30)).to_string();
+    let module = draft.module.clone();
+    let published = module.published_version > 0;
+    let archived = module.status == ModuleStatus::Archived;
+    let can_publish = (module.has_unpublished_changes || archived) && !draft.materials.is_empty();
+    let upload_action = format!("/trainer/modules/{}/materials", slug.get_value());
     view! {
-        <Title text=title.clone() />
-        <h1>{title}</h1>
-        <p>{t.status_label}": "<ModuleStatusText module=draft.module.clone() /></p>
-        <p>{draft.module.summary.clone()}</p>
+        <Title text=module.title.clone() />
+        <h1>{module.title.clone()}</h1>
+        <p>{t.status_label}": "<ModuleStatusText module=module.clone() /></p>
+        <p>{module.summary.clone()}</p>
 
-        <h2>{t.materials_heading}</h2>
-        {materials}
+        <details class="panel">
+            <summary>{t.module_details_heading}</summary>
+            <ActionForm action=actions.details attr:class="stacked" attr:aria-describedby="details-error">
+                {outcome(actions.details, "details-error")}
+                <input type="hidden" name="slug" value=slug.get_value() />
+                <label for="details-title">{t.module_title_label}</label>
+                <input id="details-title" name="title" type="text" value=module.title.clone() required />
+                <label for="details-summary">{t.summary_label}</label>
+                <textarea id="details-summary" name="summary" rows="3">{module.summary.clone()}</textarea>
+                <label for="details-minutes">{t.minutes_label}</label>
+                <input id="details-minutes" name="estimated_minutes" type="number" min="1" value=module.estimated_minutes required />
+                <button type="submit">{t.save_details_button}</button>
+            </ActionForm>
+        </details>
+
+        <h2 id="materials-heading">{t.materials_heading}</h2>
+        {feedback.added.then(|| view! { <p class="notice" role="status">{t.material_added}</p> })}
+        {outcome(actions.edit, "edit-error")}
+        {outcome(actions.reorder, "move-error")}
+        {outcome(actions.remove, "remove-error")}
+        <MaterialList materials=draft.materials slug=slug.get_value() actions />
 
         <section aria-labelledby="add-page-heading">
             <h2 id="add-page-heading">{t.add_page_heading}</h2>
@@ -178,6 +207,9 @@ fn Editor(
             </ActionForm>
         </section>
 
+        <AddFileForm kind="document" action=upload_action.clone() feedback=feedback.clone() />
+        <AddFileForm kind="video" action=upload_action feedback />
+
         <section aria-labelledby="publish-heading">
             <h2 id="publish-heading">{t.publish_heading}</h2>
             <p class="hint">{t.publish_hint}</p>
@@ -186,29 +218,318 @@ fn Editor(
                 <input type="hidden" name="slug" value=slug.get_value() />
                 <button type="submit" disabled=!can_publish>{t.publish_button}</button>
             </ActionForm>
+            {(published && !archived).then(|| view! {
+                <p class="hint">{t.archive_hint}</p>
+                <ActionForm action=actions.archive>
+                    {outcome(actions.archive, "archive-error")}
+                    <input type="hidden" name="slug" value=slug.get_value() />
+                    <button type="submit" class="outline">{t.archive_button}</button>
+                </ActionForm>
+            })}
         </section>
 
         <section aria-labelledby="assign-heading">
             <h2 id="assign-heading">{t.assign_heading}</h2>
-            {assignments}
+            <Assignments assignments=draft.assignments actions />
             {if published {
-                view! {
-                    <ActionForm action=actions.assign attr:class="stacked" attr:aria-describedby="assign-error">
-                        {outcome(actions.assign, "assign-error")}
-                        <input type="hidden" name="slug" value=slug.get_value() />
-                        <label for="assign-division">{t.assign_division_label}</label>
-                        <select id="assign-division" name="division">
-                            <option value="">{t.everyone}</option>
-                            {division_options}
-                        </select>
-                        <label for="assign-due">{t.due_label}</label>
-                        <input id="assign-due" name="due_on" type="date" value=default_due required />
-                        <button type="submit">{t.assign_button}</button>
-                    </ActionForm>
-                }.into_any()
+                view! { <AssignForm slug=slug.get_value() divisions today actions /> }.into_any()
             } else {
                 view! { <p class="hint">{t.assign_needs_publish}</p> }.into_any()
             }}
         </section>
+    }
+}
+
+/// The draft's materials in order, each previewed as learners will see it.
+#[component]
+fn MaterialList(materials: Vec<Material>, slug: String, actions: EditorActions) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    if materials.is_empty() {
+        return view! { <p class="empty-state">{t.no_materials}</p> }.into_any();
+    }
+    let count = materials.len();
+    let slug = StoredValue::new(slug);
+    let items = materials
+        .into_iter()
+        .enumerate()
+        .map(|(index, material)| {
+            let position = index + 1;
+            let heading = format!("material-{}", material.id);
+            let remove_described_by = heading.clone();
+            let kind = material.body.kind();
+            let seconds = matches!(material.body, MaterialBody::Page { .. })
+                .then(|| format!(" · {}", (t.min_seconds_of)(material.min_active_seconds)));
+            let reorder = |direction: &'static str, label: &'static str, disabled: bool, heading: String| {
+                view! {
+                    <ActionForm action=actions.reorder>
+                        <input type="hidden" name="slug" value=slug.get_value() />
+                        <input type="hidden" name="position" value=position />
+                        <input type="hidden" name="direction" value=direction />
+                        <button type="submit" class="outline" disabled=disabled aria-describedby=heading.clone()>{label}</button>
+                    </ActionForm>
+                }
+            };
+            view! {
+                <li>
+                    <article class="material-preview" aria-labelledby=heading.clone()>
+                        <p class="hint">{locale.material_kind(kind)}" · "{(t.material_of)(position, count)}{seconds}</p>
+                        <h3 id=heading.clone()>{material.title.clone()}</h3>
+                        <MaterialContent material=material.clone() />
+                        <div class="material-actions">
+                            {reorder("up", t.move_up, position == 1, heading.clone())}
+                            {reorder("down", t.move_down, position == count, heading.clone())}
+                            <ActionForm action=actions.remove>
+                                <input type="hidden" name="slug" value=slug.get_value() />
+                                <input type="hidden" name="position" value=position />
+                                <button type="submit" class="danger" aria-describedby=remove_described_by.clone()>{t.remove_material}</button>
+                            </ActionForm>
+                        </div>
+                        <EditMaterialForm material slug=slug.get_value() position actions />
+                    </article>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="material-previews">{items}</ol> }.into_any()
+}
+
+#[component]
+fn EditMaterialForm(
+    material: Material,
+    slug: String,
+    position: usize,
+    actions: EditorActions,
+) -> impl IntoView {
+    let t = use_texts();
+    let id = move |field: &str| format!("edit-{field}-{position}");
+    let (text, text_label, is_page) = match &material.body {
+        MaterialBody::Page { markdown, .. } => (markdown.clone(), t.markdown_label, true),
+        MaterialBody::Document {
+            description_markdown,
+            ..
+        }
+        | MaterialBody::Video {
+            description_markdown,
+            ..
+        } => (description_markdown.clone(), t.description_label, false),
+    };
+    view! {
+        <details>
+            <summary>{t.edit_material_summary}</summary>
+            <ActionForm action=actions.edit attr:class="stacked wide">
+                <input type="hidden" name="slug" value=slug />
+                <input type="hidden" name="position" value=position />
+                <label for=id("title")>{t.material_title_label}</label>
+                <input id=id("title") name="title" type="text" value=material.title required />
+                <label for=id("text")>{text_label}</label>
+                <textarea id=id("text") name="text" rows="8" required=is_page>{text}</textarea>
+                {if is_page {
+                    view! {
+                        <label for=id("seconds")>{t.min_seconds_label}</label>
+                        <input id=id("seconds") name="min_active_seconds" type="number" min="0" value=material.min_active_seconds required />
+                    }.into_any()
+                } else {
+                    view! { <input type="hidden" name="min_active_seconds" value="0" /> }.into_any()
+                }}
+                <button type="submit">{t.save_button}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The form that uploads a document (`kind` "document") or a video ("video").
+#[component]
+fn AddFileForm(kind: &'static str, action: String, feedback: UploadFeedback) -> impl IntoView {
+    let t = use_texts();
+    let video = kind == "video";
+    let id = move |field: &str| format!("{kind}-{field}");
+    let heading = id("heading");
+    // The message and the values typed belong to the form they were sent from.
+    let mine = feedback.kind == kind;
+    let error = feedback.error.filter(|_| mine).map(
+        |code| view! { <p class="error" role="alert" id=id("error")>{(t.upload_error)(&code)}</p> },
+    );
+    let typed = move |value: &String| if mine { value.clone() } else { String::new() };
+    // The upload route sends people back to `#add-file-heading`; it marks the form they used.
+    let anchor = mine.then_some("add-file-heading");
+    view! {
+        <section aria-labelledby=heading.clone()>
+            <h2 id=heading.clone()><span id=anchor></span>{if video { t.add_video_heading } else { t.add_document_heading }}</h2>
+            <UploadForm action described_by=id("error")
+                submit_label=if video { t.add_video_button } else { t.add_document_button }>
+                {error}
+                <input type="hidden" name="kind" value=kind />
+                <label for=id("title")>{t.material_title_label}</label>
+                <input id=id("title") name="title" type="text" value=typed(&feedback.title) required />
+                <label for=id("file")>{if video { t.video_file_label } else { t.document_file_label }}</label>
+                <input id=id("file") name="file" type="file" required=!video
+                    accept=if video { "video/mp4,video/webm" } else { "application/pdf,image/png,image/jpeg,image/gif,image/webp" } />
+                {video.then(|| view! {
+                    <label for=id("url")>{t.video_url_label}</label>
+                    <input id=id("url") name="video_url" type="url" value=typed(&feedback.video_url) />
+                    <label for=id("captions")>{t.captions_file_label}</label>
+                    <input id=id("captions") name="captions" type="file" accept=".vtt,text/vtt" required />
+                })}
+                <label for=id("description")>{t.description_label}</label>
+                <textarea id=id("description") name="description" rows="4">{typed(&feedback.description)}</textarea>
+            </UploadForm>
+        </section>
+    }
+}
+
+fn target_text(locale: Locale, target: &AssignmentTarget) -> String {
+    let t = locale.texts();
+    match target {
+        AssignmentTarget::Everyone => t.everyone.to_string(),
+        AssignmentTarget::Divisions(names) => names.join("、"),
+        AssignmentTarget::Roles(roles) => roles
+            .iter()
+            .map(|r| locale.security_role(*r))
+            .collect::<Vec<_>>()
+            .join("、"),
+        AssignmentTarget::Groups(groups) => groups
+            .iter()
+            .map(|g| locale.inspection_group(*g))
+            .collect::<Vec<_>>()
+            .join("、"),
+    }
+}
+
+#[component]
+fn Assignments(assignments: Vec<AssignmentInfo>, actions: EditorActions) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    if assignments.is_empty() {
+        return view! { <p>{t.no_assignments}</p> }.into_any();
+    }
+    let rows = assignments
+        .into_iter()
+        .map(|a| {
+            let due = match a.due {
+                DueRule::On(date) => locale.date(date),
+                DueRule::WithinDaysOfJoining { days, earliest } => {
+                    (t.due_within)(days, &locale.date(earliest))
+                }
+            };
+            let year = locale.fiscal_year(mamori_domain::FiscalYear::new(a.fiscal_year));
+            let row_id = format!("assignment-{}", a.id);
+            view! {
+                <tr>
+                    <th scope="row" id=row_id.clone()>{year}</th>
+                    <td>{target_text(locale, &a.target)}</td>
+                    <td>{due}</td>
+                    <td>
+                        <ActionForm action=actions.carry_over>
+                            <input type="hidden" name="assignment_id" value=a.id />
+                            <button type="submit" class="outline" aria-describedby=row_id>{t.carry_over_button}</button>
+                        </ActionForm>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        {outcome(actions.carry_over, "carry-over-error")}
+        <table>
+            <thead><tr>
+                <th scope="col">{t.fiscal_year_label}</th>
+                <th scope="col">{t.target_label}</th>
+                <th scope="col">{t.due_label}</th>
+                <td></td>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+fn AssignForm(
+    slug: String,
+    divisions: Vec<String>,
+    today: chrono::NaiveDate,
+    actions: EditorActions,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    // Checkboxes post as `chosen[i]` (one list for all three kinds, told apart by prefix),
+    // which the server function reads as a list.
+    let next_index = StoredValue::new(0usize);
+    let choices = move |prefix: &'static str, options: Vec<(String, String)>| {
+        options
+            .into_iter()
+            .map(|(value, label)| {
+                let i = next_index.get_value();
+                next_index.set_value(i + 1);
+                let id = format!("assign-choice-{i}");
+                view! {
+                    <div class="checkbox">
+                        <input type="checkbox" id=id.clone() name=format!("chosen[{i}]") value=format!("{prefix}:{value}") />
+                        <label for=id>{label}</label>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let target = |value: &'static str, label: &'static str, checked: bool| {
+        let id = format!("assign-target-{value}");
+        view! {
+            <div class="checkbox">
+                <input type="radio" id=id.clone() name="target" value=value checked=checked />
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    let division_choices = choices(
+        "division",
+        divisions.into_iter().map(|d| (d.clone(), d)).collect(),
+    );
+    let role_choices = choices(
+        "role",
+        SecurityRole::ALL
+            .into_iter()
+            .map(|r| (r.code().to_string(), locale.security_role(r).to_string()))
+            .collect(),
+    );
+    let group_choices = choices(
+        "group",
+        InspectionGroup::ALL
+            .into_iter()
+            .map(|g| (g.code().to_string(), locale.inspection_group(g).to_string()))
+            .collect(),
+    );
+    let default_due = (today + chrono::Duration::days(30)).to_string();
+    view! {
+        <ActionForm action=actions.assign attr:class="stacked" attr:aria-describedby="assign-error">
+            {outcome(actions.assign, "assign-error")}
+            <input type="hidden" name="slug" value=slug />
+            <fieldset>
+                <legend>{t.target_legend}</legend>
+                {target("everyone", t.everyone, true)}
+                {target("divisions", t.target_divisions, false)}
+                <fieldset class="choices"><legend class="visually-hidden">{t.target_divisions}</legend>{division_choices}</fieldset>
+                {target("roles", t.target_roles, false)}
+                <fieldset class="choices"><legend class="visually-hidden">{t.target_roles}</legend>{role_choices}</fieldset>
+                {target("groups", t.target_groups, false)}
+                <fieldset class="choices"><legend class="visually-hidden">{t.target_groups}</legend>{group_choices}</fieldset>
+            </fieldset>
+            <fieldset>
+                <legend>{t.due_legend}</legend>
+                <div class="checkbox">
+                    <input type="radio" id="assign-due-on" name="due_kind" value="on" checked />
+                    <label for="assign-due-on">{t.due_fixed}</label>
+                </div>
+                <div class="checkbox">
+                    <input type="radio" id="assign-due-joining" name="due_kind" value="joining" />
+                    <label for="assign-due-joining">{t.due_joining}</label>
+                </div>
+                <label for="assign-days">{t.within_days_label}</label>
+                <input id="assign-days" name="within_days" type="number" min="1" value="90" />
+                <label for="assign-due">{t.earliest_label}</label>
+                <input id="assign-due" name="due_on" type="date" value=default_due required />
+            </fieldset>
+            <button type="submit">{t.assign_button}</button>
+        </ActionForm>
     }
 }

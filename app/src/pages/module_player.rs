@@ -1,9 +1,14 @@
-//! Taking a module: its materials in order (`?material=N`), each measured while it is read,
-//! with the list of materials and what is already viewed.
+//! Taking a module: its materials in order (`?material=N`; without it, the first not yet
+//! viewed, so that learners resume where they left off), each measured while it is read, with
+//! the list of materials and what is already viewed.
 
 use crate::{
     api::training::take_module,
-    components::{guard::RequirePermission, view_tracker::ViewTracker},
+    components::{
+        guard::RequirePermission,
+        material_content::{MaterialContent, ViewedRule},
+        view_tracker::ViewTracker,
+    },
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -22,7 +27,7 @@ pub fn ModulePlayerPage() -> impl IntoView {
             let params = use_params_map();
             let query = use_query_map();
             let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
-            let current = move || query.with(|q| q.get("material").and_then(|n| n.parse::<usize>().ok()).unwrap_or(1));
+            let current = move || query.with(|q| q.get("material").and_then(|n| n.parse::<usize>().ok()));
             // Reloaded on every move between materials, so that "viewed" marks are fresh.
             let player = Resource::new(move || (slug(), current()), |(slug, _)| take_module(slug));
             view! {
@@ -42,11 +47,12 @@ pub fn ModulePlayerPage() -> impl IntoView {
 }
 
 #[component]
-fn Player(player: ModulePlayer, current: usize) -> impl IntoView {
+fn Player(player: ModulePlayer, current: Option<usize>) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
     let count = player.materials.len();
-    let current = current.clamp(1, count.max(1));
+    let resume = player.materials.iter().position(|m| !m.viewed).unwrap_or(0) + 1;
+    let current = current.unwrap_or(resume).clamp(1, count.max(1));
     let module = player.module;
     let slug = module.slug.clone();
     let link = move |n: usize| format!("/modules/{slug}?material={n}");
@@ -60,7 +66,7 @@ fn Player(player: ModulePlayer, current: usize) -> impl IntoView {
             let mark = m
                 .viewed
                 .then(|| view! { <span class="viewed-mark">"✓ "{t.viewed_mark}</span> });
-            let title = m.page.title.clone();
+            let title = m.material.title.clone();
             view! { <li><A href=link(n) attr:aria-current=here>{title}</A>" "{mark}</li> }
         })
         .collect::<Vec<_>>();
@@ -75,14 +81,18 @@ fn Player(player: ModulePlayer, current: usize) -> impl IntoView {
         }
     });
     let material = player.materials.into_iter().nth(current - 1).map(|m| {
-        let id = m.page.id;
+        let id = m.material.id;
+        let watched = (m.material.body.kind() == mamori_domain::training::MaterialKind::Video
+            && m.watched_percent > 0)
+            .then(|| view! { <p class="hint">{(t.watched_so_far)(m.watched_percent)}</p> });
         view! {
             <article class="material" aria-labelledby="material-title">
                 <p class="hint">{(t.material_of)(current, count)}</p>
-                <h2 id="material-title">{m.page.title}</h2>
-                <p class="hint">{(t.read_to_end)(m.page.min_active_seconds)}</p>
+                <h2 id="material-title">{m.material.title.clone()}</h2>
+                <ViewedRule material=m.material.clone() />
+                {watched}
                 <ViewTracker material_id=id />
-                <div class="material-body" inner_html=m.page.body_html></div>
+                <MaterialContent material=m.material />
             </article>
         }
     });

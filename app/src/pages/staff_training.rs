@@ -55,7 +55,7 @@ fn PersonView(person: PersonTraining) -> impl IntoView {
                     let mark = if m.viewed { t.viewed_mark } else { "" };
                     view! {
                         <tr>
-                            <th scope="row">{m.page.title}</th>
+                            <th scope="row">{m.material.title}</th>
                             <td>{mark}</td>
                             <td>{when(m.first_view_at)}</td>
                             <td>{when(m.last_view_at)}</td>

@@ -15,8 +15,11 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub backend: &'static str,
     pub store: mamori_store::Store,
+    /// Where uploaded material files are kept.
+    pub files_dir: std::path::PathBuf,
     /// Kept alive while the app runs; sessions of other users share the app's.
     _database: Option<TestDatabase>,
+    _files: Option<std::sync::Arc<tempfile::TempDir>>,
 }
 
 impl TestApp {
@@ -32,8 +35,11 @@ impl TestApp {
         let site_root = std::env::temp_dir();
         let options =
             mamori_server::web::leptos_options(&site_root, listener.local_addr().unwrap());
+        let files = tempfile::tempdir().expect("a folder for material files");
+        let files_dir = files.path().to_path_buf();
         let app = mamori_server::web::router(
             mamori_server::web::app_state(store.clone(), &settings),
+            mamori_server::material_files::MaterialFiles::new(files_dir.clone()),
             options,
         );
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -42,7 +48,9 @@ impl TestApp {
             client: client(),
             backend: database.backend,
             store,
+            files_dir,
             _database: Some(database),
+            _files: Some(std::sync::Arc::new(files)),
         }
     }
 
@@ -76,7 +84,9 @@ impl TestApp {
             client: client(),
             backend: self.backend,
             store: self.store.clone(),
+            files_dir: self.files_dir.clone(),
             _database: None,
+            _files: self._files.clone(),
         };
         if !employee_id.is_empty() {
             let response = other.login(employee_id).await;

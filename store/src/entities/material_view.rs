@@ -15,6 +15,10 @@ pub struct Model {
     pub active_seconds: i32,
     pub last_beat_at: Option<DateTimeUtc>,
     pub reached_end: bool,
+    /// The most of a video played, in percent.
+    pub watched_percent: i32,
+    /// Whether the person has opened the document's file.
+    pub document_opened: bool,
     /// When it first met its rule for "viewed".
     pub viewed_at: Option<DateTimeUtc>,
 }

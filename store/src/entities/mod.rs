@@ -9,6 +9,7 @@ pub mod enrollment;
 pub mod mail_outbox;
 pub mod managed_division;
 pub mod material;
+pub mod material_file;
 pub mod material_view;
 pub mod password_link;
 pub mod security_role_period;

@@ -1,7 +1,13 @@
-//! The web application: leptos routes and server functions over axum, static files, and the
-//! language switch.
+//! The web application: leptos routes and server functions over axum, static files, the
+//! language switch, and the routes that are plain HTTP (file uploads and downloads).
 
-use crate::settings::{Settings, exe_dir};
+mod materials;
+mod staff_files;
+
+use crate::{
+    material_files::MaterialFiles,
+    settings::{Settings, exe_dir},
+};
 use axum::{
     Form, Router,
     body::Body,
@@ -40,7 +46,7 @@ pub fn app_state(store: Store, settings: &Settings) -> AppState {
     }
 }
 
-pub fn router(state: AppState, options: LeptosOptions) -> Router {
+pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
     let site_root = options.site_root.to_string();
     let server_fn_state = state.clone();
@@ -89,20 +95,24 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             post({
                 let state = state.clone();
                 move |headers: axum::http::HeaderMap, form: axum::extract::Multipart| {
-                    upload_staff(state.clone(), headers, form)
+                    staff_files::upload_staff(state.clone(), headers, form)
                 }
             })
-            .layer(axum::extract::DefaultBodyLimit::max(UPLOAD_LIMIT)),
+            .layer(axum::extract::DefaultBodyLimit::max(
+                staff_files::UPLOAD_LIMIT,
+            )),
         )
         .route(
             "/admin/staff/export.csv",
             axum::routing::get({
                 let state = state.clone();
-                move |headers: axum::http::HeaderMap, query: axum::extract::Query<ExportQuery>| {
-                    export_staff(state.clone(), headers, query.0)
+                move |headers: axum::http::HeaderMap,
+                      query: axum::extract::Query<staff_files::ExportQuery>| {
+                    staff_files::export_staff(state.clone(), headers, query.0)
                 }
             }),
         )
+        .merge(materials::routes(state.clone(), files))
         .nest_service(
             "/pkg",
             tower::ServiceBuilder::new()
@@ -114,135 +124,6 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         )
         .fallback_service(ServeDir::new(&site_root).fallback(axum::routing::get(not_found)))
         .with_state(options)
-}
-
-/// The largest staff file accepted (10,000 people take about 1 MB).
-const UPLOAD_LIMIT: usize = 20 * 1024 * 1024;
-
-/// The admin UI's staff file upload: keeps the file and opens its preview page, where the
-/// admin confirms. A plain multipart form post, so it works with and without JavaScript.
-async fn upload_staff(
-    state: AppState,
-    headers: axum::http::HeaderMap,
-    mut form: axum::extract::Multipart,
-) -> Response {
-    use mamori_app::api::{authorize, status_of};
-    let admin = match authorize(&state, &headers, mamori_domain::Permission::AdministerStaff).await
-    {
-        Ok(actor) => actor,
-        Err(mamori_app::error::AppError::Unauthenticated) => {
-            return Redirect::to("/login").into_response();
-        }
-        Err(error) => return (status_of(&error), error.to_string()).into_response(),
-    };
-    let back = |code: &str| {
-        Redirect::to(&format!("/admin/staff?import_error={code}#import-heading")).into_response()
-    };
-    let mut file: Option<(String, Vec<u8>)> = None;
-    let mut effective = String::new();
-    let mut sync = false;
-    loop {
-        let field = match form.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(error) if error.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                return back("too_large");
-            }
-            Err(error) => return (error.status(), error.body_text()).into_response(),
-        };
-        let name = field.name().unwrap_or_default().to_string();
-        let file_name = field.file_name().unwrap_or("staff.csv").to_string();
-        let bytes = match field.bytes().await {
-            Ok(bytes) => bytes,
-            Err(error) if error.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                return back("too_large");
-            }
-            Err(error) => return (error.status(), error.body_text()).into_response(),
-        };
-        match name.as_str() {
-            "file" => file = Some((file_name, bytes.to_vec())),
-            "effective" => effective = String::from_utf8_lossy(&bytes).trim().to_string(),
-            "sync" => sync = bytes.as_ref() == b"true",
-            _ => {}
-        }
-    }
-    let Some((file_name, content)) = file.filter(|(_, content)| !content.is_empty()) else {
-        return back("no_file");
-    };
-    let now = chrono::Utc::now();
-    let effective = if effective.is_empty() {
-        mamori_domain::agency_date(now)
-    } else {
-        match chrono::NaiveDate::parse_from_str(&effective, "%Y-%m-%d") {
-            Ok(date) => date,
-            Err(_) => return back("bad_date"),
-        }
-    };
-    let upload = mamori_store::staff_uploads::NewUpload {
-        uploaded_by: admin.employee_id.as_str(),
-        uploaded_at: now,
-        file_name: &file_name,
-        content,
-        effective,
-        sync,
-    };
-    match state.store.save_staff_upload(upload).await {
-        Ok(id) => Redirect::to(&format!("/admin/staff/import/{id}")).into_response(),
-        Err(error) => {
-            tracing::error!(%error, "saving a staff upload failed");
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct ExportQuery {
-    as_of: Option<String>,
-}
-
-/// The staff directory as `staff.csv`, as of a date (default today). Admins only.
-async fn export_staff(
-    state: AppState,
-    headers: axum::http::HeaderMap,
-    query: ExportQuery,
-) -> Response {
-    use mamori_app::api::{authorize, status_of};
-    if let Err(error) =
-        authorize(&state, &headers, mamori_domain::Permission::AdministerStaff).await
-    {
-        return (status_of(&error), error.to_string()).into_response();
-    }
-    let today = mamori_domain::agency_date(chrono::Utc::now());
-    let as_of = match query.as_of.as_deref().filter(|d| !d.is_empty()) {
-        None => today,
-        Some(raw) => match chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-            Ok(date) => date,
-            Err(_) => {
-                return (
-                    axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-                    "as_of must be YYYY-MM-DD",
-                )
-                    .into_response();
-            }
-        },
-    };
-    match state.store.staff_rows_as_of(as_of).await {
-        Ok(rows) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"staff-{as_of}.csv\""),
-                ),
-            ],
-            mamori_domain::staff_file::write(&rows),
-        )
-            .into_response(),
-        Err(error) => {
-            tracing::error!(%error, "staff export failed");
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
 }
 
 #[derive(Deserialize)]
@@ -276,7 +157,8 @@ async fn set_language(
 /// Serves until Ctrl-C or SIGTERM.
 pub async fn serve(settings: &Settings, store: Store) -> std::io::Result<()> {
     let options = leptos_options(&settings.site_root, settings.addr);
-    let app = router(app_state(store, settings), options);
+    let files = MaterialFiles::new(settings.data_dir.join("materials"));
+    let app = router(app_state(store, settings), files, options);
     let listener = tokio::net::TcpListener::bind(settings.addr).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, site_root = %settings.site_root.display(), "serving");

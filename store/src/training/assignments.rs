@@ -1,0 +1,172 @@
+//! Assignments: a published module for a fiscal year, to a target, with a due rule; carried
+//! over to the next year for yearly refreshers; and worked out per person.
+
+use super::{Assigned, module_by_slug};
+use crate::{
+    Store, StoreError,
+    entities::{assignment, staff, training_module},
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use mamori_domain::{
+    FiscalYear,
+    training::{AssignmentInfo, AssignmentTarget, DueRule, ModuleStatus},
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+use std::collections::HashMap;
+
+impl Store {
+    /// Assigns a published module for a fiscal year.
+    pub async fn assign_module(
+        &self,
+        slug: &str,
+        fiscal_year: FiscalYear,
+        target: &AssignmentTarget,
+        due: DueRule,
+        created_by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let module = module_by_slug(self.db(), slug).await?;
+        if module.published_version == 0 {
+            return Err(StoreError::Invalid(
+                "publish the module before assigning it".into(),
+            ));
+        }
+        let empty = match target {
+            AssignmentTarget::Everyone => false,
+            AssignmentTarget::Divisions(names) => names.is_empty(),
+            AssignmentTarget::Roles(roles) => roles.is_empty(),
+            AssignmentTarget::Groups(groups) => groups.is_empty(),
+        };
+        if empty {
+            return Err(StoreError::Invalid("choose who the module is for".into()));
+        }
+        let json = |result: serde_json::Result<String>| {
+            result.map_err(|e| StoreError::Invalid(format!("assignment: {e}")))
+        };
+        let target = json(serde_json::to_string(target))?;
+        let duplicate = assignment::Entity::find()
+            .filter(assignment::Column::ModuleId.eq(module.id))
+            .filter(assignment::Column::FiscalYear.eq(fiscal_year.start_year()))
+            .filter(assignment::Column::Target.eq(target.as_str()))
+            .one(self.db())
+            .await?;
+        if duplicate.is_some() {
+            return Err(StoreError::Conflict(format!(
+                "{slug} is already assigned to them for fiscal year {}",
+                fiscal_year.start_year()
+            )));
+        }
+        assignment::ActiveModel {
+            module_id: Set(module.id),
+            fiscal_year: Set(fiscal_year.start_year()),
+            target: Set(target),
+            due_rule: Set(json(serde_json::to_string(&due))?),
+            created_by: Set(created_by.to_string()),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(self.db())
+        .await?;
+        Ok(())
+    }
+
+    /// Assigns the same module to the same people for the next fiscal year, due a year later
+    /// (a yearly refresher). Learners take the version published then.
+    pub async fn carry_over_assignment(
+        &self,
+        assignment_id: i32,
+        created_by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let row = assignment::Entity::find_by_id(assignment_id)
+            .one(self.db())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("assignment {assignment_id}")))?;
+        let info = assignment_info(&row)?;
+        let module = training_module::Entity::find_by_id(row.module_id)
+            .one(self.db())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("module {}", row.module_id)))?;
+        self.assign_module(
+            &module.slug,
+            FiscalYear::new(row.fiscal_year + 1),
+            &info.target,
+            info.due.a_year_later(),
+            created_by,
+            now,
+        )
+        .await
+    }
+
+    /// A module's assignments, oldest first.
+    pub(super) async fn assignments_of(
+        &self,
+        module_id: i32,
+    ) -> Result<Vec<AssignmentInfo>, StoreError> {
+        assignment::Entity::find()
+            .filter(assignment::Column::ModuleId.eq(module_id))
+            .order_by_asc(assignment::Column::Id)
+            .all(self.db())
+            .await?
+            .iter()
+            .map(assignment_info)
+            .collect()
+    }
+
+    /// The assignments of the person's current fiscal year that include them today, with their
+    /// module (published and not archived) and due date.
+    pub(super) async fn assigned_to(
+        &self,
+        staff_id: i32,
+        today: NaiveDate,
+    ) -> Result<Vec<Assigned>, StoreError> {
+        let person = staff::Entity::find_by_id(staff_id)
+            .one(self.db())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("staff {staff_id}")))?;
+        let joined = person.active_from;
+        let me = self.summaries(vec![person], today).await?.remove(0);
+        let year = FiscalYear::containing(today).start_year();
+        let modules: HashMap<i32, training_module::Model> = training_module::Entity::find()
+            .filter(training_module::Column::Status.eq(ModuleStatus::Published.code()))
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect();
+        let mut assigned = Vec::new();
+        for assignment in assignment::Entity::find()
+            .filter(assignment::Column::FiscalYear.eq(year))
+            .order_by_asc(assignment::Column::Id)
+            .all(self.db())
+            .await?
+        {
+            let info = assignment_info(&assignment)?;
+            let Some(module) = modules.get(&assignment.module_id) else {
+                continue;
+            };
+            if info.target.includes(&me.division, &me.security_roles)
+                && !assigned.iter().any(|a: &Assigned| a.module.id == module.id)
+            {
+                assigned.push(Assigned {
+                    due: info.due.due_date(joined),
+                    module: module.clone(),
+                    assignment,
+                });
+            }
+        }
+        Ok(assigned)
+    }
+}
+
+fn assignment_info(row: &assignment::Model) -> Result<AssignmentInfo, StoreError> {
+    let parse = |e: serde_json::Error| StoreError::Invalid(format!("assignment {}: {e}", row.id));
+    Ok(AssignmentInfo {
+        id: row.id,
+        fiscal_year: row.fiscal_year,
+        target: serde_json::from_str(&row.target).map_err(parse)?,
+        due: serde_json::from_str(&row.due_rule).map_err(parse)?,
+    })
+}

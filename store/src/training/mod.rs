@@ -1,0 +1,203 @@
+//! Training modules: authoring (versioned materials), assignments, and each learner's progress
+//! with material views. The rules themselves are in `mamori_domain::training`; this applies
+//! them to the database. Modules' life cycle is here; materials, assignments and progress have
+//! a file each.
+
+mod assignments;
+mod materials;
+mod progress;
+
+pub use materials::{MaterialEdit, Move, NewContent, NewMaterial, NewVideo, StoredUpload};
+pub(crate) use progress::verification_code;
+pub use progress::{FileToServe, MaterialFileRole, ViewReport};
+
+use crate::{
+    Store, StoreError,
+    entities::{assignment, enrollment, material, training_module},
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use mamori_domain::training::{ModuleDraft, ModuleStatus, ModuleSummary, Slug};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+
+/// A module as a trainer starts it.
+pub struct NewModule<'a> {
+    pub slug: &'a Slug,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub estimated_minutes: i32,
+    pub created_by: &'a str,
+}
+
+impl Store {
+    pub async fn create_module(
+        &self,
+        new: NewModule<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        if new.title.trim().is_empty() {
+            return Err(StoreError::Invalid("title must not be empty".into()));
+        }
+        if module_by_slug(self.db(), new.slug.as_str()).await.is_ok() {
+            return Err(StoreError::Conflict(format!(
+                "slug {} is already taken",
+                new.slug
+            )));
+        }
+        training_module::ActiveModel {
+            slug: Set(new.slug.to_string()),
+            title: Set(new.title.trim().to_string()),
+            summary: Set(new.summary.trim().to_string()),
+            estimated_minutes: Set(new.estimated_minutes.max(1)),
+            status: Set(ModuleStatus::Draft.code().to_string()),
+            published_version: Set(0),
+            draft_version: Set(1),
+            created_by: Set(new.created_by.to_string()),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(self.db())
+        .await?;
+        Ok(())
+    }
+
+    /// Changes a module's title, summary and estimated time. These describe the module in
+    /// every version, so the change shows at once.
+    pub async fn edit_module_details(
+        &self,
+        slug: &str,
+        title: &str,
+        summary: &str,
+        estimated_minutes: i32,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        if title.trim().is_empty() {
+            return Err(StoreError::Invalid("title must not be empty".into()));
+        }
+        let mut module: training_module::ActiveModel =
+            module_by_slug(self.db(), slug).await?.into();
+        module.title = Set(title.trim().to_string());
+        module.summary = Set(summary.trim().to_string());
+        module.estimated_minutes = Set(estimated_minutes.max(1));
+        module.updated_at = Set(now);
+        module.update(self.db()).await?;
+        Ok(())
+    }
+
+    /// Every module, newest change first.
+    pub async fn modules(&self) -> Result<Vec<ModuleSummary>, StoreError> {
+        Ok(training_module::Entity::find()
+            .order_by_desc(training_module::Column::UpdatedAt)
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(summary_of)
+            .collect())
+    }
+
+    /// A module with the materials trainers edit (the draft version) and its assignments.
+    pub async fn module_draft(&self, slug: &str) -> Result<ModuleDraft, StoreError> {
+        let module = module_by_slug(self.db(), slug).await?;
+        let rows = materials_of(self.db(), module.id, module.draft_version).await?;
+        Ok(ModuleDraft {
+            draft_version: module.draft_version,
+            materials: materials::describe(self.db(), rows).await?,
+            assignments: self.assignments_of(module.id).await?,
+            module: summary_of(module),
+        })
+    }
+
+    /// Makes the draft what learners see; publishing an archived module brings it back.
+    pub async fn publish_module(&self, slug: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let txn = self.db().begin().await?;
+        let module = module_by_slug(&txn, slug).await?;
+        if materials_of(&txn, module.id, module.draft_version)
+            .await?
+            .is_empty()
+        {
+            return Err(StoreError::Invalid(
+                "add at least one material before publishing".into(),
+            ));
+        }
+        let draft = module.draft_version;
+        let mut module: training_module::ActiveModel = module.into();
+        module.published_version = Set(draft);
+        module.status = Set(ModuleStatus::Published.code().to_string());
+        module.updated_at = Set(now);
+        module.update(&txn).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// Takes a module away from learners (and from reminders); their records stay.
+    pub async fn archive_module(&self, slug: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let module = module_by_slug(self.db(), slug).await?;
+        if module.published_version == 0 {
+            return Err(StoreError::Invalid(
+                "only a published module can be archived".into(),
+            ));
+        }
+        let mut module: training_module::ActiveModel = module.into();
+        module.status = Set(ModuleStatus::Archived.code().to_string());
+        module.updated_at = Set(now);
+        module.update(self.db()).await?;
+        Ok(())
+    }
+}
+
+/// A module assigned to a person, with the assignment that brings it and their due date.
+struct Assigned {
+    assignment: assignment::Model,
+    module: training_module::Model,
+    due: NaiveDate,
+}
+
+fn summary_of(module: training_module::Model) -> ModuleSummary {
+    ModuleSummary {
+        status: ModuleStatus::from_code(&module.status).unwrap_or(ModuleStatus::Draft),
+        has_unpublished_changes: module.draft_version > module.published_version,
+        slug: module.slug,
+        title: module.title,
+        summary: module.summary,
+        estimated_minutes: module.estimated_minutes,
+        published_version: module.published_version,
+    }
+}
+
+async fn module_by_slug(
+    db: &impl ConnectionTrait,
+    slug: &str,
+) -> Result<training_module::Model, StoreError> {
+    training_module::Entity::find()
+        .filter(training_module::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("module {slug}")))
+}
+
+pub(crate) async fn materials_of(
+    db: &impl ConnectionTrait,
+    module_id: i32,
+    version: i32,
+) -> Result<Vec<material::Model>, StoreError> {
+    Ok(material::Entity::find()
+        .filter(material::Column::ModuleId.eq(module_id))
+        .filter(material::Column::Version.eq(version))
+        .order_by_asc(material::Column::Position)
+        .all(db)
+        .await?)
+}
+
+async fn enrollment_of(
+    db: &impl ConnectionTrait,
+    staff_id: i32,
+    assignment_id: i32,
+) -> Result<Option<enrollment::Model>, StoreError> {
+    Ok(enrollment::Entity::find()
+        .filter(enrollment::Column::StaffId.eq(staff_id))
+        .filter(enrollment::Column::AssignmentId.eq(assignment_id))
+        .one(db)
+        .await?)
+}

@@ -1,0 +1,540 @@
+//! Learners' progress: the modules assigned to them, the player, material views from
+//! heartbeats and opened documents, completion and certificates, and managers' views of it.
+
+use super::{Assigned, enrollment_of, materials::describe, materials_of};
+use crate::{
+    Store, StoreError,
+    accounts::random_secret,
+    entities::{
+        assignment, enrollment, material, material_file, material_view, staff, training_module,
+    },
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use mamori_domain::{
+    media::MediaType,
+    training::{
+        Certificate, GridRow, Heartbeat, LearnerModule, MaterialKind, ModulePlayer, ModuleProgress,
+        PlayerMaterial, TrainingGrid, ViewEvidence, material_viewed, progress_status,
+    },
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait, sea_query::Expr, sea_query::OnConflict,
+};
+use std::collections::HashMap;
+
+/// What one report from a learner's browser (or the file route) tells about a material.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ViewReport {
+    /// A heartbeat from the page, if this is one.
+    pub beat: Option<Heartbeat>,
+    pub reached_end: bool,
+    pub watched_percent: i32,
+    pub document_opened: bool,
+}
+
+/// Which file of a material.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MaterialFileRole {
+    /// The document, or the uploaded video.
+    Main,
+    Captions,
+}
+
+/// A file to serve: its name on disk (the SHA-256), its type and its original name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileToServe {
+    pub sha256: String,
+    pub media: MediaType,
+    pub file_name: String,
+}
+
+impl Store {
+    /// The modules assigned to a person this fiscal year, with their progress, soonest due first.
+    pub async fn learner_modules(
+        &self,
+        staff_id: i32,
+        today: NaiveDate,
+    ) -> Result<Vec<LearnerModule>, StoreError> {
+        Ok(self
+            .modules_of(staff_id, today)
+            .await?
+            .into_iter()
+            .map(|p| p.module)
+            .collect())
+    }
+
+    /// One assigned module for its learner: starting it pins the version they will keep.
+    pub async fn module_player(
+        &self,
+        staff_id: i32,
+        slug: &str,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<ModulePlayer, StoreError> {
+        let assigned = self.assigned_module(staff_id, slug, today).await?;
+        // Two requests may start the module at once (two tabs): the first one wins.
+        let start = enrollment::ActiveModel {
+            staff_id: Set(staff_id),
+            assignment_id: Set(assigned.assignment.id),
+            version: Set(assigned.module.published_version),
+            started_at: Set(now),
+            completed_at: Set(None),
+            verification_code: Set(None),
+            ..Default::default()
+        };
+        enrollment::Entity::insert(start)
+            .on_conflict(
+                OnConflict::columns([
+                    enrollment::Column::StaffId,
+                    enrollment::Column::AssignmentId,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(self.db())
+            .await?;
+        let progress = self.progress(staff_id, &assigned, today).await?;
+        Ok(ModulePlayer {
+            module: progress.module,
+            version: progress.version,
+            materials: progress.materials,
+            completed_at: progress.enrollment.as_ref().and_then(|e| e.completed_at),
+            verification_code: progress.enrollment.and_then(|e| e.verification_code),
+        })
+    }
+
+    /// A heartbeat from a learner's page: counts active time (once, across tabs), notes
+    /// whether the end was reached and how much of a video was played, and completes the
+    /// module when every material is viewed. Only materials of the version the learner is
+    /// taking are accepted.
+    pub async fn material_heartbeat(
+        &self,
+        staff_id: i32,
+        material_id: i32,
+        report: ViewReport,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let row = material_by_id(self.db(), material_id).await?;
+        self.record_view(staff_id, &row, report, now).await
+    }
+
+    /// The file of a material for a learner taking it; opening a document counts as viewing
+    /// it. Anyone else gets `NotFound`.
+    pub async fn file_for_learner(
+        &self,
+        staff_id: i32,
+        material_id: i32,
+        role: MaterialFileRole,
+        now: DateTime<Utc>,
+    ) -> Result<FileToServe, StoreError> {
+        let row = material_by_id(self.db(), material_id).await?;
+        let file = file_of(self.db(), &row, role).await?;
+        if row.kind == MaterialKind::Document.code() && role == MaterialFileRole::Main {
+            let opened = ViewReport {
+                document_opened: true,
+                ..Default::default()
+            };
+            self.record_view(staff_id, &row, opened, now).await?;
+        } else {
+            taking(self.db(), staff_id, &row).await?;
+        }
+        Ok(file)
+    }
+
+    /// The file of any material, for trainers.
+    pub async fn file_for_author(
+        &self,
+        material_id: i32,
+        role: MaterialFileRole,
+    ) -> Result<FileToServe, StoreError> {
+        let row = material_by_id(self.db(), material_id).await?;
+        file_of(self.db(), &row, role).await
+    }
+
+    async fn record_view(
+        &self,
+        staff_id: i32,
+        row: &material::Model,
+        report: ViewReport,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let kind = MaterialKind::from_code(&row.kind)
+            .ok_or_else(|| StoreError::Invalid(format!("material {}: unknown kind", row.id)))?;
+        let txn = self.db().begin().await?;
+        // Write first: the first report creates the row (two tabs may both try), and the
+        // update takes the row's lock, so that concurrent reports are applied one after
+        // the other instead of overwriting each other's seconds.
+        material_view::Entity::insert(material_view::ActiveModel {
+            staff_id: Set(staff_id),
+            material_id: Set(row.id),
+            first_view_at: Set(now),
+            last_view_at: Set(now),
+            views: Set(0),
+            active_seconds: Set(0),
+            last_beat_at: Set(None),
+            reached_end: Set(false),
+            watched_percent: Set(0),
+            document_opened: Set(false),
+            viewed_at: Set(None),
+            ..Default::default()
+        })
+        .on_conflict(
+            OnConflict::columns([
+                material_view::Column::StaffId,
+                material_view::Column::MaterialId,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+        let this_view = || {
+            material_view::Entity::find()
+                .filter(material_view::Column::StaffId.eq(staff_id))
+                .filter(material_view::Column::MaterialId.eq(row.id))
+        };
+        material_view::Entity::update_many()
+            .col_expr(material_view::Column::LastViewAt, Expr::value(now))
+            .filter(material_view::Column::StaffId.eq(staff_id))
+            .filter(material_view::Column::MaterialId.eq(row.id))
+            .exec(&txn)
+            .await?;
+        let enrollment = taking(&txn, staff_id, row).await?;
+        let view = this_view()
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("view of material {}", row.id)))?;
+        let credit = report.beat.map_or(0, |b| b.credit(view.last_beat_at, now));
+        let evidence = ViewEvidence {
+            reached_end: view.reached_end || report.reached_end,
+            active_seconds: i64::from(view.active_seconds) + credit,
+            watched_percent: view
+                .watched_percent
+                .max(report.watched_percent.clamp(0, 100)),
+            document_opened: view.document_opened || report.document_opened,
+        };
+        let viewed_at = view.viewed_at.or_else(|| {
+            material_viewed(kind, evidence, row.min_active_seconds.into()).then_some(now)
+        });
+        // The first report of any kind is a view; after that, opening the page again is.
+        let new_view = view.views == 0 || report.beat.is_some_and(Heartbeat::is_new_view);
+        let views = view.views + i32::from(new_view);
+        let last_beat_at = if report.beat.is_some() {
+            Some(now)
+        } else {
+            view.last_beat_at
+        };
+        let mut changed: material_view::ActiveModel = view.into();
+        changed.active_seconds = Set(evidence.active_seconds as i32);
+        changed.reached_end = Set(evidence.reached_end);
+        changed.watched_percent = Set(evidence.watched_percent);
+        changed.document_opened = Set(evidence.document_opened);
+        changed.viewed_at = Set(viewed_at);
+        changed.views = Set(views);
+        changed.last_beat_at = Set(last_beat_at);
+        changed.update(&txn).await?;
+        if viewed_at.is_some() && enrollment.completed_at.is_none() {
+            complete_if_all_viewed(&txn, staff_id, enrollment, row, now).await?;
+        }
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// The certificate of a module the person completed this fiscal year.
+    pub async fn certificate(
+        &self,
+        staff_id: i32,
+        slug: &str,
+        today: NaiveDate,
+    ) -> Result<Certificate, StoreError> {
+        let assigned = self.assigned_module(staff_id, slug, today).await?;
+        let code = enrollment_of(self.db(), staff_id, assigned.assignment.id)
+            .await?
+            .and_then(|e| e.verification_code)
+            .ok_or_else(|| StoreError::NotFound(format!("certificate for {slug}")))?;
+        self.verify_certificate(&code)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("certificate for {slug}")))
+    }
+
+    /// The certificate carrying `code`, if there is one (codes are compared in upper case).
+    pub async fn verify_certificate(&self, code: &str) -> Result<Option<Certificate>, StoreError> {
+        let code = code.trim().to_ascii_uppercase();
+        let Some(done) = enrollment::Entity::find()
+            .filter(enrollment::Column::VerificationCode.eq(code.as_str()))
+            .one(self.db())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let (Some(completed_at), Some(person), Some(assignment)) = (
+            done.completed_at,
+            staff::Entity::find_by_id(done.staff_id)
+                .one(self.db())
+                .await?,
+            assignment::Entity::find_by_id(done.assignment_id)
+                .one(self.db())
+                .await?,
+        ) else {
+            return Ok(None);
+        };
+        let module = training_module::Entity::find_by_id(assignment.module_id)
+            .one(self.db())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("module {}", assignment.module_id)))?;
+        Ok(Some(Certificate {
+            employee_id: person.employee_id,
+            name: person.name,
+            module_title: module.title,
+            version: done.version,
+            fiscal_year: assignment.fiscal_year,
+            completed_at,
+            verification_code: code,
+        }))
+    }
+    /// Staff × modules for the given divisions' staff today (a manager's view).
+    pub async fn division_training(
+        &self,
+        division_ids: &[i32],
+        today: NaiveDate,
+    ) -> Result<TrainingGrid, StoreError> {
+        let people = self.division_staff(division_ids, today).await?;
+        let ids: HashMap<String, i32> = staff::Entity::find()
+            .filter(staff::Column::EmployeeId.is_in(people.iter().map(|p| p.employee_id.clone())))
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(|p| (p.employee_id, p.id))
+            .collect();
+        let mut modules: Vec<(NaiveDate, String, String)> = Vec::new();
+        let mut per_person = Vec::new();
+        for person in people {
+            let Some(id) = ids.get(&person.employee_id) else {
+                continue;
+            };
+            let assigned = self.learner_modules(*id, today).await?;
+            for m in &assigned {
+                if !modules.iter().any(|(_, slug, _)| *slug == m.slug) {
+                    modules.push((m.due, m.slug.clone(), m.title.clone()));
+                }
+            }
+            per_person.push((person, assigned));
+        }
+        modules.sort();
+        let rows = per_person
+            .into_iter()
+            .map(|(person, assigned)| GridRow {
+                statuses: modules
+                    .iter()
+                    .map(|(_, slug, _)| assigned.iter().find(|m| m.slug == *slug).map(|m| m.status))
+                    .collect(),
+                employee_id: person.employee_id,
+                name: person.name,
+                division: person.division,
+            })
+            .collect();
+        Ok(TrainingGrid {
+            modules: modules
+                .into_iter()
+                .map(|(_, slug, title)| (slug, title))
+                .collect(),
+            rows,
+        })
+    }
+
+    /// A person's assigned modules, material by material, without starting any.
+    pub async fn person_training(
+        &self,
+        employee_id: &mamori_domain::EmployeeId,
+        today: NaiveDate,
+    ) -> Result<Vec<ModuleProgress>, StoreError> {
+        let person = self.staff_member(employee_id).await?;
+        self.modules_of(person.id, today).await
+    }
+
+    /// A person's assigned modules with their progress, soonest due first.
+    async fn modules_of(
+        &self,
+        staff_id: i32,
+        today: NaiveDate,
+    ) -> Result<Vec<ModuleProgress>, StoreError> {
+        let mut list = Vec::new();
+        for assigned in self.assigned_to(staff_id, today).await? {
+            let progress = self.progress(staff_id, &assigned, today).await?;
+            list.push(ModuleProgress {
+                module: progress.module,
+                materials: progress.materials,
+            });
+        }
+        list.sort_by_key(|p| p.module.due);
+        Ok(list)
+    }
+
+    /// One module assigned to a person, by slug; `NotFound` when it is not theirs.
+    async fn assigned_module(
+        &self,
+        staff_id: i32,
+        slug: &str,
+        today: NaiveDate,
+    ) -> Result<Assigned, StoreError> {
+        self.assigned_to(staff_id, today)
+            .await?
+            .into_iter()
+            .find(|a| a.module.slug == slug)
+            .ok_or_else(|| StoreError::NotFound(format!("module {slug}")))
+    }
+
+    async fn progress(
+        &self,
+        staff_id: i32,
+        assigned: &Assigned,
+        today: NaiveDate,
+    ) -> Result<Progress, StoreError> {
+        let enrollment = enrollment_of(self.db(), staff_id, assigned.assignment.id).await?;
+        let version = enrollment
+            .as_ref()
+            .map_or(assigned.module.published_version, |e| e.version);
+        let rows = materials_of(self.db(), assigned.module.id, version).await?;
+        let views: HashMap<i32, material_view::Model> = material_view::Entity::find()
+            .filter(material_view::Column::StaffId.eq(staff_id))
+            .filter(material_view::Column::MaterialId.is_in(rows.iter().map(|p| p.id)))
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(|v| (v.material_id, v))
+            .collect();
+        let materials: Vec<PlayerMaterial> = describe(self.db(), rows)
+            .await?
+            .into_iter()
+            .map(|material| {
+                let view = views.get(&material.id);
+                PlayerMaterial {
+                    viewed: view.is_some_and(|v| v.viewed_at.is_some()),
+                    active_seconds: view.map_or(0, |v| v.active_seconds),
+                    views: view.map_or(0, |v| v.views),
+                    first_view_at: view.map(|v| v.first_view_at),
+                    last_view_at: view.map(|v| v.last_view_at),
+                    watched_percent: view.map_or(0, |v| v.watched_percent),
+                    material,
+                }
+            })
+            .collect();
+        let viewed = materials.iter().filter(|m| m.viewed).count();
+        let completed = enrollment
+            .as_ref()
+            .is_some_and(|e| e.completed_at.is_some());
+        let module = LearnerModule {
+            slug: assigned.module.slug.clone(),
+            title: assigned.module.title.clone(),
+            summary: assigned.module.summary.clone(),
+            estimated_minutes: assigned.module.estimated_minutes,
+            due: assigned.due,
+            status: progress_status(viewed, completed, assigned.due, today),
+            viewed,
+            materials: materials.len(),
+        };
+        Ok(Progress {
+            module,
+            version,
+            materials,
+            enrollment,
+        })
+    }
+}
+
+pub(super) struct Progress {
+    pub module: LearnerModule,
+    pub version: i32,
+    pub materials: Vec<PlayerMaterial>,
+    pub enrollment: Option<enrollment::Model>,
+}
+
+async fn material_by_id(
+    db: &impl ConnectionTrait,
+    material_id: i32,
+) -> Result<material::Model, StoreError> {
+    material::Entity::find_by_id(material_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("material {material_id}")))
+}
+
+async fn file_of(
+    db: &impl ConnectionTrait,
+    row: &material::Model,
+    role: MaterialFileRole,
+) -> Result<FileToServe, StoreError> {
+    let id = match role {
+        MaterialFileRole::Main => row.file_id,
+        MaterialFileRole::Captions => row.captions_file_id,
+    };
+    let missing = || StoreError::NotFound(format!("file of material {}", row.id));
+    let file = material_file::Entity::find_by_id(id.ok_or_else(missing)?)
+        .one(db)
+        .await?
+        .ok_or_else(missing)?;
+    Ok(FileToServe {
+        media: MediaType::from_code(&file.media).ok_or_else(missing)?,
+        sha256: file.sha256,
+        file_name: file.file_name,
+    })
+}
+
+/// The enrollment under which `staff_id` may view `row`: its module's version must be the
+/// one they are taking.
+async fn taking(
+    db: &impl ConnectionTrait,
+    staff_id: i32,
+    row: &material::Model,
+) -> Result<enrollment::Model, StoreError> {
+    let assignment_ids: Vec<i32> = assignment::Entity::find()
+        .filter(assignment::Column::ModuleId.eq(row.module_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    enrollment::Entity::find()
+        .filter(enrollment::Column::StaffId.eq(staff_id))
+        .filter(enrollment::Column::AssignmentId.is_in(assignment_ids))
+        .filter(enrollment::Column::Version.eq(row.version))
+        .order_by_desc(enrollment::Column::Id)
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("material {}", row.id)))
+}
+
+/// A certificate's code: short enough to read out, long enough not to guess (12 hex digits,
+/// upper case).
+pub(crate) fn verification_code() -> String {
+    random_secret()[..12].to_ascii_uppercase()
+}
+
+async fn complete_if_all_viewed(
+    db: &impl ConnectionTrait,
+    staff_id: i32,
+    enrollment: enrollment::Model,
+    row: &material::Model,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let ids: Vec<i32> = materials_of(db, row.module_id, enrollment.version)
+        .await?
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    let viewed = material_view::Entity::find()
+        .filter(material_view::Column::StaffId.eq(staff_id))
+        .filter(material_view::Column::MaterialId.is_in(ids.iter().copied()))
+        .filter(material_view::Column::ViewedAt.is_not_null())
+        .all(db)
+        .await?
+        .len();
+    if viewed == ids.len() {
+        let mut done: enrollment::ActiveModel = enrollment.into();
+        done.completed_at = Set(Some(now));
+        done.verification_code = Set(Some(verification_code()));
+        done.update(db).await?;
+    }
+    Ok(())
+}
