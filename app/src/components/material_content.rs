@@ -9,8 +9,10 @@ use mamori_domain::training::{FileInfo, Material, MaterialBody, VideoSource};
 /// The id of the player's video, which the view tracker measures.
 pub const VIDEO_ELEMENT_ID: &str = "material-video";
 
+/// `measured`: the one material of the player, whose video the view tracker finds by id (the
+/// editor shows several).
 #[component]
-pub fn MaterialContent(material: Material) -> impl IntoView {
+pub fn MaterialContent(material: Material, #[prop(optional)] measured: bool) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
     let file_url = format!("/materials/{}/file", material.id);
@@ -57,7 +59,7 @@ pub fn MaterialContent(material: Material) -> impl IntoView {
                 VideoSource::Link(link) => link,
             };
             view! {
-                <video id=VIDEO_ELEMENT_ID class="material-video" controls preload="metadata" src=src>
+                <video id=measured.then_some(VIDEO_ELEMENT_ID) class="material-video" controls preload="metadata" src=src>
                     <track kind="captions" src=captions_url srclang="ja" label=t.captions_label default />
                     <p>{t.video_unsupported}</p>
                 </video>

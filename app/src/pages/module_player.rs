@@ -92,7 +92,7 @@ fn Player(player: ModulePlayer, current: Option<usize>) -> impl IntoView {
                 <ViewedRule material=m.material.clone() />
                 {watched}
                 <ViewTracker material_id=id />
-                <MaterialContent material=m.material />
+                <MaterialContent material=m.material measured=true />
             </article>
         }
     });

@@ -1,0 +1,139 @@
+import { expect, test, type Page } from "@playwright/test";
+import * as path from "node:path";
+import { LEARNER, MANAGER, TRAINER, expectAccessible, hydrated, logIn, settle } from "./helpers";
+
+const fixture = (name: string) => path.join(__dirname, "..", "fixtures", name);
+
+/** The editor's section for one kind of upload. */
+const uploadSection = (page: Page, heading: string) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: heading }) });
+
+test("a trainer builds a module with a page, a PDF and a captioned video; a learner completes it; their manager sees it", async ({ page, browser }, testInfo) => {
+  test.setTimeout(90_000);
+  // Each project makes its own module, so that the two runs do not meet.
+  const slug = hydrated(testInfo) ? "evidence-js" : "evidence-nojs";
+  const title = hydrated(testInfo) ? "紛失への備え B" : "紛失への備え A";
+  await logIn(page, testInfo, TRAINER);
+  await expect(page.getByRole("heading", { level: 1, name: "マイ研修" })).toBeVisible();
+  await page.goto("/trainer");
+  await settle(page, testInfo);
+  await page.getByLabel("題名").fill(title);
+  await page.getByLabel(/^識別名/).fill(slug);
+  await page.getByRole("button", { name: "作成して編集する" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await settle(page, testInfo);
+
+  await page.getByLabel("ページの題名").fill("紛失したとき");
+  await page.getByLabel(/^本文/).fill("## 報告\n\n直ちに**報告**します。");
+  await page.getByLabel("最低閲覧時間（秒）").fill("0");
+  await page.getByRole("button", { name: "ページを追加" }).click();
+  await expect(page.locator("article.material-preview").getByRole("heading", { name: "紛失したとき" })).toBeVisible();
+
+  // A script named .pdf is refused by its bytes, and what was typed comes back.
+  const documents = uploadSection(page, "文書（PDF・画像）を追加");
+  await documents.getByLabel("資料の題名").fill("情報セキュリティ規程");
+  await documents.getByLabel(/^ファイル/).setInputFiles({
+    name: "規程.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("<html><script>alert(1)</script></html>"),
+  });
+  await documents.getByRole("button", { name: "文書を追加" }).click();
+  await expect(page.getByRole("alert")).toContainText("この種類のファイルは追加できません");
+  await expect(uploadSection(page, "文書（PDF・画像）を追加").getByLabel("資料の題名")).toHaveValue("情報セキュリティ規程");
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+
+  await uploadSection(page, "文書（PDF・画像）を追加").getByLabel(/^ファイル/).setInputFiles(fixture("rules.pdf"));
+  await uploadSection(page, "文書（PDF・画像）を追加").getByRole("button", { name: "文書を追加" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "資料を追加しました。" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "資料を開く（rules.pdf, 1 KB）" })).toBeVisible();
+  await settle(page, testInfo);
+
+  const videos = uploadSection(page, "動画を追加");
+  await videos.getByLabel("資料の題名").fill("紛失事案の再現");
+  await videos.getByLabel(/^動画ファイル/).setInputFiles(fixture("training.webm"));
+  await videos.getByLabel(/^字幕ファイル/).setInputFiles(fixture("training.vtt"));
+  await videos.getByRole("button", { name: "動画を追加" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "資料を追加しました。" })).toBeVisible();
+  await expect(page.locator("video track[kind=captions]")).toHaveCount(1);
+  await settle(page, testInfo);
+
+  // The video goes before the document.
+  const previews = page.locator("article.material-preview h3");
+  await expect(previews).toHaveText(["紛失したとき", "情報セキュリティ規程", "紛失事案の再現"]);
+  await page.locator("article.material-preview").filter({ hasText: "紛失事案の再現" }).getByRole("button", { name: "上へ移動" }).click();
+  await expect(previews).toHaveText(["紛失したとき", "紛失事案の再現", "情報セキュリティ規程"]);
+  await expectAccessible(page, testInfo);
+
+  await page.getByRole("button", { name: "この内容で公開する" }).click();
+  await expect(page.getByText("公開中（第1版）")).toBeVisible();
+  await page.getByLabel("課を選ぶ").check();
+  await page.getByLabel("消費者安全課").check();
+  await page.getByLabel(/^期日/).fill("2099-03-31");
+  await page.getByRole("button", { name: "割り当てる" }).click();
+  await expect(page.getByRole("cell", { name: "消費者安全課" })).toBeVisible();
+  await expectAccessible(page, testInfo);
+
+  // The learner, in 消費者安全課, opens it and starts where nothing is viewed yet.
+  const context = await browser.newContext({ javaScriptEnabled: hydrated(testInfo), locale: "ja-JP" });
+  const learner = await context.newPage();
+  await logIn(learner, testInfo, LEARNER);
+  await learner.locator("li.module-card").filter({ hasText: title }).getByRole("link", { name: title }).click();
+  await expect(learner.getByRole("heading", { level: 2, name: "紛失したとき" })).toBeVisible();
+  await settle(learner, testInfo);
+  const list = learner.getByRole("navigation", { name: "資料の一覧" });
+
+  // Opening the document counts, with or without JavaScript.
+  await list.getByRole("link", { name: "情報セキュリティ規程" }).click();
+  await expect(learner.getByText("資料を開くと確認済みになります。")).toBeVisible();
+  await expectAccessible(learner, testInfo);
+  const popup = learner.waitForEvent("popup");
+  await learner.getByRole("link", { name: /^資料を開く/ }).click();
+  await (await popup).close();
+  await learner.reload();
+  await expect(list.getByRole("listitem").filter({ hasText: "情報セキュリティ規程" })).toContainText("確認済み");
+
+  await list.getByRole("link", { name: "紛失事案の再現" }).click();
+  await expect(learner.getByText(/動画を 90% 以上視聴すると確認済みになります/)).toBeVisible();
+  await settle(learner, testInfo);
+  await expectAccessible(learner, testInfo);
+  if (!hydrated(testInfo)) {
+    await expect(learner.getByText("JavaScript が必要です")).toBeVisible();
+    await context.close();
+    return;
+  }
+  // The captions reach the learner's player, and watching the video counts.
+  const video = learner.locator("video");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.textTracks[0]?.cues?.length ?? 0)).toBe(2);
+  await video.evaluate((v: HTMLVideoElement) => { v.muted = true; return v.play(); });
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.ended), { timeout: 15_000 }).toBe(true);
+
+  // Back to the page: read to the end, which completes the module.
+  await list.getByRole("link", { name: "紛失したとき" }).click();
+  await expect(learner.getByRole("heading", { level: 2, name: "紛失したとき" })).toBeVisible();
+  await learner.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(async () => {
+    await learner.reload();
+    return learner.getByText(/に修了しました。/).count();
+  }, { timeout: 30_000 }).toBe(1);
+  await context.close();
+
+  // Their manager sees it done, material by material.
+  const managerContext = await browser.newContext({ locale: "ja-JP" });
+  const manager = await managerContext.newPage();
+  await logIn(manager, testInfo, MANAGER);
+  const grid = manager.getByRole("table", { name: "研修の受講状況" });
+  await expect(grid.getByRole("columnheader", { name: title })).toBeVisible();
+  const column = await grid.getByRole("columnheader").allTextContents();
+  const index = column.indexOf(title);
+  expect(index).toBeGreaterThan(0);
+  const row = grid.locator("tbody tr").filter({ hasText: LEARNER });
+  await expect(row.locator("th, td").nth(index)).toHaveText("修了");
+  await row.getByRole("link").click();
+  const progress = manager.locator("section.module-progress").filter({ has: manager.getByRole("heading", { name: title }) });
+  for (const material of ["紛失したとき", "紛失事案の再現", "情報セキュリティ規程"]) {
+    await expect(progress.getByRole("row", { name: new RegExp(material) })).toContainText("確認済み");
+  }
+  await expectAccessible(manager, testInfo);
+  await managerContext.close();
+});
