@@ -8,6 +8,7 @@ pub mod demo;
 pub mod fiscal_year;
 pub mod mail;
 pub mod media;
+pub mod quiz;
 pub mod roles;
 pub mod staff;
 pub mod staff_file;

@@ -8,6 +8,7 @@ mod m20261126_000002_audit_log;
 mod m20261126_000003_uploads_links_outbox;
 mod m20261126_000004_training;
 mod m20261126_000005_material_files;
+mod m20261126_000006_quizzes;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_uploads_links_outbox::Migration),
             Box::new(m20261126_000004_training::Migration),
             Box::new(m20261126_000005_material_files::Migration),
+            Box::new(m20261126_000006_quizzes::Migration),
         ]
     }
 }

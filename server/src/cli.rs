@@ -49,6 +49,42 @@ pub enum Command {
         #[command(subcommand)]
         command: MailCommand,
     },
+    /// A module's quiz questions.
+    Quiz {
+        #[command(subcommand)]
+        command: QuizCommand,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PoolFormat {
+    Gift,
+    Aiken,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuizCommand {
+    /// Replace a module's question pool with the questions of a GIFT, Aiken or JSON file. All or
+    /// nothing: any question that cannot be used changes nothing and is printed as
+    /// `LINE: reason` (unsupported GIFT types included).
+    Import {
+        #[arg(long = "module", value_name = "SLUG")]
+        module: String,
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "gift")]
+        format: PoolFormat,
+        /// Check the file and report, without writing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write a module's question pool to standard output as GIFT or JSON.
+    Export {
+        #[arg(long = "module", value_name = "SLUG")]
+        module: String,
+        #[arg(long, value_enum, default_value = "gift")]
+        format: PoolFormat,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -262,6 +298,31 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
             };
             return import_staff(&settings, &file, options).await;
         }
+        Command::Quiz {
+            command:
+                QuizCommand::Import {
+                    module,
+                    file,
+                    format,
+                    dry_run,
+                },
+        } => return import_pool(&settings, &module, &file, format, dry_run).await,
+        Command::Quiz {
+            command: QuizCommand::Export { module, format },
+        } => {
+            let pool = open_store(&settings).await?.question_pool(&module).await?;
+            let text = match format {
+                PoolFormat::Gift => mamori_domain::quiz::gift::write(&pool),
+                PoolFormat::Json => serde_json::to_string_pretty(&pool).map_err(invalid)? + "\n",
+                PoolFormat::Aiken => {
+                    return Err(CliError::Invalid(
+                        "export writes gift or json (Aiken holds single-choice questions only)"
+                            .into(),
+                    ));
+                }
+            };
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+        }
         Command::Staff {
             command: StaffCommand::Export { as_of, output },
         } => {
@@ -315,6 +376,67 @@ async fn import_staff(
         }
         Err(ImportError::Store(error)) => Err(error.into()),
     }
+}
+
+async fn import_pool(
+    settings: &Settings,
+    module: &str,
+    file: &std::path::Path,
+    format: PoolFormat,
+    dry_run: bool,
+) -> Result<ExitCode, CliError> {
+    use mamori_domain::quiz::{QuestionKind, aiken, gift};
+    let bytes = std::fs::read(file)
+        .map_err(|e| CliError::Invalid(format!("cannot read {}: {e}", file.display())))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        CliError::Invalid(format!(
+            "{} is not UTF-8: save it as UTF-8 and import it again",
+            file.display()
+        ))
+    })?;
+    let parsed = match format {
+        PoolFormat::Gift => gift::parse(&text),
+        PoolFormat::Aiken => aiken::parse(&text),
+        PoolFormat::Json => serde_json::from_str(&text).map_err(|e| {
+            vec![mamori_domain::quiz::PoolError {
+                line: e.line(),
+                reason: e.to_string(),
+            }]
+        }),
+    };
+    let questions = match parsed {
+        Ok(questions) => questions,
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("{error}");
+            }
+            eprintln!(
+                "Nothing was imported: {} question(s) in {} cannot be used.",
+                errors.len(),
+                file.display()
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let store = open_store(settings).await?;
+    let before = store.question_pool(module).await?.len();
+    if !dry_run {
+        store.replace_question_pool(module, &questions).await?;
+    }
+    let count = |kind| questions.iter().filter(|q| q.kind == kind).count();
+    println!(
+        "{}: {} questions ({} single choice, {} multiple choice, {} true/false) {} the {before} of {module}.",
+        file.display(),
+        questions.len(),
+        count(QuestionKind::Single),
+        count(QuestionKind::Multiple),
+        count(QuestionKind::TrueFalse),
+        if dry_run { "would replace" } else { "replaced" },
+    );
+    if dry_run {
+        println!("Dry run: nothing was written.");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_report(file: &str, options: ImportOptions<'_>, report: &ImportReport) {

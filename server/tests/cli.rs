@@ -37,7 +37,9 @@ fn help_lists_the_subcommands() {
     let folder = tempfile::tempdir().unwrap();
     let output = mamori(folder.path(), &["--help"], "");
     assert!(output.status.success());
-    for command in ["serve", "migrate", "demo", "admin", "user", "staff", "mail"] {
+    for command in [
+        "serve", "migrate", "demo", "admin", "user", "staff", "mail", "quiz",
+    ] {
         assert!(
             text(&output).contains(command),
             "{command} missing from:\n{}",
@@ -294,4 +296,85 @@ async fn without_smtp_mail_send_writes_the_outbox_as_eml_files() {
         "{}",
         text(&again)
     );
+}
+
+#[test]
+fn quiz_pools_import_all_or_nothing_and_export_to_gift_and_json() {
+    let folder = tempfile::tempdir().unwrap();
+    assert!(mamori(folder.path(), &["demo"], "").status.success());
+    let file = folder.path().join("pool.gift");
+    let import = |extra: &[&str]| {
+        let mut args = vec!["quiz", "import", "--module", "classification"];
+        args.extend_from_slice(extra);
+        args.push(file.to_str().unwrap());
+        mamori(folder.path(), &args, "")
+    };
+    let export = |format: &str| {
+        let output = mamori(
+            folder.path(),
+            &[
+                "quiz",
+                "export",
+                "--module",
+                "classification",
+                "--format",
+                format,
+            ],
+            "",
+        );
+        assert!(output.status.success(), "{}", text(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+
+    std::fs::write(
+        &file,
+        "::格付け::機密性３情報の取扱いは？ {=取扱制限に従う ~自由}\n\n::記述::感想をどうぞ {}\n",
+    )
+    .unwrap();
+    let refused = import(&[]);
+    assert!(!refused.status.success());
+    assert!(
+        text(&refused).contains("3: essay questions are not supported"),
+        "{}",
+        text(&refused)
+    );
+    assert_eq!(export("gift"), "", "nothing was imported");
+
+    std::fs::write(
+        &file,
+        "// 庁内研修\n::格付け::機密性３情報の取扱いは？ {=取扱制限に従う#そのとおり ~自由 ####格付けに従います。}\n\n::○×::私物の USB メモリを使ってよい。{F}\n\n::複数::正しいものは？ {~%50%暗号化 ~%50%報告 ~%-100%放置}\n",
+    )
+    .unwrap();
+    let dry = import(&["--dry-run"]);
+    assert!(dry.status.success(), "{}", text(&dry));
+    assert!(text(&dry).contains(
+        "3 questions (1 single choice, 1 multiple choice, 1 true/false) would replace the 0"
+    ));
+    assert_eq!(export("gift"), "", "a dry run writes nothing");
+    assert!(import(&[]).status.success());
+
+    // Exported GIFT reads back as the same pool; JSON has the documented form.
+    let gift = export("gift");
+    std::fs::write(&file, &gift).unwrap();
+    assert!(import(&[]).status.success());
+    assert_eq!(export("gift"), gift);
+    let json: serde_json::Value = serde_json::from_str(&export("json")).unwrap();
+    let questions = json.as_array().unwrap();
+    assert_eq!(questions.len(), 3);
+    assert_eq!(questions[0]["type"], "single");
+    assert_eq!(questions[0]["options"][0]["feedback"], "そのとおり");
+    assert_eq!(questions[0]["explanation"], "格付けに従います。");
+    assert_eq!(questions[1]["type"], "true_false");
+    assert_eq!(questions[1]["answer"], false);
+    assert_eq!(questions[2]["type"], "multiple");
+    assert_eq!(questions[2]["options"][2]["weight"], -100);
+
+    std::fs::write(
+        &file,
+        "情報を庁外へ持ち出すときは？\nA. 許可を得る\nB) そのまま持ち出す\nANSWER: A\n",
+    )
+    .unwrap();
+    let aiken = import(&["--format", "aiken"]);
+    assert!(aiken.status.success(), "{}", text(&aiken));
+    assert!(export("gift").contains("=許可を得る"));
 }

@@ -17,7 +17,7 @@ use mamori_store::{
         StoredUpload, ViewReport,
     },
 };
-use mamori_test_support::{TestDatabase, fresh_databases};
+use mamori_test_support::{TestDatabase, demo_staff_id, fresh_databases};
 
 const LEARNER: &str = "E0210"; // 消費者安全課
 const TRAINER: &str = "E0020"; // 総務課
@@ -28,14 +28,6 @@ fn at(seconds: i64) -> DateTime<Utc> {
 
 fn today() -> NaiveDate {
     mamori_domain::agency_date(at(0))
-}
-
-async fn staff_id(store: &Store, employee_id: &str) -> i32 {
-    store
-        .authenticate(employee_id, mamori_domain::demo::DEMO_PASSWORD, at(0))
-        .await
-        .unwrap()
-        .unwrap()
 }
 
 /// The demo agency with a published two-page module `media`, assigned to `target`.
@@ -94,7 +86,7 @@ async fn with_module(target: AssignmentTarget) -> Vec<(TestDatabase, Store)> {
 async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count() {
     for (database, store) in with_module(AssignmentTarget::Everyone).await {
         let backend = database.backend;
-        let learner = staff_id(&store, LEARNER).await;
+        let learner = demo_staff_id(&store, LEARNER).await;
         let home = store.learner_modules(learner, today()).await.unwrap();
         assert_eq!(home.len(), 1, "{backend}");
         assert_eq!(home[0].status, ProgressStatus::NotStarted, "{backend}");
@@ -205,8 +197,8 @@ async fn learners_see_only_published_modules_assigned_to_them() {
     for (database, store) in with_module(AssignmentTarget::Divisions(vec!["総務課".into()])).await
     {
         let backend = database.backend;
-        let outsider = staff_id(&store, LEARNER).await;
-        let insider = staff_id(&store, TRAINER).await;
+        let outsider = demo_staff_id(&store, LEARNER).await;
+        let insider = demo_staff_id(&store, TRAINER).await;
         assert!(
             store
                 .learner_modules(outsider, today())
@@ -276,8 +268,8 @@ async fn learners_see_only_published_modules_assigned_to_them() {
 async fn editing_a_published_module_makes_a_version_and_started_learners_keep_theirs() {
     for (database, store) in with_module(AssignmentTarget::Everyone).await {
         let backend = database.backend;
-        let early = staff_id(&store, LEARNER).await;
-        let late = staff_id(&store, TRAINER).await;
+        let early = demo_staff_id(&store, LEARNER).await;
+        let late = demo_staff_id(&store, TRAINER).await;
         // Started in two tabs at once: one enrollment, no error.
         let (one, two) = tokio::join!(
             store.module_player(early, "media", today(), at(0)),
@@ -356,7 +348,7 @@ async fn a_module_assigned_twice_is_listed_once_due_by_its_first_assignment() {
         again(AssignmentTarget::Groups(vec![InspectionGroup::Staff]))
             .await
             .unwrap();
-        let learner = staff_id(&store, LEARNER).await;
+        let learner = demo_staff_id(&store, LEARNER).await;
         let modules = store.learner_modules(learner, today()).await.unwrap();
         assert_eq!(
             modules.len(),
@@ -547,7 +539,7 @@ async fn with_documents_and_video() -> Vec<(TestDatabase, Store)> {
 async fn documents_count_when_opened_and_videos_when_watched_to_ninety_percent() {
     for (database, store) in with_documents_and_video().await {
         let backend = database.backend;
-        let learner = staff_id(&store, LEARNER).await;
+        let learner = demo_staff_id(&store, LEARNER).await;
         let player = store
             .module_player(learner, "media", today(), at(0))
             .await
@@ -646,7 +638,7 @@ async fn documents_count_when_opened_and_videos_when_watched_to_ninety_percent()
         );
 
         // Someone not taking the module gets nothing, as if the file did not exist.
-        let outsider = staff_id(&store, TRAINER).await;
+        let outsider = demo_staff_id(&store, TRAINER).await;
         assert!(
             matches!(
                 store
@@ -733,7 +725,7 @@ async fn uploads_must_suit_their_material() {
 async fn trainers_edit_reorder_and_remove_materials_in_a_new_version() {
     for (database, store) in with_documents_and_video().await {
         let backend = database.backend;
-        let learner = staff_id(&store, LEARNER).await;
+        let learner = demo_staff_id(&store, LEARNER).await;
         let before = store
             .module_player(learner, "media", today(), at(0))
             .await
@@ -782,7 +774,7 @@ async fn trainers_edit_reorder_and_remove_materials_in_a_new_version() {
 async fn archived_modules_leave_learners_until_published_again() {
     for (database, store) in with_module(AssignmentTarget::Everyone).await {
         let backend = database.backend;
-        let learner = staff_id(&store, LEARNER).await;
+        let learner = demo_staff_id(&store, LEARNER).await;
         store.archive_module("media", at(1)).await.unwrap();
         assert!(
             store
@@ -835,7 +827,7 @@ async fn an_assignment_carried_over_is_due_a_year_later() {
             "{backend}"
         );
         // Learners see it only in that year.
-        let learner = staff_id(&store, LEARNER).await;
+        let learner = demo_staff_id(&store, LEARNER).await;
         let next_year = today() + Duration::days(365);
         let theirs = store.learner_modules(learner, next_year).await.unwrap();
         assert_eq!(theirs.len(), 1, "{backend}");
@@ -847,7 +839,7 @@ async fn an_assignment_carried_over_is_due_a_year_later() {
 async fn two_tabs_opening_a_page_at_once_record_two_views_without_error() {
     for (database, store) in with_module(AssignmentTarget::Everyone).await {
         let backend = database.backend;
-        let learner = staff_id(&store, LEARNER).await;
+        let learner = demo_staff_id(&store, LEARNER).await;
         let player = store
             .module_player(learner, "media", today(), at(0))
             .await

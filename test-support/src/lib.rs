@@ -92,3 +92,16 @@ fn random_suffix() -> String {
     hasher.write_u32(std::process::id());
     format!("{:016x}", hasher.finish())
 }
+
+/// The database id of a demo account, found by logging in with the demo password.
+pub async fn demo_staff_id(store: &Store, employee_id: &str) -> i32 {
+    store
+        .authenticate(
+            employee_id,
+            mamori_domain::demo::DEMO_PASSWORD,
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("log in")
+        .expect("a demo account")
+}

@@ -6,7 +6,8 @@ use crate::{
     Store, StoreError,
     accounts::random_secret,
     entities::{
-        assignment, enrollment, material, material_file, material_view, staff, training_module,
+        assignment, enrollment, material, material_file, material_view, question, quiz_attempt,
+        staff, training_module,
     },
 };
 use chrono::{DateTime, NaiveDate, Utc};
@@ -18,8 +19,8 @@ use mamori_domain::{
     },
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait, sea_query::Expr, sea_query::OnConflict,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, TransactionTrait, sea_query::Expr, sea_query::OnConflict,
 };
 use std::collections::HashMap;
 
@@ -73,7 +74,25 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ModulePlayer, StoreError> {
         let assigned = self.assigned_module(staff_id, slug, today).await?;
-        // Two requests may start the module at once (two tabs): the first one wins.
+        self.start_enrollment(staff_id, &assigned, now).await?;
+        let progress = self.progress(staff_id, &assigned, today).await?;
+        Ok(ModulePlayer {
+            module: progress.module,
+            version: progress.version,
+            materials: progress.materials,
+            completed_at: progress.enrollment.as_ref().and_then(|e| e.completed_at),
+            verification_code: progress.enrollment.and_then(|e| e.verification_code),
+        })
+    }
+
+    /// Starts the learner on the module's published version, once: two requests may start it
+    /// at once (two tabs), and the first one wins. Returns the enrollment.
+    pub(super) async fn start_enrollment(
+        &self,
+        staff_id: i32,
+        assigned: &Assigned,
+        now: DateTime<Utc>,
+    ) -> Result<enrollment::Model, StoreError> {
         let start = enrollment::ActiveModel {
             staff_id: Set(staff_id),
             assignment_id: Set(assigned.assignment.id),
@@ -94,14 +113,9 @@ impl Store {
             )
             .exec_without_returning(self.db())
             .await?;
-        let progress = self.progress(staff_id, &assigned, today).await?;
-        Ok(ModulePlayer {
-            module: progress.module,
-            version: progress.version,
-            materials: progress.materials,
-            completed_at: progress.enrollment.as_ref().and_then(|e| e.completed_at),
-            verification_code: progress.enrollment.and_then(|e| e.verification_code),
-        })
+        enrollment_of(self.db(), staff_id, assigned.assignment.id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("enrollment in {}", assigned.module.slug)))
     }
 
     /// A heartbeat from a learner's page: counts active time (once, across tabs), notes
@@ -235,7 +249,7 @@ impl Store {
         changed.last_beat_at = Set(last_beat_at);
         changed.update(&txn).await?;
         if viewed_at.is_some() && enrollment.completed_at.is_none() {
-            complete_if_all_viewed(&txn, staff_id, enrollment, row, now).await?;
+            complete_if_done(&txn, enrollment, row.module_id, now).await?;
         }
         txn.commit().await?;
         Ok(())
@@ -372,7 +386,7 @@ impl Store {
     }
 
     /// One module assigned to a person, by slug; `NotFound` when it is not theirs.
-    async fn assigned_module(
+    pub(super) async fn assigned_module(
         &self,
         staff_id: i32,
         slug: &str,
@@ -511,26 +525,41 @@ pub(crate) fn verification_code() -> String {
     random_secret()[..12].to_ascii_uppercase()
 }
 
-async fn complete_if_all_viewed(
+/// Completes the module when every material of the learner's version is viewed and, when the
+/// module has a quiz, an attempt under this enrollment passed it.
+pub(super) async fn complete_if_done(
     db: &impl ConnectionTrait,
-    staff_id: i32,
     enrollment: enrollment::Model,
-    row: &material::Model,
+    module_id: i32,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let ids: Vec<i32> = materials_of(db, row.module_id, enrollment.version)
+    if enrollment.completed_at.is_some() {
+        return Ok(());
+    }
+    let ids: Vec<i32> = materials_of(db, module_id, enrollment.version)
         .await?
         .into_iter()
         .map(|m| m.id)
         .collect();
     let viewed = material_view::Entity::find()
-        .filter(material_view::Column::StaffId.eq(staff_id))
+        .filter(material_view::Column::StaffId.eq(enrollment.staff_id))
         .filter(material_view::Column::MaterialId.is_in(ids.iter().copied()))
         .filter(material_view::Column::ViewedAt.is_not_null())
-        .all(db)
+        .count(db)
+        .await? as usize;
+    let has_quiz = question::Entity::find()
+        .filter(question::Column::ModuleId.eq(module_id))
+        .count(db)
         .await?
-        .len();
-    if viewed == ids.len() {
+        > 0;
+    let passed = !has_quiz
+        || quiz_attempt::Entity::find()
+            .filter(quiz_attempt::Column::EnrollmentId.eq(enrollment.id))
+            .filter(quiz_attempt::Column::Passed.eq(true))
+            .count(db)
+            .await?
+            > 0;
+    if viewed == ids.len() && passed {
         let mut done: enrollment::ActiveModel = enrollment.into();
         done.completed_at = Set(Some(now));
         done.verification_code = Set(Some(verification_code()));

@@ -1,0 +1,608 @@
+//! A module's quiz: its settings and question pool (replaced whole by an import), and each
+//! learner's attempts — drawn, answered, graded here and never in the browser, submitted once.
+
+use super::{module_by_slug, progress::complete_if_done};
+use crate::{
+    Store, StoreError,
+    accounts::random_secret,
+    entities::{enrollment, question, quiz, quiz_attempt, staff},
+};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use mamori_domain::quiz::{
+    AskedQuestion, AttemptReview, Finished, MultipleScoring, OpenAttempt, Question, QuestionKind,
+    QuizPage, QuizSettings, ReviewedOption, ReviewedQuestion, attempt_result, draw, may_start,
+    on_time, score,
+};
+use sea_orm::{
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+    sea_query::{Expr, OnConflict},
+};
+use serde::{Deserialize, Serialize};
+
+/// A question as drawn for an attempt: the pool question as it was then, and its options'
+/// order on the page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct PaperEntry {
+    question_id: i32,
+    question: Question,
+    order: Vec<usize>,
+}
+
+/// One learner's row of a quiz report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptRow {
+    pub employee_id: String,
+    pub name: String,
+    pub number: i32,
+    pub submitted_at: DateTime<Utc>,
+    pub score: i32,
+    pub passed: bool,
+}
+
+/// How a pool question fared: how often it was answered, and how often fully right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionStat {
+    pub question_id: i32,
+    pub text: String,
+    pub answered: usize,
+    pub fully_right: usize,
+}
+
+impl Store {
+    pub async fn quiz_settings(&self, slug: &str) -> Result<QuizSettings, StoreError> {
+        let module = module_by_slug(self.db(), slug).await?;
+        settings_of(self.db(), module.id).await
+    }
+
+    pub async fn save_quiz_settings(
+        &self,
+        slug: &str,
+        settings: QuizSettings,
+    ) -> Result<(), StoreError> {
+        if settings.pass_mark > 100 {
+            return Err(StoreError::Invalid("the pass mark is at most 100 %".into()));
+        }
+        let module = module_by_slug(self.db(), slug).await?;
+        let int = |n: u32| Set(i32::try_from(n).unwrap_or(i32::MAX));
+        let row = quiz::ActiveModel {
+            module_id: Set(module.id),
+            draw_count: int(settings.draw_count),
+            shuffle_options: Set(settings.shuffle_options),
+            pass_mark: int(settings.pass_mark),
+            max_attempts: int(settings.max_attempts),
+            wait_minutes: int(settings.wait_minutes),
+            time_limit_minutes: int(settings.time_limit_minutes),
+            multiple_scoring: Set(scoring_code(settings.multiple_scoring).into()),
+            ..Default::default()
+        };
+        quiz::Entity::insert(row)
+            .on_conflict(
+                OnConflict::column(quiz::Column::ModuleId)
+                    .update_columns([
+                        quiz::Column::DrawCount,
+                        quiz::Column::ShuffleOptions,
+                        quiz::Column::PassMark,
+                        quiz::Column::MaxAttempts,
+                        quiz::Column::WaitMinutes,
+                        quiz::Column::TimeLimitMinutes,
+                        quiz::Column::MultipleScoring,
+                    ])
+                    .to_owned(),
+            )
+            .exec_without_returning(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// The module's question pool, in order.
+    pub async fn question_pool(&self, slug: &str) -> Result<Vec<Question>, StoreError> {
+        let module = module_by_slug(self.db(), slug).await?;
+        Ok(pool_of(self.db(), module.id)
+            .await?
+            .into_iter()
+            .map(|(_, q)| q)
+            .collect())
+    }
+
+    /// Replaces the module's pool with `questions`, all or nothing. Attempts keep the
+    /// questions they drew.
+    pub async fn replace_question_pool(
+        &self,
+        slug: &str,
+        questions: &[Question],
+    ) -> Result<(), StoreError> {
+        for (n, q) in questions.iter().enumerate() {
+            q.check()
+                .map_err(|reason| StoreError::Invalid(format!("question {}: {reason}", n + 1)))?;
+        }
+        let txn = self.db().begin().await?;
+        let module = module_by_slug(&txn, slug).await?;
+        question::Entity::delete_many()
+            .filter(question::Column::ModuleId.eq(module.id))
+            .exec(&txn)
+            .await?;
+        for (n, q) in questions.iter().enumerate() {
+            question::ActiveModel {
+                module_id: Set(module.id),
+                position: Set(n as i32 + 1),
+                content: Set(to_json(q)?),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// A learner's quiz page for an assigned module; opening it starts the module.
+    pub async fn quiz_page(
+        &self,
+        staff_id: i32,
+        slug: &str,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<QuizPage, StoreError> {
+        let assigned = self.assigned_module(staff_id, slug, today).await?;
+        let enrollment = self.start_enrollment(staff_id, &assigned, now).await?;
+        let settings = settings_of(self.db(), assigned.module.id).await?;
+        let pool_size = pool_of(self.db(), assigned.module.id).await?.len();
+        let attempts = attempts_of(self.db(), enrollment.id).await?;
+        let finished = finished(&attempts);
+        let mut open = None;
+        let mut history = Vec::new();
+        for attempt in attempts {
+            match attempt.submitted_at {
+                None => open = Some(open_attempt(&attempt)?),
+                Some(_) => history.push(review(&attempt, settings.multiple_scoring)?),
+            }
+        }
+        Ok(QuizPage {
+            module_title: assigned.module.title,
+            may_start: may_start(&settings, pool_size, &finished, now),
+            settings,
+            pool_size,
+            open,
+            history,
+        })
+    }
+
+    /// Starts an attempt, or returns the one in progress (a reload or a second click starts
+    /// nothing new).
+    pub async fn start_quiz_attempt(
+        &self,
+        staff_id: i32,
+        slug: &str,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<OpenAttempt, StoreError> {
+        let assigned = self.assigned_module(staff_id, slug, today).await?;
+        let enrollment = self.start_enrollment(staff_id, &assigned, now).await?;
+        let attempts = attempts_of(self.db(), enrollment.id).await?;
+        if let Some(open) = attempts.iter().find(|a| a.submitted_at.is_none()) {
+            return open_attempt(open);
+        }
+        let settings = settings_of(self.db(), assigned.module.id).await?;
+        let pool = pool_of(self.db(), assigned.module.id).await?;
+        if let Err(refusal) = may_start(&settings, pool.len(), &finished(&attempts), now) {
+            return Err(StoreError::Invalid(format!(
+                "no attempt can start: {refusal:?}"
+            )));
+        }
+        let option_counts: Vec<usize> = pool
+            .iter()
+            .map(|(_, q)| match q.kind {
+                QuestionKind::TrueFalse => 0,
+                _ => q.options.len(),
+            })
+            .collect();
+        let seed = u64::from_str_radix(&random_secret()[..16], 16).unwrap_or_default();
+        let paper: Vec<PaperEntry> = draw(
+            &option_counts,
+            settings.draw_count,
+            settings.shuffle_options,
+            seed,
+        )
+        .into_iter()
+        .map(|drawn| {
+            let (question_id, question) = pool[drawn.pool_index].clone();
+            let order = if drawn.order.is_empty() {
+                (0..question.options.len()).collect()
+            } else {
+                drawn.order
+            };
+            PaperEntry {
+                question_id,
+                question,
+                order,
+            }
+        })
+        .collect();
+        let limit = settings.time_limit_minutes;
+        let row = quiz_attempt::ActiveModel {
+            enrollment_id: Set(enrollment.id),
+            number: Set(attempts.len() as i32 + 1),
+            started_at: Set(now),
+            deadline_at: Set((limit > 0).then(|| now + Duration::minutes(i64::from(limit)))),
+            extensions: Set(0),
+            paper: Set(to_json(&paper)?),
+            submitted_at: Set(None),
+            answers: Set(None),
+            score: Set(None),
+            passed: Set(None),
+            ..Default::default()
+        };
+        // Two starts at once: the attempt number is unique, so one of them wins and both
+        // return it.
+        quiz_attempt::Entity::insert(row)
+            .on_conflict(
+                OnConflict::columns([
+                    quiz_attempt::Column::EnrollmentId,
+                    quiz_attempt::Column::Number,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(self.db())
+            .await?;
+        let attempts = attempts_of(self.db(), enrollment.id).await?;
+        match attempts.iter().find(|a| a.submitted_at.is_none()) {
+            Some(open) => open_attempt(open),
+            None => Err(StoreError::Conflict(
+                "the attempt was just submitted".into(),
+            )),
+        }
+    }
+
+    /// Gives an attempt with a time limit as much time again (as often as the learner needs).
+    pub async fn extend_quiz_attempt(
+        &self,
+        staff_id: i32,
+        attempt_id: i32,
+        now: DateTime<Utc>,
+    ) -> Result<OpenAttempt, StoreError> {
+        let (attempt, enrollment) = attempt_of(self.db(), staff_id, attempt_id).await?;
+        let (Some(deadline), None) = (attempt.deadline_at, attempt.submitted_at) else {
+            return Err(StoreError::Invalid(
+                "this attempt has no time to extend".into(),
+            ));
+        };
+        let module_id = module_of(self.db(), &enrollment).await?;
+        let limit = settings_of(self.db(), module_id).await?.time_limit_minutes;
+        let extended = deadline.max(now) + Duration::minutes(i64::from(limit.max(1)));
+        let extensions = attempt.extensions + 1;
+        let mut row: quiz_attempt::ActiveModel = attempt.into();
+        row.deadline_at = Set(Some(extended));
+        row.extensions = Set(extensions);
+        open_attempt(&row.update(self.db()).await?)
+    }
+
+    /// Grades an attempt's answers (per question, the options chosen in the order they were
+    /// shown). Submitting again — a double click, a reload, a retried request — returns the
+    /// first result and records nothing more. Passing completes the module once its
+    /// materials are viewed.
+    pub async fn submit_quiz_attempt(
+        &self,
+        staff_id: i32,
+        attempt_id: i32,
+        shown_answers: &[Vec<usize>],
+        now: DateTime<Utc>,
+    ) -> Result<AttemptReview, StoreError> {
+        let (attempt, enrollment) = attempt_of(self.db(), staff_id, attempt_id).await?;
+        let module_id = module_of(self.db(), &enrollment).await?;
+        let settings = settings_of(self.db(), module_id).await?;
+        if attempt.submitted_at.is_some() {
+            return review(&attempt, settings.multiple_scoring);
+        }
+        let paper: Vec<PaperEntry> = from_json(&attempt.paper)?;
+        // Back from the order shown to the pool's option numbers.
+        let answers: Vec<Vec<usize>> = paper
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| {
+                shown_answers
+                    .get(i)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|shown| entry.order.get(*shown).copied())
+                    .collect()
+            })
+            .collect();
+        let marks: Vec<u32> = paper
+            .iter()
+            .zip(&answers)
+            .map(|(entry, chosen)| score(&entry.question, chosen, settings.multiple_scoring))
+            .collect();
+        let (percent, passed) = attempt_result(&marks, settings.pass_mark);
+        let passed = passed && on_time(attempt.deadline_at, now);
+        let txn = self.db().begin().await?;
+        // Only the first submission is recorded, whoever sends it.
+        let recorded = quiz_attempt::Entity::update_many()
+            .col_expr(quiz_attempt::Column::SubmittedAt, Expr::value(now))
+            .col_expr(
+                quiz_attempt::Column::Answers,
+                Expr::value(to_json(&answers)?),
+            )
+            .col_expr(quiz_attempt::Column::Score, Expr::value(percent as i32))
+            .col_expr(quiz_attempt::Column::Passed, Expr::value(passed))
+            .filter(quiz_attempt::Column::Id.eq(attempt.id))
+            .filter(quiz_attempt::Column::SubmittedAt.is_null())
+            .exec(&txn)
+            .await?
+            .rows_affected
+            == 1;
+        if recorded && passed {
+            let enrollment = enrollment::Entity::find_by_id(enrollment.id)
+                .one(&txn)
+                .await?
+                .ok_or_else(|| StoreError::NotFound(format!("enrollment {}", enrollment.id)))?;
+            complete_if_done(&txn, enrollment, module_id, now).await?;
+        }
+        txn.commit().await?;
+        let stored = quiz_attempt::Entity::find_by_id(attempt.id)
+            .one(self.db())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("attempt {attempt_id}")))?;
+        review(&stored, settings.multiple_scoring)
+    }
+
+    /// Every submitted attempt at the module's quiz, by person and number.
+    pub async fn quiz_attempts(&self, slug: &str) -> Result<Vec<AttemptRow>, StoreError> {
+        let module = module_by_slug(self.db(), slug).await?;
+        let mut rows = Vec::new();
+        for (attempt, person) in submitted_attempts(self.db(), module.id).await? {
+            rows.push(AttemptRow {
+                employee_id: person.employee_id,
+                name: person.name,
+                number: attempt.number,
+                submitted_at: attempt.submitted_at.unwrap_or(attempt.started_at),
+                score: attempt.score.unwrap_or(0),
+                passed: attempt.passed.unwrap_or(false),
+            });
+        }
+        rows.sort_by(|a, b| (&a.employee_id, a.number).cmp(&(&b.employee_id, b.number)));
+        Ok(rows)
+    }
+
+    /// Per pool question: how often it was answered and how often fully right — which rule
+    /// is misunderstood.
+    pub async fn question_stats(&self, slug: &str) -> Result<Vec<QuestionStat>, StoreError> {
+        let module = module_by_slug(self.db(), slug).await?;
+        let settings = settings_of(self.db(), module.id).await?;
+        let mut stats: Vec<QuestionStat> = pool_of(self.db(), module.id)
+            .await?
+            .into_iter()
+            .map(|(question_id, q)| QuestionStat {
+                question_id,
+                text: q.text,
+                answered: 0,
+                fully_right: 0,
+            })
+            .collect();
+        for (attempt, _) in submitted_attempts(self.db(), module.id).await? {
+            let paper: Vec<PaperEntry> = from_json(&attempt.paper)?;
+            let answers: Vec<Vec<usize>> = from_json(attempt.answers.as_deref().unwrap_or("[]"))?;
+            for (entry, chosen) in paper.iter().zip(&answers) {
+                if let Some(stat) = stats
+                    .iter_mut()
+                    .find(|s| s.question_id == entry.question_id)
+                {
+                    stat.answered += 1;
+                    if score(&entry.question, chosen, settings.multiple_scoring) == 100 {
+                        stat.fully_right += 1;
+                    }
+                }
+            }
+        }
+        Ok(stats)
+    }
+}
+
+fn scoring_code(scoring: MultipleScoring) -> &'static str {
+    match scoring {
+        MultipleScoring::AllOrNothing => "all_or_nothing",
+        MultipleScoring::Partial => "partial",
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Invalid(format!("quiz data: {e}")))
+}
+
+fn from_json<T: for<'a> Deserialize<'a>>(text: &str) -> Result<T, StoreError> {
+    serde_json::from_str(text).map_err(|e| StoreError::Invalid(format!("quiz data: {e}")))
+}
+
+async fn settings_of(
+    db: &impl ConnectionTrait,
+    module_id: i32,
+) -> Result<QuizSettings, StoreError> {
+    let row = quiz::Entity::find()
+        .filter(quiz::Column::ModuleId.eq(module_id))
+        .one(db)
+        .await?;
+    let count = |n: i32| u32::try_from(n).unwrap_or(0);
+    Ok(row.map_or_else(QuizSettings::default, |row| QuizSettings {
+        draw_count: count(row.draw_count),
+        shuffle_options: row.shuffle_options,
+        pass_mark: count(row.pass_mark),
+        max_attempts: count(row.max_attempts),
+        wait_minutes: count(row.wait_minutes),
+        time_limit_minutes: count(row.time_limit_minutes),
+        multiple_scoring: if row.multiple_scoring == "partial" {
+            MultipleScoring::Partial
+        } else {
+            MultipleScoring::AllOrNothing
+        },
+    }))
+}
+
+async fn pool_of(
+    db: &impl ConnectionTrait,
+    module_id: i32,
+) -> Result<Vec<(i32, Question)>, StoreError> {
+    question::Entity::find()
+        .filter(question::Column::ModuleId.eq(module_id))
+        .order_by_asc(question::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| Ok((row.id, from_json(&row.content)?)))
+        .collect()
+}
+
+async fn attempts_of(
+    db: &impl ConnectionTrait,
+    enrollment_id: i32,
+) -> Result<Vec<quiz_attempt::Model>, StoreError> {
+    Ok(quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::EnrollmentId.eq(enrollment_id))
+        .order_by_asc(quiz_attempt::Column::Number)
+        .all(db)
+        .await?)
+}
+
+/// An attempt of `staff_id`'s, with its enrollment; anyone else's is `NotFound`.
+async fn attempt_of(
+    db: &impl ConnectionTrait,
+    staff_id: i32,
+    attempt_id: i32,
+) -> Result<(quiz_attempt::Model, enrollment::Model), StoreError> {
+    let missing = || StoreError::NotFound(format!("attempt {attempt_id}"));
+    let attempt = quiz_attempt::Entity::find_by_id(attempt_id)
+        .one(db)
+        .await?
+        .ok_or_else(missing)?;
+    let enrollment = enrollment::Entity::find_by_id(attempt.enrollment_id)
+        .one(db)
+        .await?
+        .filter(|e| e.staff_id == staff_id)
+        .ok_or_else(missing)?;
+    Ok((attempt, enrollment))
+}
+
+async fn module_of(
+    db: &impl ConnectionTrait,
+    enrollment: &enrollment::Model,
+) -> Result<i32, StoreError> {
+    use crate::entities::assignment;
+    Ok(assignment::Entity::find_by_id(enrollment.assignment_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("assignment {}", enrollment.assignment_id)))?
+        .module_id)
+}
+
+async fn submitted_attempts(
+    db: &impl ConnectionTrait,
+    module_id: i32,
+) -> Result<Vec<(quiz_attempt::Model, staff::Model)>, StoreError> {
+    use crate::entities::assignment;
+    let assignments: Vec<i32> = assignment::Entity::find()
+        .filter(assignment::Column::ModuleId.eq(module_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    let enrollments: Vec<enrollment::Model> = enrollment::Entity::find()
+        .filter(enrollment::Column::AssignmentId.is_in(assignments))
+        .all(db)
+        .await?;
+    let people: std::collections::HashMap<i32, staff::Model> = staff::Entity::find()
+        .filter(staff::Column::Id.is_in(enrollments.iter().map(|e| e.staff_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let owner: std::collections::HashMap<i32, i32> =
+        enrollments.iter().map(|e| (e.id, e.staff_id)).collect();
+    Ok(quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::EnrollmentId.is_in(owner.keys().copied()))
+        .filter(quiz_attempt::Column::SubmittedAt.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|a| {
+            let person = people.get(owner.get(&a.enrollment_id)?)?.clone();
+            Some((a, person))
+        })
+        .collect())
+}
+
+fn finished(attempts: &[quiz_attempt::Model]) -> Vec<Finished> {
+    attempts
+        .iter()
+        .filter_map(|a| {
+            Some(Finished {
+                submitted_at: a.submitted_at?,
+                passed: a.passed.unwrap_or(false),
+            })
+        })
+        .collect()
+}
+
+/// The attempt as the learner's page gets it: questions and options in the order drawn,
+/// without weights, feedback, answers or explanations.
+fn open_attempt(attempt: &quiz_attempt::Model) -> Result<OpenAttempt, StoreError> {
+    let paper: Vec<PaperEntry> = from_json(&attempt.paper)?;
+    Ok(OpenAttempt {
+        id: attempt.id,
+        number: attempt.number,
+        deadline: attempt.deadline_at,
+        questions: paper
+            .into_iter()
+            .map(|entry| AskedQuestion {
+                kind: entry.question.kind,
+                text: entry.question.text,
+                options: entry
+                    .order
+                    .iter()
+                    .filter_map(|i| entry.question.options.get(*i))
+                    .map(|o| o.text.clone())
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
+fn review(
+    attempt: &quiz_attempt::Model,
+    scoring: MultipleScoring,
+) -> Result<AttemptReview, StoreError> {
+    let paper: Vec<PaperEntry> = from_json(&attempt.paper)?;
+    let answers: Vec<Vec<usize>> = from_json(attempt.answers.as_deref().unwrap_or("[]"))?;
+    let submitted_at = attempt.submitted_at.unwrap_or(attempt.started_at);
+    Ok(AttemptReview {
+        id: attempt.id,
+        number: attempt.number,
+        submitted_at,
+        score: attempt.score.unwrap_or(0).max(0) as u32,
+        passed: attempt.passed.unwrap_or(false),
+        on_time: on_time(attempt.deadline_at, submitted_at),
+        questions: paper
+            .into_iter()
+            .zip(answers.into_iter().chain(std::iter::repeat(Vec::new())))
+            .map(|(entry, chosen)| ReviewedQuestion {
+                kind: entry.question.kind,
+                marks: score(&entry.question, &chosen, scoring),
+                options: entry
+                    .order
+                    .iter()
+                    .filter_map(|i| entry.question.options.get(*i).map(|o| (i, o)))
+                    .map(|(i, o)| ReviewedOption {
+                        text: o.text.clone(),
+                        chosen: chosen.contains(i),
+                        right: o.weight > 0,
+                        feedback: o.feedback.clone(),
+                    })
+                    .collect(),
+                text: entry.question.text,
+                explanation: entry.question.explanation,
+            })
+            .collect(),
+    })
+}

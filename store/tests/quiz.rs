@@ -1,0 +1,326 @@
+//! Quizzes against real databases: pools replaced whole, attempts drawn and graded on the
+//! server, submitted once however often they are sent, time limits, and completion.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use mamori_domain::{
+    FiscalYear,
+    quiz::{OpenAttempt, Question, QuizSettings, StartRefusal, gift},
+    training::{AssignmentTarget, DueRule, Heartbeat, Slug},
+};
+use mamori_store::{
+    Store, StoreError,
+    training::{NewContent, NewMaterial, NewModule, ViewReport},
+};
+use mamori_test_support::{TestDatabase, demo_staff_id, fresh_databases};
+
+const LEARNER: &str = "E0210";
+const TRAINER: &str = "E0020";
+
+const POOL: &str = "::持出し::機密性３情報を庁外へ持ち出すには？ {=上長の許可を得る#そのとおり ~自由に持ち出す#許可が必要です ####取扱制限に従います。}\n\n::○×::USB メモリは私物でもよい。{F}\n\n::複数::正しいものをすべて選ぶ {~%50%暗号化する ~%50%紛失時は報告する ~%-100%私物に保存する}";
+
+fn at(minutes: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, 1, 0, 0).unwrap() + Duration::minutes(minutes)
+}
+
+fn today() -> chrono::NaiveDate {
+    mamori_domain::agency_date(at(0))
+}
+
+/// The demo agency with module `media`: one page (no minimum time) and the quiz above,
+/// assigned to everyone.
+async fn with_quiz(settings: QuizSettings) -> Vec<(TestDatabase, Store)> {
+    let mut stores = Vec::new();
+    for database in fresh_databases().await {
+        let store = database.store().await;
+        store.load_demo().await.unwrap();
+        let slug = Slug::parse("media").unwrap();
+        let module = NewModule {
+            slug: &slug,
+            title: "可搬記憶媒体",
+            summary: "",
+            estimated_minutes: 10,
+            created_by: TRAINER,
+        };
+        store.create_module(module, at(0)).await.unwrap();
+        let page = NewMaterial {
+            title: "持出しの手続",
+            content: NewContent::Page {
+                markdown: "許可制です。",
+                min_active_seconds: 0,
+            },
+        };
+        store
+            .add_material("media", page, TRAINER, at(0))
+            .await
+            .unwrap();
+        store.publish_module("media", at(0)).await.unwrap();
+        store
+            .replace_question_pool("media", &gift::parse(POOL).unwrap())
+            .await
+            .unwrap();
+        store.save_quiz_settings("media", settings).await.unwrap();
+        store
+            .assign_module(
+                "media",
+                FiscalYear::containing(today()),
+                &AssignmentTarget::Everyone,
+                DueRule::On(today() + Duration::days(30)),
+                TRAINER,
+                at(0),
+            )
+            .await
+            .unwrap();
+        stores.push((database, store));
+    }
+    stores
+}
+
+/// The answers a learner would give, per question in the order shown: right or wrong.
+async fn answers(store: &Store, attempt: &OpenAttempt, right: bool) -> Vec<Vec<usize>> {
+    let pool = store.question_pool("media").await.unwrap();
+    attempt
+        .questions
+        .iter()
+        .map(|asked| {
+            let question: &Question = pool.iter().find(|q| q.text == asked.text).unwrap();
+            asked
+                .options
+                .iter()
+                .enumerate()
+                .filter(|(shown, text)| {
+                    let weight = match question.kind {
+                        mamori_domain::quiz::QuestionKind::TrueFalse => {
+                            question.options[*shown].weight
+                        }
+                        _ => {
+                            question
+                                .options
+                                .iter()
+                                .find(|o| &o.text == *text)
+                                .unwrap()
+                                .weight
+                        }
+                    };
+                    (weight > 0) == right
+                })
+                .map(|(shown, _)| shown)
+                .take(if right { 9 } else { 1 })
+                .collect()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_learner_fails_retakes_passes_and_the_module_completes() {
+    let settings = QuizSettings {
+        max_attempts: 3,
+        ..QuizSettings::default()
+    };
+    for (database, store) in with_quiz(settings).await {
+        let backend = database.backend;
+        let learner = demo_staff_id(&store, LEARNER).await;
+        let page = store
+            .quiz_page(learner, "media", today(), at(1))
+            .await
+            .unwrap();
+        assert_eq!((page.pool_size, page.may_start), (3, Ok(())), "{backend}");
+
+        let first = store
+            .start_quiz_attempt(learner, "media", today(), at(1))
+            .await
+            .unwrap();
+        assert_eq!(first.questions.len(), 3, "{backend}");
+        // A reload or a second click returns the same attempt.
+        let again = store
+            .start_quiz_attempt(learner, "media", today(), at(2))
+            .await
+            .unwrap();
+        assert_eq!(again, first, "{backend}");
+
+        let wrong = answers(&store, &first, false).await;
+        let (one, two) = tokio::join!(
+            store.submit_quiz_attempt(learner, first.id, &wrong, at(3)),
+            store.submit_quiz_attempt(learner, first.id, &wrong, at(3))
+        );
+        let (one, two) = (one.unwrap(), two.unwrap());
+        assert_eq!(one, two, "{backend}: a double submit records one result");
+        assert!(!one.passed && one.score == 0, "{backend}: {one:?}");
+        let carried = one
+            .questions
+            .iter()
+            .find(|q| q.text.starts_with("機密性３情報"))
+            .unwrap();
+        assert_eq!(
+            carried.explanation, "取扱制限に従います。",
+            "{backend}: explanations come after the attempt"
+        );
+        assert!(
+            carried
+                .options
+                .iter()
+                .any(|o| o.right && o.feedback == "そのとおり"),
+            "{backend}"
+        );
+        let resent = store
+            .submit_quiz_attempt(
+                learner,
+                first.id,
+                &answers(&store, &first, true).await,
+                at(4),
+            )
+            .await
+            .unwrap();
+        assert_eq!(resent, one, "{backend}: a later resend changes nothing");
+
+        // The page read, the quiz not yet passed: not complete.
+        let player = store
+            .module_player(learner, "media", today(), at(5))
+            .await
+            .unwrap();
+        let read = ViewReport {
+            beat: Some(Heartbeat::Opened),
+            reached_end: true,
+            ..Default::default()
+        };
+        store
+            .material_heartbeat(learner, player.materials[0].material.id, read, at(5))
+            .await
+            .unwrap();
+        let player = store
+            .module_player(learner, "media", today(), at(6))
+            .await
+            .unwrap();
+        assert!(player.materials[0].viewed, "{backend}");
+        assert!(
+            player.completed_at.is_none(),
+            "{backend}: the quiz is still to pass"
+        );
+
+        let second = store
+            .start_quiz_attempt(learner, "media", today(), at(7))
+            .await
+            .unwrap();
+        assert_eq!(second.number, 2, "{backend}");
+        let right = answers(&store, &second, true).await;
+        let passed = store
+            .submit_quiz_attempt(learner, second.id, &right, at(8))
+            .await
+            .unwrap();
+        assert!(
+            passed.passed && passed.score == 100,
+            "{backend}: {passed:?}"
+        );
+        let player = store
+            .module_player(learner, "media", today(), at(9))
+            .await
+            .unwrap();
+        assert!(
+            player.completed_at.is_some(),
+            "{backend}: passing completes it"
+        );
+
+        let page = store
+            .quiz_page(learner, "media", today(), at(10))
+            .await
+            .unwrap();
+        assert_eq!(page.history.len(), 2, "{backend}");
+        assert_eq!(
+            page.may_start,
+            Err(StartRefusal::AlreadyPassed),
+            "{backend}"
+        );
+
+        // Trainers see which question is misunderstood, and who tried how often.
+        let stats = store.question_stats("media").await.unwrap();
+        assert!(
+            stats.iter().all(|s| s.answered == 2 && s.fully_right == 1),
+            "{backend}: {stats:?}"
+        );
+        let attempts = store.quiz_attempts("media").await.unwrap();
+        assert_eq!(attempts.len(), 2, "{backend}");
+        assert_eq!(attempts[1].score, 100, "{backend}");
+
+        // Nobody else can submit or extend the learner's attempt.
+        let other = demo_staff_id(&store, TRAINER).await;
+        assert!(matches!(
+            store
+                .submit_quiz_attempt(other, first.id, &wrong, at(11))
+                .await,
+            Err(StoreError::NotFound(_))
+        ));
+    }
+}
+
+#[tokio::test]
+async fn time_limits_can_be_extended_and_late_answers_fail() {
+    let settings = QuizSettings {
+        time_limit_minutes: 10,
+        draw_count: 2,
+        ..QuizSettings::default()
+    };
+    for (database, store) in with_quiz(settings).await {
+        let backend = database.backend;
+        let learner = demo_staff_id(&store, LEARNER).await;
+        let first = store
+            .start_quiz_attempt(learner, "media", today(), at(0))
+            .await
+            .unwrap();
+        assert_eq!(first.questions.len(), 2, "{backend}: two of three drawn");
+        assert_eq!(first.deadline, Some(at(10)), "{backend}");
+        let right = answers(&store, &first, true).await;
+        let late = store
+            .submit_quiz_attempt(learner, first.id, &right, at(12))
+            .await
+            .unwrap();
+        assert!(!late.passed && !late.on_time, "{backend}: {late:?}");
+
+        let second = store
+            .start_quiz_attempt(learner, "media", today(), at(13))
+            .await
+            .unwrap();
+        let extended = store
+            .extend_quiz_attempt(learner, second.id, at(20))
+            .await
+            .unwrap();
+        assert_eq!(extended.deadline, Some(at(33)), "{backend}");
+        let right = answers(&store, &second, true).await;
+        let in_time = store
+            .submit_quiz_attempt(learner, second.id, &right, at(30))
+            .await
+            .unwrap();
+        assert!(in_time.passed, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn a_pool_is_replaced_whole_or_not_at_all() {
+    for (database, store) in with_quiz(QuizSettings::default()).await {
+        let backend = database.backend;
+        let before = store.question_pool("media").await.unwrap();
+        let mut bad = before.clone();
+        bad[1].answer = None;
+        assert!(
+            matches!(
+                store.replace_question_pool("media", &bad).await,
+                Err(StoreError::Invalid(_))
+            ),
+            "{backend}"
+        );
+        assert_eq!(
+            store.question_pool("media").await.unwrap(),
+            before,
+            "{backend}"
+        );
+        // Export and import give the same pool.
+        let exported = gift::write(&before);
+        store
+            .replace_question_pool("media", &gift::parse(&exported).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(
+            store.question_pool("media").await.unwrap(),
+            before,
+            "{backend}"
+        );
+    }
+}
