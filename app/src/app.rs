@@ -7,8 +7,8 @@ use crate::{
     i18n::provide_locale,
     pages::{
         AdminStaffPage, CertificatePage, ImportPreviewPage, LearnerHome, LoginPage, ManagerPage,
-        ModuleEditorPage, ModulePlayerPage, NotFound, SetPasswordPage, StaffMemberPage,
-        StaffTrainingPage, TrainerModulesPage, VerifyCertificatePage,
+        ModuleEditorPage, ModulePlayerPage, NotFound, QuizPageView, SetPasswordPage,
+        StaffMemberPage, StaffTrainingPage, TrainerModulesPage, VerifyCertificatePage,
     },
 };
 use leptos::prelude::*;
@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/set-password/:token") view=SetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:slug") view=ModulePlayerPage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:slug/certificate") view=CertificatePage ssr=SsrMode::Async />
+                    <Route path=path!("/modules/:slug/quiz") view=QuizPageView ssr=SsrMode::Async />
                     <Route path=path!("/admin/certificates") view=VerifyCertificatePage ssr=SsrMode::Async />
                     <Route path=path!("/trainer") view=TrainerModulesPage ssr=SsrMode::Async />
                     <Route path=path!("/trainer/modules/:slug") view=ModuleEditorPage ssr=SsrMode::Async />

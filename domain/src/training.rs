@@ -234,6 +234,8 @@ pub struct ModuleDraft {
     pub draft_version: i32,
     pub materials: Vec<Material>,
     pub assignments: Vec<AssignmentInfo>,
+    pub quiz_settings: crate::quiz::QuizSettings,
+    pub questions: Vec<crate::quiz::Question>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -318,6 +320,8 @@ pub struct GridRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModulePlayer {
     pub module: LearnerModule,
+    /// Whether the module has a quiz to pass as well.
+    pub has_quiz: bool,
     pub version: i32,
     pub materials: Vec<PlayerMaterial>,
     pub completed_at: Option<DateTime<Utc>>,

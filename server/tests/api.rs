@@ -46,6 +46,14 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/my_modules", [401, 200, 200, 200, 200]),
         ("/api/take_module", [401, 200, 200, 200, 200]),
         ("/api/material_heartbeat", [401, 200, 200, 200, 200]),
+        ("/api/save_quiz_settings", [401, 403, 200, 403, 200]),
+        ("/api/import_question_pool", [401, 403, 200, 403, 200]),
+        ("/api/my_quiz", [401, 200, 200, 200, 200]),
+        ("/api/start_quiz_attempt", [401, 200, 200, 200, 200]),
+        // Attempt 1 is the learner's: anyone else's try finds nothing.
+        ("/api/submit_quiz_attempt", [401, 200, 404, 404, 404]),
+        // Submitted, so there is no time left to extend.
+        ("/api/extend_quiz_attempt", [401, 422, 404, 404, 404]),
         ("/api/division_training", [401, 403, 403, 200, 403]),
         // Nobody has completed `matrix`: no certificate, whoever asks.
         ("/api/my_certificate", [401, 404, 404, 404, 404]),
@@ -111,7 +119,23 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
                         },
                     ),
                     ("direction", "down"),
-                    ("text", "本文"),
+                    (
+                        "text",
+                        if endpoint == "import_question_pool" {
+                            "持出しには許可が要る {T}"
+                        } else {
+                            "本文"
+                        },
+                    ),
+                    ("format", "gift"),
+                    ("attempt_id", "1"),
+                    ("answers[0]", "0:0"),
+                    ("settings[draw_count]", "0"),
+                    ("settings[pass_mark]", "80"),
+                    ("settings[max_attempts]", "0"),
+                    ("settings[wait_minutes]", "0"),
+                    ("settings[time_limit_minutes]", "0"),
+                    ("settings[multiple_scoring]", "partial"),
                     ("material_id", "1"),
                     ("beat", "opened"),
                     ("code", "ABCDEF123456"),

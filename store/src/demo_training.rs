@@ -22,6 +22,8 @@ struct DemoModule {
     minutes: i32,
     /// Pages separated by `---` lines, each starting with `# title`.
     source: &'static str,
+    /// The quiz, in GIFT.
+    quiz: &'static str,
     /// Due this many days from the day the demo is loaded (negative: already overdue).
     due_in_days: i64,
     /// Out of 100 staff, how many have completed it, and how many have started it.
@@ -36,6 +38,7 @@ const MODULES: [DemoModule; 3] = [
         summary: "作成・取得した情報を格付けし、取扱制限に従って扱うための基本。",
         minutes: 15,
         source: include_str!("../demo/classification.md"),
+        quiz: include_str!("../demo/classification.gift"),
         due_in_days: -10,
         completed: 78,
         started: 8,
@@ -46,6 +49,7 @@ const MODULES: [DemoModule; 3] = [
         summary: "USB メモリ等の使い方、持出しの許可、紛失したときの報告。",
         minutes: 10,
         source: include_str!("../demo/removable-media.md"),
+        quiz: include_str!("../demo/removable-media.gift"),
         due_in_days: 21,
         completed: 41,
         started: 22,
@@ -56,6 +60,7 @@ const MODULES: [DemoModule; 3] = [
         summary: "平成23年度の紛失事故を教訓に、委託先に求めることと事故報告の流れ。",
         minutes: 15,
         source: include_str!("../demo/contractors-and-incidents.md"),
+        quiz: include_str!("../demo/contractors-and-incidents.gift"),
         due_in_days: 60,
         completed: 9,
         started: 14,
@@ -126,6 +131,10 @@ impl Store {
                 self.add_material(module.slug, page, &trainer, created)
                     .await?;
             }
+            let questions = mamori_domain::quiz::gift::parse(module.quiz).map_err(|errors| {
+                StoreError::Invalid(format!("demo quiz {}: {errors:?}", module.slug))
+            })?;
+            self.replace_question_pool(module.slug, &questions).await?;
             self.publish_module(module.slug, created).await?;
             self.assign_module(
                 module.slug,

@@ -377,6 +377,14 @@ async fn the_demo_agency_gets_three_assigned_modules_with_progress() {
             0,
             "{backend}: once"
         );
+        for slug in [
+            "classification",
+            "removable-media",
+            "contractors-and-incidents",
+        ] {
+            let pool = store.question_pool(slug).await.unwrap();
+            assert!(pool.len() >= 2, "{backend}: {slug} has a quiz in Japanese");
+        }
 
         // The demo learner starts with all three; the first is already overdue.
         let learner = store

@@ -3,6 +3,7 @@
 
 pub mod directory;
 pub mod password;
+pub mod quiz;
 pub mod session;
 pub mod staff_import;
 pub mod training;

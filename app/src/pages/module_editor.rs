@@ -3,6 +3,7 @@
 //! assign and carry-over actions. Every form works without JavaScript.
 
 use crate::{
+    api::quiz::{ImportQuestionPool, SaveQuizSettings},
     api::training::{
         AddPage, ArchiveModule, AssignModule, CarryOverAssignment, EditMaterial, EditModuleDetails,
         MoveMaterial, PublishModule, RemoveMaterial, assignable_divisions, edit_module,
@@ -12,6 +13,7 @@ use crate::{
         module_status::ModuleStatusText, upload_form::UploadForm,
     },
     i18n::{Locale, use_locale, use_texts},
+    pages::quiz_editor::QuizSection,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -40,6 +42,8 @@ struct EditorActions {
     archive: ServerAction<ArchiveModule>,
     assign: ServerAction<AssignModule>,
     carry_over: ServerAction<CarryOverAssignment>,
+    save_quiz: ServerAction<SaveQuizSettings>,
+    import_questions: ServerAction<ImportQuestionPool>,
 }
 
 impl EditorActions {
@@ -54,6 +58,8 @@ impl EditorActions {
             archive: ServerAction::new(),
             assign: ServerAction::new(),
             carry_over: ServerAction::new(),
+            save_quiz: ServerAction::new(),
+            import_questions: ServerAction::new(),
         }
     }
 
@@ -68,6 +74,8 @@ impl EditorActions {
             + self.archive.version().get()
             + self.assign.version().get()
             + self.carry_over.version().get()
+            + self.save_quiz.version().get()
+            + self.import_questions.version().get()
     }
 }
 
@@ -209,6 +217,9 @@ fn Editor(
 
         <AddFileForm kind="document" action=upload_action.clone() feedback=feedback.clone() />
         <AddFileForm kind="video" action=upload_action feedback />
+
+        <QuizSection slug=slug.get_value() settings=draft.quiz_settings pool=draft.questions
+            save=actions.save_quiz import=actions.import_questions />
 
         <section aria-labelledby="publish-heading">
             <h2 id="publish-heading">{t.publish_heading}</h2>

@@ -98,6 +98,11 @@ fn Player(player: ModulePlayer, current: Option<usize>) -> impl IntoView {
     });
     let previous = (current > 1)
         .then(|| view! { <A href=link(current - 1) attr:rel="prev">{t.previous_material}</A> });
+    let quiz = player.has_quiz.then(|| {
+        view! {
+            <p class="quiz-link"><A href=format!("/modules/{}/quiz", module.slug)>{t.take_quiz}</A></p>
+        }
+    });
     let next = (current < count)
         .then(|| view! { <A href=link(current + 1) attr:rel="next">{t.next_material}</A> });
     view! {
@@ -110,6 +115,7 @@ fn Player(player: ModulePlayer, current: Option<usize>) -> impl IntoView {
         <label for="module-progress">{(t.materials_viewed)(module.viewed, module.materials)}</label>
         <progress id="module-progress" max=module.materials value=module.viewed></progress>
         {done}
+        {quiz}
         <div class="player">
             <nav aria-label=t.material_list class="material-list">
                 <h2>{t.material_list}</h2>

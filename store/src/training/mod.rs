@@ -107,6 +107,8 @@ impl Store {
             draft_version: module.draft_version,
             materials: materials::describe(self.db(), rows).await?,
             assignments: self.assignments_of(module.id).await?,
+            quiz_settings: self.quiz_settings(slug).await?,
+            questions: self.question_pool(slug).await?,
             module: summary_of(module),
         })
     }

@@ -76,8 +76,13 @@ impl Store {
         let assigned = self.assigned_module(staff_id, slug, today).await?;
         self.start_enrollment(staff_id, &assigned, now).await?;
         let progress = self.progress(staff_id, &assigned, today).await?;
+        let questions = question::Entity::find()
+            .filter(question::Column::ModuleId.eq(assigned.module.id))
+            .count(self.db())
+            .await?;
         Ok(ModulePlayer {
             module: progress.module,
+            has_quiz: questions > 0,
             version: progress.version,
             materials: progress.materials,
             completed_at: progress.enrollment.as_ref().and_then(|e| e.completed_at),

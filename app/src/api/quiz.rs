@@ -1,0 +1,144 @@
+//! Quizzes: learners take them (graded on the server; their pages never see an answer before
+//! submitting), trainers set them up and import their questions.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use mamori_domain::quiz::{AttemptReview, MultipleScoring, OpenAttempt, QuizPage};
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use super::server::{refuse, require, store_error};
+#[cfg(feature = "ssr")]
+use mamori_domain::{
+    Permission,
+    quiz::{PoolError, QuizSettings},
+};
+
+/// The caller's quiz page for one of their modules.
+#[server(endpoint = "my_quiz")]
+pub async fn my_quiz(slug: String) -> Result<QuizPage, AppError> {
+    let (state, actor) = require(Permission::TakeTraining).await?;
+    let now = chrono::Utc::now();
+    state
+        .store
+        .quiz_page(actor.staff_id, &slug, mamori_domain::agency_date(now), now)
+        .await
+        .map_err(store_error)
+}
+
+/// Starts an attempt, or returns the one in progress.
+#[server(endpoint = "start_quiz_attempt")]
+pub async fn start_quiz_attempt(slug: String) -> Result<OpenAttempt, AppError> {
+    let (state, actor) = require(Permission::TakeTraining).await?;
+    let now = chrono::Utc::now();
+    state
+        .store
+        .start_quiz_attempt(actor.staff_id, &slug, mamori_domain::agency_date(now), now)
+        .await
+        .map_err(store_error)
+}
+
+/// Submits an attempt's answers: each entry is `QUESTION:OPTION`, both numbered from 0 in
+/// the order shown. Sending it again returns the first result.
+#[server(endpoint = "submit_quiz_attempt")]
+pub async fn submit_quiz_attempt(
+    attempt_id: i32,
+    #[server(default)] answers: Vec<String>,
+) -> Result<AttemptReview, AppError> {
+    let (state, actor) = require(Permission::TakeTraining).await?;
+    let mut chosen: Vec<Vec<usize>> = Vec::new();
+    for entry in &answers {
+        let parsed = entry
+            .split_once(':')
+            .and_then(|(q, o)| Some((q.parse::<usize>().ok()?, o.parse::<usize>().ok()?)));
+        let Some((question, option)) = parsed.filter(|(q, _)| *q < 1000) else {
+            return Err(refuse(AppError::Invalid(format!(
+                "answer {entry:?} is not QUESTION:OPTION"
+            ))));
+        };
+        if chosen.len() <= question {
+            chosen.resize(question + 1, Vec::new());
+        }
+        chosen[question].push(option);
+    }
+    state
+        .store
+        .submit_quiz_attempt(actor.staff_id, attempt_id, &chosen, chrono::Utc::now())
+        .await
+        .map_err(store_error)
+}
+
+/// Gives an attempt with a time limit as much time again.
+#[server(endpoint = "extend_quiz_attempt")]
+pub async fn extend_quiz_attempt(attempt_id: i32) -> Result<OpenAttempt, AppError> {
+    let (state, actor) = require(Permission::TakeTraining).await?;
+    state
+        .store
+        .extend_quiz_attempt(actor.staff_id, attempt_id, chrono::Utc::now())
+        .await
+        .map_err(store_error)
+}
+
+/// The quiz settings form (a checkbox sends nothing when cleared, hence the default).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsForm {
+    pub draw_count: u32,
+    #[serde(default)]
+    pub shuffle_options: bool,
+    pub pass_mark: u32,
+    pub max_attempts: u32,
+    pub wait_minutes: u32,
+    pub time_limit_minutes: u32,
+    pub multiple_scoring: MultipleScoring,
+}
+
+#[server(endpoint = "save_quiz_settings")]
+pub async fn save_quiz_settings(slug: String, settings: SettingsForm) -> Result<(), AppError> {
+    let (state, _) = require(Permission::AuthorTraining).await?;
+    let settings = QuizSettings {
+        draw_count: settings.draw_count,
+        shuffle_options: settings.shuffle_options,
+        pass_mark: settings.pass_mark,
+        max_attempts: settings.max_attempts,
+        wait_minutes: settings.wait_minutes,
+        time_limit_minutes: settings.time_limit_minutes,
+        multiple_scoring: settings.multiple_scoring,
+    };
+    state
+        .store
+        .save_quiz_settings(&slug, settings)
+        .await
+        .map_err(store_error)
+}
+
+/// Replaces a module's pool with questions in GIFT or Aiken (`format`), all or nothing. Text
+/// with questions that cannot be used is refused with every error as `LINE: reason`, one per
+/// line (an error, so that the page shows it with and without JavaScript).
+#[server(endpoint = "import_question_pool")]
+pub async fn import_question_pool(
+    slug: String,
+    format: String,
+    text: String,
+) -> Result<usize, AppError> {
+    use mamori_domain::quiz::{aiken, gift};
+    let (state, _) = require(Permission::AuthorTraining).await?;
+    let parsed = match format.as_str() {
+        "gift" => gift::parse(&text),
+        "aiken" => aiken::parse(&text),
+        other => {
+            return Err(refuse(AppError::Invalid(format!(
+                "format {other:?} is not gift or aiken"
+            ))));
+        }
+    };
+    let questions = parsed.map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(PoolError::to_string).collect();
+        refuse(AppError::Invalid(lines.join("\n")))
+    })?;
+    state
+        .store
+        .replace_question_pool(&slug, &questions)
+        .await
+        .map_err(store_error)?;
+    Ok(questions.len())
+}

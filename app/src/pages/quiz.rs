@@ -1,0 +1,268 @@
+//! A module's quiz for its learner: start an attempt, answer, submit (plain forms, so it works
+//! without JavaScript), then the score, pass or fail, and every question's explanation; the
+//! attempts so far below.
+
+use crate::{
+    api::quiz::{ExtendQuizAttempt, StartQuizAttempt, SubmitQuizAttempt, my_quiz},
+    components::guard::RequirePermission,
+    i18n::{Locale, use_locale, use_texts},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_params_map};
+use mamori_domain::{
+    Permission,
+    mail::japanese_date_time,
+    quiz::{AttemptReview, OpenAttempt, QuestionKind, QuizPage, StartRefusal},
+};
+
+#[derive(Clone, Copy)]
+struct QuizActions {
+    start: ServerAction<StartQuizAttempt>,
+    submit: ServerAction<SubmitQuizAttempt>,
+    extend: ServerAction<ExtendQuizAttempt>,
+}
+
+#[component]
+pub fn QuizPageView() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <RequirePermission permission=Permission::TakeTraining page=move |_| {
+            let params = use_params_map();
+            let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+            let actions = QuizActions {
+                start: ServerAction::new(),
+                submit: ServerAction::new(),
+                extend: ServerAction::new(),
+            };
+            let page = Resource::new(
+                move || (slug(), actions.start.version().get() + actions.submit.version().get() + actions.extend.version().get()),
+                |(slug, _)| my_quiz(slug),
+            );
+            view! {
+                <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                    {move || page.get().map(|result| match result {
+                        Ok(page) => view! { <Quiz page slug=slug() actions /> }.into_any(),
+                        Err(error) => view! {
+                            <Title text=t.not_found />
+                            <h1>{t.error(&error)}</h1>
+                        }.into_any(),
+                    })}
+                </Suspense>
+                <p><A href=move || format!("/modules/{}", slug())>{t.back_to_module}</A></p>
+            }
+        } />
+    }
+}
+
+fn refusal_text(locale: Locale, refusal: StartRefusal) -> String {
+    let t = locale.texts();
+    match refusal {
+        StartRefusal::AlreadyPassed => t.quiz_already_passed.into(),
+        StartRefusal::NoAttemptsLeft => t.quiz_no_attempts_left.into(),
+        StartRefusal::Wait(until) => (t.quiz_wait_until)(&japanese_date_time(until)),
+        StartRefusal::NoQuestions => t.quiz_no_questions.into(),
+    }
+}
+
+#[component]
+fn Quiz(page: QuizPage, slug: String, actions: QuizActions) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let title = (t.quiz_title)(&page.module_title);
+    let settings = page.settings;
+    let rules = (t.quiz_rules)(
+        settings.pass_mark,
+        if settings.draw_count == 0 || settings.draw_count as usize > page.pool_size {
+            page.pool_size
+        } else {
+            settings.draw_count as usize
+        },
+        settings.max_attempts,
+        settings.time_limit_minutes,
+    );
+    let error = move || {
+        [
+            actions.start.value().get().and_then(Result::err),
+            actions.submit.value().get().and_then(Result::err),
+            actions.extend.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+        .map(|error| view! { <p class="error" role="alert">{t.error(&error)}</p> })
+    };
+    let body = match (page.open, page.may_start) {
+        (Some(open), _) => view! { <Attempt open actions /> }.into_any(),
+        (None, Ok(())) => view! {
+            <ActionForm action=actions.start>
+                <input type="hidden" name="slug" value=slug />
+                <button type="submit">{t.quiz_start}</button>
+            </ActionForm>
+        }
+        .into_any(),
+        (None, Err(refusal)) => {
+            view! { <p class="notice" role="status">{refusal_text(locale, refusal)}</p> }.into_any()
+        }
+    };
+    let history = page
+        .history
+        .into_iter()
+        .rev()
+        .enumerate()
+        .map(|(i, review)| view! { <Review review latest=i == 0 /> })
+        .collect_view()
+        .into_any();
+    view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
+        <p>{rules}</p>
+        {error}
+        {body}
+        <section aria-labelledby="attempts-heading">
+            <h2 id="attempts-heading">{t.quiz_history}</h2>
+            {history}
+        </section>
+    }
+}
+
+#[component]
+fn Attempt(open: OpenAttempt, actions: QuizActions) -> impl IntoView {
+    let t = use_texts();
+    let deadline = open.deadline.map(|at| {
+        view! {
+            <div class="notice" role="status">
+                <p>{(t.quiz_deadline)(&japanese_date_time(at))}</p>
+                <ActionForm action=actions.extend>
+                    <input type="hidden" name="attempt_id" value=open.id />
+                    <button type="submit" class="outline">{t.quiz_extend}</button>
+                </ActionForm>
+            </div>
+        }
+    });
+    let questions = open
+        .questions
+        .into_iter()
+        .enumerate()
+        .map(|(q, question)| {
+            let input = if question.kind == QuestionKind::Multiple {
+                "checkbox"
+            } else {
+                "radio"
+            };
+            let options = question
+                .options
+                .into_iter()
+                .enumerate()
+                .map(|(o, text)| {
+                    let id = format!("q{q}-o{o}");
+                    // Radios of one question share a name; checkboxes each need their own.
+                    let name = if input == "radio" {
+                        format!("answers[{q}]")
+                    } else {
+                        format!("answers[{}]", 1000 + q * 100 + o)
+                    };
+                    let label = match (question.kind, text.as_str()) {
+                        (QuestionKind::TrueFalse, "true") => t.quiz_true.to_string(),
+                        (QuestionKind::TrueFalse, "false") => t.quiz_false.to_string(),
+                        _ => text,
+                    };
+                    view! {
+                        <div class="checkbox">
+                            <input type=input id=id.clone() name=name value=format!("{q}:{o}") />
+                            <label for=id>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let hint = (question.kind == QuestionKind::Multiple).then_some(t.quiz_choose_all);
+            view! {
+                <fieldset class="question">
+                    <legend>{(t.quiz_question_number)(q + 1)}" "{question.text}</legend>
+                    {hint.map(|h| view! { <p class="hint">{h}</p> })}
+                    {options}
+                </fieldset>
+            }
+            .into_any()
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="attempt-heading">
+            <h2 id="attempt-heading">{(t.quiz_attempt_number)(open.number)}</h2>
+            {deadline}
+            <ActionForm action=actions.submit attr:class="stacked wide">
+                <input type="hidden" name="attempt_id" value=open.id />
+                {questions}
+                <button type="submit">{t.quiz_submit}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Review(review: AttemptReview, latest: bool) -> impl IntoView {
+    let t = use_texts();
+    let verdict = if review.passed {
+        t.quiz_passed
+    } else {
+        t.quiz_failed
+    };
+    let late = (!review.on_time).then_some(t.quiz_late);
+    let summary = format!(
+        "{} · {}: {}% · {}",
+        (t.quiz_attempt_number)(review.number),
+        t.quiz_score,
+        review.score,
+        japanese_date_time(review.submitted_at)
+    );
+    let questions = review
+        .questions
+        .into_iter()
+        .enumerate()
+        .map(|(q, question)| {
+            let options = question
+                .options
+                .into_iter()
+                .map(|o| {
+                    let label = match (question.kind, o.text.as_str()) {
+                        (QuestionKind::TrueFalse, "true") => t.quiz_true.to_string(),
+                        (QuestionKind::TrueFalse, "false") => t.quiz_false.to_string(),
+                        _ => o.text,
+                    };
+                    let marks = [
+                        o.chosen.then_some(t.quiz_your_choice),
+                        o.right.then_some(t.quiz_right_option),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("・");
+                    view! {
+                        <li>
+                            {label}
+                            {(!marks.is_empty()).then(|| view! { " " <strong>"（"{marks}"）"</strong> })}
+                            {(!o.feedback.is_empty() && o.chosen).then(|| view! { <p class="hint">{o.feedback}</p> })}
+                        </li>
+                    }
+                    .into_any()
+                })
+                .collect_view();
+            view! {
+                <li>
+                    <p>{(t.quiz_question_number)(q + 1)}" "{question.text}" — "{question.marks}"%"</p>
+                    <ul>{options}</ul>
+                    {(!question.explanation.is_empty()).then(|| view! { <p class="notice">{t.quiz_explanation}": "{question.explanation}</p> })}
+                </li>
+            }
+            .into_any()
+        })
+        .collect_view();
+    view! {
+        <details class="attempt" open=latest>
+            <summary>{summary}" · "<strong>{verdict}</strong>{late.map(|l| view! { " "{l} })}</summary>
+            <ol>{questions}</ol>
+        </details>
+    }
+    .into_any()
+}

@@ -1,0 +1,138 @@
+//! The quiz part of a module's editor: its settings, its question pool, and the import of
+//! questions in Moodle's GIFT or the Aiken format (pasted; all or nothing, every error on its
+//! line).
+
+use crate::{
+    api::quiz::{ImportQuestionPool, SaveQuizSettings},
+    i18n::{Locale, use_locale, use_texts},
+};
+use leptos::prelude::*;
+use mamori_domain::quiz::{MultipleScoring, Question, QuestionKind, QuizSettings};
+
+#[component]
+pub fn QuizSection(
+    slug: String,
+    settings: QuizSettings,
+    pool: Vec<Question>,
+    save: ServerAction<SaveQuizSettings>,
+    import: ServerAction<ImportQuestionPool>,
+) -> impl IntoView {
+    let t = use_texts();
+    let saved = move || {
+        save.value().get().map(|result| match result {
+            Ok(()) => view! { <p class="notice" role="status">{t.saved}</p> }.into_any(),
+            Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
+        })
+    };
+    let imported = move || {
+        import.value().get().map(|result| match result {
+            Ok(count) => {
+                view! { <p class="notice" role="status">{(t.questions_imported)(count)}</p> }
+                    .into_any()
+            }
+            Err(error) => view! {
+                <div class="error" role="alert" id="import-questions-error">
+                    <p>{t.questions_not_imported}</p>
+                    <p class="lines">{t.error(&error)}</p>
+                </div>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <section aria-labelledby="quiz-heading">
+            <h2 id="quiz-heading">{t.quiz_heading}</h2>
+            <Pool pool />
+            {saved}
+            <SettingsForm settings slug=slug.clone() action=save />
+            <h3 id="import-questions-heading">{t.import_questions_heading}</h3>
+            <ActionForm action=import attr:class="stacked wide" attr:aria-describedby="import-questions-error">
+                {imported}
+                <input type="hidden" name="slug" value=slug />
+                <label for="import-format">{t.import_format_label}</label>
+                <select id="import-format" name="format">
+                    <option value="gift">"GIFT (Moodle)"</option>
+                    <option value="aiken">"Aiken"</option>
+                </select>
+                <label for="import-text">{t.import_text_label}</label>
+                <textarea id="import-text" name="text" rows="10" required></textarea>
+                <button type="submit">{t.import_questions_button}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+fn kind_text(locale: Locale, kind: QuestionKind) -> &'static str {
+    let t = locale.texts();
+    match kind {
+        QuestionKind::Single => t.question_single,
+        QuestionKind::Multiple => t.question_multiple,
+        QuestionKind::TrueFalse => t.question_true_false,
+    }
+}
+
+#[component]
+fn Pool(pool: Vec<Question>) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    if pool.is_empty() {
+        return view! { <p class="empty-state">{t.pool_empty}</p> }.into_any();
+    }
+    let rows = pool
+        .into_iter()
+        .enumerate()
+        .map(|(i, q)| {
+            view! {
+                <tr>
+                    <th scope="row">{i + 1}</th>
+                    <td>{kind_text(locale, q.kind)}</td>
+                    <td>{q.text}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table>
+            <caption>{t.pool_caption}</caption>
+            <thead><tr><th scope="col">"#"</th><th scope="col">{t.question_kind}</th><th scope="col">{t.question_text}</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+fn SettingsForm(
+    settings: QuizSettings,
+    slug: String,
+    action: ServerAction<SaveQuizSettings>,
+) -> impl IntoView {
+    let t = use_texts();
+    let number = |id: &'static str, label: &'static str, value: u32, min: u32| {
+        view! {
+            <label for=id>{label}</label>
+            <input id=id name=format!("settings[{}]", id.trim_start_matches("quiz-").replace('-', "_")) type="number" min=min value=value required />
+        }
+    };
+    let partial = settings.multiple_scoring == MultipleScoring::Partial;
+    view! {
+        <ActionForm action attr:class="stacked">
+            <input type="hidden" name="slug" value=slug />
+            {number("quiz-pass-mark", t.pass_mark_label, settings.pass_mark, 0)}
+            {number("quiz-draw-count", t.draw_count_label, settings.draw_count, 0)}
+            {number("quiz-max-attempts", t.max_attempts_label, settings.max_attempts, 0)}
+            {number("quiz-wait-minutes", t.wait_minutes_label, settings.wait_minutes, 0)}
+            {number("quiz-time-limit-minutes", t.time_limit_label, settings.time_limit_minutes, 0)}
+            <div class="checkbox">
+                <input type="checkbox" id="quiz-shuffle" name="settings[shuffle_options]" value="true" checked=settings.shuffle_options />
+                <label for="quiz-shuffle">{t.shuffle_label}</label>
+            </div>
+            <label for="quiz-scoring">{t.scoring_label}</label>
+            <select id="quiz-scoring" name="settings[multiple_scoring]">
+                <option value="all_or_nothing" selected=!partial>{t.scoring_all}</option>
+                <option value="partial" selected=partial>{t.scoring_partial}</option>
+            </select>
+            <button type="submit">{t.save_quiz_settings}</button>
+        </ActionForm>
+    }
+}
