@@ -186,6 +186,8 @@ pub fn attempt_result(marks: &[u32], pass_mark: u32) -> (u32, bool) {
 pub struct QuizSettings {
     /// Questions drawn per attempt; 0 asks the whole pool.
     pub draw_count: u32,
+    /// Missing counts as false, as a cleared checkbox sends nothing.
+    #[serde(default)]
     pub shuffle_options: bool,
     /// The score needed to pass, in percent.
     pub pass_mark: u32,

@@ -3,16 +3,12 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use mamori_domain::quiz::{AttemptReview, MultipleScoring, OpenAttempt, QuizPage};
-use serde::{Deserialize, Serialize};
+use mamori_domain::quiz::{AttemptReview, OpenAttempt, QuizPage, QuizSettings};
 
 #[cfg(feature = "ssr")]
 use super::server::{refuse, require, store_error};
 #[cfg(feature = "ssr")]
-use mamori_domain::{
-    Permission,
-    quiz::{PoolError, QuizSettings},
-};
+use mamori_domain::{Permission, quiz::PoolError};
 
 /// The caller's quiz page for one of their modules.
 #[server(endpoint = "my_quiz")]
@@ -79,31 +75,9 @@ pub async fn extend_quiz_attempt(attempt_id: i32) -> Result<OpenAttempt, AppErro
         .map_err(store_error)
 }
 
-/// The quiz settings form (a checkbox sends nothing when cleared, hence the default).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SettingsForm {
-    pub draw_count: u32,
-    #[serde(default)]
-    pub shuffle_options: bool,
-    pub pass_mark: u32,
-    pub max_attempts: u32,
-    pub wait_minutes: u32,
-    pub time_limit_minutes: u32,
-    pub multiple_scoring: MultipleScoring,
-}
-
 #[server(endpoint = "save_quiz_settings")]
-pub async fn save_quiz_settings(slug: String, settings: SettingsForm) -> Result<(), AppError> {
+pub async fn save_quiz_settings(slug: String, settings: QuizSettings) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
-    let settings = QuizSettings {
-        draw_count: settings.draw_count,
-        shuffle_options: settings.shuffle_options,
-        pass_mark: settings.pass_mark,
-        max_attempts: settings.max_attempts,
-        wait_minutes: settings.wait_minutes,
-        time_limit_minutes: settings.time_limit_minutes,
-        multiple_scoring: settings.multiple_scoring,
-    };
     state
         .store
         .save_quiz_settings(&slug, settings)
