@@ -326,6 +326,10 @@ fn quiz_pools_import_all_or_nothing_and_export_to_gift_and_json() {
         String::from_utf8(output.stdout).unwrap()
     };
 
+    // The demo module comes with its own quiz.
+    let demo_pool = export("gift");
+    assert!(demo_pool.contains("::格付けの時期::"), "{demo_pool}");
+
     std::fs::write(
         &file,
         "::格付け::機密性３情報の取扱いは？ {=取扱制限に従う ~自由}\n\n::記述::感想をどうぞ {}\n",
@@ -338,7 +342,7 @@ fn quiz_pools_import_all_or_nothing_and_export_to_gift_and_json() {
         "{}",
         text(&refused)
     );
-    assert_eq!(export("gift"), "", "nothing was imported");
+    assert_eq!(export("gift"), demo_pool, "nothing was imported");
 
     std::fs::write(
         &file,
@@ -348,9 +352,9 @@ fn quiz_pools_import_all_or_nothing_and_export_to_gift_and_json() {
     let dry = import(&["--dry-run"]);
     assert!(dry.status.success(), "{}", text(&dry));
     assert!(text(&dry).contains(
-        "3 questions (1 single choice, 1 multiple choice, 1 true/false) would replace the 0"
+        "3 questions (1 single choice, 1 multiple choice, 1 true/false) would replace the 3"
     ));
-    assert_eq!(export("gift"), "", "a dry run writes nothing");
+    assert_eq!(export("gift"), demo_pool, "a dry run writes nothing");
     assert!(import(&[]).status.success());
 
     // Exported GIFT reads back as the same pool; JSON has the documented form.
