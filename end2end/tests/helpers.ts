@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
+import * as path from "node:path";
 
 export const PASSWORD = "mamori-demo";
 export const ADMIN = "E0013";
@@ -63,4 +64,23 @@ export async function logIn(page: Page, testInfo: TestInfo, login: string, passw
   await page.getByLabel("職員番号またはメールアドレス").fill(login);
   await page.getByLabel("パスワード").fill(password);
   await page.getByRole("button", { name: "ログイン" }).click();
+}
+
+/** A file of end2end/fixtures/. */
+export const fixture = (name: string) => path.join(__dirname, "..", "fixtures", name);
+
+/** The module editor's section for one kind of upload, by its heading. */
+export const uploadSection = (page: Page, heading: string) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: heading }) });
+
+/** The trainer (logged in) starts a module and lands in its editor. */
+export async function startModule(page: Page, testInfo: TestInfo, title: string, slug: string) {
+  await expect(page.getByRole("heading", { level: 1, name: "マイ研修" })).toBeVisible();
+  await page.goto("/trainer");
+  await settle(page, testInfo);
+  await page.getByLabel("題名").fill(title);
+  await page.getByLabel(/^識別名/).fill(slug);
+  await page.getByRole("button", { name: "作成して編集する" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await settle(page, testInfo);
 }

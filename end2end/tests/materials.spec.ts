@@ -1,12 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import * as path from "node:path";
-import { LEARNER, MANAGER, TRAINER, expectAccessible, hydrated, logIn, settle } from "./helpers";
-
-const fixture = (name: string) => path.join(__dirname, "..", "fixtures", name);
-
-/** The editor's section for one kind of upload. */
-const uploadSection = (page: Page, heading: string) =>
-  page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: heading }) });
+import { expect, test } from "@playwright/test";
+import {
+  LEARNER, MANAGER, TRAINER, expectAccessible, fixture, hydrated, logIn, settle, startModule, uploadSection,
+} from "./helpers";
 
 test("a trainer builds a module with a page, a PDF and a captioned video; a learner completes it; their manager sees it", async ({ page, browser }, testInfo) => {
   test.setTimeout(90_000);
@@ -14,14 +9,7 @@ test("a trainer builds a module with a page, a PDF and a captioned video; a lear
   const slug = hydrated(testInfo) ? "evidence-js" : "evidence-nojs";
   const title = hydrated(testInfo) ? "紛失への備え B" : "紛失への備え A";
   await logIn(page, testInfo, TRAINER);
-  await expect(page.getByRole("heading", { level: 1, name: "マイ研修" })).toBeVisible();
-  await page.goto("/trainer");
-  await settle(page, testInfo);
-  await page.getByLabel("題名").fill(title);
-  await page.getByLabel(/^識別名/).fill(slug);
-  await page.getByRole("button", { name: "作成して編集する" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await settle(page, testInfo);
+  await startModule(page, testInfo, title, slug);
 
   await page.getByLabel("ページの題名").fill("紛失したとき");
   await page.getByLabel(/^本文/).fill("## 報告\n\n直ちに**報告**します。");

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import * as path from "node:path";
-import { LEARNER, TRAINER, expectAccessible, hydrated, logIn, settle } from "./helpers";
+import {
+  LEARNER, TRAINER, expectAccessible, fixture, hydrated, logIn, settle, startModule, uploadSection,
+} from "./helpers";
 
 const POOL = `// 確認テスト
 ::許可::機密性３情報を庁外へ持ち出すときに必要なものは？ {=上長の許可 ~特になし#許可が必要です ####持出しは許可制です。}
@@ -16,19 +17,12 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   const slug = hydrated(testInfo) ? "quiz-js" : "quiz-nojs";
   const title = hydrated(testInfo) ? "持出しの確認 B" : "持出しの確認 A";
   await logIn(page, testInfo, TRAINER);
-  await expect(page.getByRole("heading", { level: 1, name: "マイ研修" })).toBeVisible();
-  await page.goto("/trainer");
-  await settle(page, testInfo);
-  await page.getByLabel("題名").fill(title);
-  await page.getByLabel(/^識別名/).fill(slug);
-  await page.getByRole("button", { name: "作成して編集する" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await settle(page, testInfo);
+  await startModule(page, testInfo, title, slug);
 
   // A document, which counts once opened (with or without JavaScript).
-  const documents = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "文書（PDF・画像）を追加" }) });
+  const documents = uploadSection(page, "文書（PDF・画像）を追加");
   await documents.getByLabel("資料の題名").fill("持出しの規程");
-  await documents.getByLabel(/^ファイル/).setInputFiles(path.join(__dirname, "..", "fixtures", "rules.pdf"));
+  await documents.getByLabel(/^ファイル/).setInputFiles(fixture("rules.pdf"));
   await documents.getByRole("button", { name: "文書を追加" }).click();
   await expect(page.getByRole("status").filter({ hasText: "資料を追加しました。" })).toBeVisible();
   await settle(page, testInfo);

@@ -205,3 +205,17 @@ async fn enrollment_of(
         .one(db)
         .await?)
 }
+
+/// The ids of every assignment of a module, in any fiscal year.
+async fn assignment_ids_of(
+    db: &impl ConnectionTrait,
+    module_id: i32,
+) -> Result<Vec<i32>, StoreError> {
+    Ok(assignment::Entity::find()
+        .filter(assignment::Column::ModuleId.eq(module_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.id)
+        .collect())
+}

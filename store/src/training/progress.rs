@@ -507,13 +507,7 @@ async fn taking(
     staff_id: i32,
     row: &material::Model,
 ) -> Result<enrollment::Model, StoreError> {
-    let assignment_ids: Vec<i32> = assignment::Entity::find()
-        .filter(assignment::Column::ModuleId.eq(row.module_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| a.id)
-        .collect();
+    let assignment_ids = super::assignment_ids_of(db, row.module_id).await?;
     enrollment::Entity::find()
         .filter(enrollment::Column::StaffId.eq(staff_id))
         .filter(enrollment::Column::AssignmentId.is_in(assignment_ids))

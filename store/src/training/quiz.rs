@@ -499,14 +499,7 @@ async fn submitted_attempts(
     db: &impl ConnectionTrait,
     module_id: i32,
 ) -> Result<Vec<(quiz_attempt::Model, staff::Model)>, StoreError> {
-    use crate::entities::assignment;
-    let assignments: Vec<i32> = assignment::Entity::find()
-        .filter(assignment::Column::ModuleId.eq(module_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| a.id)
-        .collect();
+    let assignments = super::assignment_ids_of(db, module_id).await?;
     let enrollments: Vec<enrollment::Model> = enrollment::Entity::find()
         .filter(enrollment::Column::AssignmentId.is_in(assignments))
         .all(db)
