@@ -7,8 +7,9 @@ use crate::{
     i18n::provide_locale,
     pages::{
         AdminStaffPage, CertificatePage, ImportPreviewPage, LearnerHome, LoginPage, ManagerPage,
-        ModuleEditorPage, ModulePlayerPage, NotFound, QuizPageView, SetPasswordPage,
-        StaffMemberPage, StaffTrainingPage, TrainerModulesPage, VerifyCertificatePage,
+        ModuleEditorPage, ModulePlayerPage, NotFound, QuizPageView, QuizResultsPage,
+        SetPasswordPage, StaffMemberPage, StaffTrainingPage, TrainerModulesPage,
+        VerifyCertificatePage,
     },
 };
 use leptos::prelude::*;
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/certificates") view=VerifyCertificatePage ssr=SsrMode::Async />
                     <Route path=path!("/trainer") view=TrainerModulesPage ssr=SsrMode::Async />
                     <Route path=path!("/trainer/modules/:slug") view=ModuleEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/results/quizzes/:slug") view=QuizResultsPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

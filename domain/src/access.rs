@@ -26,6 +26,26 @@ pub enum Permission {
     AdministerStaff,
     /// Write training modules and assign them.
     AuthorTraining,
+    /// See how training went (quiz results, completion): everyone's or one's divisions'.
+    ViewTrainingResults,
+}
+
+/// Whose training results a person may see: trainers and admins everyone's, managers those
+/// of the staff of their divisions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResultsScope {
+    Everyone,
+    Divisions(Vec<i32>),
+}
+
+impl ResultsScope {
+    /// The divisions to keep to, or `None` for everyone.
+    pub fn divisions(&self) -> Option<&[i32]> {
+        match self {
+            ResultsScope::Everyone => None,
+            ResultsScope::Divisions(ids) => Some(ids),
+        }
+    }
 }
 
 impl Actor {
@@ -43,6 +63,17 @@ impl Actor {
             Permission::AuthorTraining => {
                 self.has_role(AppRole::Trainer) || self.has_role(AppRole::Admin)
             }
+            Permission::ViewTrainingResults => self.results_scope().is_some(),
+        }
+    }
+
+    pub fn results_scope(&self) -> Option<ResultsScope> {
+        if self.can(Permission::AuthorTraining) {
+            Some(ResultsScope::Everyone)
+        } else if self.can(Permission::ViewManagedDivisions) {
+            Some(ResultsScope::Divisions(self.managed_division_ids.clone()))
+        } else {
+            None
         }
     }
 
@@ -94,6 +125,28 @@ mod tests {
             !admin.can(ViewManagedDivisions),
             "admins see divisions through the directory"
         );
+    }
+
+    #[test]
+    fn results_are_everyones_for_trainers_and_admins_and_a_managers_own_divisions() {
+        use AppRole::*;
+        assert_eq!(actor(&[Learner], &[]).results_scope(), None);
+        assert!(!actor(&[Learner], &[]).can(Permission::ViewTrainingResults));
+        assert_eq!(
+            actor(&[Learner, Manager], &[2, 5]).results_scope(),
+            Some(ResultsScope::Divisions(vec![2, 5]))
+        );
+        assert_eq!(actor(&[Learner, Manager], &[]).results_scope(), None);
+        for everyone in [
+            &[Learner, Trainer][..],
+            &[Learner, Admin],
+            &[Learner, Manager, Trainer],
+        ] {
+            assert_eq!(
+                actor(everyone, &[2]).results_scope(),
+                Some(ResultsScope::Everyone)
+            );
+        }
     }
 
     #[test]

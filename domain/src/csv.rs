@@ -115,6 +115,33 @@ pub fn records(text: &str) -> Result<Vec<Record>, LineError> {
     Ok(records)
 }
 
+/// Writes a header and rows as CSV with CRLF line ends, quoting only where needed. It starts
+/// with a byte-order mark, so that Excel on Japanese Windows reads it as UTF-8.
+pub fn write<R, F>(header: &[&str], rows: R) -> String
+where
+    R: IntoIterator<Item = F>,
+    F: IntoIterator<Item = String>,
+{
+    let line = |fields: Vec<String>| {
+        let quoted: Vec<String> = fields.iter().map(|f| quote(f)).collect();
+        quoted.join(",") + "\r\n"
+    };
+    let mut out = String::from("\u{feff}");
+    out.push_str(&line(header.iter().map(|h| h.to_string()).collect()));
+    for row in rows {
+        out.push_str(&line(row.into_iter().collect()));
+    }
+    out
+}
+
+fn quote(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
 fn push_record(records: &mut Vec<Record>, line: usize, fields: Vec<String>) {
     let blank = fields.len() == 1 && fields[0].trim().is_empty();
     if !blank {
@@ -132,6 +159,20 @@ mod tests {
             .into_iter()
             .map(|r| r.fields)
             .collect()
+    }
+
+    #[test]
+    fn writes_what_it_reads_back_after_a_byte_order_mark() {
+        let text = write(
+            &["a", "b"],
+            [vec!["1,2".to_string(), "say \"hi\"\nbye".to_string()]],
+        );
+        assert!(text.starts_with('\u{feff}'));
+        let back = decode(text.as_bytes()).unwrap();
+        assert_eq!(
+            fields(back),
+            [vec!["a", "b"], vec!["1,2", "say \"hi\"\nbye"]]
+        );
     }
 
     #[test]

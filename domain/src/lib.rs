@@ -14,7 +14,7 @@ pub mod staff;
 pub mod staff_file;
 pub mod training;
 
-pub use access::{Actor, Permission};
+pub use access::{Actor, Permission, ResultsScope};
 pub use fiscal_year::{Era, FiscalYear, agency_date};
 pub use roles::{AppRole, InspectionGroup, SecurityRole};
 pub use staff::{

@@ -3,6 +3,7 @@
 
 pub mod aiken;
 pub mod gift;
+pub mod results;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -392,9 +393,113 @@ impl std::fmt::Display for PoolError {
     }
 }
 
+/// The formats a pool is read from: Moodle GIFT, Aiken and Mamori's JSON (an array of
+/// questions). GIFT and JSON are also written; Aiken holds single-choice questions only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PoolFormat {
+    Gift,
+    Aiken,
+    Json,
+}
+
+impl PoolFormat {
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "gift" => Some(Self::Gift),
+            "aiken" => Some(Self::Aiken),
+            "json" => Some(Self::Json),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Gift => "gift",
+            Self::Aiken => "txt",
+            Self::Json => "json",
+        }
+    }
+
+    /// Reads a whole pool, or every question that cannot be used, on its line.
+    pub fn read(self, text: &str) -> Result<Vec<Question>, Vec<PoolError>> {
+        match self {
+            Self::Gift => gift::parse(text),
+            Self::Aiken => aiken::parse(text),
+            Self::Json => {
+                let questions: Vec<Question> = serde_json::from_str(text).map_err(|e| {
+                    vec![PoolError {
+                        line: e.line(),
+                        reason: e.to_string(),
+                    }]
+                })?;
+                let errors: Vec<PoolError> = questions
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, q)| {
+                        q.check().err().map(|reason| PoolError {
+                            line: i + 1,
+                            reason: format!("question {}: {reason}", i + 1),
+                        })
+                    })
+                    .collect();
+                if errors.is_empty() {
+                    Ok(questions)
+                } else {
+                    Err(errors)
+                }
+            }
+        }
+    }
+
+    /// Reads a file: UTF-8, with or without a byte-order mark.
+    pub fn read_file(self, bytes: &[u8]) -> Result<Vec<Question>, Vec<PoolError>> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let text = std::str::from_utf8(bytes).map_err(|error| {
+            vec![PoolError {
+                line: 1 + bytes[..error.valid_up_to()]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count(),
+                reason: "the file is not UTF-8: save it as UTF-8 and import it again".into(),
+            }]
+        })?;
+        self.read(text)
+    }
+
+    /// Writes a pool, or `None` for Aiken, which cannot hold every kind of question.
+    pub fn write(self, pool: &[Question]) -> Option<String> {
+        match self {
+            Self::Gift => Some(gift::write(pool)),
+            Self::Json => serde_json::to_string_pretty(pool).ok().map(|s| s + "\n"),
+            Self::Aiken => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pool_files_read_back_in_every_written_format_and_refuse_other_encodings() {
+        let pool = gift::parse("::Q::日本語の問題 {=正 ~誤}\n\n○か× {T}").unwrap();
+        for format in [PoolFormat::Gift, PoolFormat::Json] {
+            let text = format.write(&pool).unwrap();
+            let with_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+            assert_eq!(format.read_file(&with_bom).unwrap(), pool, "{format:?}");
+        }
+        assert_eq!(PoolFormat::Aiken.write(&pool), None);
+        // 「問」 in Shift_JIS on line 2.
+        let errors = PoolFormat::Gift
+            .read_file(b"// x\n\x96\xe2 {T}")
+            .unwrap_err();
+        assert_eq!(errors[0].line, 2);
+        let errors = PoolFormat::Json
+            .read(r#"[{"type": "single", "title": "", "text": "x", "options": [], "explanation": ""}]"#)
+            .unwrap_err();
+        assert_eq!(errors[0].line, 1, "{errors:?}");
+    }
 
     fn options(weights: &[i32]) -> Vec<QuestionOption> {
         weights

@@ -276,44 +276,27 @@ fn parse_date(column: &str, raw: &str) -> Result<Option<NaiveDate>, String> {
 }
 
 /// Writes rows in the same format, header first, so that an export imports back unchanged.
-/// It starts with a byte-order mark, so that Excel on Japanese Windows reads it as UTF-8.
 pub fn write(rows: &[StaffRow]) -> String {
-    let mut out = format!("\u{feff}{}", HEADER.join(","));
-    out.push_str("\r\n");
-    for row in rows {
-        let roles = row
-            .roles
-            .iter()
-            .map(|r| r.code())
-            .collect::<Vec<_>>()
-            .join(";");
-        let fields = [
-            row.employee_id.to_string(),
-            row.name.to_string(),
-            row.email.to_string(),
-            row.division.clone(),
-            roles,
-            row.active_from.to_string(),
-            row.active_until.map(|d| d.to_string()).unwrap_or_default(),
-        ];
-        out.push_str(
-            &fields
+    crate::csv::write(
+        &HEADER,
+        rows.iter().map(|row| {
+            let roles = row
+                .roles
                 .iter()
-                .map(|f| quote(f))
+                .map(|r| r.code())
                 .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
-    }
-    out
-}
-
-fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
+                .join(";");
+            [
+                row.employee_id.to_string(),
+                row.name.to_string(),
+                row.email.to_string(),
+                row.division.clone(),
+                roles,
+                row.active_from.to_string(),
+                row.active_until.map(|d| d.to_string()).unwrap_or_default(),
+            ]
+        }),
+    )
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import {
-  LEARNER, TRAINER, expectAccessible, fixture, hydrated, logIn, settle, startModule, uploadSection,
+  LEARNER, MANAGER, TRAINER, expectAccessible, fixture, hydrated, logIn, settle, startModule,
+  uploadSection,
 } from "./helpers";
 
 const POOL = `// 確認テスト
@@ -9,8 +11,19 @@ const POOL = `// 確認テスト
 ::私物::私物の USB メモリを業務に使ってよい。{F}
 `;
 
+/** A question file for the editor's file input. */
+const questionFile = (text: string) => ({
+  name: "questions.gift", mimeType: "text/plain", buffer: Buffer.from(text, "utf8"),
+});
+
+/** Parses a CSV download (UTF-8 with a byte-order mark, no quoted commas in these). */
+function csvRows(text: string): string[][] {
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  return text.slice(1).trim().split("\r\n").map((line) => line.split(","));
+}
+
 test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and the module completes", async ({ page, browser }, testInfo) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   // A page that fails to hydrate still works as plain forms; catch that here.
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -39,6 +52,25 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
     await expect(page.getByRole("status").filter({ hasText: "2 問を取り込みました。" })).toBeVisible();
   }
   await expectAccessible(page, testInfo);
+
+  // The same as a file: a bad one is refused with its line, a good one replaces the pool.
+  const fileForm = page.locator("form").filter({ has: page.getByLabel(/^問題ファイル/) });
+  await fileForm.getByLabel(/^問題ファイル/).setInputFiles(questionFile("::感想::感想をどうぞ {}\n"));
+  await fileForm.getByRole("button", { name: "ファイルを取り込む" }).click();
+  await expect(page.locator("#import-file-error")).toContainText("1: essay questions are not supported");
+  await settle(page, testInfo);
+  await expect(page.getByRole("table", { name: "問題プール" }).locator("tbody tr")).toHaveCount(2);
+  await fileForm.getByLabel(/^問題ファイル/).setInputFiles(questionFile(POOL));
+  await fileForm.getByRole("button", { name: "ファイルを取り込む" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "2 問を取り込みました。" })).toBeVisible();
+  await settle(page, testInfo);
+  await expect(page.getByRole("table", { name: "問題プール" }).locator("tbody tr")).toHaveCount(2);
+  const exported = page.waitForEvent("download");
+  await page.getByRole("link", { name: "問題を GIFT 形式でダウンロード" }).click();
+  const gift = readFileSync(await (await exported).path(), "utf8");
+  expect(gift).toContain("機密性３情報を庁外へ持ち出すときに必要なものは？");
+  expect(gift).toContain("{FALSE");
+
   await page.getByRole("button", { name: "この内容で公開する" }).click();
   await expect(page.getByText("公開中（第1版）")).toBeVisible();
   await page.getByLabel(/^期日/).fill("2099-03-31");
@@ -84,4 +116,43 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   await learner.getByRole("link", { name: "研修に戻る" }).click();
   await expect(learner.getByText(/に修了しました。/)).toBeVisible();
   await context.close();
+
+  // The trainer reads the results: each question answered twice, once right; two attempts.
+  await page.getByRole("link", { name: /^テストの結果/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `テストの結果：${title}` })).toBeVisible();
+  await settle(page, testInfo);
+  const questionRows = page.getByRole("table", { name: /^問題ごとの解答数と正答率/ }).locator("tbody tr");
+  await expect(questionRows).toHaveCount(2);
+  for (const row of await questionRows.all()) {
+    await expect(row.locator("td").nth(1)).toHaveText("2");
+    await expect(row.locator("td").nth(2)).toHaveText("1");
+    await expect(row.locator("td").nth(3)).toHaveText("50%");
+  }
+  const attemptRows = page.getByRole("table", { name: /^提出された受験/ }).locator("tbody tr");
+  await expect(attemptRows).toHaveCount(2);
+  await expect(attemptRows.nth(1)).toContainText("合格");
+  await expect(page.getByText("受験者 1 人、うち合格 1 人（合格点 80%）。")).toBeVisible();
+  await expectAccessible(page, testInfo);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "問題別の正答率を CSV でダウンロード" }).click();
+  const rates = csvRows(readFileSync(await (await download).path(), "utf8"));
+  expect(rates.slice(1).map((row) => row.slice(2))).toEqual([["2", "1", "50"], ["2", "1", "50"]]);
+
+  // The learner's manager sees the same attempts from the 所属 page.
+  const managerContext = await browser.newContext({ javaScriptEnabled: hydrated(testInfo), locale: "ja-JP" });
+  const manager = await managerContext.newPage();
+  await logIn(manager, testInfo, MANAGER);
+  await manager.getByRole("region", { name: "テストの結果" }).getByRole("link", { name: title }).click();
+  await expect(manager.getByText("所管の課室の職員の結果だけを表示しています。")).toBeVisible();
+  const managerRows = manager.getByRole("table", { name: /^提出された受験/ }).locator("tbody tr");
+  await expect(managerRows).toHaveCount(2);
+  await expect(managerRows.first()).toContainText(LEARNER);
+  await settle(manager, testInfo);
+  await expectAccessible(manager, testInfo);
+  const attemptsFile = manager.waitForEvent("download");
+  await manager.getByRole("link", { name: "受験者別の記録を CSV でダウンロード" }).click();
+  const attempts = csvRows(readFileSync(await (await attemptsFile).path(), "utf8"));
+  expect(attempts.slice(1).map((row) => [row[0], row[3], row[6]])).toEqual([[LEARNER, "1", "no"], [LEARNER, "2", "yes"]]);
+  await managerContext.close();
+  expect(pageErrors).toEqual([]);
 });

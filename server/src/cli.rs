@@ -3,7 +3,7 @@
 use crate::settings::Settings;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use mamori_domain::{EmailAddress, EmployeeId, StaffName};
+use mamori_domain::{EmailAddress, EmployeeId, StaffName, quiz::PoolFormat};
 use mamori_store::staff_import::{ImportError, ImportOptions, ImportReport};
 use mamori_store::{
     Store,
@@ -56,11 +56,8 @@ pub enum Command {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum PoolFormat {
-    Gift,
-    Aiken,
-    Json,
+fn pool_format(code: &str) -> Result<PoolFormat, String> {
+    PoolFormat::from_code(code).ok_or_else(|| format!("{code:?} is not gift, aiken or json"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,7 +69,7 @@ pub enum QuizCommand {
         #[arg(long = "module", value_name = "SLUG")]
         module: String,
         file: PathBuf,
-        #[arg(long, value_enum, default_value = "gift")]
+        #[arg(long, default_value = "gift", value_parser = pool_format)]
         format: PoolFormat,
         /// Check the file and report, without writing.
         #[arg(long)]
@@ -82,7 +79,7 @@ pub enum QuizCommand {
     Export {
         #[arg(long = "module", value_name = "SLUG")]
         module: String,
-        #[arg(long, value_enum, default_value = "gift")]
+        #[arg(long, default_value = "gift", value_parser = pool_format)]
         format: PoolFormat,
     },
 }
@@ -311,16 +308,11 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
             command: QuizCommand::Export { module, format },
         } => {
             let pool = open_store(&settings).await?.question_pool(&module).await?;
-            let text = match format {
-                PoolFormat::Gift => mamori_domain::quiz::gift::write(&pool),
-                PoolFormat::Json => serde_json::to_string_pretty(&pool).map_err(invalid)? + "\n",
-                PoolFormat::Aiken => {
-                    return Err(CliError::Invalid(
-                        "export writes gift or json (Aiken holds single-choice questions only)"
-                            .into(),
-                    ));
-                }
-            };
+            let text = format.write(&pool).ok_or_else(|| {
+                CliError::Invalid(
+                    "export writes gift or json (Aiken holds single-choice questions only)".into(),
+                )
+            })?;
             std::io::stdout().lock().write_all(text.as_bytes())?;
         }
         Command::Staff {
@@ -385,25 +377,10 @@ async fn import_pool(
     format: PoolFormat,
     dry_run: bool,
 ) -> Result<ExitCode, CliError> {
-    use mamori_domain::quiz::{QuestionKind, aiken, gift};
+    use mamori_domain::quiz::QuestionKind;
     let bytes = std::fs::read(file)
         .map_err(|e| CliError::Invalid(format!("cannot read {}: {e}", file.display())))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        CliError::Invalid(format!(
-            "{} is not UTF-8: save it as UTF-8 and import it again",
-            file.display()
-        ))
-    })?;
-    let parsed = match format {
-        PoolFormat::Gift => gift::parse(&text),
-        PoolFormat::Aiken => aiken::parse(&text),
-        PoolFormat::Json => serde_json::from_str(&text).map_err(|e| {
-            vec![mamori_domain::quiz::PoolError {
-                line: e.line(),
-                reason: e.to_string(),
-            }]
-        }),
-    };
+    let parsed = format.read_file(&bytes);
     let questions = match parsed {
         Ok(questions) => questions,
         Err(errors) => {

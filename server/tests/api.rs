@@ -54,6 +54,7 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/submit_quiz_attempt", [401, 200, 404, 404, 404]),
         // Submitted, so there is no time left to extend.
         ("/api/extend_quiz_attempt", [401, 422, 404, 404, 404]),
+        ("/api/quiz_report", [401, 403, 200, 200, 200]),
         ("/api/division_training", [401, 403, 403, 200, 403]),
         // Nobody has completed `matrix`: no certificate, whoever asks.
         ("/api/my_certificate", [401, 404, 404, 404, 404]),

@@ -24,23 +24,9 @@ fn part(bytes: &[u8], name: &str) -> multipart::Part {
 
 /// Posts an upload form; returns where the server sent the browser.
 async fn upload(trainer: &TestApp, slug: &str, form: multipart::Form) -> String {
-    let response = trainer
-        .client
-        .post(format!(
-            "{}/trainer/modules/{slug}/materials",
-            trainer.address
-        ))
-        .multipart(form)
-        .send()
+    trainer
+        .post_multipart(&format!("/trainer/modules/{slug}/materials"), form)
         .await
-        .unwrap();
-    assert_eq!(
-        response.status(),
-        StatusCode::SEE_OTHER,
-        "{}",
-        trainer.backend
-    );
-    response.headers()["location"].to_str().unwrap().to_string()
 }
 
 /// The trainer starts module `rules`.

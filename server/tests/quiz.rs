@@ -3,7 +3,8 @@
 
 mod support;
 
-use reqwest::StatusCode;
+use mamori_domain::quiz::gift;
+use reqwest::{StatusCode, multipart};
 use support::*;
 
 const POOL: &str = "::持出し::機密性３情報を庁外へ持ち出すには？ {=上長の許可を得る#そのとおり、許可制です ~自由に持ち出す#許可が必要です ####取扱制限のとおりです。}";
@@ -12,44 +13,7 @@ const POOL: &str = "::持出し::機密性３情報を庁外へ持ち出すに�
 async fn an_attempt_page_carries_no_answer_and_the_result_carries_the_explanation() {
     for app in TestApp::spawn_each(true).await {
         let backend = app.backend;
-        let trainer = app.session_of(TRAINER).await;
-        for (endpoint, form) in [
-            (
-                "create_module",
-                vec![
-                    ("slug", "media"),
-                    ("title", "持出し"),
-                    ("summary", ""),
-                    ("estimated_minutes", "5"),
-                ],
-            ),
-            (
-                "add_page",
-                vec![
-                    ("slug", "media"),
-                    ("title", "手続"),
-                    ("markdown", "許可制"),
-                    ("min_active_seconds", "0"),
-                ],
-            ),
-            ("publish_module", vec![("slug", "media")]),
-            (
-                "assign_module",
-                vec![
-                    ("slug", "media"),
-                    ("target", "everyone"),
-                    ("due_kind", "on"),
-                    ("due_on", "2099-03-31"),
-                ],
-            ),
-            (
-                "import_question_pool",
-                vec![("slug", "media"), ("format", "gift"), ("text", POOL)],
-            ),
-        ] {
-            let response = trainer.call(endpoint, &form).await;
-            assert_eq!(response.status(), StatusCode::OK, "{backend}: {endpoint}");
-        }
+        media_module_with_quiz(&app).await;
 
         let learner = app.session_of(LEARNER).await;
         let started = learner
@@ -100,6 +64,280 @@ async fn an_attempt_page_carries_no_answer_and_the_result_carries_the_explanatio
         assert_eq!(result["passed"], true, "{backend}: {result}");
         assert_eq!(
             result["questions"][0]["explanation"], "取扱制限のとおりです。",
+            "{backend}"
+        );
+    }
+}
+
+/// Module `media`, published, assigned to everyone, with the one-question pool above.
+async fn media_module_with_quiz(app: &TestApp) {
+    let trainer = app.session_of(TRAINER).await;
+    for (endpoint, form) in [
+        (
+            "create_module",
+            vec![
+                ("slug", "media"),
+                ("title", "持出し"),
+                ("summary", ""),
+                ("estimated_minutes", "5"),
+            ],
+        ),
+        (
+            "add_page",
+            vec![
+                ("slug", "media"),
+                ("title", "手続"),
+                ("markdown", "許可制"),
+                ("min_active_seconds", "0"),
+            ],
+        ),
+        ("publish_module", vec![("slug", "media")]),
+        (
+            "assign_module",
+            vec![
+                ("slug", "media"),
+                ("target", "everyone"),
+                ("due_kind", "on"),
+                ("due_on", "2099-03-31"),
+            ],
+        ),
+        (
+            "import_question_pool",
+            vec![("slug", "media"), ("format", "gift"), ("text", POOL)],
+        ),
+    ] {
+        let response = trainer.call(endpoint, &form).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "{}: {endpoint}",
+            app.backend
+        );
+    }
+}
+
+/// Posts a question file as the editor's form does; returns where the browser is sent.
+async fn upload_questions(trainer: &TestApp, format: &str, bytes: &[u8]) -> String {
+    let form = multipart::Form::new()
+        .text("format", format.to_string())
+        .part(
+            "file",
+            multipart::Part::bytes(bytes.to_vec()).file_name("questions.txt"),
+        );
+    trainer
+        .post_multipart("/trainer/modules/media/questions", form)
+        .await
+}
+
+async fn get(session: &TestApp, path: &str) -> reqwest::Response {
+    session
+        .client
+        .get(format!("{}{path}", session.address))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Takes the quiz once: every option `right` or not, by the answer's text.
+async fn take_quiz(learner: &TestApp, right: bool) {
+    let attempt: serde_json::Value = learner
+        .call("start_quiz_attempt", &[("slug", "media")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mut answers = Vec::new();
+    for (q, question) in attempt["questions"].as_array().unwrap().iter().enumerate() {
+        let options = question["options"].as_array().unwrap();
+        let want = if right {
+            ["上長の許可を得る", "true"]
+        } else {
+            ["自由に持ち出す", "false"]
+        };
+        let chosen = options
+            .iter()
+            .position(|o| want.iter().any(|w| o == w))
+            .unwrap_or(0);
+        answers.push((format!("answers[{q}]"), format!("{q}:{chosen}")));
+    }
+    let id = attempt["id"].to_string();
+    let mut form: Vec<(&str, &str)> = vec![("attempt_id", id.as_str())];
+    form.extend(answers.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let result: serde_json::Value = learner
+        .call("submit_quiz_attempt", &form)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(result["passed"], right, "{}: {result}", learner.backend);
+}
+
+/// A CSV download's rows, after checking its byte-order mark.
+async fn csv_rows(response: reqwest::Response) -> Vec<Vec<String>> {
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment"),
+    );
+    let bytes = response.bytes().await.unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "a byte-order mark for Excel"
+    );
+    let text = mamori_domain::csv::decode(&bytes).unwrap();
+    mamori_domain::csv::records(text)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.fields)
+        .collect()
+}
+
+#[tokio::test]
+async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_may_see_them() {
+    for app in TestApp::spawn_each(true).await {
+        let backend = app.backend;
+        media_module_with_quiz(&app).await;
+        let trainer = app.session_of(TRAINER).await;
+
+        // A file (with Excel's byte-order mark) replaces the pool.
+        let file =
+            format!("\u{feff}{POOL}\n\n::○×::機密情報を含む USB メモリは施錠して保管する。{{T}}\n");
+        let back = upload_questions(&trainer, "gift", file.as_bytes()).await;
+        assert_eq!(
+            back, "/trainer/modules/media?questions_imported=2#import-file-heading",
+            "{backend}"
+        );
+        let pool = app.store.question_pool("media").await.unwrap();
+        assert_eq!(pool.len(), 2, "{backend}");
+
+        // A file with a question that cannot be used changes nothing, and says where.
+        for (format, bytes) in [
+            ("gift", "::論述::説明せよ。{}\n".as_bytes()),
+            // 「問」 in Shift_JIS.
+            ("aiken", b"\x96\xe2\nA. x\nANSWER: A\n".as_slice()),
+        ] {
+            let back = upload_questions(&trainer, format, bytes).await;
+            assert!(
+                back.starts_with("/trainer/modules/media?questions_error=lines&lines=1%3A%20"),
+                "{backend}: {back}"
+            );
+            assert_eq!(
+                app.store.question_pool("media").await.unwrap(),
+                pool,
+                "{backend}"
+            );
+        }
+        let (_, _, html) = trainer
+            .page("/trainer/modules/media?questions_error=lines&lines=1%3A%20essay")
+            .await;
+        assert!(
+            html.contains("1: essay"),
+            "{backend}: the editor shows the lines"
+        );
+
+        // The pool comes out as GIFT and as JSON, and reads back the same.
+        let exported = get(&trainer, "/trainer/modules/media/questions?format=gift").await;
+        assert_eq!(exported.status(), StatusCode::OK, "{backend}");
+        assert_eq!(
+            exported.headers()["content-disposition"],
+            "attachment; filename=\"media-questions.gift\"",
+            "{backend}"
+        );
+        assert_eq!(
+            gift::parse(&exported.text().await.unwrap()).unwrap(),
+            pool,
+            "{backend}"
+        );
+        let json: Vec<mamori_domain::quiz::Question> =
+            get(&trainer, "/trainer/modules/media/questions?format=json")
+                .await
+                .json()
+                .await
+                .unwrap();
+        assert_eq!(json, pool, "{backend}");
+
+        // The learner (消費者安全課) fails, then passes; the trainer (総務課) fails once.
+        let learner = app.session_of(LEARNER).await;
+        take_quiz(&learner, false).await;
+        take_quiz(&learner, true).await;
+        take_quiz(&trainer, false).await;
+
+        // Trainers see everyone; the questions' correct rates count every attempt.
+        let attempts = csv_rows(get(&trainer, "/results/quizzes/media/attempts.csv").await).await;
+        assert_eq!(
+            attempts[0],
+            [
+                "employee_id",
+                "name",
+                "division",
+                "attempt",
+                "submitted_at",
+                "score_percent",
+                "passed"
+            ],
+            "{backend}"
+        );
+        let people: Vec<(&str, &str, &str)> = attempts[1..]
+            .iter()
+            .map(|r| (r[0].as_str(), r[3].as_str(), r[6].as_str()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("E0020", "1", "no"),
+                ("E0210", "1", "no"),
+                ("E0210", "2", "yes")
+            ],
+            "{backend}"
+        );
+        let questions = csv_rows(get(&trainer, "/results/quizzes/media/questions.csv").await).await;
+        let rates: Vec<(&str, &str, &str)> = questions[1..]
+            .iter()
+            .map(|r| (r[2].as_str(), r[3].as_str(), r[4].as_str()))
+            .collect();
+        assert_eq!(rates, [("3", "1", "33"), ("3", "1", "33")], "{backend}");
+
+        // The learner's manager sees their division only, on the page and in the files.
+        let manager = app.session_of(MANAGER).await;
+        let attempts = csv_rows(get(&manager, "/results/quizzes/media/attempts.csv").await).await;
+        assert!(
+            attempts[1..].iter().all(|r| r[0] == "E0210") && attempts.len() == 3,
+            "{backend}: {attempts:?}"
+        );
+        let questions = csv_rows(get(&manager, "/results/quizzes/media/questions.csv").await).await;
+        assert_eq!(questions[1][4], "50", "{backend}");
+        let (status, _, html) = manager.page("/results/quizzes/media").await;
+        assert_eq!(status, StatusCode::OK, "{backend}");
+        assert!(
+            html.contains("E0210") && !html.contains("E0020"),
+            "{backend}"
+        );
+
+        // Learners and strangers get nothing.
+        assert_eq!(
+            get(&learner, "/results/quizzes/media/attempts.csv")
+                .await
+                .status(),
+            StatusCode::FORBIDDEN,
+            "{backend}"
+        );
+        assert_eq!(
+            get(&learner, "/trainer/modules/media/questions?format=gift")
+                .await
+                .status(),
+            StatusCode::FORBIDDEN,
+            "{backend}"
+        );
+        let stranger = app.session_of("").await;
+        let response = get(&stranger, "/results/quizzes/media/questions.csv").await;
+        assert_eq!(response.headers()["location"], "/login", "{backend}");
+        assert_eq!(
+            get(&trainer, "/results/quizzes/nothing/attempts.csv")
+                .await
+                .status(),
+            StatusCode::NOT_FOUND,
             "{backend}"
         );
     }

@@ -11,10 +11,11 @@ use mamori_store::{
     Store, StoreError,
     training::{NewContent, NewMaterial, NewModule, ViewReport},
 };
-use mamori_test_support::{TestDatabase, demo_staff_id, fresh_databases};
+use mamori_test_support::{TestDatabase, demo_actor, demo_staff_id, fresh_databases};
 
 const LEARNER: &str = "E0210";
 const TRAINER: &str = "E0020";
+const MANAGER: &str = "E0009"; // manages the learner's division
 
 const POOL: &str = "::持出し::機密性３情報を庁外へ持ち出すには？ {=上長の許可を得る#そのとおり ~自由に持ち出す#許可が必要です ####取扱制限に従います。}\n\n::○×::USB メモリは私物でもよい。{F}\n\n::複数::正しいものをすべて選ぶ {~%50%暗号化する ~%50%紛失時は報告する ~%-100%私物に保存する}";
 
@@ -231,14 +232,34 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
         );
 
         // Trainers see which question is misunderstood, and who tried how often.
-        let stats = store.question_stats("media").await.unwrap();
+        let results = store.quiz_results("media", None, today()).await.unwrap();
         assert!(
-            stats.iter().all(|s| s.answered == 2 && s.fully_right == 1),
-            "{backend}: {stats:?}"
+            results
+                .questions
+                .iter()
+                .all(|q| q.answered == 2 && q.fully_right == 1 && q.correct_rate() == Some(50)),
+            "{backend}: {results:?}"
         );
-        let attempts = store.quiz_attempts("media").await.unwrap();
-        assert_eq!(attempts.len(), 2, "{backend}");
-        assert_eq!(attempts[1].score, 100, "{backend}");
+        assert_eq!(results.attempts.len(), 2, "{backend}");
+        assert_eq!(results.attempts[1].score, 100, "{backend}");
+        assert_eq!(results.people_tried_and_passed(), (1, 1), "{backend}");
+        assert!(!results.attempts[0].division.is_empty(), "{backend}");
+        // A manager sees only their divisions' staff: the learner's own division, then another.
+        let own = demo_actor(&store, MANAGER).await.managed_division_ids;
+        let scoped = store
+            .quiz_results("media", Some(&own), today())
+            .await
+            .unwrap();
+        assert_eq!(scoped.attempts.len(), 2, "{backend}");
+        let elsewhere = store
+            .quiz_results("media", Some(&[own[0] + 1]), today())
+            .await
+            .unwrap();
+        assert!(elsewhere.attempts.is_empty(), "{backend}");
+        assert!(
+            elsewhere.questions.iter().all(|q| q.answered == 0),
+            "{backend}"
+        );
 
         // Nobody else can submit or extend the learner's attempt.
         let other = demo_staff_id(&store, TRAINER).await;

@@ -105,3 +105,21 @@ pub async fn demo_staff_id(store: &Store, employee_id: &str) -> i32 {
         .expect("log in")
         .expect("a demo account")
 }
+
+/// What a demo account may do, as its session would say.
+pub async fn demo_actor(store: &Store, employee_id: &str) -> mamori_domain::Actor {
+    let now = chrono::Utc::now();
+    let token = store
+        .start_session(
+            demo_staff_id(store, employee_id).await,
+            now,
+            chrono::Duration::hours(1),
+        )
+        .await
+        .expect("a session");
+    store
+        .session_actor(&token, now)
+        .await
+        .expect("read the session")
+        .expect("a live session")
+}

@@ -3,12 +3,17 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use mamori_domain::quiz::{AttemptReview, OpenAttempt, QuizPage, QuizSettings};
+use mamori_domain::quiz::{
+    AttemptReview, OpenAttempt, QuizPage, QuizSettings, results::QuizResults,
+};
 
 #[cfg(feature = "ssr")]
 use super::server::{refuse, require, store_error};
 #[cfg(feature = "ssr")]
-use mamori_domain::{Permission, quiz::PoolError};
+use mamori_domain::{
+    Permission,
+    quiz::{PoolError, PoolFormat},
+};
 
 /// The caller's quiz page for one of their modules.
 #[server(endpoint = "my_quiz")]
@@ -94,25 +99,44 @@ pub async fn import_question_pool(
     format: String,
     text: String,
 ) -> Result<usize, AppError> {
-    use mamori_domain::quiz::{aiken, gift};
     let (state, _) = require(Permission::AuthorTraining).await?;
-    let parsed = match format.as_str() {
-        "gift" => gift::parse(&text),
-        "aiken" => aiken::parse(&text),
-        other => {
-            return Err(refuse(AppError::Invalid(format!(
-                "format {other:?} is not gift or aiken"
-            ))));
-        }
-    };
-    let questions = parsed.map_err(|errors| {
+    let format = PoolFormat::from_code(&format)
+        .ok_or_else(|| refuse(AppError::Invalid(format!("format {format:?} is not known"))))?;
+    replace_pool(&state, &slug, format.read(&text)).await
+}
+
+/// Replaces a module's pool with what was read, or refuses it with every error on its line.
+/// Shared by the pasted import above and the file upload route.
+#[cfg(feature = "ssr")]
+pub async fn replace_pool(
+    state: &super::server::AppState,
+    slug: &str,
+    read: Result<Vec<mamori_domain::quiz::Question>, Vec<PoolError>>,
+) -> Result<usize, AppError> {
+    let questions = read.map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(PoolError::to_string).collect();
         refuse(AppError::Invalid(lines.join("\n")))
     })?;
     state
         .store
-        .replace_question_pool(&slug, &questions)
+        .replace_question_pool(slug, &questions)
         .await
         .map_err(store_error)?;
     Ok(questions.len())
+}
+
+/// How a module's quiz went, among the people the caller may see: everyone for trainers
+/// and admins, the staff of their divisions for managers.
+#[server(endpoint = "quiz_report")]
+pub async fn quiz_report(slug: String) -> Result<QuizResults, AppError> {
+    let (state, actor) = require(Permission::ViewTrainingResults).await?;
+    let scope = actor
+        .results_scope()
+        .ok_or_else(|| refuse(AppError::Forbidden))?;
+    let today = mamori_domain::agency_date(chrono::Utc::now());
+    state
+        .store
+        .quiz_results(&slug, scope.divisions(), today)
+        .await
+        .map_err(store_error)
 }

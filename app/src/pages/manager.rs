@@ -45,6 +45,14 @@ pub fn ManagerPage() -> impl IntoView {
 fn Grid(grid: TrainingGrid) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
+    let results = grid
+        .modules
+        .iter()
+        .map(|(slug, title)| {
+            let (href, title) = (format!("/results/quizzes/{slug}"), title.clone());
+            view! { <li><A href=href>{title}</A></li> }
+        })
+        .collect_view();
     let headers = grid
         .modules
         .iter()
@@ -83,5 +91,9 @@ fn Grid(grid: TrainingGrid) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        <section aria-labelledby="quiz-results-heading">
+            <h2 id="quiz-results-heading">{t.quiz_results_heading}</h2>
+            <ul>{results}</ul>
+        </section>
     }
 }

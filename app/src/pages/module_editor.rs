@@ -13,7 +13,7 @@ use crate::{
         module_status::ModuleStatusText, upload_form::UploadForm,
     },
     i18n::{Locale, use_locale, use_texts},
-    pages::quiz_editor::QuizSection,
+    pages::quiz_editor::{PoolFileFeedback, QuizSection},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -84,6 +84,7 @@ impl EditorActions {
 #[derive(Clone, Default)]
 struct UploadFeedback {
     added: bool,
+    pool_file: PoolFileFeedback,
     error: Option<String>,
     kind: String,
     title: String,
@@ -108,6 +109,11 @@ pub fn ModuleEditorPage() -> impl IntoView {
                 let get = |key: &str| q.get(key).unwrap_or_default();
                 UploadFeedback {
                     added: q.get("added").is_some(),
+                    pool_file: PoolFileFeedback {
+                        imported: q.get("questions_imported").and_then(|n| n.parse().ok()),
+                        error: q.get("questions_error"),
+                        lines: get("lines"),
+                    },
                     error: q.get("upload_error"),
                     kind: get("kind"),
                     title: get("title"),
@@ -172,6 +178,7 @@ fn Editor(
     let archived = module.status == ModuleStatus::Archived;
     let can_publish = (module.has_unpublished_changes || archived) && !draft.materials.is_empty();
     let upload_action = format!("/trainer/modules/{}/materials", slug.get_value());
+    let pool_file = feedback.pool_file.clone();
     view! {
         <Title text=module.title.clone() />
         <h1>{module.title.clone()}</h1>
@@ -219,7 +226,7 @@ fn Editor(
         <AddFileForm kind="video" action=upload_action feedback />
 
         <QuizSection slug=slug.get_value() settings=draft.quiz_settings pool=draft.questions
-            save=actions.save_quiz import=actions.import_questions />
+            save=actions.save_quiz import=actions.import_questions file_feedback=pool_file />
 
         <section aria-labelledby="publish-heading">
             <h2 id="publish-heading">{t.publish_heading}</h2>

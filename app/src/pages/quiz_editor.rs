@@ -1,13 +1,24 @@
-//! The quiz part of a module's editor: its settings, its question pool, and the import of
-//! questions in Moodle's GIFT or the Aiken format (pasted; all or nothing, every error on its
-//! line).
+//! The quiz part of a module's editor: its settings, its question pool, the import of
+//! questions in Moodle's GIFT or the Aiken format (pasted or as a file; all or nothing, every
+//! error on its line), the pool's export, and a link to the results.
 
 use crate::{
     api::quiz::{ImportQuestionPool, SaveQuizSettings},
+    components::upload_form::UploadForm,
     i18n::{Locale, use_locale, use_texts},
 };
 use leptos::prelude::*;
+use leptos_router::components::A;
 use mamori_domain::quiz::{MultipleScoring, Question, QuestionKind, QuizSettings};
+
+/// What the question file route said when it sent the trainer back: `?questions_imported=N`,
+/// or `?questions_error=CODE` (with `lines` for questions that cannot be used).
+#[derive(Clone, Default)]
+pub struct PoolFileFeedback {
+    pub imported: Option<usize>,
+    pub error: Option<String>,
+    pub lines: String,
+}
 
 #[component]
 pub fn QuizSection(
@@ -16,6 +27,7 @@ pub fn QuizSection(
     pool: Vec<Question>,
     save: ServerAction<SaveQuizSettings>,
     import: ServerAction<ImportQuestionPool>,
+    file_feedback: PoolFileFeedback,
 ) -> impl IntoView {
     let t = use_texts();
     let saved = move || {
@@ -39,10 +51,37 @@ pub fn QuizSection(
             .into_any(),
         })
     };
+    let has_questions = !pool.is_empty();
+    let file_result = match (file_feedback.imported, file_feedback.error) {
+        (Some(count), _) => Some(
+            view! { <p class="notice" role="status">{(t.questions_imported)(count)}</p> }.into_any(),
+        ),
+        (None, Some(code)) => Some(
+            view! {
+                <div class="error" role="alert" id="import-file-error">
+                    <p>{(t.question_file_error)(&code)}</p>
+                    {(!file_feedback.lines.is_empty()).then(|| view! { <p class="lines">{file_feedback.lines.clone()}</p> })}
+                </div>
+            }
+            .into_any(),
+        ),
+        (None, None) => None,
+    };
+    let pool_file = |format: &str| format!("/trainer/modules/{slug}/questions?format={format}");
+    let (gift_file, json_file) = (pool_file("gift"), pool_file("json"));
+    let results = format!("/results/quizzes/{slug}");
+    let upload = format!("/trainer/modules/{slug}/questions");
     view! {
         <section aria-labelledby="quiz-heading">
             <h2 id="quiz-heading">{t.quiz_heading}</h2>
             <Pool pool />
+            <p>
+                <A href=results>{t.quiz_results_link}</A>
+                {has_questions.then(|| view! {
+                    " ｜ "<a href=gift_file download>{t.export_gift}</a>
+                    " ｜ "<a href=json_file download>{t.export_json}</a>
+                })}
+            </p>
             {saved}
             <SettingsForm settings slug=slug.clone() action=save />
             <h3 id="import-questions-heading">{t.import_questions_heading}</h3>
@@ -58,6 +97,19 @@ pub fn QuizSection(
                 <textarea id="import-text" name="text" rows="10" required></textarea>
                 <button type="submit">{t.import_questions_button}</button>
             </ActionForm>
+            <h3 id="import-file-heading">{t.import_file_heading}</h3>
+            <UploadForm action=upload described_by="import-file-error"
+                submit_label=t.import_file_button>
+                {file_result}
+                <label for="import-file-format">{t.import_format_label}</label>
+                <select id="import-file-format" name="format">
+                    <option value="gift">"GIFT (Moodle)"</option>
+                    <option value="aiken">"Aiken"</option>
+                    <option value="json">"JSON"</option>
+                </select>
+                <label for="import-file">{t.question_file_label}</label>
+                <input id="import-file" name="file" type="file" accept=".gift,.txt,.json,text/plain,application/json" required />
+            </UploadForm>
         </section>
     }
 }

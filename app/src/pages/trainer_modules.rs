@@ -66,19 +66,21 @@ fn ModuleTable(list: Vec<ModuleSummary>) -> impl IntoView {
         .into_iter()
         .map(|module| {
             let href = format!("/trainer/modules/{}", module.slug);
+            let results = format!("/results/quizzes/{}", module.slug);
             let (title, slug) = (module.title.clone(), module.slug.clone());
             view! {
                 <tr>
                     <td><A href=href>{title}</A></td>
                     <td><code>{slug}</code></td>
                     <td><ModuleStatusText module /></td>
+                    <td><A href=results>{t.quiz_results_heading}</A></td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <table>
-            <thead><tr><th scope="col">{t.module_title_label}</th><th scope="col">{t.slug_heading}</th><th scope="col">{t.status_label}</th></tr></thead>
+            <thead><tr><th scope="col">{t.module_title_label}</th><th scope="col">{t.slug_heading}</th><th scope="col">{t.status_label}</th><th scope="col">{t.quiz_results_heading}</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
     }

@@ -2,6 +2,7 @@
 //! language switch, and the routes that are plain HTTP (file uploads and downloads).
 
 mod materials;
+mod quiz_files;
 mod staff_files;
 
 use crate::{
@@ -113,6 +114,7 @@ pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> 
             }),
         )
         .merge(materials::routes(state.clone(), files))
+        .merge(quiz_files::routes(state.clone()))
         .nest_service(
             "/pkg",
             tower::ServiceBuilder::new()

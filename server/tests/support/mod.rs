@@ -100,6 +100,20 @@ impl TestApp {
         other
     }
 
+    /// Posts a multipart form as a browser does without JavaScript; returns where the server
+    /// sent the browser (a 303).
+    pub async fn post_multipart(&self, path: &str, form: reqwest::multipart::Form) -> String {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{}", self.backend);
+        response.headers()["location"].to_str().unwrap().to_string()
+    }
+
     pub async fn page(&self, path: &str) -> (StatusCode, Option<String>, String) {
         let response = self
             .client

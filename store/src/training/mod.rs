@@ -11,7 +11,6 @@ mod quiz;
 pub use materials::{MaterialEdit, Move, NewContent, NewMaterial, NewVideo, StoredUpload};
 pub(crate) use progress::verification_code;
 pub use progress::{FileToServe, MaterialFileRole, ViewReport};
-pub use quiz::{AttemptRow, QuestionStat};
 
 use crate::{
     Store, StoreError,

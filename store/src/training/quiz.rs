@@ -11,7 +11,9 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use mamori_domain::quiz::{
     AskedQuestion, AttemptReview, Finished, MultipleScoring, OpenAttempt, Question, QuestionKind,
     QuizPage, QuizSettings, ReviewedOption, ReviewedQuestion, attempt_result, draw, may_start,
-    on_time, score,
+    on_time,
+    results::{AttemptRow, QuestionResult, QuizResults},
+    score,
 };
 use sea_orm::{
     ActiveModelTrait,
@@ -20,6 +22,7 @@ use sea_orm::{
     sea_query::{Expr, OnConflict},
 };
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 
 /// A question as drawn for an attempt: the pool question as it was then, and its options'
 /// order on the page.
@@ -28,26 +31,6 @@ struct PaperEntry {
     question_id: i32,
     question: Question,
     order: Vec<usize>,
-}
-
-/// One learner's row of a quiz report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AttemptRow {
-    pub employee_id: String,
-    pub name: String,
-    pub number: i32,
-    pub submitted_at: DateTime<Utc>,
-    pub score: i32,
-    pub passed: bool,
-}
-
-/// How a pool question fared: how often it was answered, and how often fully right.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuestionStat {
-    pub question_id: i32,
-    pub text: String,
-    pub answered: usize,
-    pub fully_right: usize,
 }
 
 impl Store {
@@ -348,12 +331,74 @@ impl Store {
         review(&stored, settings.multiple_scoring)
     }
 
-    /// Every submitted attempt at the module's quiz, by person and number.
-    pub async fn quiz_attempts(&self, slug: &str) -> Result<Vec<AttemptRow>, StoreError> {
+    /// How the module's quiz went: each pool question's correct rate and every submitted
+    /// attempt. With `divisions`, only among the staff of those divisions on `today` (a
+    /// manager's view); without, among everyone.
+    pub async fn quiz_results(
+        &self,
+        slug: &str,
+        divisions: Option<&[i32]>,
+        today: NaiveDate,
+    ) -> Result<QuizResults, StoreError> {
         let module = module_by_slug(self.db(), slug).await?;
+        let settings = settings_of(self.db(), module.id).await?;
+        let visible: Option<HashSet<String>> = match divisions {
+            Some(ids) => Some(
+                self.division_staff(ids, today)
+                    .await?
+                    .into_iter()
+                    .map(|p| p.employee_id)
+                    .collect(),
+            ),
+            None => None,
+        };
+        let attempts: Vec<(quiz_attempt::Model, staff::Model)> =
+            submitted_attempts(self.db(), module.id)
+                .await?
+                .into_iter()
+                .filter(|(_, person)| {
+                    visible
+                        .as_ref()
+                        .is_none_or(|v| v.contains(&person.employee_id))
+                })
+                .collect();
+        let mut people: Vec<staff::Model> = attempts.iter().map(|(_, p)| p.clone()).collect();
+        people.sort_by_key(|p| p.id);
+        people.dedup_by_key(|p| p.id);
+        let divisions: HashMap<String, String> = self
+            .summaries(people, today)
+            .await?
+            .into_iter()
+            .map(|p| (p.employee_id, p.division))
+            .collect();
+
+        let pool = pool_of(self.db(), module.id).await?;
+        let mut questions: Vec<QuestionResult> = pool
+            .iter()
+            .map(|(_, q)| QuestionResult {
+                text: q.text.clone(),
+                answered: 0,
+                fully_right: 0,
+            })
+            .collect();
         let mut rows = Vec::new();
-        for (attempt, person) in submitted_attempts(self.db(), module.id).await? {
+        for (attempt, person) in attempts {
+            let paper: Vec<PaperEntry> = from_json(&attempt.paper)?;
+            let answers: Vec<Vec<usize>> = from_json(attempt.answers.as_deref().unwrap_or("[]"))?;
+            for (entry, chosen) in paper.iter().zip(&answers) {
+                // Questions since removed from the pool no longer have a row.
+                if let Some(at) = pool.iter().position(|(id, _)| *id == entry.question_id) {
+                    questions[at].answered += 1;
+                    if score(&entry.question, chosen, settings.multiple_scoring) == 100 {
+                        questions[at].fully_right += 1;
+                    }
+                }
+            }
             rows.push(AttemptRow {
+                division: divisions
+                    .get(&person.employee_id)
+                    .cloned()
+                    .unwrap_or_default(),
                 employee_id: person.employee_id,
                 name: person.name,
                 number: attempt.number,
@@ -363,40 +408,12 @@ impl Store {
             });
         }
         rows.sort_by(|a, b| (&a.employee_id, a.number).cmp(&(&b.employee_id, b.number)));
-        Ok(rows)
-    }
-
-    /// Per pool question: how often it was answered and how often fully right — which rule
-    /// is misunderstood.
-    pub async fn question_stats(&self, slug: &str) -> Result<Vec<QuestionStat>, StoreError> {
-        let module = module_by_slug(self.db(), slug).await?;
-        let settings = settings_of(self.db(), module.id).await?;
-        let mut stats: Vec<QuestionStat> = pool_of(self.db(), module.id)
-            .await?
-            .into_iter()
-            .map(|(question_id, q)| QuestionStat {
-                question_id,
-                text: q.text,
-                answered: 0,
-                fully_right: 0,
-            })
-            .collect();
-        for (attempt, _) in submitted_attempts(self.db(), module.id).await? {
-            let paper: Vec<PaperEntry> = from_json(&attempt.paper)?;
-            let answers: Vec<Vec<usize>> = from_json(attempt.answers.as_deref().unwrap_or("[]"))?;
-            for (entry, chosen) in paper.iter().zip(&answers) {
-                if let Some(stat) = stats
-                    .iter_mut()
-                    .find(|s| s.question_id == entry.question_id)
-                {
-                    stat.answered += 1;
-                    if score(&entry.question, chosen, settings.multiple_scoring) == 100 {
-                        stat.fully_right += 1;
-                    }
-                }
-            }
-        }
-        Ok(stats)
+        Ok(QuizResults {
+            module_title: module.title,
+            pass_mark: settings.pass_mark,
+            questions,
+            attempts: rows,
+        })
     }
 }
 
@@ -504,15 +521,14 @@ async fn submitted_attempts(
         .filter(enrollment::Column::AssignmentId.is_in(assignments))
         .all(db)
         .await?;
-    let people: std::collections::HashMap<i32, staff::Model> = staff::Entity::find()
+    let people: HashMap<i32, staff::Model> = staff::Entity::find()
         .filter(staff::Column::Id.is_in(enrollments.iter().map(|e| e.staff_id)))
         .all(db)
         .await?
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    let owner: std::collections::HashMap<i32, i32> =
-        enrollments.iter().map(|e| (e.id, e.staff_id)).collect();
+    let owner: HashMap<i32, i32> = enrollments.iter().map(|e| (e.id, e.staff_id)).collect();
     Ok(quiz_attempt::Entity::find()
         .filter(quiz_attempt::Column::EnrollmentId.is_in(owner.keys().copied()))
         .filter(quiz_attempt::Column::SubmittedAt.is_not_null())

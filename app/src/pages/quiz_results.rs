@@ -1,0 +1,156 @@
+//! A quiz's results for trainers (everyone) and managers (their divisions' staff): each
+//! question's correct rate, to see which rule is misunderstood, and each person's attempts,
+//! with both tables as CSV for Excel.
+
+use crate::{
+    api::quiz::quiz_report,
+    components::guard::RequirePermission,
+    i18n::{use_locale, use_texts},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use mamori_domain::{
+    Permission, ResultsScope,
+    mail::japanese_date_time,
+    quiz::results::{AttemptRow, QuestionResult, QuizResults},
+};
+
+#[component]
+pub fn QuizResultsPage() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <RequirePermission permission=Permission::ViewTrainingResults page=move |viewer| {
+            let params = use_params_map();
+            let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+            let results = Resource::new(slug, quiz_report);
+            let only_divisions = matches!(viewer.actor.results_scope(), Some(ResultsScope::Divisions(_)));
+            view! {
+                <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                    {move || results.get().map(|result| match result {
+                        Ok(results) => view! { <Results results slug=slug() only_divisions /> }.into_any(),
+                        Err(error) => view! {
+                            <Title text=t.not_found />
+                            <h1>{t.error(&error)}</h1>
+                        }.into_any(),
+                    })}
+                </Suspense>
+            }
+        } />
+    }
+}
+
+#[component]
+fn Results(results: QuizResults, slug: String, only_divisions: bool) -> impl IntoView {
+    let t = use_texts();
+    let title = (t.quiz_results_title)(&results.module_title);
+    let (tried, passed) = results.people_tried_and_passed();
+    let csv = |file: &str| format!("/results/quizzes/{slug}/{file}");
+    view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
+        {only_divisions.then(|| view! { <p class="hint">{t.results_scope_divisions}</p> })}
+        <p>{(t.quiz_results_summary)(tried, passed, results.pass_mark)}</p>
+        <section aria-labelledby="question-results-heading">
+            <h2 id="question-results-heading">{t.question_results_heading}</h2>
+            <p class="hint">{t.question_results_hint}</p>
+            <Questions questions=results.questions />
+            <p><a href=csv("questions.csv") download>{t.download_question_results}</a></p>
+        </section>
+        <section aria-labelledby="attempt-results-heading">
+            <h2 id="attempt-results-heading">{t.attempt_results_heading}</h2>
+            <Attempts attempts=results.attempts />
+            <p><a href=csv("attempts.csv") download>{t.download_attempt_results}</a></p>
+        </section>
+    }
+}
+
+#[component]
+fn Questions(questions: Vec<QuestionResult>) -> impl IntoView {
+    let t = use_texts();
+    if questions.is_empty() {
+        return view! { <p class="empty-state">{t.quiz_no_questions}</p> }.into_any();
+    }
+    let rows = questions
+        .into_iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let rate = q.correct_rate();
+            // The bar repeats the figure for sighted readers; the figure is the text.
+            let bar = rate.map(|r| {
+                view! { <span class="rate-bar" aria-hidden="true" style=format!("width: {}%", r)></span> }
+            });
+            view! {
+                <tr>
+                    <th scope="row">{i + 1}</th>
+                    <td>{q.text}</td>
+                    <td class="number">{q.answered}</td>
+                    <td class="number">{q.fully_right}</td>
+                    <td class="rate">
+                        {rate.map(|r| format!("{r}%")).unwrap_or_else(|| "—".into())}
+                        <span class="rate-track">{bar}</span>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table>
+                <caption>{t.question_results_caption}</caption>
+                <thead><tr>
+                    <th scope="col">"#"</th>
+                    <th scope="col">{t.question_text}</th>
+                    <th scope="col">{t.answered_count}</th>
+                    <th scope="col">{t.fully_right_count}</th>
+                    <th scope="col">{t.correct_rate}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn Attempts(attempts: Vec<AttemptRow>) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    if attempts.is_empty() {
+        return view! { <p class="empty-state">{t.no_attempts_yet}</p> }.into_any();
+    }
+    let rows = attempts
+        .into_iter()
+        .map(|a| {
+            view! {
+                <tr>
+                    <th scope="row">{a.employee_id}</th>
+                    <td>{a.name}</td>
+                    <td>{a.division}</td>
+                    <td class="number">{a.number}</td>
+                    <td>{japanese_date_time(a.submitted_at)}</td>
+                    <td class="number">{format!("{}%", a.score)}</td>
+                    <td>{if a.passed { t.quiz_passed } else { t.quiz_failed }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table>
+                <caption>{t.attempt_results_caption}</caption>
+                <thead><tr>
+                    <th scope="col">{t.employee_id}</th>
+                    <th scope="col">{t.name}</th>
+                    <th scope="col">{t.division}</th>
+                    <th scope="col">{t.attempt_number}</th>
+                    <th scope="col">{t.submitted_at}</th>
+                    <th scope="col">{t.quiz_score}</th>
+                    <th scope="col">{t.pass_or_fail}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
