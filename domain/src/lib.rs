@@ -3,12 +3,14 @@
 //! shared with the browser build.
 
 pub mod access;
+pub mod business_calendar;
 pub mod csv;
 pub mod demo;
 pub mod fiscal_year;
 pub mod mail;
 pub mod media;
 pub mod quiz;
+pub mod reminder;
 pub mod roles;
 pub mod staff;
 pub mod staff_file;

@@ -21,6 +21,9 @@ pub struct MailRecord {
     pub sent_at: Option<DateTime<Utc>>,
     pub attempts: i32,
     pub last_error: Option<String>,
+    /// Set when a reminder was no longer needed before it went out (completed, left,
+    /// archived).
+    pub cancelled_at: Option<DateTime<Utc>>,
 }
 
 /// A date and time in the agency's time zone, as Japanese mail writes it: 令和8年11月29日 09:30.

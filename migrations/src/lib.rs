@@ -9,6 +9,7 @@ mod m20261126_000003_uploads_links_outbox;
 mod m20261126_000004_training;
 mod m20261126_000005_material_files;
 mod m20261126_000006_quizzes;
+mod m20261126_000007_reminders;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_training::Migration),
             Box::new(m20261126_000005_material_files::Migration),
             Box::new(m20261126_000006_quizzes::Migration),
+            Box::new(m20261126_000007_reminders::Migration),
         ]
     }
 }

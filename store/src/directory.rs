@@ -1,5 +1,6 @@
 //! The staff directory as pages read it: searching everyone, and the staff of given divisions.
 
+use crate::outbox::{Stop, cancel_reminders};
 use crate::{
     Store, StoreError, audit,
     entities::{division, division_membership, security_role_period, staff},
@@ -187,6 +188,10 @@ impl Store {
         let txn = self.db().begin().await?;
         person.active_until = Set(Some(last_day));
         person.update(&txn).await?;
+        let stop = Stop::Left {
+            employee_id: employee_id.as_str(),
+        };
+        cancel_reminders(&txn, stop, now).await?;
         audit::record(
             &txn,
             now,

@@ -12,6 +12,7 @@ mod history;
 pub mod markdown;
 pub mod outbox;
 pub mod password_links;
+pub mod reminders;
 pub mod settings;
 pub mod staff_import;
 pub mod staff_uploads;

@@ -6,8 +6,9 @@ use crate::{Store, StoreError, entities::mail_outbox};
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use mamori_domain::mail::MailRecord;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, sea_query::OnConflict,
+    ActiveValue::Set,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::{Expr, OnConflict},
 };
 
 /// A mail to queue.
@@ -20,6 +21,8 @@ pub struct QueuedMail<'a> {
     pub to_name: &'a str,
     pub subject: String,
     pub body: String,
+    /// For reminders, the assignment they chase (see `cancel_reminders`).
+    pub assignment_id: Option<i32>,
 }
 
 /// A queued mail as the sender sees it.
@@ -43,11 +46,12 @@ pub fn retry_delay(attempts: i32) -> Duration {
     Duration::minutes(1i64 << attempts.clamp(1, 7).saturating_sub(1)).min(Duration::hours(1))
 }
 
+/// Queues a mail; false when its key was queued before (so it is not queued again).
 pub(crate) async fn enqueue(
     db: &impl ConnectionTrait,
     mail: QueuedMail<'_>,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let row = mail_outbox::ActiveModel {
         mail_key: Set(mail.key),
         employee_id: Set(mail.employee_id.map(str::to_string)),
@@ -61,15 +65,63 @@ pub(crate) async fn enqueue(
         attempts: Set(0),
         last_error: Set(None),
         sent_at: Set(None),
+        assignment_id: Set(mail.assignment_id),
+        cancelled_at: Set(None),
         ..Default::default()
     };
-    mail_outbox::Entity::insert(row)
+    let inserted = mail_outbox::Entity::insert(row)
         .on_conflict(
             OnConflict::column(mail_outbox::Column::MailKey)
                 .do_nothing()
                 .to_owned(),
         )
         .exec_without_returning(db)
+        .await?;
+    Ok(inserted == 1)
+}
+
+/// Whose unsent reminders stop: a person's for one assignment they completed, all of a
+/// person's when they leave, or all of an archived module's assignments.
+pub(crate) enum Stop<'a> {
+    Completed {
+        employee_id: &'a str,
+        assignment_id: i32,
+    },
+    Left {
+        employee_id: &'a str,
+    },
+    Archived {
+        assignment_ids: Vec<i32>,
+    },
+}
+
+/// Cancels the reminders not yet sent. A mail already claimed by a sender at this moment may
+/// still go out (the one window documented in the README).
+pub(crate) async fn cancel_reminders(
+    db: &impl ConnectionTrait,
+    stop: Stop<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let which = match stop {
+        Stop::Completed {
+            employee_id,
+            assignment_id,
+        } => Condition::all()
+            .add(mail_outbox::Column::EmployeeId.eq(employee_id))
+            .add(mail_outbox::Column::AssignmentId.eq(assignment_id)),
+        Stop::Left { employee_id } => Condition::all()
+            .add(mail_outbox::Column::EmployeeId.eq(employee_id))
+            .add(mail_outbox::Column::AssignmentId.is_not_null()),
+        Stop::Archived { assignment_ids } => {
+            Condition::all().add(mail_outbox::Column::AssignmentId.is_in(assignment_ids))
+        }
+    };
+    mail_outbox::Entity::update_many()
+        .col_expr(mail_outbox::Column::CancelledAt, Expr::value(now))
+        .filter(which)
+        .filter(mail_outbox::Column::SentAt.is_null())
+        .filter(mail_outbox::Column::CancelledAt.is_null())
+        .exec(db)
         .await?;
     Ok(())
 }
@@ -83,6 +135,7 @@ impl Store {
     ) -> Result<Vec<DueMail>, StoreError> {
         let due = mail_outbox::Entity::find()
             .filter(mail_outbox::Column::SentAt.is_null())
+            .filter(mail_outbox::Column::CancelledAt.is_null())
             .filter(mail_outbox::Column::NextAttemptAt.lte(now))
             .order_by_asc(mail_outbox::Column::Id)
             .limit(limit)
@@ -96,11 +149,12 @@ impl Store {
             let result = mail_outbox::Entity::update_many()
                 .col_expr(
                     mail_outbox::Column::NextAttemptAt,
-                    sea_orm::sea_query::Expr::value(claimed_until),
+                    Expr::value(claimed_until),
                 )
                 .filter(mail_outbox::Column::Id.eq(mail.id))
                 .filter(mail_outbox::Column::NextAttemptAt.eq(mail.next_attempt_at))
                 .filter(mail_outbox::Column::SentAt.is_null())
+                .filter(mail_outbox::Column::CancelledAt.is_null())
                 .exec(self.db())
                 .await?;
             if result.rows_affected == 1 {
@@ -183,6 +237,7 @@ impl Store {
                 sent_at: m.sent_at,
                 attempts: m.attempts,
                 last_error: m.last_error,
+                cancelled_at: m.cancelled_at,
             })
             .collect())
     }

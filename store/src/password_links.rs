@@ -167,6 +167,7 @@ async fn create_link(
             to_name: &person.name,
             subject: text.subject,
             body: text.body,
+            assignment_id: None,
         },
         now,
     )

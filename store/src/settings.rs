@@ -15,6 +15,13 @@ impl Store {
             .is_some_and(|s| s.value == "true"))
     }
 
+    pub(crate) async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(setting::Entity::find_by_id(key)
+            .one(self.db())
+            .await?
+            .map(|s| s.value))
+    }
+
     pub(crate) async fn put_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
         setting::Entity::insert(setting::ActiveModel {
             key: Set(key.into()),

@@ -6,6 +6,7 @@
 //! in one transaction: a bad row anywhere changes nothing, and a dry run is the same work
 //! rolled back.
 
+use crate::outbox::{Stop, cancel_reminders};
 use crate::{
     Store, StoreError, audit,
     entities::{division, division_membership, security_role_period, staff},
@@ -278,6 +279,10 @@ pub(crate) async fn import(
             let mut leaver: staff::ActiveModel = (*person).clone().into();
             leaver.active_until = Set(Some(date));
             leaver.update(txn).await?;
+            let stop = Stop::Left {
+                employee_id: &person.employee_id,
+            };
+            cancel_reminders(txn, stop, options.now).await?;
             log(
                 txn,
                 &options,

@@ -281,6 +281,7 @@ fn MailList(mail: Vec<mamori_domain::mail::MailRecord>) -> impl IntoView {
         .map(|m| {
             let status = match (m.sent_at, &m.last_error) {
                 (Some(at), _) => (t.mail_sent_at)(&time(at)),
+                (None, _) if m.cancelled_at.is_some() => t.mail_cancelled.to_string(),
                 (None, Some(error)) => (t.mail_failing)(m.attempts, error),
                 (None, None) => t.mail_waiting.to_string(),
             };

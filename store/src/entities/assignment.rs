@@ -14,6 +14,8 @@ pub struct Model {
     pub due_rule: String,
     pub created_by: String,
     pub created_at: DateTimeUtc,
+    /// Its own `ReminderPolicy` as JSON; none follows the admin's default.
+    pub reminder_policy: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

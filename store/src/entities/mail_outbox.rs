@@ -21,6 +21,10 @@ pub struct Model {
     pub attempts: i32,
     pub last_error: Option<String>,
     pub sent_at: Option<DateTimeUtc>,
+    /// The assignment a reminder chases: completing it, leaving or archiving cancels the
+    /// reminder if it is not yet sent.
+    pub assignment_id: Option<i32>,
+    pub cancelled_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,6 +6,7 @@ pub mod audit_log;
 pub mod division;
 pub mod division_membership;
 pub mod enrollment;
+pub mod holiday;
 pub mod mail_outbox;
 pub mod managed_division;
 pub mod material;

@@ -161,7 +161,7 @@ impl Store {
     }
 }
 
-fn assignment_info(row: &assignment::Model) -> Result<AssignmentInfo, StoreError> {
+pub(super) fn assignment_info(row: &assignment::Model) -> Result<AssignmentInfo, StoreError> {
     let parse = |e: serde_json::Error| StoreError::Invalid(format!("assignment {}: {e}", row.id));
     Ok(AssignmentInfo {
         id: row.id,

@@ -7,11 +7,14 @@ mod assignments;
 mod materials;
 mod progress;
 mod quiz;
+mod roster;
 
 pub use materials::{MaterialEdit, Move, NewContent, NewMaterial, NewVideo, StoredUpload};
 pub(crate) use progress::verification_code;
 pub use progress::{FileToServe, MaterialFileRole, ViewReport};
+pub use roster::RosterEntry;
 
+use crate::outbox::{Stop, cancel_reminders};
 use crate::{
     Store, StoreError,
     entities::{assignment, enrollment, material, training_module},
@@ -142,10 +145,14 @@ impl Store {
                 "only a published module can be archived".into(),
             ));
         }
+        let assignment_ids = assignment_ids_of(self.db(), module.id).await?;
+        let txn = self.db().begin().await?;
         let mut module: training_module::ActiveModel = module.into();
         module.status = Set(ModuleStatus::Archived.code().to_string());
         module.updated_at = Set(now);
-        module.update(self.db()).await?;
+        module.update(&txn).await?;
+        cancel_reminders(&txn, Stop::Archived { assignment_ids }, now).await?;
+        txn.commit().await?;
         Ok(())
     }
 }

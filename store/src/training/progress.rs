@@ -2,6 +2,7 @@
 //! heartbeats and opened documents, completion and certificates, and managers' views of it.
 
 use super::{Assigned, enrollment_of, materials::describe, materials_of};
+use crate::outbox::{Stop, cancel_reminders};
 use crate::{
     Store, StoreError,
     accounts::random_secret,
@@ -559,10 +560,19 @@ pub(super) async fn complete_if_done(
             .await?
             > 0;
     if viewed == ids.len() && passed {
+        let (staff_id, assignment_id) = (enrollment.staff_id, enrollment.assignment_id);
         let mut done: enrollment::ActiveModel = enrollment.into();
         done.completed_at = Set(Some(now));
         done.verification_code = Set(Some(verification_code()));
         done.update(db).await?;
+        // Reminders stop the moment the module is done.
+        if let Some(person) = staff::Entity::find_by_id(staff_id).one(db).await? {
+            let stop = Stop::Completed {
+                employee_id: &person.employee_id,
+                assignment_id,
+            };
+            cancel_reminders(db, stop, now).await?;
+        }
     }
     Ok(())
 }
