@@ -6,8 +6,8 @@ use crate::{
     error::AppError,
     i18n::provide_locale,
     pages::{
-        AdminStaffPage, CertificatePage, ImportPreviewPage, LearnerHome, LoginPage, ManagerPage,
-        ModuleEditorPage, ModulePlayerPage, NotFound, QuizPageView, QuizResultsPage,
+        AdminMailPage, AdminStaffPage, CertificatePage, ImportPreviewPage, LearnerHome, LoginPage,
+        ManagerPage, ModuleEditorPage, ModulePlayerPage, NotFound, QuizPageView, QuizResultsPage,
         SetPasswordPage, StaffMemberPage, StaffTrainingPage, TrainerModulesPage,
         VerifyCertificatePage,
     },
@@ -73,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manager") view=ManagerPage ssr=SsrMode::Async />
                     <Route path=path!("/manager/staff/:employee_id") view=StaffTrainingPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff") view=AdminStaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/mail") view=AdminMailPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff/import/:upload_id") view=ImportPreviewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff/:employee_id") view=StaffMemberPage ssr=SsrMode::Async />
                     <Route path=path!("/set-password/:token") view=SetPasswordPage ssr=SsrMode::Async />

@@ -11,9 +11,11 @@ pub struct MailText {
     pub body: String,
 }
 
-/// One mail Mamori queued, as listed on a person's page.
+/// One mail Mamori queued, as listed on a person's page and in the admins' outbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MailRecord {
+    /// The person it is about (its recipient, for reminders).
+    pub employee_id: Option<String>,
     pub kind: String,
     pub to_address: String,
     pub subject: String,
@@ -24,6 +26,60 @@ pub struct MailRecord {
     /// Set when a reminder was no longer needed before it went out (completed, left,
     /// archived).
     pub cancelled_at: Option<DateTime<Utc>>,
+}
+
+/// Where a mail stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailStatus {
+    /// Queued, not yet tried.
+    Waiting,
+    /// Tried and failed; it is retried later.
+    Failing,
+    Sent,
+    /// No longer needed before it went out.
+    Cancelled,
+}
+
+impl MailStatus {
+    pub const ALL: [MailStatus; 4] = [
+        MailStatus::Waiting,
+        MailStatus::Failing,
+        MailStatus::Sent,
+        MailStatus::Cancelled,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MailStatus::Waiting => "waiting",
+            MailStatus::Failing => "failing",
+            MailStatus::Sent => "sent",
+            MailStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+impl MailRecord {
+    pub fn status(&self) -> MailStatus {
+        match (self.sent_at, self.cancelled_at, &self.last_error) {
+            (Some(_), _, _) => MailStatus::Sent,
+            (None, Some(_), _) => MailStatus::Cancelled,
+            (None, None, Some(_)) => MailStatus::Failing,
+            (None, None, None) => MailStatus::Waiting,
+        }
+    }
+}
+
+/// The outbox as admins see it: how many mails stand where, and the latest of the chosen
+/// status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outbox {
+    pub counts: Vec<(MailStatus, u64)>,
+    pub latest: Vec<MailRecord>,
 }
 
 /// A date and time in the agency's time zone, as Japanese mail writes it: 令和8年11月29日 09:30.

@@ -35,6 +35,35 @@ impl Default for ReminderPolicy {
     }
 }
 
+impl ReminderPolicy {
+    /// Reads "7, 1" (days before the due date) as admins type it.
+    pub fn parse_days(text: &str) -> Result<Vec<u32>, String> {
+        let mut days: Vec<u32> = text
+            .split([',', '、', ' '])
+            .filter(|d| !d.trim().is_empty())
+            .map(|d| {
+                d.trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|d| (1..=365).contains(d))
+                    .ok_or_else(|| format!("{d:?} is not a number of days from 1 to 365"))
+            })
+            .collect::<Result<_, _>>()?;
+        days.sort_unstable_by(|a, b| b.cmp(a));
+        days.dedup();
+        Ok(days)
+    }
+}
+
+/// What admins set for reminder mail: the default policy, the templates and the holidays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderSettings {
+    pub policy: ReminderPolicy,
+    pub templates: Vec<(ReminderKind, MailTemplate)>,
+    /// The holiday list in force, as its CSV text (`date,name`).
+    pub holidays: String,
+}
+
 /// The kinds of mail sent to learners, and the managers' digest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -366,6 +395,15 @@ mod tests {
                 None
             );
         }
+    }
+
+    #[test]
+    fn days_before_are_read_as_typed() {
+        assert_eq!(ReminderPolicy::parse_days("7, 1"), Ok(vec![7, 1]));
+        assert_eq!(ReminderPolicy::parse_days("1、14 7 7"), Ok(vec![14, 7, 1]));
+        assert_eq!(ReminderPolicy::parse_days(""), Ok(vec![]));
+        assert!(ReminderPolicy::parse_days("7, x").is_err());
+        assert!(ReminderPolicy::parse_days("0").is_err());
     }
 
     #[test]

@@ -297,6 +297,8 @@ pub struct PersonTraining {
     pub employee_id: String,
     pub name: String,
     pub modules: Vec<ModuleProgress>,
+    /// The mail Mamori queued for them (reminders, notices).
+    pub mail: Vec<crate::mail::MailRecord>,
 }
 
 /// Staff × assigned modules for a manager's divisions.

@@ -42,11 +42,11 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
 
   // An essay question is refused with its line, and nothing is imported; then the pool.
   await page.getByLabel(/^問題（GIFT/).fill(POOL + "\n::感想::感想をどうぞ {}\n");
-  await page.getByRole("button", { name: "取り込む" }).click();
+  await page.getByRole("button", { name: "取り込む", exact: true }).click();
   await expect(page.getByRole("alert")).toContainText("6: essay questions are not supported");
   await expect(page.getByText("問題はまだありません。")).toBeVisible();
   await page.getByLabel(/^問題（GIFT/).fill(POOL);
-  await page.getByRole("button", { name: "取り込む" }).click();
+  await page.getByRole("button", { name: "取り込む", exact: true }).click();
   await expect(page.getByRole("table", { name: "問題プール" }).locator("tbody tr")).toHaveCount(2);
   if (hydrated(testInfo)) {
     await expect(page.getByRole("status").filter({ hasText: "2 問を取り込みました。" })).toBeVisible();

@@ -1,6 +1,6 @@
 //! The `mamori` command line: serving and the admin subcommands.
 
-use crate::settings::Settings;
+use crate::{mail_delivery::deliver_due_mail, settings::Settings};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use mamori_domain::{EmailAddress, EmployeeId, StaffName, quiz::PoolFormat};
@@ -54,6 +54,37 @@ pub enum Command {
         #[command(subcommand)]
         command: QuizCommand,
     },
+    /// Reminder mail (the server also runs passes on its own, every
+    /// MAMORI_REMINDER_POLL_SECONDS).
+    Reminders {
+        #[command(subcommand)]
+        command: RemindersCommand,
+    },
+    /// The days the agency is closed: no reminder goes out on them.
+    Holidays {
+        #[command(subcommand)]
+        command: HolidaysCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RemindersCommand {
+    /// Queue the notices, reminders and digests due as of a moment (default now); `mamori mail
+    /// send` or the server then sends them. Running it again queues nothing twice.
+    Run {
+        /// The moment to run as of, e.g. 2026-12-01T09:00:00+09:00.
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HolidaysCommand {
+    /// Replace the holiday list with a CSV file (`date,name`, one day per line). All or
+    /// nothing: bad lines are printed as `LINE: reason`.
+    Import { file: PathBuf },
+    /// Write the list in force (imported, or the built-in default) as CSV.
+    Export,
 }
 
 fn pool_format(code: &str) -> Result<PoolFormat, String> {
@@ -88,7 +119,11 @@ pub enum QuizCommand {
 pub enum MailCommand {
     /// Send the mail that is due now (the server also does this on its own, every
     /// MAMORI_MAIL_POLL_SECONDS).
-    Send,
+    Send {
+        /// Send what is due as of this moment instead, e.g. after `reminders run --at`.
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -194,20 +229,44 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
             let store = open_store(&settings).await?;
             let sender = settings.mail_sender()?;
             tracing::info!(mail = %sender.describe(), "mail delivery");
-            crate::mail_delivery::spawn_delivery(
-                store.clone(),
-                sender,
-                std::time::Duration::from_secs(settings.mail_poll_seconds),
+            let sender = std::sync::Arc::new(sender);
+            let every = std::time::Duration::from_secs;
+            crate::mail_delivery::spawn_every(
+                every(settings.mail_poll_seconds),
+                "mail delivery",
+                {
+                    let store = store.clone();
+                    move || {
+                        let (store, sender) = (store.clone(), sender.clone());
+                        async move { deliver_due_mail(&store, &sender, chrono::Utc::now()).await }
+                    }
+                },
             );
+            crate::mail_delivery::spawn_every(every(settings.reminder_poll_seconds), "reminder", {
+                let (store, base_url) = (store.clone(), settings.base_url.clone());
+                move || {
+                    let (store, base_url) = (store.clone(), base_url.clone());
+                    async move { store.run_reminder_pass(chrono::Utc::now(), &base_url).await }
+                }
+            });
             crate::web::serve(&settings, store).await?;
         }
         Command::Mail {
-            command: MailCommand::Send,
+            command: MailCommand::Send { at },
         } => {
+            let at = at.map_or_else(chrono::Utc::now, |at| at.with_timezone(&chrono::Utc));
             let store = open_store(&settings).await?;
             let sender = settings.mail_sender()?;
-            let delivery =
-                crate::mail_delivery::deliver_due_mail(&store, &sender, chrono::Utc::now()).await?;
+            // Pass after pass until nothing is left that is due now.
+            let mut delivery = crate::mail_delivery::Delivery::default();
+            loop {
+                let pass = deliver_due_mail(&store, &sender, at).await?;
+                delivery.sent += pass.sent;
+                delivery.failed += pass.failed;
+                if pass.sent == 0 {
+                    break;
+                }
+            }
             println!(
                 "{} sent, {} failed (will be retried) via {}.",
                 delivery.sent,
@@ -217,6 +276,68 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
             if delivery.failed > 0 {
                 return Ok(ExitCode::FAILURE);
             }
+        }
+        Command::Reminders {
+            command: RemindersCommand::Run { at },
+        } => {
+            let store = open_store(&settings).await?;
+            let at = at.map_or_else(chrono::Utc::now, |at| at.with_timezone(&chrono::Utc));
+            let report = store.run_reminder_pass(at, &settings.base_url).await?;
+            if !report.sending_time {
+                println!(
+                    "{} is outside business days and hours (09:00-18:00 Japan time): nothing was queued.",
+                    mamori_domain::mail::japanese_date_time(at)
+                );
+            } else {
+                let kinds: Vec<String> = report
+                    .queued
+                    .iter()
+                    .map(|(kind, n)| format!("{n} {}", kind.code()))
+                    .collect();
+                println!(
+                    "{} open assignments checked; {} mail queued{}.",
+                    report.open_assignments,
+                    report.total(),
+                    if kinds.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", kinds.join(", "))
+                    }
+                );
+            }
+        }
+        Command::Holidays {
+            command: HolidaysCommand::Import { file },
+        } => {
+            let bytes = std::fs::read(&file)
+                .map_err(|e| CliError::Invalid(format!("cannot read {}: {e}", file.display())))?;
+            match mamori_domain::business_calendar::parse_holidays(&bytes) {
+                Ok(holidays) => {
+                    open_store(&settings)
+                        .await?
+                        .replace_holidays(&holidays)
+                        .await?;
+                    println!(
+                        "{} holidays imported from {}.",
+                        holidays.len(),
+                        file.display()
+                    );
+                }
+                Err(errors) => {
+                    for error in &errors {
+                        eprintln!("{error}");
+                    }
+                    eprintln!("Nothing was imported.");
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+        }
+        Command::Holidays {
+            command: HolidaysCommand::Export,
+        } => {
+            let holidays = open_store(&settings).await?.holidays().await?;
+            let text = mamori_domain::business_calendar::write_holidays(&holidays);
+            std::io::stdout().lock().write_all(text.as_bytes())?;
         }
         Command::Migrate => {
             open_store(&settings).await?;

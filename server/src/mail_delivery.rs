@@ -1,5 +1,6 @@
 //! Sends what the outbox holds: a pass claims the due mail, sends each, and records the result;
 //! a failure waits for a later pass (with back-off), so nothing is lost while SMTP is down.
+//! The server runs these passes, and the reminder passes that fill the outbox, on its own.
 
 use mamori_mail::{OutgoingMail, Sender};
 use mamori_store::Store;
@@ -13,6 +14,12 @@ const BATCH: u64 = 200;
 pub struct Delivery {
     pub sent: usize,
     pub failed: usize,
+}
+
+/// When a send finished: the clock, or the pass's `now` when that is later (a pass run as of
+/// a future moment, in tests), so that a retry is never due before the pass's own time.
+fn finished_at(now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+    now.max(chrono::Utc::now())
 }
 
 /// One delivery pass as of `now`.
@@ -31,13 +38,13 @@ pub async fn deliver_due_mail(
         };
         match sender.send(&outgoing, &mail.key).await {
             Ok(()) => {
-                store.mark_mail_sent(&mail, chrono::Utc::now()).await?;
+                store.mark_mail_sent(&mail, finished_at(now)).await?;
                 delivery.sent += 1;
             }
             Err(error) => {
                 tracing::warn!(%error, key = %mail.key, "mail not sent; will retry");
                 store
-                    .mark_mail_failed(&mail, &error.to_string(), chrono::Utc::now())
+                    .mark_mail_failed(&mail, &error.to_string(), finished_at(now))
                     .await?;
                 delivery.failed += 1;
             }
@@ -46,15 +53,23 @@ pub async fn deliver_due_mail(
     Ok(delivery)
 }
 
-/// Runs a delivery pass every `every`, for as long as the server runs.
-pub fn spawn_delivery(store: Store, sender: Sender, every: Duration) {
+/// Runs `pass` every `every`, for as long as the server runs; a failed pass is logged and
+/// the next one tries again.
+pub fn spawn_every<F, Fut, T, E>(every: Duration, what: &'static str, pass: F)
+where
+    F: Fn() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<T, E>> + Send,
+    T: std::fmt::Debug,
+    E: std::fmt::Display,
+{
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(every);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
-            if let Err(error) = deliver_due_mail(&store, &sender, chrono::Utc::now()).await {
-                tracing::error!(%error, "mail delivery pass failed");
+            match pass().await {
+                Ok(result) => tracing::debug!(?result, "{what} pass"),
+                Err(error) => tracing::error!(%error, "{what} pass failed"),
             }
         }
     });

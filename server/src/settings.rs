@@ -67,6 +67,8 @@ pub struct Settings {
     pub mail_from: String,
     /// `MAMORI_MAIL_POLL_SECONDS`: how often the server sends what the outbox holds; default 15.
     pub mail_poll_seconds: u64,
+    /// `MAMORI_REMINDER_POLL_SECONDS`: how often the server runs a reminder pass; default 300.
+    pub reminder_poll_seconds: u64,
     /// `MAMORI_LOG` (a tracing filter; default `info`) and `MAMORI_LOG_FORMAT` (`text`|`json`).
     pub log_filter: String,
     pub log_format: LogFormat,
@@ -149,6 +151,7 @@ impl Settings {
             smtp_url: var("MAMORI_SMTP_URL").map(SecretUrl::new),
             mail_from: var("MAMORI_MAIL_FROM").unwrap_or_else(|| "守り <mamori@localhost>".into()),
             mail_poll_seconds: parse_var("MAMORI_MAIL_POLL_SECONDS", 15u64)?.max(1),
+            reminder_poll_seconds: parse_var("MAMORI_REMINDER_POLL_SECONDS", 300u64)?.max(1),
             site_root: var("MAMORI_SITE_ROOT")
                 .map(PathBuf::from)
                 .unwrap_or_else(default_site_root),

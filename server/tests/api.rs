@@ -64,6 +64,13 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         // Two pages: the trainer removes the second, which the admin then cannot find.
         ("/api/remove_material", [401, 403, 200, 403, 404]),
         ("/api/archive_module", [401, 403, 200, 403, 200]),
+        ("/api/outbox_mail", [401, 403, 403, 403, 200]),
+        ("/api/my_mail", [401, 200, 200, 200, 200]),
+        ("/api/mail_settings", [401, 403, 403, 403, 200]),
+        ("/api/save_reminder_policy", [401, 403, 403, 403, 200]),
+        ("/api/save_mail_template", [401, 403, 403, 403, 200]),
+        // The matrix's text is no holiday list: refused with its line.
+        ("/api/save_holidays", [401, 403, 403, 403, 422]),
         // Last: the admin's call changes the directory.
         ("/api/deactivate_staff", [401, 403, 403, 403, 200]),
     ];
@@ -140,6 +147,11 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
                     ("material_id", "1"),
                     ("beat", "opened"),
                     ("code", "ABCDEF123456"),
+                    ("kind", "notice"),
+                    ("subject", "受講のお願い：{module}"),
+                    ("body", "{name} 様 {link}"),
+                    ("policy[days_before]", "7, 1"),
+                    ("policy[overdue_every_days]", "7"),
                 ];
                 let response = session.call(endpoint, &arguments).await;
                 let status = response.status();

@@ -257,16 +257,6 @@ async fn an_admin_edit_transfers_a_person_from_its_date_and_is_audited() {
     }
 }
 
-/// A sender to the test's SMTP server (the folder is only for a missing server).
-fn sender_to(sink: &SmtpSink, folder: &tempfile::TempDir) -> mamori_mail::Sender {
-    mamori_mail::Sender::new(
-        "守り <mamori@agency.example>",
-        Some(&sink.url()),
-        folder.path(),
-    )
-    .unwrap()
-}
-
 /// Queues a set-password link for `employee_id` as if an admin had sent it at `at`.
 async fn queue_link(app: &TestApp, employee_id: &str, at: chrono::DateTime<Utc>) {
     app.store
@@ -295,12 +285,7 @@ async fn a_set_password_link_arrives_over_smtp_and_works_once() {
         let backend = app.backend;
         let sink = SmtpSink::start().await;
         let folder = tempfile::tempdir().unwrap();
-        let sender = mamori_mail::Sender::new(
-            "守り <mamori@agency.example>",
-            Some(&sink.url()),
-            folder.path(),
-        )
-        .unwrap();
+        let sender = sender_to(&sink, &folder);
         let person = row_of(&rows_today(&app).await, "E0300");
 
         let admin = app.session_of(ADMIN).await;

@@ -4,10 +4,11 @@
 
 use crate::{Store, StoreError, entities::mail_outbox};
 use chrono::{DateTime, Duration, SubsecRound, Utc};
-use mamori_domain::mail::MailRecord;
+use mamori_domain::mail::{MailRecord, MailStatus, Outbox};
 use sea_orm::{
     ActiveValue::Set,
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
     sea_query::{Expr, OnConflict},
 };
 
@@ -229,17 +230,63 @@ impl Store {
             .all(self.db())
             .await?
             .into_iter()
-            .map(|m| MailRecord {
-                kind: m.kind,
-                to_address: m.to_address,
-                subject: m.subject,
-                created_at: m.created_at,
-                sent_at: m.sent_at,
-                attempts: m.attempts,
-                last_error: m.last_error,
-                cancelled_at: m.cancelled_at,
-            })
+            .map(record)
             .collect())
+    }
+
+    /// How many mails stand where, and the newest `limit` of one status (or of all).
+    pub async fn outbox(
+        &self,
+        status: Option<MailStatus>,
+        limit: u64,
+    ) -> Result<Outbox, StoreError> {
+        use mail_outbox::Column as C;
+        let condition = |status: MailStatus| match status {
+            MailStatus::Sent => Condition::all().add(C::SentAt.is_not_null()),
+            MailStatus::Cancelled => Condition::all()
+                .add(C::SentAt.is_null())
+                .add(C::CancelledAt.is_not_null()),
+            MailStatus::Failing => Condition::all()
+                .add(C::SentAt.is_null())
+                .add(C::CancelledAt.is_null())
+                .add(C::LastError.is_not_null()),
+            MailStatus::Waiting => Condition::all()
+                .add(C::SentAt.is_null())
+                .add(C::CancelledAt.is_null())
+                .add(C::LastError.is_null()),
+        };
+        let mut counts = Vec::new();
+        for each in MailStatus::ALL {
+            let count = mail_outbox::Entity::find()
+                .filter(condition(each))
+                .count(self.db())
+                .await?;
+            counts.push((each, count));
+        }
+        let latest = mail_outbox::Entity::find()
+            .filter(status.map_or_else(Condition::all, condition))
+            .order_by_desc(C::Id)
+            .limit(limit)
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(record)
+            .collect();
+        Ok(Outbox { counts, latest })
+    }
+}
+
+fn record(m: mail_outbox::Model) -> MailRecord {
+    MailRecord {
+        employee_id: m.employee_id,
+        kind: m.kind,
+        to_address: m.to_address,
+        subject: m.subject,
+        created_at: m.created_at,
+        sent_at: m.sent_at,
+        attempts: m.attempts,
+        last_error: m.last_error,
+        cancelled_at: m.cancelled_at,
     }
 }
 

@@ -351,10 +351,16 @@ pub async fn staff_training(
         .person_training(&id, today)
         .await
         .map_err(store_error)?;
+    let mail = state
+        .store
+        .mail_of(&person.employee_id)
+        .await
+        .map_err(store_error)?;
     Ok(mamori_domain::training::PersonTraining {
         employee_id: person.employee_id,
         name: person.name,
         modules,
+        mail,
     })
 }
 

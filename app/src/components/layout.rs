@@ -29,6 +29,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         {manager.then(|| view! { <li><A href="/manager">{t.nav_my_divisions}</A></li> })}
                         {trainer.then(|| view! { <li><A href="/trainer">{t.nav_authoring}</A></li> })}
                         {admin.then(|| view! { <li><A href="/admin/staff">{t.nav_staff_directory}</A></li> })}
+                        {admin.then(|| view! { <li><A href="/admin/mail">{t.nav_mail}</A></li> })}
                     </ul>
                 </nav>
                 <div class="account">

@@ -1,7 +1,9 @@
 //! Pieces shared by several pages.
 
+pub mod action_outcome;
 pub mod guard;
 pub mod layout;
+pub mod mail_list;
 pub mod material_content;
 pub mod module_status;
 pub mod staff_table;

@@ -1,6 +1,11 @@
-//! A learner's home: their training for this fiscal year, soonest due first.
+//! A learner's home: their training for this fiscal year, soonest due first, and the mail
+//! Mamori sent them.
 
-use crate::{api::training::my_modules, components::guard::RequirePermission, i18n::use_locale};
+use crate::{
+    api::{mail::my_mail, training::my_modules},
+    components::{guard::RequirePermission, mail_list::MailList},
+    i18n::use_locale,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -15,6 +20,7 @@ pub fn LearnerHome() -> impl IntoView {
         <RequirePermission permission=Permission::TakeTraining page=move |viewer| {
             let year = FiscalYear::containing(viewer.today);
             let modules = Resource::new(|| (), |_| my_modules());
+            let mail = Resource::new(|| (), |_| my_mail());
             view! {
                 <h1>{t.my_training_title}</h1>
                 <p class="greeting">{(t.greeting)(&viewer.actor.name)}</p>
@@ -30,6 +36,15 @@ pub fn LearnerHome() -> impl IntoView {
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
                     })}
                 </Suspense>
+                <details class="panel">
+                    <summary>{t.my_mail_heading}</summary>
+                    <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                        {move || mail.get().map(|result| match result {
+                            Ok(mail) => view! { <MailList mail caption=t.my_mail_heading.to_string() /> }.into_any(),
+                            Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
+                        })}
+                    </Suspense>
+                </details>
             }
         } />
     }

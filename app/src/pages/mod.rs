@@ -1,5 +1,6 @@
 //! One module per page, named after what the user sees.
 
+mod admin_mail;
 mod admin_staff;
 mod certificate;
 mod import_preview;
@@ -17,6 +18,7 @@ mod staff_member;
 mod staff_training;
 mod trainer_modules;
 
+pub use admin_mail::AdminMailPage;
 pub use admin_staff::AdminStaffPage;
 pub use certificate::{CertificatePage, VerifyCertificatePage};
 pub use import_preview::ImportPreviewPage;

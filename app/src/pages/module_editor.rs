@@ -9,8 +9,9 @@ use crate::{
         MoveMaterial, PublishModule, RemoveMaterial, assignable_divisions, edit_module,
     },
     components::{
-        guard::RequirePermission, material_content::MaterialContent,
-        module_status::ModuleStatusText, upload_form::UploadForm,
+        action_outcome::action_outcome, guard::RequirePermission,
+        material_content::MaterialContent, module_status::ModuleStatusText,
+        upload_form::UploadForm,
     },
     i18n::{Locale, use_locale, use_texts},
     pages::quiz_editor::{PoolFileFeedback, QuizSection},
@@ -140,29 +141,6 @@ pub fn ModuleEditorPage() -> impl IntoView {
     }
 }
 
-/// An action's outcome: "saved" or its error.
-fn outcome<A>(
-    action: ServerAction<A>,
-    id: &'static str,
-) -> impl Fn() -> Option<AnyView> + Send + Sync
-where
-    A: leptos::server_fn::ServerFn<Output = (), Error = crate::error::AppError>
-        + Clone
-        + Send
-        + Sync
-        + 'static,
-{
-    let t = use_texts();
-    move || {
-        action.value().get().map(|result| match result {
-            Ok(()) => view! { <p class="notice" role="status">{t.saved}</p> }.into_any(),
-            Err(error) => {
-                view! { <p class="error" role="alert" id=id>{t.error(&error)}</p> }.into_any()
-            }
-        })
-    }
-}
-
 #[component]
 fn Editor(
     draft: ModuleDraft,
@@ -188,7 +166,7 @@ fn Editor(
         <details class="panel">
             <summary>{t.module_details_heading}</summary>
             <ActionForm action=actions.details attr:class="stacked" attr:aria-describedby="details-error">
-                {outcome(actions.details, "details-error")}
+                {action_outcome(actions.details, "details-error")}
                 <input type="hidden" name="slug" value=slug.get_value() />
                 <label for="details-title">{t.module_title_label}</label>
                 <input id="details-title" name="title" type="text" value=module.title.clone() required />
@@ -202,15 +180,15 @@ fn Editor(
 
         <h2 id="materials-heading">{t.materials_heading}</h2>
         {feedback.added.then(|| view! { <p class="notice" role="status">{t.material_added}</p> })}
-        {outcome(actions.edit, "edit-error")}
-        {outcome(actions.reorder, "move-error")}
-        {outcome(actions.remove, "remove-error")}
+        {action_outcome(actions.edit, "edit-error")}
+        {action_outcome(actions.reorder, "move-error")}
+        {action_outcome(actions.remove, "remove-error")}
         <MaterialList materials=draft.materials slug=slug.get_value() actions />
 
         <section aria-labelledby="add-page-heading">
             <h2 id="add-page-heading">{t.add_page_heading}</h2>
             <ActionForm action=actions.add_page attr:class="stacked wide" attr:aria-describedby="add-page-error">
-                {outcome(actions.add_page, "add-page-error")}
+                {action_outcome(actions.add_page, "add-page-error")}
                 <input type="hidden" name="slug" value=slug.get_value() />
                 <label for="page-title">{t.page_title_label}</label>
                 <input id="page-title" name="title" type="text" required />
@@ -232,14 +210,14 @@ fn Editor(
             <h2 id="publish-heading">{t.publish_heading}</h2>
             <p class="hint">{t.publish_hint}</p>
             <ActionForm action=actions.publish>
-                {outcome(actions.publish, "publish-error")}
+                {action_outcome(actions.publish, "publish-error")}
                 <input type="hidden" name="slug" value=slug.get_value() />
                 <button type="submit" disabled=!can_publish>{t.publish_button}</button>
             </ActionForm>
             {(published && !archived).then(|| view! {
                 <p class="hint">{t.archive_hint}</p>
                 <ActionForm action=actions.archive>
-                    {outcome(actions.archive, "archive-error")}
+                    {action_outcome(actions.archive, "archive-error")}
                     <input type="hidden" name="slug" value=slug.get_value() />
                     <button type="submit" class="outline">{t.archive_button}</button>
                 </ActionForm>
@@ -448,7 +426,7 @@ fn Assignments(assignments: Vec<AssignmentInfo>, actions: EditorActions) -> impl
         })
         .collect_view();
     view! {
-        {outcome(actions.carry_over, "carry-over-error")}
+        {action_outcome(actions.carry_over, "carry-over-error")}
         <table>
             <thead><tr>
                 <th scope="col">{t.fiscal_year_label}</th>
@@ -520,7 +498,7 @@ fn AssignForm(
     let default_due = (today + chrono::Duration::days(30)).to_string();
     view! {
         <ActionForm action=actions.assign attr:class="stacked" attr:aria-describedby="assign-error">
-            {outcome(actions.assign, "assign-error")}
+            {action_outcome(actions.assign, "assign-error")}
             <input type="hidden" name="slug" value=slug />
             <fieldset>
                 <legend>{t.target_legend}</legend>

@@ -3,7 +3,7 @@
 
 use crate::{
     api::directory::{DeactivateStaff, EditStaff, SendPasswordLink, division_list, staff_member},
-    components::guard::RequirePermission,
+    components::{guard::RequirePermission, mail_list::MailList},
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -98,7 +98,10 @@ fn StaffDetailView(
     let edit_form = on_staff
         .then(|| view! { <EditForm person=person.clone() divisions=division_names actions /> });
     let password = on_staff.then(|| view! { <PasswordSection employee_id=employee_id.clone() has_password=detail.has_password send_link=actions.send_link /> });
-    let mail = view! { <MailList mail=detail.mail /> };
+    let mail = view! {
+        <h2>{t.mail_heading}</h2>
+        <MailList mail=detail.mail caption=t.mail_heading.to_string() />
+    };
     let has_changes = !detail.changes.is_empty();
     let changes = detail
         .changes
@@ -263,37 +266,4 @@ fn PasswordSection(
             </ActionForm>
         </section>
     }
-}
-
-#[component]
-fn MailList(mail: Vec<mamori_domain::mail::MailRecord>) -> impl IntoView {
-    let t = use_texts();
-    if mail.is_empty() {
-        return view! {
-            <h2>{t.mail_heading}</h2>
-            <p>{t.no_mail}</p>
-        }
-        .into_any();
-    }
-    let time = |at: chrono::DateTime<chrono::Utc>| mamori_domain::mail::japanese_date_time(at);
-    let rows = mail
-        .into_iter()
-        .map(|m| {
-            let status = match (m.sent_at, &m.last_error) {
-                (Some(at), _) => (t.mail_sent_at)(&time(at)),
-                (None, _) if m.cancelled_at.is_some() => t.mail_cancelled.to_string(),
-                (None, Some(error)) => (t.mail_failing)(m.attempts, error),
-                (None, None) => t.mail_waiting.to_string(),
-            };
-            view! { <tr><td>{time(m.created_at)}</td><td>{m.subject}</td><td>{m.to_address}</td><td>{status}</td></tr> }
-        })
-        .collect_view();
-    view! {
-        <h2>{t.mail_heading}</h2>
-        <table>
-            <thead><tr><th scope="col">{t.mail_queued_at}</th><th scope="col">{t.mail_subject}</th><th scope="col">{t.email}</th><th scope="col">{t.mail_status}</th></tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any()
 }

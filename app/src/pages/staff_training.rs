@@ -1,8 +1,9 @@
-//! One person's training, material by material, for a manager of their division.
+//! One person's training, material by material, and the mail sent to them, for a manager of
+//! their division.
 
 use crate::{
     api::training::staff_training,
-    components::guard::RequirePermission,
+    components::{guard::RequirePermission, mail_list::MailList},
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -93,5 +94,9 @@ fn PersonView(person: PersonTraining) -> impl IntoView {
         <Title text=heading.clone() />
         <h1>{heading}</h1>
         {modules}
+        <section aria-labelledby="person-mail-heading">
+            <h2 id="person-mail-heading">{t.mail_heading}</h2>
+            <MailList mail=person.mail caption=t.mail_heading.to_string() />
+        </section>
     }
 }

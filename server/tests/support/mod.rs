@@ -131,6 +131,19 @@ impl TestApp {
     }
 }
 
+/// A sender to a test's SMTP server (the folder is only for a missing server).
+pub fn sender_to(
+    sink: &mamori_test_support::smtp::SmtpSink,
+    folder: &tempfile::TempDir,
+) -> mamori_mail::Sender {
+    mamori_mail::Sender::new(
+        "守り <mamori@agency.example>",
+        Some(&sink.url()),
+        folder.path(),
+    )
+    .unwrap()
+}
+
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)

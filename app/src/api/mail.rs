@@ -1,0 +1,126 @@
+//! Mail: the admins' outbox and reminder settings (policy, templates, holidays), and each
+//! person's own mail.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use mamori_domain::{
+    mail::{MailRecord, Outbox},
+    reminder::ReminderSettings,
+};
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use super::server::{refuse, require, store_error};
+#[cfg(feature = "ssr")]
+use mamori_domain::{
+    Permission,
+    mail::MailStatus,
+    reminder::{MailTemplate, ReminderKind, ReminderPolicy},
+};
+
+/// The policy form as sent: checkboxes that are absent when cleared, days as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PolicyForm {
+    pub notice: bool,
+    pub days_before: String,
+    pub on_due_date: bool,
+    pub overdue_every_days: u32,
+    pub manager_digest: bool,
+}
+
+/// The outbox's counts and its newest mail of one status (`waiting`, `failing`, `sent`,
+/// `cancelled`; anything else for all). Admins only.
+#[server(endpoint = "outbox_mail")]
+pub async fn outbox_mail(#[server(default)] status: String) -> Result<Outbox, AppError> {
+    let (state, _) = require(Permission::AdministerStaff).await?;
+    state
+        .store
+        .outbox(MailStatus::from_code(&status), 200)
+        .await
+        .map_err(store_error)
+}
+
+/// The mail Mamori queued for the caller.
+#[server(endpoint = "my_mail")]
+pub async fn my_mail() -> Result<Vec<MailRecord>, AppError> {
+    let (state, actor) = require(Permission::TakeTraining).await?;
+    state
+        .store
+        .mail_of(actor.employee_id.as_str())
+        .await
+        .map_err(store_error)
+}
+
+/// The reminder policy, templates and holidays in force. Admins only.
+#[server(endpoint = "mail_settings")]
+pub async fn mail_settings() -> Result<ReminderSettings, AppError> {
+    let (state, _) = require(Permission::AdministerStaff).await?;
+    let store = &state.store;
+    let mut templates = Vec::new();
+    for kind in ReminderKind::ALL {
+        templates.push((kind, store.mail_template(kind).await.map_err(store_error)?));
+    }
+    Ok(ReminderSettings {
+        policy: store.reminder_policy().await.map_err(store_error)?,
+        templates,
+        holidays: mamori_domain::business_calendar::write_holidays(
+            &store.holidays().await.map_err(store_error)?,
+        )
+        .trim_start_matches('\u{feff}')
+        .to_string(),
+    })
+}
+
+#[server(endpoint = "save_reminder_policy")]
+pub async fn save_reminder_policy(policy: PolicyForm) -> Result<(), AppError> {
+    let (state, _) = require(Permission::AdministerStaff).await?;
+    let days_before = ReminderPolicy::parse_days(&policy.days_before)
+        .map_err(|reason| refuse(AppError::Invalid(reason)))?;
+    let policy = ReminderPolicy {
+        notice: policy.notice,
+        days_before,
+        on_due_date: policy.on_due_date,
+        overdue_every_days: policy.overdue_every_days,
+        manager_digest: policy.manager_digest,
+    };
+    state
+        .store
+        .save_reminder_policy(&policy)
+        .await
+        .map_err(store_error)
+}
+
+/// Saves a kind's template; a placeholder it does not know is refused with the ones it does.
+#[server(endpoint = "save_mail_template")]
+pub async fn save_mail_template(
+    kind: String,
+    subject: String,
+    body: String,
+) -> Result<(), AppError> {
+    let (state, _) = require(Permission::AdministerStaff).await?;
+    let kind = ReminderKind::from_code(&kind)
+        .ok_or_else(|| refuse(AppError::Invalid(format!("no mail kind {kind:?}"))))?;
+    state
+        .store
+        .save_mail_template(kind, &MailTemplate { subject, body })
+        .await
+        .map_err(store_error)
+}
+
+/// Replaces the holiday list with `date,name` lines, all or nothing (`LINE: reason`).
+#[server(endpoint = "save_holidays")]
+pub async fn save_holidays(text: String) -> Result<usize, AppError> {
+    let (state, _) = require(Permission::AdministerStaff).await?;
+    let holidays =
+        mamori_domain::business_calendar::parse_holidays(text.as_bytes()).map_err(|errors| {
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            refuse(AppError::Invalid(lines.join("\n")))
+        })?;
+    state
+        .store
+        .replace_holidays(&holidays)
+        .await
+        .map_err(store_error)?;
+    Ok(holidays.len())
+}

@@ -1,0 +1,60 @@
+//! The mail Mamori queued about a person or for the whole agency: kind, subject, recipient,
+//! when, and where it stands. Shown to the person, their managers and admins.
+
+use crate::i18n::use_locale;
+use leptos::prelude::*;
+use mamori_domain::mail::{MailRecord, MailStatus, japanese_date_time};
+
+#[component]
+pub fn MailList(
+    mail: Vec<MailRecord>,
+    caption: String,
+    /// The person each mail is about, for the admins' outbox.
+    #[prop(optional)]
+    with_person: bool,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    if mail.is_empty() {
+        return view! { <p class="empty-state">{t.no_mail}</p> }.into_any();
+    }
+    let rows = mail
+        .into_iter()
+        .map(|m| {
+            let status = match m.status() {
+                MailStatus::Sent => (t.mail_sent_at)(&japanese_date_time(m.sent_at.unwrap_or(m.created_at))),
+                MailStatus::Cancelled => t.mail_cancelled.to_string(),
+                MailStatus::Failing => (t.mail_failing)(m.attempts, m.last_error.as_deref().unwrap_or_default()),
+                MailStatus::Waiting => t.mail_waiting.to_string(),
+            };
+            let class = format!("mail-{}", m.status().code());
+            view! {
+                <tr class=class>
+                    <td>{japanese_date_time(m.created_at)}</td>
+                    {with_person.then(|| view! { <td>{m.employee_id.clone().unwrap_or_default()}</td> })}
+                    <td>{locale.mail_kind(&m.kind)}</td>
+                    <td>{m.subject}</td>
+                    <td>{m.to_address}</td>
+                    <td>{status}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table>
+                <caption>{caption}</caption>
+                <thead><tr>
+                    <th scope="col">{t.mail_queued_at}</th>
+                    {with_person.then(|| view! { <th scope="col">{t.employee_id}</th> })}
+                    <th scope="col">{t.mail_kind}</th>
+                    <th scope="col">{t.mail_subject}</th>
+                    <th scope="col">{t.email}</th>
+                    <th scope="col">{t.mail_status}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,196 @@
+//! The admins' mail page: the outbox (what waits, what fails and why, what went), and the
+//! reminder settings: the default policy, the templates and the holiday list.
+
+use crate::{
+    api::mail::{SaveHolidays, SaveMailTemplate, SaveReminderPolicy, mail_settings, outbox_mail},
+    components::{action_outcome::action_outcome, guard::RequirePermission, mail_list::MailList},
+    i18n::{Locale, use_locale, use_texts},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use mamori_domain::{
+    Permission,
+    mail::{MailStatus, Outbox},
+    reminder::{MailTemplate, ReminderKind, ReminderPolicy},
+};
+
+#[component]
+pub fn AdminMailPage() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <Title text=t.mail_admin_title />
+        <RequirePermission permission=Permission::AdministerStaff page=move |_| {
+            let query = use_query_map();
+            let status = move || query.with(|q| q.get("status").unwrap_or_default());
+            let outbox = Resource::new(status, outbox_mail);
+            let save_policy = ServerAction::<SaveReminderPolicy>::new();
+            let save_template = ServerAction::<SaveMailTemplate>::new();
+            let save_holidays = ServerAction::<SaveHolidays>::new();
+            let settings = Resource::new(
+                move || (save_policy.version().get(), save_template.version().get(), save_holidays.version().get()),
+                |_| mail_settings(),
+            );
+            view! {
+                <h1>{t.mail_admin_title}</h1>
+                <section aria-labelledby="outbox-heading">
+                    <h2 id="outbox-heading">{t.outbox_heading}</h2>
+                    <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                        {move || outbox.get().map(|result| match result {
+                            Ok(outbox) => view! { <OutboxView outbox chosen=status() /> }.into_any(),
+                            Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
+                        })}
+                    </Suspense>
+                </section>
+                <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                    {move || settings.get().map(|result| match result {
+                        Ok(settings) => view! {
+                            <PolicyForm policy=settings.policy action=save_policy />
+                            <Templates templates=settings.templates action=save_template />
+                            <Holidays csv=settings.holidays action=save_holidays />
+                        }.into_any(),
+                        Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
+                    })}
+                </Suspense>
+            }
+        } />
+    }
+}
+
+fn status_name(locale: Locale, status: MailStatus) -> &'static str {
+    let t = locale.texts();
+    match status {
+        MailStatus::Waiting => t.mail_waiting,
+        MailStatus::Failing => t.mail_status_failing,
+        MailStatus::Sent => t.mail_status_sent,
+        MailStatus::Cancelled => t.mail_status_cancelled,
+    }
+}
+
+#[component]
+fn OutboxView(outbox: Outbox, chosen: String) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let counts = outbox
+        .counts
+        .iter()
+        .map(|(status, count)| {
+            view! { <li><span class=format!("mail-{}", status.code())>{status_name(locale, *status)}</span>": "{*count}</li> }
+        })
+        .collect_view();
+    let options = MailStatus::ALL
+        .into_iter()
+        .map(|status| {
+            view! { <option value=status.code() selected=chosen == status.code()>{status_name(locale, status)}</option> }
+        })
+        .collect_view();
+    view! {
+        <ul class="counts">{counts}</ul>
+        <form method="get" class="inline">
+            <label for="outbox-status">{t.mail_status}</label>
+            <select id="outbox-status" name="status">
+                <option value="">{t.all_mail}</option>
+                {options}
+            </select>
+            <button type="submit" class="outline">{t.show_button}</button>
+        </form>
+        <MailList mail=outbox.latest caption=t.outbox_caption.to_string() with_person=true />
+    }
+    .into_any()
+}
+
+#[component]
+fn PolicyForm(policy: ReminderPolicy, action: ServerAction<SaveReminderPolicy>) -> impl IntoView {
+    let t = use_texts();
+    let days = policy
+        .days_before
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let checkbox = |id: &'static str, label: &'static str, checked: bool| {
+        view! {
+            <div class="checkbox">
+                <input type="checkbox" id=id name=format!("policy[{}]", id.trim_start_matches("policy-").replace('-', "_")) value="true" checked=checked />
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    view! {
+        <section aria-labelledby="policy-heading">
+            <h2 id="policy-heading">{t.policy_heading}</h2>
+            <p class="hint">{t.policy_hint}</p>
+            <ActionForm action attr:class="stacked" attr:aria-describedby="policy-error">
+                {action_outcome(action, "policy-error")}
+                {checkbox("policy-notice", t.policy_notice, policy.notice)}
+                <label for="policy-days-before">{t.policy_days_before}</label>
+                <input id="policy-days-before" name="policy[days_before]" type="text" inputmode="numeric" value=days />
+                {checkbox("policy-on-due-date", t.policy_on_due_date, policy.on_due_date)}
+                <label for="policy-overdue">{t.policy_overdue_every}</label>
+                <input id="policy-overdue" name="policy[overdue_every_days]" type="number" min="0" max="365" value=policy.overdue_every_days required />
+                {checkbox("policy-manager-digest", t.policy_manager_digest, policy.manager_digest)}
+                <button type="submit">{t.save_policy}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn Templates(
+    templates: Vec<(ReminderKind, MailTemplate)>,
+    action: ServerAction<SaveMailTemplate>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let forms = templates
+        .into_iter()
+        .map(|(kind, template)| {
+            let id = move |field: &str| format!("template-{}-{field}", kind.code());
+            let placeholders = kind
+                .placeholders()
+                .iter()
+                .map(|p| format!("{{{p}}}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            view! {
+                <details class="panel">
+                    <summary>{locale.mail_kind(kind.code())}</summary>
+                    <ActionForm action attr:class="stacked wide">
+                        <input type="hidden" name="kind" value=kind.code() />
+                        <label for=id("subject")>{t.mail_subject}</label>
+                        <input id=id("subject") name="subject" type="text" value=template.subject required />
+                        <label for=id("body")>{t.template_body}</label>
+                        <textarea id=id("body") name="body" rows="10" aria-describedby=id("hint")>{template.body}</textarea>
+                        <p class="hint" id=id("hint")>{(t.template_placeholders)(&placeholders)}</p>
+                        <button type="submit">{t.save_template}</button>
+                    </ActionForm>
+                </details>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="templates-heading">
+            <h2 id="templates-heading">{t.templates_heading}</h2>
+            {action_outcome(action, "template-error")}
+            {forms}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Holidays(csv: String, action: ServerAction<SaveHolidays>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section aria-labelledby="holidays-heading">
+            <h2 id="holidays-heading">{t.holidays_heading}</h2>
+            <p class="hint" id="holidays-hint">{t.holidays_hint}</p>
+            <ActionForm action attr:class="stacked wide" attr:aria-describedby="holidays-error">
+                {action_outcome(action, "holidays-error")}
+                <label for="holidays-text">{t.holidays_label}</label>
+                <textarea id="holidays-text" name="text" rows="12" aria-describedby="holidays-hint">{csv}</textarea>
+                <button type="submit">{t.save_holidays}</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,76 @@
+import { expect, test, type TestInfo } from "@playwright/test";
+import { ADMIN, LEARNER, expectAccessible, hydrated, logIn, settle } from "./helpers";
+
+/** Each project saves its own values; the two runs share one server. */
+const pick = (testInfo: TestInfo, noJs: string, withJs: string) => (hydrated(testInfo) ? withJs : noJs);
+
+test("an admin reads the outbox and changes the reminder policy, a template and the holidays", async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  await logIn(page, testInfo, ADMIN);
+  await page.getByRole("link", { name: "メール", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "メールと督促の設定" })).toBeVisible();
+  await settle(page, testInfo);
+  const outbox = page.getByRole("region", { name: "送信状況" });
+  await expect(outbox.locator("ul.counts li")).toHaveCount(4);
+  await outbox.getByLabel("状況").selectOption("sent");
+  await outbox.getByRole("button", { name: "表示" }).click();
+  await expect(page).toHaveURL(/status=sent/);
+  await expectAccessible(page, testInfo);
+
+  // The policy: a day that is not a number is refused, with nothing lost; then it is kept.
+  const policy = page.getByRole("region", { name: "督促の方針（既定）" });
+  const days = pick(testInfo, "14, 7", "10, 3");
+  await policy.getByLabel(/^期限の何日前に督促するか/).fill("14, x");
+  await policy.getByRole("button", { name: "督促の方針を保存" }).click();
+  await expect(policy.getByRole("alert")).toContainText("\"x\" is not a number of days");
+  await settle(page, testInfo);
+  await policy.getByLabel(/^期限の何日前に督促するか/).fill(days);
+  await policy.getByLabel("期限当日に督促する").uncheck();
+  await policy.getByRole("button", { name: "督促の方針を保存" }).click();
+  await expect(policy.getByRole("status")).toHaveText("保存しました。");
+  await page.reload();
+  await settle(page, testInfo);
+  await expect(policy.getByLabel(/^期限の何日前に督促するか/)).toHaveValue(/^(14, 7|10, 3)$/);
+  await expect(policy.getByLabel("期限当日に督促する")).not.toBeChecked();
+
+  // A template with an unknown placeholder is refused and names the ones it knows.
+  const templates = page.getByRole("region", { name: "メールの文面" });
+  await templates.getByText("受講のお知らせ", { exact: true }).click();
+  const subject = templates.locator("#template-notice-subject");
+  await subject.fill("【守り】{modul} の受講のお願い");
+  await templates.getByRole("button", { name: "文面を保存" }).first().click();
+  await expect(templates.getByRole("alert")).toContainText("{modul} is not known here");
+  await settle(page, testInfo);
+  if (!hydrated(testInfo)) {
+    await templates.getByText("受講のお知らせ", { exact: true }).click();
+  }
+  await templates.locator("#template-notice-subject").fill("【守り】研修「{module}」の受講のお願い");
+  await templates.getByRole("button", { name: "文面を保存" }).first().click();
+  await expect(templates.getByRole("status")).toHaveText("保存しました。");
+
+  // The holiday list: a bad line changes nothing and says where; a good list is kept.
+  const holidays = page.getByRole("region", { name: "休日（メールを送らない日）" });
+  const list = holidays.getByLabel("休日の一覧（CSV）");
+  await expect(list).toHaveValue(/2026-11-23,勤労感謝の日/);
+  const current = await list.inputValue();
+  await list.fill(`${current}2099-13-01,誤り\n`);
+  await holidays.getByRole("button", { name: "休日の一覧を保存" }).click();
+  await expect(holidays.getByRole("alert")).toContainText("is not a date in the form YYYY-MM-DD");
+  await settle(page, testInfo);
+  const day = pick(testInfo, "2099-01-05", "2099-01-06");
+  await holidays.getByLabel("休日の一覧（CSV）").fill(`${current}${day},試験用の休日\n`);
+  await holidays.getByRole("button", { name: "休日の一覧を保存" }).click();
+  await expect(holidays.getByRole("status")).toHaveText("保存しました。");
+  await page.reload();
+  await expect(page.getByLabel("休日の一覧（CSV）")).toHaveValue(/2099-01-0[56],試験用の休日/);
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+});
+
+test("a learner finds the mail sent to them on their home page", async ({ page }, testInfo) => {
+  await logIn(page, testInfo, LEARNER);
+  const mail = page.locator("details").filter({ hasText: "受け取ったお知らせメール" });
+  await mail.getByText("受け取ったお知らせメール").click();
+  await expect(mail.getByText(/メールはありません|受講のお知らせ|期限/).first()).toBeVisible();
+  await expectAccessible(page, testInfo);
+});
