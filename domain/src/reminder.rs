@@ -143,7 +143,13 @@ impl ReminderPolicy {
             }
         };
         if self.notice {
-            consider(ReminderKind::Notice, assigned_on);
+            // Assigned on or after the due date: the first mail already says so.
+            let kind = match assigned_on.cmp(&due) {
+                std::cmp::Ordering::Less => ReminderKind::Notice,
+                std::cmp::Ordering::Equal => ReminderKind::DueToday,
+                std::cmp::Ordering::Greater => ReminderKind::Overdue,
+            };
+            consider(kind, assigned_on);
         }
         let mut days_before = self.days_before.clone();
         days_before.sort_unstable_by(|a, b| b.cmp(a));
@@ -378,6 +384,15 @@ mod tests {
         // Assigned on the due date itself: "due today" covers it.
         let r = policy.due_reminder(date(12, 1), date(12, 1), date(12, 1));
         assert_eq!(r.map(|r| r.kind), Some(ReminderKind::DueToday));
+        // Assigned after it (a late joiner of an overdue module): "overdue" from the start.
+        let r = policy.due_reminder(date(12, 3), date(12, 1), date(12, 3));
+        assert_eq!(
+            r,
+            Some(Reminder {
+                kind: ReminderKind::Overdue,
+                scheduled_on: date(12, 3)
+            })
+        );
     }
 
     #[test]
