@@ -535,6 +535,10 @@ pub struct Texts {
     pub holidays_hint: &'static str,
     pub holidays_label: &'static str,
     pub save_holidays: &'static str,
+    pub reminders_column: &'static str,
+    pub reminders_default: &'static str,
+    pub reminders_own: &'static str,
+    pub reminders_own_label: &'static str,
 }
 
 pub static JA: Texts = Texts {
@@ -930,6 +934,10 @@ pub static JA: Texts = Texts {
     holidays_hint: "1 行に 1 日、「日付,名称」（例: 2027-01-01,元日）。1 行目は date,name です。保存すると一覧全体を置き換えます。誤りのある行があれば何も変更しません。",
     holidays_label: "休日の一覧（CSV）",
     save_holidays: "休日の一覧を保存",
+    reminders_column: "督促",
+    reminders_default: "既定の方針",
+    reminders_own: "この割当て独自の方針",
+    reminders_own_label: "この割当てには独自の方針を使う（外すと既定の方針に戻ります）",
 };
 
 pub static EN: Texts = Texts {
@@ -1325,6 +1333,10 @@ pub static EN: Texts = Texts {
     holidays_hint: "One day per line as date,name (e.g. 2027-01-01,元日), after a date,name header. Saving replaces the whole list; a list with a bad line changes nothing.",
     holidays_label: "Holiday list (CSV)",
     save_holidays: "Save the holiday list",
+    reminders_column: "Reminders",
+    reminders_default: "Default policy",
+    reminders_own: "Its own policy",
+    reminders_own_label: "Use a policy of its own for this assignment (clear to follow the default)",
 };
 
 impl Texts {

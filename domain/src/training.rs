@@ -244,6 +244,8 @@ pub struct AssignmentInfo {
     pub fiscal_year: i32,
     pub target: AssignmentTarget,
     pub due: DueRule,
+    /// Its own reminder policy; `None` follows the admins' default.
+    pub reminder_policy: Option<crate::reminder::ReminderPolicy>,
 }
 
 /// One assigned module on a learner's home page.

@@ -76,6 +76,18 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   await page.getByLabel(/^期日/).fill("2099-03-31");
   await page.getByRole("button", { name: "割り当てる" }).click();
   await expect(page.getByRole("cell", { name: "全職員" })).toBeVisible();
+  await settle(page, testInfo);
+
+  // The assignment keeps a reminder policy of its own.
+  const assignment = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "全職員" }) });
+  await assignment.getByText("既定の方針").click();
+  await assignment.getByLabel(/^この割当てには独自の方針を使う/).check();
+  await assignment.getByLabel(/^期限の何日前に督促するか/).fill("3");
+  await assignment.getByRole("button", { name: "督促の方針を保存" }).click();
+  await expect(assignment.getByText("この割当て独自の方針")).toBeVisible();
+  await settle(page, testInfo);
+  await assignment.getByText("この割当て独自の方針").click();
+  await expect(assignment.getByLabel(/^期限の何日前に督促するか/)).toHaveValue("3");
   expect(pageErrors).toEqual([]);
 
   const context = await browser.newContext({ javaScriptEnabled: hydrated(testInfo), locale: "ja-JP" });

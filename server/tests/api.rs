@@ -65,6 +65,7 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/remove_material", [401, 403, 200, 403, 404]),
         ("/api/archive_module", [401, 403, 200, 403, 200]),
         ("/api/outbox_mail", [401, 403, 403, 403, 200]),
+        ("/api/save_assignment_reminders", [401, 403, 200, 403, 200]),
         ("/api/my_mail", [401, 200, 200, 200, 200]),
         ("/api/mail_settings", [401, 403, 403, 403, 200]),
         ("/api/save_reminder_policy", [401, 403, 403, 403, 200]),

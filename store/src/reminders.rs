@@ -147,12 +147,11 @@ impl Store {
         // same keys and then finds them queued.
         let txn = self.db().begin().await?;
         for entry in &open {
-            let policy = match &entry.assignment.reminder_policy {
-                Some(json) => serde_json::from_str(json).map_err(|e| {
-                    StoreError::Invalid(format!("assignment {}: {e}", entry.assignment.id))
-                })?,
-                None => default_policy.clone(),
-            };
+            let policy = entry
+                .info
+                .reminder_policy
+                .as_ref()
+                .unwrap_or(&default_policy);
             let assigned_on =
                 agency_date(entry.assignment.created_at).max(entry.person.active_from);
             let Some(reminder) = policy.due_reminder(assigned_on, entry.due, today) else {

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mamori_domain::{
     EmployeeId, FiscalYear,
-    reminder::{MailTemplate, ReminderKind},
+    reminder::{MailTemplate, ReminderKind, ReminderPolicy},
     training::{AssignmentTarget, DueRule, Heartbeat, Slug},
 };
 use mamori_store::{
@@ -285,6 +285,42 @@ async fn two_passes_at_once_queue_each_mail_once() {
         assert_eq!(a.total() + b.total(), division, "{backend}: {a:?} {b:?}");
         let due = store.claim_due_mail(jst(11, 26, 10), 1000).await.unwrap();
         assert_eq!(due.len(), division, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn an_assignment_may_keep_its_own_policy_and_return_to_the_default() {
+    for (database, store) in with_assignment().await {
+        let backend = database.backend;
+        let assignment = store.module_draft("media").await.unwrap().assignments[0].id;
+        let quiet = ReminderPolicy {
+            notice: false,
+            ..ReminderPolicy::default()
+        };
+        store
+            .set_assignment_reminder_policy(assignment, Some(&quiet))
+            .await
+            .unwrap();
+        let draft = store.module_draft("media").await.unwrap();
+        assert_eq!(
+            draft.assignments[0].reminder_policy,
+            Some(quiet),
+            "{backend}"
+        );
+        let pass = store
+            .run_reminder_pass(jst(11, 26, 10), BASE_URL)
+            .await
+            .unwrap();
+        assert_eq!(pass.total(), 0, "{backend}: no notice under its own policy");
+        store
+            .set_assignment_reminder_policy(assignment, None)
+            .await
+            .unwrap();
+        let pass = store
+            .run_reminder_pass(jst(11, 26, 11), BASE_URL)
+            .await
+            .unwrap();
+        assert!(pass.queued[&ReminderKind::Notice] > 40, "{backend}");
     }
 }
 

@@ -15,7 +15,7 @@ use super::server::{refuse, require, store_error};
 use mamori_domain::{
     Permission,
     mail::MailStatus,
-    reminder::{MailTemplate, ReminderKind, ReminderPolicy},
+    reminder::{MailTemplate, ReminderKind},
 };
 
 /// The policy form as sent: checkboxes that are absent when cleared, days as typed.
@@ -27,6 +27,34 @@ pub struct PolicyForm {
     pub on_due_date: bool,
     pub overdue_every_days: u32,
     pub manager_digest: bool,
+}
+
+impl PolicyForm {
+    pub fn from_policy(policy: &mamori_domain::reminder::ReminderPolicy) -> Self {
+        PolicyForm {
+            notice: policy.notice,
+            days_before: policy
+                .days_before
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            on_due_date: policy.on_due_date,
+            overdue_every_days: policy.overdue_every_days,
+            manager_digest: policy.manager_digest,
+        }
+    }
+
+    /// The policy the form describes, or why not.
+    pub fn to_policy(&self) -> Result<mamori_domain::reminder::ReminderPolicy, String> {
+        Ok(mamori_domain::reminder::ReminderPolicy {
+            notice: self.notice,
+            days_before: mamori_domain::reminder::ReminderPolicy::parse_days(&self.days_before)?,
+            on_due_date: self.on_due_date,
+            overdue_every_days: self.overdue_every_days,
+            manager_digest: self.manager_digest,
+        })
+    }
 }
 
 /// The outbox's counts and its newest mail of one status (`waiting`, `failing`, `sent`,
@@ -75,15 +103,9 @@ pub async fn mail_settings() -> Result<ReminderSettings, AppError> {
 #[server(endpoint = "save_reminder_policy")]
 pub async fn save_reminder_policy(policy: PolicyForm) -> Result<(), AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
-    let days_before = ReminderPolicy::parse_days(&policy.days_before)
+    let policy = policy
+        .to_policy()
         .map_err(|reason| refuse(AppError::Invalid(reason)))?;
-    let policy = ReminderPolicy {
-        notice: policy.notice,
-        days_before,
-        on_due_date: policy.on_due_date,
-        overdue_every_days: policy.overdue_every_days,
-        manager_digest: policy.manager_digest,
-    };
     state
         .store
         .save_reminder_policy(&policy)
@@ -123,4 +145,28 @@ pub async fn save_holidays(text: String) -> Result<usize, AppError> {
         .await
         .map_err(store_error)?;
     Ok(holidays.len())
+}
+
+/// Gives an assignment its own reminder policy (`own`), or returns it to the default.
+#[server(endpoint = "save_assignment_reminders")]
+pub async fn save_assignment_reminders(
+    assignment_id: i32,
+    #[server(default)] own: bool,
+    #[server(default)] policy: PolicyForm,
+) -> Result<(), AppError> {
+    let (state, _) = require(Permission::AuthorTraining).await?;
+    let policy = if own {
+        Some(
+            policy
+                .to_policy()
+                .map_err(|reason| refuse(AppError::Invalid(reason)))?,
+        )
+    } else {
+        None
+    };
+    state
+        .store
+        .set_assignment_reminder_policy(assignment_id, policy.as_ref())
+        .await
+        .map_err(store_error)
 }

@@ -6,6 +6,7 @@ pub mod layout;
 pub mod mail_list;
 pub mod material_content;
 pub mod module_status;
+pub mod policy_fields;
 pub mod staff_table;
 pub mod upload_form;
 pub mod view_tracker;

@@ -2,8 +2,14 @@
 //! reminder settings: the default policy, the templates and the holiday list.
 
 use crate::{
-    api::mail::{SaveHolidays, SaveMailTemplate, SaveReminderPolicy, mail_settings, outbox_mail},
-    components::{action_outcome::action_outcome, guard::RequirePermission, mail_list::MailList},
+    api::mail::{
+        PolicyForm as PolicyValues, SaveHolidays, SaveMailTemplate, SaveReminderPolicy,
+        mail_settings, outbox_mail,
+    },
+    components::{
+        action_outcome::action_outcome, guard::RequirePermission, mail_list::MailList,
+        policy_fields::PolicyFields,
+    },
     i18n::{Locale, use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -102,33 +108,13 @@ fn OutboxView(outbox: Outbox, chosen: String) -> impl IntoView {
 #[component]
 fn PolicyForm(policy: ReminderPolicy, action: ServerAction<SaveReminderPolicy>) -> impl IntoView {
     let t = use_texts();
-    let days = policy
-        .days_before
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
-    let checkbox = |id: &'static str, label: &'static str, checked: bool| {
-        view! {
-            <div class="checkbox">
-                <input type="checkbox" id=id name=format!("policy[{}]", id.trim_start_matches("policy-").replace('-', "_")) value="true" checked=checked />
-                <label for=id>{label}</label>
-            </div>
-        }
-    };
     view! {
         <section aria-labelledby="policy-heading">
             <h2 id="policy-heading">{t.policy_heading}</h2>
             <p class="hint">{t.policy_hint}</p>
             <ActionForm action attr:class="stacked" attr:aria-describedby="policy-error">
                 {action_outcome(action, "policy-error")}
-                {checkbox("policy-notice", t.policy_notice, policy.notice)}
-                <label for="policy-days-before">{t.policy_days_before}</label>
-                <input id="policy-days-before" name="policy[days_before]" type="text" inputmode="numeric" value=days />
-                {checkbox("policy-on-due-date", t.policy_on_due_date, policy.on_due_date)}
-                <label for="policy-overdue">{t.policy_overdue_every}</label>
-                <input id="policy-overdue" name="policy[overdue_every_days]" type="number" min="0" max="365" value=policy.overdue_every_days required />
-                {checkbox("policy-manager-digest", t.policy_manager_digest, policy.manager_digest)}
+                <PolicyFields policy=PolicyValues::from_policy(&policy) id_prefix="policy".to_string() />
                 <button type="submit">{t.save_policy}</button>
             </ActionForm>
         </section>

@@ -1,8 +1,10 @@
 //! A module's editor: its details; its materials as learners will see them, each with edit,
 //! move and remove; forms to add a page, a document or a video; and the publish, archive,
-//! assign and carry-over actions. Every form works without JavaScript.
+//! assign and carry-over actions, and an assignment's own reminder policy. Every form works
+//! without JavaScript.
 
 use crate::{
+    api::mail::{PolicyForm, SaveAssignmentReminders},
     api::quiz::{ImportQuestionPool, SaveQuizSettings},
     api::training::{
         AddPage, ArchiveModule, AssignModule, CarryOverAssignment, EditMaterial, EditModuleDetails,
@@ -11,7 +13,7 @@ use crate::{
     components::{
         action_outcome::action_outcome, guard::RequirePermission,
         material_content::MaterialContent, module_status::ModuleStatusText,
-        upload_form::UploadForm,
+        policy_fields::PolicyFields, upload_form::UploadForm,
     },
     i18n::{Locale, use_locale, use_texts},
     pages::quiz_editor::{PoolFileFeedback, QuizSection},
@@ -43,6 +45,7 @@ struct EditorActions {
     archive: ServerAction<ArchiveModule>,
     assign: ServerAction<AssignModule>,
     carry_over: ServerAction<CarryOverAssignment>,
+    reminders: ServerAction<SaveAssignmentReminders>,
     save_quiz: ServerAction<SaveQuizSettings>,
     import_questions: ServerAction<ImportQuestionPool>,
 }
@@ -59,6 +62,7 @@ impl EditorActions {
             archive: ServerAction::new(),
             assign: ServerAction::new(),
             carry_over: ServerAction::new(),
+            reminders: ServerAction::new(),
             save_quiz: ServerAction::new(),
             import_questions: ServerAction::new(),
         }
@@ -74,6 +78,7 @@ impl EditorActions {
             + self.publish.version().get()
             + self.archive.version().get()
             + self.assign.version().get()
+            + self.reminders.version().get()
             + self.carry_over.version().get()
             + self.save_quiz.version().get()
             + self.import_questions.version().get()
@@ -410,11 +415,29 @@ fn Assignments(assignments: Vec<AssignmentInfo>, actions: EditorActions) -> impl
             };
             let year = locale.fiscal_year(mamori_domain::FiscalYear::new(a.fiscal_year));
             let row_id = format!("assignment-{}", a.id);
+            let own = a.reminder_policy.is_some();
+            let policy = PolicyForm::from_policy(&a.reminder_policy.unwrap_or_default());
+            let own_id = format!("{row_id}-own");
+            let fields_prefix = format!("{row_id}-policy");
             view! {
                 <tr>
                     <th scope="row" id=row_id.clone()>{year}</th>
                     <td>{target_text(locale, &a.target)}</td>
                     <td>{due}</td>
+                    <td>
+                        <details>
+                            <summary>{if own { t.reminders_own } else { t.reminders_default }}</summary>
+                            <ActionForm action=actions.reminders attr:class="stacked">
+                                <input type="hidden" name="assignment_id" value=a.id />
+                                <div class="checkbox">
+                                    <input type="checkbox" id=own_id.clone() name="own" value="true" checked=own />
+                                    <label for=own_id>{t.reminders_own_label}</label>
+                                </div>
+                                <PolicyFields policy id_prefix=fields_prefix />
+                                <button type="submit">{t.save_policy}</button>
+                            </ActionForm>
+                        </details>
+                    </td>
                     <td>
                         <ActionForm action=actions.carry_over>
                             <input type="hidden" name="assignment_id" value=a.id />
@@ -427,11 +450,13 @@ fn Assignments(assignments: Vec<AssignmentInfo>, actions: EditorActions) -> impl
         .collect_view();
     view! {
         {action_outcome(actions.carry_over, "carry-over-error")}
+        {action_outcome(actions.reminders, "reminders-error")}
         <table>
             <thead><tr>
                 <th scope="col">{t.fiscal_year_label}</th>
                 <th scope="col">{t.target_label}</th>
                 <th scope="col">{t.due_label}</th>
+                <th scope="col">{t.reminders_column}</th>
                 <td></td>
             </tr></thead>
             <tbody>{rows}</tbody>

@@ -9,6 +9,7 @@ use crate::{
 use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
     FiscalYear,
+    reminder::ReminderPolicy,
     training::{AssignmentInfo, AssignmentTarget, DueRule, ModuleStatus},
 };
 use sea_orm::{
@@ -100,6 +101,26 @@ impl Store {
         .await
     }
 
+    /// Gives an assignment its own reminder policy, or (`None`) returns it to the default.
+    pub async fn set_assignment_reminder_policy(
+        &self,
+        assignment_id: i32,
+        policy: Option<&ReminderPolicy>,
+    ) -> Result<(), StoreError> {
+        let row = assignment::Entity::find_by_id(assignment_id)
+            .one(self.db())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("assignment {assignment_id}")))?;
+        let json = policy
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| StoreError::Invalid(format!("reminder policy: {e}")))?;
+        let mut row: assignment::ActiveModel = row.into();
+        row.reminder_policy = Set(json);
+        row.update(self.db()).await?;
+        Ok(())
+    }
+
     /// A module's assignments, oldest first.
     pub(super) async fn assignments_of(
         &self,
@@ -168,5 +189,11 @@ pub(super) fn assignment_info(row: &assignment::Model) -> Result<AssignmentInfo,
         fiscal_year: row.fiscal_year,
         target: serde_json::from_str(&row.target).map_err(parse)?,
         due: serde_json::from_str(&row.due_rule).map_err(parse)?,
+        reminder_policy: row
+            .reminder_policy
+            .as_deref()
+            .map(serde_json::from_str)
+            .transpose()
+            .map_err(parse)?,
     })
 }
