@@ -289,6 +289,34 @@ async fn two_passes_at_once_queue_each_mail_once() {
 }
 
 #[tokio::test]
+async fn archiving_a_module_cancels_its_reminders_and_stops_new_ones() {
+    for (database, store) in with_assignment().await {
+        let backend = database.backend;
+        let first = store
+            .run_reminder_pass(jst(11, 26, 10), BASE_URL)
+            .await
+            .unwrap();
+        assert!(first.total() > 40, "{backend}");
+        store
+            .archive_module("media", jst(11, 26, 11))
+            .await
+            .unwrap();
+        let due = store.claim_due_mail(jst(11, 26, 11), 1000).await.unwrap();
+        assert!(due.is_empty(), "{backend}: {} still due", due.len());
+        assert_eq!(
+            waiting(&store, LEARNER).await,
+            Vec::<String>::new(),
+            "{backend}"
+        );
+        let later = store
+            .run_reminder_pass(jst(12, 3, 10), BASE_URL)
+            .await
+            .unwrap();
+        assert_eq!(later.total(), 0, "{backend}: {later:?}");
+    }
+}
+
+#[tokio::test]
 async fn an_assignment_may_keep_its_own_policy_and_return_to_the_default() {
     for (database, store) in with_assignment().await {
         let backend = database.backend;
