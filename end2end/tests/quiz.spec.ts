@@ -80,13 +80,13 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
 
   // The assignment keeps a reminder policy of its own.
   const assignment = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "全職員" }) });
-  await assignment.getByText("既定の方針").click();
+  await assignment.getByText("既定の方針", { exact: true }).click();
   await assignment.getByLabel(/^この割当てには独自の方針を使う/).check();
   await assignment.getByLabel(/^期限の何日前に督促するか/).fill("3");
   await assignment.getByRole("button", { name: "督促の方針を保存" }).click();
-  await expect(assignment.getByText("この割当て独自の方針")).toBeVisible();
+  await expect(assignment.getByText("この割当て独自の方針", { exact: true })).toBeVisible();
   await settle(page, testInfo);
-  await assignment.getByText("この割当て独自の方針").click();
+  await assignment.getByText("この割当て独自の方針", { exact: true }).click();
   await expect(assignment.getByLabel(/^期限の何日前に督促するか/)).toHaveValue("3");
   expect(pageErrors).toEqual([]);
 
