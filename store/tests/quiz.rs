@@ -5,13 +5,12 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use mamori_domain::{
     FiscalYear,
     quiz::{OpenAttempt, Question, QuizSettings, StartRefusal, gift},
-    training::{AssignmentTarget, DueRule, Heartbeat, Slug},
+    training::{AssignmentTarget, DueRule, Heartbeat},
 };
-use mamori_store::{
-    Store, StoreError,
-    training::{NewContent, NewMaterial, NewModule, ViewReport},
+use mamori_store::{Store, StoreError, training::ViewReport};
+use mamori_test_support::{
+    TestDatabase, demo_actor, demo_staff_id, fresh_databases, publish_media_module,
 };
-use mamori_test_support::{TestDatabase, demo_actor, demo_staff_id, fresh_databases};
 
 const LEARNER: &str = "E0210";
 const TRAINER: &str = "E0020";
@@ -34,27 +33,7 @@ async fn with_quiz(settings: QuizSettings) -> Vec<(TestDatabase, Store)> {
     for database in fresh_databases().await {
         let store = database.store().await;
         store.load_demo().await.unwrap();
-        let slug = Slug::parse("media").unwrap();
-        let module = NewModule {
-            slug: &slug,
-            title: "可搬記憶媒体",
-            summary: "",
-            estimated_minutes: 10,
-            created_by: TRAINER,
-        };
-        store.create_module(module, at(0)).await.unwrap();
-        let page = NewMaterial {
-            title: "持出しの手続",
-            content: NewContent::Page {
-                markdown: "許可制です。",
-                min_active_seconds: 0,
-            },
-        };
-        store
-            .add_material("media", page, TRAINER, at(0))
-            .await
-            .unwrap();
-        store.publish_module("media", at(0)).await.unwrap();
+        publish_media_module(&store, at(0)).await;
         store
             .replace_question_pool("media", &gift::parse(POOL).unwrap())
             .await

@@ -6,13 +6,12 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mamori_domain::{
     EmployeeId, FiscalYear,
     reminder::{MailTemplate, ReminderKind, ReminderPolicy},
-    training::{AssignmentTarget, DueRule, Heartbeat, Slug},
+    training::{AssignmentTarget, DueRule, Heartbeat},
 };
-use mamori_store::{
-    Store, StoreError,
-    training::{NewContent, NewMaterial, NewModule, ViewReport},
+use mamori_store::{Store, StoreError, training::ViewReport};
+use mamori_test_support::{
+    TestDatabase, demo_actor, demo_staff_id, fresh_databases, publish_media_module,
 };
-use mamori_test_support::{TestDatabase, demo_actor, demo_staff_id, fresh_databases};
 
 const TRAINER: &str = "E0020";
 const LEARNER: &str = "E0210"; // 消費者安全課
@@ -35,28 +34,8 @@ async fn with_assignment() -> Vec<(TestDatabase, Store)> {
     for database in fresh_databases().await {
         let store = database.store().await;
         store.load_demo().await.unwrap();
-        let slug = Slug::parse("media").unwrap();
-        let module = NewModule {
-            slug: &slug,
-            title: "可搬記憶媒体",
-            summary: "",
-            estimated_minutes: 5,
-            created_by: TRAINER,
-        };
         let assigned_at = jst(11, 26, 8);
-        store.create_module(module, assigned_at).await.unwrap();
-        let page = NewMaterial {
-            title: "持出しの手続",
-            content: NewContent::Page {
-                markdown: "許可制です。",
-                min_active_seconds: 0,
-            },
-        };
-        store
-            .add_material("media", page, TRAINER, assigned_at)
-            .await
-            .unwrap();
-        store.publish_module("media", assigned_at).await.unwrap();
+        publish_media_module(&store, assigned_at).await;
         store
             .assign_module(
                 "media",

@@ -123,3 +123,34 @@ pub async fn demo_actor(store: &Store, employee_id: &str) -> mamori_domain::Acto
         .expect("read the session")
         .expect("a live session")
 }
+
+/// Publishes module `media` (可搬記憶媒体) with one page that counts as read once its end is
+/// seen, written by the demo trainer at `at`. Tests assign it as they need.
+pub async fn publish_media_module(store: &Store, at: chrono::DateTime<chrono::Utc>) {
+    use mamori_store::training::{NewContent, NewMaterial, NewModule};
+    const TRAINER: &str = "E0020";
+    let slug = mamori_domain::training::Slug::parse("media").expect("a slug");
+    let module = NewModule {
+        slug: &slug,
+        title: "可搬記憶媒体",
+        summary: "",
+        estimated_minutes: 10,
+        created_by: TRAINER,
+    };
+    store.create_module(module, at).await.expect("create media");
+    let page = NewMaterial {
+        title: "持出しの手続",
+        content: NewContent::Page {
+            markdown: "許可制です。",
+            min_active_seconds: 0,
+        },
+    };
+    store
+        .add_material("media", page, TRAINER, at)
+        .await
+        .expect("add its page");
+    store
+        .publish_module("media", at)
+        .await
+        .expect("publish media");
+}

@@ -3,8 +3,7 @@
 
 use crate::{
     api::mail::{
-        PolicyForm as PolicyValues, SaveHolidays, SaveMailTemplate, SaveReminderPolicy,
-        mail_settings, outbox_mail,
+        PolicyForm, SaveHolidays, SaveMailTemplate, SaveReminderPolicy, mail_settings, outbox_mail,
     },
     components::{
         action_outcome::action_outcome, guard::RequirePermission, mail_list::MailList,
@@ -51,7 +50,7 @@ pub fn AdminMailPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || settings.get().map(|result| match result {
                         Ok(settings) => view! {
-                            <PolicyForm policy=settings.policy action=save_policy />
+                            <DefaultPolicy policy=settings.policy action=save_policy />
                             <Templates templates=settings.templates action=save_template />
                             <Holidays csv=settings.holidays action=save_holidays />
                         }.into_any(),
@@ -106,7 +105,10 @@ fn OutboxView(outbox: Outbox, chosen: String) -> impl IntoView {
 }
 
 #[component]
-fn PolicyForm(policy: ReminderPolicy, action: ServerAction<SaveReminderPolicy>) -> impl IntoView {
+fn DefaultPolicy(
+    policy: ReminderPolicy,
+    action: ServerAction<SaveReminderPolicy>,
+) -> impl IntoView {
     let t = use_texts();
     view! {
         <section aria-labelledby="policy-heading">
@@ -114,7 +116,7 @@ fn PolicyForm(policy: ReminderPolicy, action: ServerAction<SaveReminderPolicy>) 
             <p class="hint">{t.policy_hint}</p>
             <ActionForm action attr:class="stacked" attr:aria-describedby="policy-error">
                 {action_outcome(action, "policy-error")}
-                <PolicyFields policy=PolicyValues::from_policy(&policy) id_prefix="policy".to_string() />
+                <PolicyFields policy=PolicyForm::from_policy(&policy) id_prefix="policy".to_string() />
                 <button type="submit">{t.save_policy}</button>
             </ActionForm>
         </section>

@@ -11,10 +11,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
 };
-use mamori_app::{
-    api::{AppState, authorize, status_of},
-    error::AppError,
-};
+use mamori_app::api::{AppState, authorize, status_of};
 use mamori_domain::{
     Permission,
     media::{MediaType, UploadError, UploadKind},
@@ -121,8 +118,7 @@ async fn upload_material(
 ) -> Response {
     let trainer = match authorize(&state, &headers, Permission::AuthorTraining).await {
         Ok(actor) => actor,
-        Err(AppError::Unauthenticated) => return Redirect::to("/login").into_response(),
-        Err(error) => return (status_of(&error), error.to_string()).into_response(),
+        Err(error) => return super::refused(error),
     };
     let editor = format!("/trainer/modules/{}", encode(&slug));
     let form = match read_form(&files, form).await {

@@ -128,6 +128,30 @@ pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> 
         .with_state(options)
 }
 
+/// The answer to a plain route's refused permission check: the login page for a stranger,
+/// else the error's status.
+fn refused(error: mamori_app::error::AppError) -> Response {
+    match error {
+        mamori_app::error::AppError::Unauthenticated => Redirect::to("/login").into_response(),
+        error => (mamori_app::api::status_of(&error), error.to_string()).into_response(),
+    }
+}
+
+/// A CSV file to download.
+fn csv_download(file_name: &str, content: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+        ],
+        content,
+    )
+        .into_response()
+}
+
 #[derive(Deserialize)]
 struct LanguageChoice {
     lang: String,

@@ -1,7 +1,7 @@
 //! Quiz files: a trainer's question file (GIFT, Aiken or JSON) uploaded with a plain
 //! multipart form, the pool downloaded as GIFT or JSON, and a quiz's results as CSV.
 
-use super::materials::encode;
+use super::{csv_download, materials::encode, refused};
 use axum::{
     Router,
     extract::{Multipart, Path, Query},
@@ -10,7 +10,7 @@ use axum::{
     routing::get,
 };
 use mamori_app::{
-    api::{AppState, authorize, quiz::replace_pool, status_of},
+    api::{AppState, authorize, quiz::replace_pool},
     error::AppError,
 };
 use mamori_domain::{
@@ -57,13 +57,6 @@ pub(super) fn routes<S: Clone + Send + Sync + 'static>(state: AppState) -> Route
         )
 }
 
-fn refused(error: AppError) -> Response {
-    match error {
-        AppError::Unauthenticated => Redirect::to("/login").into_response(),
-        error => (status_of(&error), error.to_string()).into_response(),
-    }
-}
-
 /// 404 for a module that does not exist; anything else is logged and hidden.
 fn store_failure(error: StoreError) -> Response {
     match error {
@@ -73,20 +66,6 @@ fn store_failure(error: StoreError) -> Response {
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
-}
-
-fn csv_file(name: &str, content: String) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        content,
-    )
-        .into_response()
 }
 
 /// Replaces the pool with an uploaded file's questions, then returns to the editor with the
@@ -224,8 +203,8 @@ async fn results_csv(state: AppState, slug: String, file: String, headers: Heade
     };
     let name = format!("quiz-{}-{file}", encode(&slug));
     match file.as_str() {
-        "questions.csv" => csv_file(&name, questions_csv(&results.questions)),
-        "attempts.csv" => csv_file(&name, attempts_csv(&results.attempts)),
+        "questions.csv" => csv_download(&name, questions_csv(&results.questions)),
+        "attempts.csv" => csv_download(&name, attempts_csv(&results.attempts)),
         _ => StatusCode::NOT_FOUND.into_response(),
     }
 }

@@ -1,10 +1,7 @@
 //! The admin's staff file routes: a multipart upload that opens the import preview, and the
 //! directory as `staff.csv`.
 
-use axum::{
-    http::header,
-    response::{IntoResponse, Redirect, Response},
-};
+use axum::response::{IntoResponse, Redirect, Response};
 use mamori_app::api::AppState;
 use serde::Deserialize;
 
@@ -18,14 +15,11 @@ pub(super) async fn upload_staff(
     headers: axum::http::HeaderMap,
     mut form: axum::extract::Multipart,
 ) -> Response {
-    use mamori_app::api::{authorize, status_of};
+    use mamori_app::api::authorize;
     let admin = match authorize(&state, &headers, mamori_domain::Permission::AdministerStaff).await
     {
         Ok(actor) => actor,
-        Err(mamori_app::error::AppError::Unauthenticated) => {
-            return Redirect::to("/login").into_response();
-        }
-        Err(error) => return (status_of(&error), error.to_string()).into_response(),
+        Err(error) => return super::refused(error),
     };
     let back = |code: &str| {
         Redirect::to(&format!("/admin/staff?import_error={code}#import-heading")).into_response()
@@ -119,17 +113,10 @@ pub(super) async fn export_staff(
         },
     };
     match state.store.staff_rows_as_of(as_of).await {
-        Ok(rows) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"staff-{as_of}.csv\""),
-                ),
-            ],
+        Ok(rows) => super::csv_download(
+            &format!("staff-{as_of}.csv"),
             mamori_domain::staff_file::write(&rows),
-        )
-            .into_response(),
+        ),
         Err(error) => {
             tracing::error!(%error, "staff export failed");
             axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
