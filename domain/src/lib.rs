@@ -9,12 +9,15 @@ pub mod demo;
 pub mod fiscal_year;
 pub mod mail;
 pub mod media;
+pub mod percent;
 pub mod quiz;
 pub mod reminder;
+pub mod report;
 pub mod roles;
 pub mod staff;
 pub mod staff_file;
 pub mod training;
+pub mod url;
 
 pub use access::{Actor, Permission, ResultsScope};
 pub use fiscal_year::{Era, FiscalYear, agency_date};

@@ -377,6 +377,47 @@ pub enum ProgressStatus {
     Overdue,
 }
 
+impl ProgressStatus {
+    pub const ALL: [ProgressStatus; 4] = [
+        ProgressStatus::Completed,
+        ProgressStatus::InProgress,
+        ProgressStatus::NotStarted,
+        ProgressStatus::Overdue,
+    ];
+
+    /// The code in addresses and CSS classes.
+    pub fn code(self) -> &'static str {
+        match self {
+            ProgressStatus::NotStarted => "not_started",
+            ProgressStatus::InProgress => "in_progress",
+            ProgressStatus::Completed => "completed",
+            ProgressStatus::Overdue => "overdue",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn japanese_name(self) -> &'static str {
+        match self {
+            ProgressStatus::NotStarted => "未受講",
+            ProgressStatus::InProgress => "受講中",
+            ProgressStatus::Completed => "修了",
+            ProgressStatus::Overdue => "期限超過",
+        }
+    }
+
+    pub fn english_name(self) -> &'static str {
+        match self {
+            ProgressStatus::NotStarted => "Not started",
+            ProgressStatus::InProgress => "In progress",
+            ProgressStatus::Completed => "Completed",
+            ProgressStatus::Overdue => "Overdue",
+        }
+    }
+}
+
 /// The status shown for a module: completed wins; past the due date anything else is overdue.
 pub fn progress_status(
     viewed: usize,

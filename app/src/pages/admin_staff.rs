@@ -119,7 +119,7 @@ fn Results(found: StaffPage, query: String) -> impl IntoView {
     let first = (found.page - 1) * found.per_page + 1;
     let last = first + found.rows.len() as u64 - 1;
     let pages = found.page_count();
-    let link = move |page: u64| format!("?q={}&page={page}", encode_query_value(&query));
+    let link = move |page: u64| format!("?q={}&page={page}", mamori_domain::url::encode(&query));
     let previous = (found.page > 1).then(|| link(found.page - 1));
     let next = (found.page < pages).then(|| link(found.page + 1));
     view! {
@@ -132,29 +132,4 @@ fn Results(found: StaffPage, query: String) -> impl IntoView {
         </nav>
     }
     .into_any()
-}
-
-/// Percent-encodes a query-string value (RFC 3986 unreserved characters stay as they are).
-fn encode_query_value(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::encode_query_value;
-
-    #[test]
-    fn encodes_japanese_and_reserved_characters() {
-        assert_eq!(encode_query_value("E0001"), "E0001");
-        assert_eq!(encode_query_value("総務"), "%E7%B7%8F%E5%8B%99");
-        assert_eq!(encode_query_value("a&b=c d"), "a%26b%3Dc%20d");
-    }
 }

@@ -15,6 +15,7 @@ use mamori_app::api::{AppState, authorize, status_of};
 use mamori_domain::{
     Permission,
     media::{MediaType, UploadError, UploadKind},
+    url::encode,
 };
 use mamori_store::{
     StoreError,
@@ -293,25 +294,4 @@ async fn serve_material_file(
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
     response
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986), for query values and
-/// `filename*`.
-pub(super) fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn encodes_what_is_not_unreserved() {
-        assert_eq!(super::encode("規程 v2.pdf"), "%E8%A6%8F%E7%A8%8B%20v2.pdf");
-    }
 }

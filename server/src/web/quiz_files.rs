@@ -1,7 +1,7 @@
 //! Quiz files: a trainer's question file (GIFT, Aiken or JSON) uploaded with a plain
 //! multipart form, the pool downloaded as GIFT or JSON, and a quiz's results as CSV.
 
-use super::{csv_download, materials::encode, refused};
+use super::{csv_download, refused};
 use axum::{
     Router,
     extract::{Multipart, Path, Query},
@@ -13,6 +13,7 @@ use mamori_app::{
     api::{AppState, authorize, quiz::replace_pool},
     error::AppError,
 };
+use mamori_domain::url::encode;
 use mamori_domain::{
     Permission,
     quiz::{
