@@ -217,13 +217,15 @@ impl Store {
                 });
             }
         }
-        if !enrollments.is_empty() {
-            enrollment::Entity::insert_many(enrollments)
+        // In batches: one statement's bind parameters are limited (a synthetic agency of
+        // 100,000 people goes through here too).
+        for batch in enrollments.chunks(1000) {
+            enrollment::Entity::insert_many(batch.to_vec())
                 .exec(self.db())
                 .await?;
         }
-        if !views.is_empty() {
-            material_view::Entity::insert_many(views)
+        for batch in views.chunks(1000) {
+            material_view::Entity::insert_many(batch.to_vec())
                 .exec(self.db())
                 .await?;
         }

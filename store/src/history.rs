@@ -43,14 +43,28 @@ pub(crate) async fn divisions_on(
         .iter()
         .map(|p| (p.id, clamp_to_active(p, date)))
         .collect();
-    Ok(division_membership::Entity::find()
-        .filter(division_membership::Column::StaffId.is_in(dates.keys().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|m| covers(m.valid_from, m.valid_until, dates[&m.staff_id]))
-        .map(|m| (m.staff_id, m.division_id))
-        .collect())
+    let mut divisions = HashMap::new();
+    for ids in chunks(&dates) {
+        for m in division_membership::Entity::find()
+            .filter(division_membership::Column::StaffId.is_in(ids))
+            .all(db)
+            .await?
+        {
+            if covers(m.valid_from, m.valid_until, dates[&m.staff_id]) {
+                divisions.insert(m.staff_id, m.division_id);
+            }
+        }
+    }
+    Ok(divisions)
+}
+
+/// Bind parameters per `IN (…)` list, well under SQLite's and PostgreSQL's limits.
+pub(crate) const IDS_PER_QUERY: usize = 10_000;
+
+/// The keys of `by_id` in lists of at most `IDS_PER_QUERY`.
+fn chunks<T>(by_id: &HashMap<i32, T>) -> Vec<Vec<i32>> {
+    let ids: Vec<i32> = by_id.keys().copied().collect();
+    ids.chunks(IDS_PER_QUERY).map(<[i32]>::to_vec).collect()
 }
 
 /// Each person's security roles as of `date` (see `clamp_to_active`), sorted; `staff` is implied
@@ -65,11 +79,16 @@ pub(crate) async fn roles_on(
         .map(|p| (p.id, clamp_to_active(p, date)))
         .collect();
     let mut roles: HashMap<i32, Vec<SecurityRole>> = HashMap::new();
-    for period in security_role_period::Entity::find()
-        .filter(security_role_period::Column::StaffId.is_in(dates.keys().copied()))
-        .all(db)
-        .await?
-    {
+    let mut periods = Vec::new();
+    for ids in chunks(&dates) {
+        periods.extend(
+            security_role_period::Entity::find()
+                .filter(security_role_period::Column::StaffId.is_in(ids))
+                .all(db)
+                .await?,
+        );
+    }
+    for period in periods {
         if covers(
             period.valid_from,
             period.valid_until,

@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod outbox;
 pub mod password_links;
 pub mod reminders;
+pub mod reports;
 pub mod settings;
 pub mod staff_import;
 pub mod staff_uploads;

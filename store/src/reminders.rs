@@ -135,7 +135,7 @@ impl Store {
             .roster(today)
             .await?
             .into_iter()
-            .filter(|e| !e.completed)
+            .filter(|e| e.completed_at().is_none())
             .collect();
         let mut report = PassReport {
             sending_time: true,

@@ -12,7 +12,7 @@ mod roster;
 pub use materials::{MaterialEdit, Move, NewContent, NewMaterial, NewVideo, StoredUpload};
 pub(crate) use progress::verification_code;
 pub use progress::{FileToServe, MaterialFileRole, ViewReport};
-pub use roster::RosterEntry;
+pub use roster::{RosterEntry, RosterQuery};
 
 use crate::outbox::{Stop, cancel_reminders};
 use crate::{
@@ -176,7 +176,7 @@ fn summary_of(module: training_module::Model) -> ModuleSummary {
     }
 }
 
-async fn module_by_slug(
+pub(crate) async fn module_by_slug(
     db: &impl ConnectionTrait,
     slug: &str,
 ) -> Result<training_module::Model, StoreError> {

@@ -1,6 +1,6 @@
-//! Everyone's assignments at once: who on staff today takes which module of this fiscal year,
-//! due when, done or not. A handful of queries whatever the agency's size, for the reminder
-//! passes (and reports) that look at everybody.
+//! Everyone's assignments at once: who on staff on a date takes which module of a fiscal
+//! year, due when, started and completed when. A handful of queries whatever the agency's
+//! size, for the reminder passes and the reports that look at everybody.
 
 use super::assignments::assignment_info;
 use crate::{
@@ -8,9 +8,9 @@ use crate::{
     entities::{assignment, division, enrollment, staff, training_module},
     history::{divisions_on, roles_on, valid_on},
 };
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
-    FiscalYear,
+    FiscalYear, SecurityRole,
     training::{AssignmentInfo, ModuleStatus},
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -22,19 +22,49 @@ pub struct RosterEntry {
     pub person: staff::Model,
     pub division_id: Option<i32>,
     pub division: String,
+    /// Security roles on the date looked at; `Staff` is implied and not listed.
+    pub roles: Vec<SecurityRole>,
     pub assignment: assignment::Model,
     pub info: AssignmentInfo,
     pub module: training_module::Model,
     pub due: NaiveDate,
-    pub completed: bool,
+    /// Their enrollment: started (opened) and perhaps completed.
+    pub enrollment: Option<enrollment::Model>,
+}
+
+impl RosterEntry {
+    pub fn completed_at(&self) -> Option<DateTime<Utc>> {
+        self.enrollment.as_ref().and_then(|e| e.completed_at)
+    }
+}
+
+/// Whose assignments to read.
+#[derive(Debug, Clone, Copy)]
+pub struct RosterQuery {
+    pub year: FiscalYear,
+    /// People on staff on this date, with their division and roles of that date.
+    pub on: NaiveDate,
+    /// Only this person (a staff id).
+    pub person: Option<i32>,
 }
 
 impl Store {
-    /// Every assignment of `today`'s fiscal year to the people on staff today, for published
+    /// Every assignment of `today`'s fiscal year to the people on staff today.
+    pub async fn roster(&self, today: NaiveDate) -> Result<Vec<RosterEntry>, StoreError> {
+        self.roster_of(RosterQuery {
+            year: FiscalYear::containing(today),
+            on: today,
+            person: None,
+        })
+        .await
+    }
+
+    /// Every assignment of a fiscal year to the people on staff on a date, for published
     /// modules, as each learner sees them: one assignment per module (the oldest that
     /// includes them).
-    pub async fn roster(&self, today: NaiveDate) -> Result<Vec<RosterEntry>, StoreError> {
+    pub async fn roster_of(&self, query: RosterQuery) -> Result<Vec<RosterEntry>, StoreError> {
         let db = self.db();
+        let today = query.on;
         let modules: HashMap<i32, training_module::Model> = training_module::Entity::find()
             .filter(training_module::Column::Status.eq(ModuleStatus::Published.code()))
             .all(db)
@@ -42,7 +72,7 @@ impl Store {
             .into_iter()
             .map(|m| (m.id, m))
             .collect();
-        let year = FiscalYear::containing(today).start_year();
+        let year = query.year.start_year();
         let assignments: Vec<(assignment::Model, AssignmentInfo)> = assignment::Entity::find()
             .filter(assignment::Column::FiscalYear.eq(year))
             .filter(assignment::Column::ModuleId.is_in(modules.keys().copied()))
@@ -55,7 +85,11 @@ impl Store {
         if assignments.is_empty() {
             return Ok(Vec::new());
         }
-        let people = staff::Entity::find()
+        let mut people = staff::Entity::find();
+        if let Some(id) = query.person {
+            people = people.filter(staff::Column::Id.eq(id));
+        }
+        let people = people
             .filter(valid_on(
                 staff::Column::ActiveFrom,
                 staff::Column::ActiveUntil,
@@ -72,13 +106,16 @@ impl Store {
             .collect();
         let divisions = divisions_on(db, &people, today).await?;
         let mut roles = roles_on(db, &people, today).await?;
-        let completed: HashSet<(i32, i32)> = enrollment::Entity::find()
-            .filter(enrollment::Column::AssignmentId.is_in(assignments.iter().map(|(a, _)| a.id)))
-            .filter(enrollment::Column::CompletedAt.is_not_null())
+        let mut enrollments = enrollment::Entity::find()
+            .filter(enrollment::Column::AssignmentId.is_in(assignments.iter().map(|(a, _)| a.id)));
+        if let Some(id) = query.person {
+            enrollments = enrollments.filter(enrollment::Column::StaffId.eq(id));
+        }
+        let mut enrollments: HashMap<(i32, i32), enrollment::Model> = enrollments
             .all(db)
             .await?
             .into_iter()
-            .map(|e| (e.staff_id, e.assignment_id))
+            .map(|e| ((e.staff_id, e.assignment_id), e))
             .collect();
 
         let mut roster = Vec::new();
@@ -101,10 +138,11 @@ impl Store {
                 };
                 roster.push(RosterEntry {
                     due: info.due.due_date(person.active_from),
-                    completed: completed.contains(&(person.id, assignment.id)),
+                    enrollment: enrollments.remove(&(person.id, assignment.id)),
                     person: person.clone(),
                     division_id,
                     division: division.clone(),
+                    roles: person_roles.clone(),
                     assignment: assignment.clone(),
                     info: info.clone(),
                     module: module.clone(),

@@ -1,0 +1,284 @@
+//! Completion reports: a fiscal year's roster as of a date, kept to the viewer's scope and
+//! turned into the domain's report entries; each material's views; one person's transcript.
+//! The counting itself is in `mamori_domain::report`.
+
+use crate::{
+    Store, StoreError,
+    entities::{assignment, material, material_view, quiz_attempt, staff, training_module},
+    history::divisions_on,
+    training::{RosterEntry, RosterQuery},
+};
+use chrono::NaiveDate;
+use mamori_domain::{
+    FiscalYear, ResultsScope, agency_date,
+    report::{
+        ReportEntry,
+        materials::{Learner, MaterialReport, MaterialViews},
+        transcript::{Transcript, TranscriptAttempt, TranscriptModule},
+    },
+    training::ModuleStatus,
+};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+impl Store {
+    /// Fiscal years with assignments of published modules, newest first.
+    pub async fn report_years(&self) -> Result<Vec<i32>, StoreError> {
+        let published: HashSet<i32> = training_module::Entity::find()
+            .filter(training_module::Column::Status.eq(ModuleStatus::Published.code()))
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(|m| m.id)
+            .collect();
+        let mut years: Vec<i32> = assignment::Entity::find()
+            .all(self.db())
+            .await?
+            .into_iter()
+            .filter(|a| published.contains(&a.module_id))
+            .map(|a| a.fiscal_year)
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        Ok(years)
+    }
+
+    /// Every assignment of `year` to the people on staff on `on` whom `scope` lets the viewer
+    /// see (by their division on that date), ordered by employee ID.
+    pub async fn report_entries(
+        &self,
+        year: FiscalYear,
+        on: NaiveDate,
+        scope: &ResultsScope,
+    ) -> Result<Vec<ReportEntry>, StoreError> {
+        Ok(self
+            .scoped_roster(year, on, scope)
+            .await?
+            .iter()
+            .map(report_entry)
+            .collect())
+    }
+
+    async fn scoped_roster(
+        &self,
+        year: FiscalYear,
+        on: NaiveDate,
+        scope: &ResultsScope,
+    ) -> Result<Vec<RosterEntry>, StoreError> {
+        let mut roster = self
+            .roster_of(RosterQuery {
+                year,
+                on,
+                person: None,
+            })
+            .await?;
+        if let Some(ids) = scope.divisions() {
+            roster.retain(|e| e.division_id.is_some_and(|d| ids.contains(&d)));
+        }
+        Ok(roster)
+    }
+
+    /// Who opened each material of a module assigned in `year`, among the learners in scope
+    /// on `on`. Learners are counted under the version they took; those who have not opened
+    /// the module, under the version they would get.
+    pub async fn material_report(
+        &self,
+        slug: &str,
+        year: FiscalYear,
+        on: NaiveDate,
+        scope: &ResultsScope,
+    ) -> Result<MaterialReport, StoreError> {
+        let module = crate::training::module_by_slug(self.db(), slug).await?;
+        let learners: Vec<RosterEntry> = self
+            .scoped_roster(year, on, scope)
+            .await?
+            .into_iter()
+            .filter(|e| e.module.id == module.id)
+            .collect();
+        let version_of = |e: &RosterEntry| {
+            e.enrollment
+                .as_ref()
+                .map_or(module.published_version, |en| en.version)
+        };
+        let versions: HashSet<i32> = learners.iter().map(version_of).collect();
+        let materials: Vec<material::Model> = material::Entity::find()
+            .filter(material::Column::ModuleId.eq(module.id))
+            .filter(material::Column::Version.is_in(versions.iter().copied()))
+            .order_by_asc(material::Column::Version)
+            .order_by_asc(material::Column::Position)
+            .all(self.db())
+            .await?;
+        let learner_ids: HashSet<i32> = learners.iter().map(|e| e.person.id).collect();
+        let mut views: HashMap<(i32, i32), i64> = HashMap::new();
+        for view in material_view::Entity::find()
+            .filter(material_view::Column::MaterialId.is_in(materials.iter().map(|m| m.id)))
+            .all(self.db())
+            .await?
+        {
+            if learner_ids.contains(&view.staff_id) && view.views > 0 {
+                views.insert(
+                    (view.staff_id, view.material_id),
+                    i64::from(view.active_seconds),
+                );
+            }
+        }
+        let materials = materials
+            .into_iter()
+            .map(|m| {
+                let mut viewed = MaterialViews {
+                    version: m.version,
+                    position: m.position,
+                    title: m.title,
+                    kind: m.kind,
+                    active_seconds: Vec::new(),
+                    not_opened: Vec::new(),
+                };
+                for learner in learners.iter().filter(|e| version_of(e) == m.version) {
+                    match views.get(&(learner.person.id, m.id)) {
+                        Some(seconds) => viewed.active_seconds.push(*seconds),
+                        None => viewed.not_opened.push(Learner {
+                            employee_id: learner.person.employee_id.clone(),
+                            name: learner.person.name.clone(),
+                            division: learner.division.clone(),
+                        }),
+                    }
+                }
+                viewed
+            })
+            .collect();
+        Ok(MaterialReport {
+            module_slug: module.slug,
+            module_title: module.title,
+            fiscal_year: year.start_year(),
+            learners: learners.len(),
+            materials,
+        })
+    }
+
+    /// A person's assigned modules in every fiscal year they were on staff, each year as of
+    /// its last day (or `today`, or their last day). `NotFound` when `scope` does not reach
+    /// them: their division today (or on their last day) must be one the viewer sees.
+    pub async fn transcript(
+        &self,
+        employee_id: &str,
+        today: NaiveDate,
+        scope: &ResultsScope,
+    ) -> Result<Transcript, StoreError> {
+        let not_found = || StoreError::NotFound(format!("staff member {employee_id}"));
+        let person = staff::Entity::find()
+            .filter(staff::Column::EmployeeId.eq(employee_id))
+            .one(self.db())
+            .await?
+            .ok_or_else(not_found)?;
+        let division_now = divisions_on(self.db(), std::slice::from_ref(&person), today)
+            .await?
+            .get(&person.id)
+            .copied();
+        if let Some(ids) = scope.divisions()
+            && !division_now.is_some_and(|d| ids.contains(&d))
+        {
+            return Err(not_found());
+        }
+        let mut entries = Vec::new();
+        for year in self.report_years().await? {
+            let year = FiscalYear::new(year);
+            let mut on = year.last_day().min(today);
+            if let Some(until) = person.active_until {
+                on = on.min(until);
+            }
+            on = on.max(person.active_from);
+            if on < year.first_day() || on > year.last_day() {
+                continue;
+            }
+            entries.extend(
+                self.roster_of(RosterQuery {
+                    year,
+                    on,
+                    person: Some(person.id),
+                })
+                .await?
+                .into_iter()
+                .map(|entry| (on, entry)),
+            );
+        }
+        let enrollment_ids: Vec<i32> = entries
+            .iter()
+            .filter_map(|(_, e)| e.enrollment.as_ref().map(|en| en.id))
+            .collect();
+        let mut attempts: BTreeMap<i32, Vec<TranscriptAttempt>> = BTreeMap::new();
+        for attempt in quiz_attempt::Entity::find()
+            .filter(quiz_attempt::Column::EnrollmentId.is_in(enrollment_ids))
+            .order_by_asc(quiz_attempt::Column::Number)
+            .all(self.db())
+            .await?
+        {
+            if let (Some(submitted_at), Some(score), Some(passed)) =
+                (attempt.submitted_at, attempt.score, attempt.passed)
+            {
+                attempts
+                    .entry(attempt.enrollment_id)
+                    .or_default()
+                    .push(TranscriptAttempt {
+                        number: attempt.number,
+                        submitted_at,
+                        score,
+                        passed,
+                    });
+            }
+        }
+        let division = entries
+            .first()
+            .map(|(_, e)| e.division.clone())
+            .unwrap_or_default();
+        let mut modules: Vec<TranscriptModule> = entries
+            .into_iter()
+            .map(|(on, entry)| {
+                let status = report_entry(&entry).status(on);
+                let enrollment = entry.enrollment;
+                TranscriptModule {
+                    fiscal_year: entry.assignment.fiscal_year,
+                    module_slug: entry.module.slug,
+                    module_title: entry.module.title,
+                    version: enrollment.as_ref().map(|e| e.version),
+                    due: entry.due,
+                    status,
+                    started_at: enrollment.as_ref().map(|e| e.started_at),
+                    completed_at: enrollment.as_ref().and_then(|e| e.completed_at),
+                    certificate_code: enrollment
+                        .as_ref()
+                        .and_then(|e| e.verification_code.clone()),
+                    attempts: enrollment
+                        .and_then(|e| attempts.remove(&e.id))
+                        .unwrap_or_default(),
+                }
+            })
+            .collect();
+        modules.sort_by(|a, b| {
+            b.fiscal_year
+                .cmp(&a.fiscal_year)
+                .then(a.due.cmp(&b.due))
+                .then(a.module_title.cmp(&b.module_title))
+        });
+        Ok(Transcript {
+            employee_id: person.employee_id,
+            name: person.name,
+            division,
+            modules,
+        })
+    }
+}
+
+fn report_entry(entry: &RosterEntry) -> ReportEntry {
+    ReportEntry {
+        employee_id: entry.person.employee_id.clone(),
+        name: entry.person.name.clone(),
+        division: entry.division.clone(),
+        roles: entry.roles.clone(),
+        module_slug: entry.module.slug.clone(),
+        module_title: entry.module.title.clone(),
+        fiscal_year: entry.assignment.fiscal_year,
+        due: entry.due,
+        started_on: entry.enrollment.as_ref().map(|e| agency_date(e.started_at)),
+        completed_on: entry.completed_at().map(agency_date),
+    }
+}

@@ -1,0 +1,178 @@
+//! Completion reports against real databases: standings as of the date viewed, a manager's
+//! scope, who opened which material for how long, and a person's transcript.
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use mamori_domain::{
+    FiscalYear, ResultsScope,
+    report::{Dimension, Tally, breakdown},
+    training::{AssignmentTarget, DueRule, Heartbeat, ProgressStatus},
+};
+use mamori_store::{Store, StoreError, training::ViewReport};
+use mamori_test_support::{demo_actor, demo_staff_id, fresh_databases, publish_media_module};
+
+const TRAINER: &str = "E0020";
+const LEARNER: &str = "E0210"; // 消費者安全課
+const READER: &str = "E0009"; // 消費者安全課長, the manager
+const MANAGER: &str = "E0009"; // manages 消費者安全課
+const DIVISION: &str = "消費者安全課";
+
+fn jst(m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, m, d, h, 0, 0).unwrap() - Duration::hours(9)
+}
+
+fn date(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+}
+
+fn year() -> FiscalYear {
+    FiscalYear::new(2026)
+}
+
+/// `employee_id` opens `media` and reads its page for `seconds` (in beats), finishing it if
+/// `to_the_end`.
+async fn read(store: &Store, employee_id: &str, at: DateTime<Utc>, seconds: i64, to_the_end: bool) {
+    let learner = demo_staff_id(store, employee_id).await;
+    let player = store
+        .module_player(learner, "media", mamori_domain::agency_date(at), at)
+        .await
+        .unwrap();
+    let page = player.materials[0].material.id;
+    let opened = ViewReport {
+        beat: Some(Heartbeat::Opened),
+        ..Default::default()
+    };
+    store
+        .material_heartbeat(learner, page, opened, at)
+        .await
+        .unwrap();
+    let mut now = at;
+    while now < at + Duration::seconds(seconds) {
+        now += Duration::seconds(15);
+        let beat = ViewReport {
+            beat: Some(Heartbeat::Visible),
+            reached_end: to_the_end && now >= at + Duration::seconds(seconds),
+            ..Default::default()
+        };
+        store
+            .material_heartbeat(learner, page, beat, now)
+            .await
+            .unwrap();
+    }
+}
+
+fn media_only(
+    entries: Vec<mamori_domain::report::ReportEntry>,
+) -> Vec<mamori_domain::report::ReportEntry> {
+    entries
+        .into_iter()
+        .filter(|e| e.module_slug == "media")
+        .collect()
+}
+
+#[tokio::test]
+async fn standings_scope_views_and_transcripts() {
+    for database in fresh_databases().await {
+        let store = database.store().await;
+        store.load_demo().await.unwrap();
+        let assigned_at = jst(11, 2, 9);
+        publish_media_module(&store, assigned_at).await;
+        store
+            .assign_module(
+                "media",
+                year(),
+                &AssignmentTarget::Everyone,
+                DueRule::On(date(11, 20)),
+                TRAINER,
+                assigned_at,
+            )
+            .await
+            .unwrap();
+        read(&store, LEARNER, jst(11, 10, 10), 120, true).await;
+        read(&store, READER, jst(11, 24, 10), 30, false).await;
+
+        let everyone = media_only(
+            store
+                .report_entries(year(), date(11, 26), &ResultsScope::Everyone)
+                .await
+                .unwrap(),
+        );
+        assert!(everyone.len() > 300, "the whole agency: {}", everyone.len());
+        let learner = everyone.iter().find(|e| e.employee_id == LEARNER).unwrap();
+        assert_eq!(learner.completed_on, Some(date(11, 10)));
+        assert_eq!(learner.division, DIVISION);
+        assert_eq!(learner.status(date(11, 9)), ProgressStatus::NotStarted);
+        assert_eq!(learner.status(date(11, 26)), ProgressStatus::Completed);
+        let tally = Tally::of(&everyone, date(11, 26));
+        assert_eq!(tally.completed, 1);
+        assert_eq!(
+            tally.overdue,
+            everyone.len() - 1,
+            "the reader is overdue too"
+        );
+        let before_due = Tally::of(&everyone, date(11, 15));
+        assert_eq!((before_due.completed, before_due.in_progress), (1, 0));
+
+        let manager = demo_actor(&store, MANAGER).await;
+        let scope = manager.results_scope().unwrap();
+        let theirs = media_only(
+            store
+                .report_entries(year(), date(11, 26), &scope)
+                .await
+                .unwrap(),
+        );
+        assert!(!theirs.is_empty() && theirs.len() < everyone.len());
+        assert!(theirs.iter().all(|e| e.division == DIVISION));
+        let by_division = breakdown(&theirs, Dimension::Division, date(11, 26));
+        assert_eq!(by_division.len(), 1);
+        assert_eq!(by_division[0].tally.completed, 1);
+
+        let views = store
+            .material_report("media", year(), date(11, 26), &scope)
+            .await
+            .unwrap();
+        assert_eq!(views.learners, theirs.len());
+        let page = &views.materials[0];
+        assert_eq!(page.opened(), 2);
+        assert_eq!(page.not_opened.len(), theirs.len() - 2);
+        assert!(page.not_opened.iter().all(|l| l.division == DIVISION));
+        let mut seconds = page.active_seconds.clone();
+        seconds.sort();
+        assert_eq!(seconds, [30, 120]);
+        assert_eq!(page.median_seconds(), Some(75));
+
+        let transcript = store
+            .transcript(LEARNER, date(11, 26), &scope)
+            .await
+            .unwrap();
+        let media = transcript
+            .modules
+            .iter()
+            .find(|m| m.module_slug == "media")
+            .unwrap();
+        assert_eq!(media.status, ProgressStatus::Completed);
+        assert_eq!(media.version, Some(1));
+        assert!(media.certificate_code.is_some());
+        assert_eq!(media.fiscal_year, 2026);
+
+        let outsider = store
+            .report_entries(year(), date(11, 26), &ResultsScope::Everyone)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|e| e.division != DIVISION)
+            .unwrap();
+        assert!(matches!(
+            store
+                .transcript(&outsider.employee_id, date(11, 26), &scope)
+                .await,
+            Err(StoreError::NotFound(_))
+        ));
+        assert!(
+            store
+                .transcript(&outsider.employee_id, date(11, 26), &ResultsScope::Everyone)
+                .await
+                .is_ok()
+        );
+        assert!(store.report_years().await.unwrap().contains(&2026));
+    }
+}
