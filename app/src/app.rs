@@ -7,9 +7,9 @@ use crate::{
     i18n::provide_locale,
     pages::{
         AdminMailPage, AdminStaffPage, CertificatePage, ImportPreviewPage, LearnerHome, LoginPage,
-        ManagerPage, ModuleEditorPage, ModulePlayerPage, NotFound, QuizPageView, QuizResultsPage,
-        SetPasswordPage, StaffMemberPage, StaffTrainingPage, TrainerModulesPage,
-        VerifyCertificatePage,
+        ManagerPage, MaterialViewsPage, ModuleEditorPage, ModulePlayerPage, NotFound, QuizPageView,
+        QuizResultsPage, ReportPeoplePage, ReportsPage, SetPasswordPage, StaffMemberPage,
+        StaffTrainingPage, TrainerModulesPage, TranscriptPage, VerifyCertificatePage,
     },
 };
 use leptos::prelude::*;
@@ -84,6 +84,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/trainer") view=TrainerModulesPage ssr=SsrMode::Async />
                     <Route path=path!("/trainer/modules/:slug") view=ModuleEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/results/quizzes/:slug") view=QuizResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/reports") view=ReportsPage ssr=SsrMode::Async />
+                    <Route path=path!("/reports/people") view=ReportPeoplePage ssr=SsrMode::Async />
+                    <Route path=path!("/reports/materials/:slug") view=MaterialViewsPage ssr=SsrMode::Async />
+                    <Route path=path!("/reports/staff/:employee_id") view=TranscriptPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -84,3 +84,9 @@ export async function startModule(page: Page, testInfo: TestInfo, title: string,
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await settle(page, testInfo);
 }
+
+/** Parses a CSV download (UTF-8 with a byte-order mark, no quoted commas in these). */
+export function csvRows(text: string): string[][] {
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  return text.slice(1).trim().split("\r\n").map((line) => line.split(","));
+}

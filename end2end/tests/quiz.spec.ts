@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import {
-  LEARNER, MANAGER, TRAINER, expectAccessible, fixture, hydrated, logIn, settle, startModule,
-  uploadSection,
+  LEARNER, MANAGER, TRAINER, csvRows, expectAccessible, fixture, hydrated, logIn, settle,
+  startModule, uploadSection,
 } from "./helpers";
 
 const POOL = `// 確認テスト
@@ -15,12 +15,6 @@ const POOL = `// 確認テスト
 const questionFile = (text: string) => ({
   name: "questions.gift", mimeType: "text/plain", buffer: Buffer.from(text, "utf8"),
 });
-
-/** Parses a CSV download (UTF-8 with a byte-order mark, no quoted commas in these). */
-function csvRows(text: string): string[][] {
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  return text.slice(1).trim().split("\r\n").map((line) => line.split(","));
-}
 
 test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and the module completes", async ({ page, browser }, testInfo) => {
   test.setTimeout(150_000);

@@ -2,8 +2,25 @@ use clap::Parser;
 use mamori_server::{cli, settings::Settings};
 use std::process::ExitCode;
 
-#[tokio::main]
-async fn main() -> ExitCode {
+/// Worker threads' stack: rendering a large page nests deeply (debug builds above all), more
+/// than tokio's 2 MiB default allows.
+const WORKER_STACK_BYTES: usize = 8 * 1024 * 1024;
+
+fn main() -> ExitCode {
+    match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_stack_size(WORKER_STACK_BYTES)
+        .build()
+    {
+        Ok(runtime) => runtime.block_on(run()),
+        Err(error) => {
+            eprintln!("mamori: cannot start: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> ExitCode {
     let command = cli::Cli::parse();
     let settings = match Settings::from_env() {
         Ok(settings) => settings,

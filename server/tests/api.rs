@@ -55,6 +55,11 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         // Submitted, so there is no time left to extend.
         ("/api/extend_quiz_attempt", [401, 422, 404, 404, 404]),
         ("/api/quiz_report", [401, 403, 200, 200, 200]),
+        ("/api/completion_dashboard", [401, 403, 200, 200, 200]),
+        ("/api/report_people", [401, 403, 200, 200, 200]),
+        ("/api/material_views", [401, 403, 200, 200, 200]),
+        // E0300 is outside the manager's division: not found for them.
+        ("/api/staff_transcript", [401, 403, 200, 404, 200]),
         ("/api/division_training", [401, 403, 403, 200, 403]),
         // Nobody has completed `matrix`: no certificate, whoever asks.
         ("/api/my_certificate", [401, 404, 404, 404, 404]),

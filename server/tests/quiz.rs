@@ -129,15 +129,6 @@ async fn upload_questions(trainer: &TestApp, format: &str, bytes: &[u8]) -> Stri
         .await
 }
 
-async fn get(session: &TestApp, path: &str) -> reqwest::Response {
-    session
-        .client
-        .get(format!("{}{path}", session.address))
-        .send()
-        .await
-        .unwrap()
-}
-
 /// Takes the quiz once: every option `right` or not, by the answer's text.
 async fn take_quiz(learner: &TestApp, right: bool) {
     let attempt: serde_json::Value = learner
@@ -170,28 +161,6 @@ async fn take_quiz(learner: &TestApp, right: bool) {
         .await
         .unwrap();
     assert_eq!(result["passed"], right, "{}: {result}", learner.backend);
-}
-
-/// A CSV download's rows, after checking its byte-order mark.
-async fn csv_rows(response: reqwest::Response) -> Vec<Vec<String>> {
-    assert_eq!(response.status(), StatusCode::OK);
-    assert!(
-        response.headers()["content-disposition"]
-            .to_str()
-            .unwrap()
-            .starts_with("attachment"),
-    );
-    let bytes = response.bytes().await.unwrap();
-    assert!(
-        bytes.starts_with(b"\xEF\xBB\xBF"),
-        "a byte-order mark for Excel"
-    );
-    let text = mamori_domain::csv::decode(&bytes).unwrap();
-    mamori_domain::csv::records(text)
-        .unwrap()
-        .into_iter()
-        .map(|r| r.fields)
-        .collect()
 }
 
 #[tokio::test]
@@ -238,7 +207,9 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
         );
 
         // The pool comes out as GIFT and as JSON, and reads back the same.
-        let exported = get(&trainer, "/trainer/modules/media/questions?format=gift").await;
+        let exported = trainer
+            .get("/trainer/modules/media/questions?format=gift")
+            .await;
         assert_eq!(exported.status(), StatusCode::OK, "{backend}");
         assert_eq!(
             exported.headers()["content-disposition"],
@@ -250,12 +221,12 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
             pool,
             "{backend}"
         );
-        let json: Vec<mamori_domain::quiz::Question> =
-            get(&trainer, "/trainer/modules/media/questions?format=json")
-                .await
-                .json()
-                .await
-                .unwrap();
+        let json: Vec<mamori_domain::quiz::Question> = trainer
+            .get("/trainer/modules/media/questions?format=json")
+            .await
+            .json()
+            .await
+            .unwrap();
         assert_eq!(json, pool, "{backend}");
 
         // The learner (消費者安全課) fails, then passes; the trainer (総務課) fails once.
@@ -265,7 +236,7 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
         take_quiz(&trainer, false).await;
 
         // Trainers see everyone; the questions' correct rates count every attempt.
-        let attempts = csv_rows(get(&trainer, "/results/quizzes/media/attempts.csv").await).await;
+        let attempts = csv_rows(trainer.get("/results/quizzes/media/attempts.csv").await).await;
         assert_eq!(
             attempts[0],
             [
@@ -292,7 +263,7 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
             ],
             "{backend}"
         );
-        let questions = csv_rows(get(&trainer, "/results/quizzes/media/questions.csv").await).await;
+        let questions = csv_rows(trainer.get("/results/quizzes/media/questions.csv").await).await;
         let rates: Vec<(&str, &str, &str)> = questions[1..]
             .iter()
             .map(|r| (r[2].as_str(), r[3].as_str(), r[4].as_str()))
@@ -301,12 +272,12 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
 
         // The learner's manager sees their division only, on the page and in the files.
         let manager = app.session_of(MANAGER).await;
-        let attempts = csv_rows(get(&manager, "/results/quizzes/media/attempts.csv").await).await;
+        let attempts = csv_rows(manager.get("/results/quizzes/media/attempts.csv").await).await;
         assert!(
             attempts[1..].iter().all(|r| r[0] == "E0210") && attempts.len() == 3,
             "{backend}: {attempts:?}"
         );
-        let questions = csv_rows(get(&manager, "/results/quizzes/media/questions.csv").await).await;
+        let questions = csv_rows(manager.get("/results/quizzes/media/questions.csv").await).await;
         assert_eq!(questions[1][4], "50", "{backend}");
         let (status, _, html) = manager.page("/results/quizzes/media").await;
         assert_eq!(status, StatusCode::OK, "{backend}");
@@ -317,24 +288,27 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
 
         // Learners and strangers get nothing.
         assert_eq!(
-            get(&learner, "/results/quizzes/media/attempts.csv")
+            learner
+                .get("/results/quizzes/media/attempts.csv")
                 .await
                 .status(),
             StatusCode::FORBIDDEN,
             "{backend}"
         );
         assert_eq!(
-            get(&learner, "/trainer/modules/media/questions?format=gift")
+            learner
+                .get("/trainer/modules/media/questions?format=gift")
                 .await
                 .status(),
             StatusCode::FORBIDDEN,
             "{backend}"
         );
         let stranger = app.session_of("").await;
-        let response = get(&stranger, "/results/quizzes/media/questions.csv").await;
+        let response = stranger.get("/results/quizzes/media/questions.csv").await;
         assert_eq!(response.headers()["location"], "/login", "{backend}");
         assert_eq!(
-            get(&trainer, "/results/quizzes/nothing/attempts.csv")
+            trainer
+                .get("/results/quizzes/nothing/attempts.csv")
                 .await
                 .status(),
             StatusCode::NOT_FOUND,

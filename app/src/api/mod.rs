@@ -5,6 +5,7 @@ pub mod directory;
 pub mod mail;
 pub mod password;
 pub mod quiz;
+pub mod reports;
 pub mod session;
 pub mod staff_import;
 pub mod training;

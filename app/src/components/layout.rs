@@ -22,12 +22,14 @@ pub fn Layout(children: Children) -> impl IntoView {
             let manager = actor.can(Permission::ViewManagedDivisions);
             let admin = actor.can(Permission::AdministerStaff);
             let trainer = actor.can(Permission::AuthorTraining);
+            let results = actor.can(Permission::ViewTrainingResults);
             view! {
                 <nav aria-label=t.main_menu class="main-menu">
                     <ul>
                         <li><A href="/">{t.nav_my_training}</A></li>
                         {manager.then(|| view! { <li><A href="/manager">{t.nav_my_divisions}</A></li> })}
                         {trainer.then(|| view! { <li><A href="/trainer">{t.nav_authoring}</A></li> })}
+                        {results.then(|| view! { <li><A href="/reports">{t.nav_reports}</A></li> })}
                         {admin.then(|| view! { <li><A href="/admin/staff">{t.nav_staff_directory}</A></li> })}
                         {admin.then(|| view! { <li><A href="/admin/mail">{t.nav_mail}</A></li> })}
                     </ul>

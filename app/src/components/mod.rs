@@ -1,6 +1,7 @@
 //! Pieces shared by several pages.
 
 pub mod action_outcome;
+pub mod charts;
 pub mod guard;
 pub mod layout;
 pub mod mail_list;

@@ -3,6 +3,7 @@
 
 mod materials;
 mod quiz_files;
+mod report_files;
 mod staff_files;
 
 use crate::{
@@ -115,6 +116,7 @@ pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> 
         )
         .merge(materials::routes(state.clone(), files))
         .merge(quiz_files::routes(state.clone()))
+        .merge(report_files::routes(state.clone()))
         .nest_service(
             "/pkg",
             tower::ServiceBuilder::new()

@@ -114,6 +114,15 @@ impl TestApp {
         response.headers()["location"].to_str().unwrap().to_string()
     }
 
+    /// A plain GET (a download).
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn page(&self, path: &str) -> (StatusCode, Option<String>, String) {
         let response = self
             .client
@@ -150,4 +159,26 @@ pub fn client() -> reqwest::Client {
         .redirect(Policy::none())
         .build()
         .unwrap()
+}
+
+/// A CSV download's rows, after checking its byte-order mark.
+pub async fn csv_rows(response: reqwest::Response) -> Vec<Vec<String>> {
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment"),
+    );
+    let bytes = response.bytes().await.unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "a byte-order mark for Excel"
+    );
+    let text = mamori_domain::csv::decode(&bytes).unwrap();
+    mamori_domain::csv::records(text)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.fields)
+        .collect()
 }

@@ -1,0 +1,156 @@
+//! Who opened each material of a module, who did not, and how long they spent on it.
+
+use super::{Downloads, PrintButton, ScopeNote, link, report_query};
+use crate::{
+    api::reports::material_views,
+    components::guard::RequirePermission,
+    i18n::{use_locale, use_texts},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
+use mamori_domain::{
+    FiscalYear, Permission,
+    percent::Share,
+    report::{
+        materials::{MaterialReport, MaterialViews},
+        query::ReportQuery,
+        table::band_names,
+    },
+    training::MaterialKind,
+};
+
+#[component]
+pub fn MaterialViewsPage() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <RequirePermission permission=Permission::ViewTrainingResults page=move |viewer| {
+            let params = use_params_map();
+            let address = use_query_map();
+            let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+            let query = move || address.with(report_query);
+            let report = Resource::new(move || (slug(), query()), |(slug, query)| material_views(slug, query));
+            let scope = viewer.actor.results_scope();
+            view! {
+                <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                    {move || report.get().map(|result| match result {
+                        Ok(report) => view! {
+                            <ScopeNote scope=scope.clone() />
+                            <Views report query=query() />
+                        }.into_any(),
+                        Err(error) => view! {
+                            <Title text=t.not_found />
+                            <h1>{t.error(&error)}</h1>
+                        }.into_any(),
+                    })}
+                </Suspense>
+            }
+        } />
+    }
+    .into_any()
+}
+
+#[component]
+fn Views(report: MaterialReport, query: ReportQuery) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let title = (t.report_material_views_title)(&report.module_title);
+    let year = locale.fiscal_year(FiscalYear::new(report.fiscal_year));
+    let bands = band_names();
+    let band_headers = bands
+        .iter()
+        .map(|band| view! { <th scope="col">{band.clone()}</th> })
+        .collect_view();
+    let rows = report
+        .materials
+        .iter()
+        .map(|m| {
+            let kind = MaterialKind::from_code(&m.kind).map(|k| locale.material_kind(k)).unwrap_or("");
+            let bands = m
+                .distribution()
+                .into_iter()
+                .map(|n| view! { <td class="number">{n}</td> })
+                .collect_view();
+            view! {
+                <tr>
+                    <td class="number">{m.version}</td>
+                    <th scope="row">{format!("{}. {}", m.position, m.title)}</th>
+                    <td>{kind}</td>
+                    <td class="number">{m.opened()}</td>
+                    <td class="number">{m.not_opened.len()}</td>
+                    <td class="number">{format!("{}%", Share::new(m.opened(), m.opened() + m.not_opened.len()))}</td>
+                    <td class="number">{m.median_seconds().map(minutes_and_seconds)}</td>
+                    {bands}
+                </tr>
+            }
+        })
+        .collect_view();
+    let unopened = report
+        .materials
+        .iter()
+        .filter(|m| !m.not_opened.is_empty())
+        .map(|m| view! { <NotOpened material=m.clone() /> })
+        .collect_view();
+    let mut files = query.year_and_date();
+    files.module = Some(report.module_slug.clone());
+    view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
+        <p><A href=link("/reports", &query.year_and_date())>{t.back_to_reports}</A></p>
+        <div class="report-tools"><PrintButton /></div>
+        <p>{(t.report_material_learners)(&year, report.learners)}</p>
+        <div class="table-scroll">
+            <table class="report-table">
+                <caption>{t.report_material_table}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t.report_version}</th>
+                        <th scope="col">{t.report_material}</th>
+                        <th scope="col">{t.report_kind}</th>
+                        <th scope="col">{t.report_opened}</th>
+                        <th scope="col">{t.report_not_opened}</th>
+                        <th scope="col">{t.report_opened_rate}</th>
+                        <th scope="col">{t.report_median_time}</th>
+                        {band_headers}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <Downloads path="/reports/materials".into() query=files.to_query_string() />
+        <section aria-labelledby="not-opened-heading">
+            <h2 id="not-opened-heading">{t.report_not_opened_heading}</h2>
+            {unopened}
+        </section>
+    }
+    .into_any()
+}
+
+/// The people who never opened one material, behind a disclosure (it can be long).
+#[component]
+fn NotOpened(material: MaterialViews) -> impl IntoView {
+    let t = use_texts();
+    let people = material
+        .not_opened
+        .into_iter()
+        .map(|l| {
+            view! {
+                <li><A href=format!("/reports/staff/{}", l.employee_id)>{l.employee_id.clone()}</A>" "{l.name}"（"{l.division}"）"</li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details>
+            <summary>{(t.report_not_opened_summary)(&material.title, material.version)}</summary>
+            <ul class="people-list">{people}</ul>
+        </details>
+    }
+    .into_any()
+}
+
+fn minutes_and_seconds(seconds: i64) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}

@@ -1,0 +1,107 @@
+//! One person's training across fiscal years: modules, versions, standings, completion,
+//! certificates and quiz attempts.
+
+use super::{Downloads, PrintButton};
+use crate::{
+    api::reports::staff_transcript,
+    components::guard::RequirePermission,
+    i18n::{use_locale, use_texts},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_params_map};
+use mamori_domain::{
+    FiscalYear, Permission,
+    mail::japanese_date_time,
+    report::transcript::{Transcript, TranscriptModule},
+};
+
+#[component]
+pub fn TranscriptPage() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <RequirePermission permission=Permission::ViewTrainingResults page=move |_| {
+            let params = use_params_map();
+            let employee_id = move || params.with(|p| p.get("employee_id").unwrap_or_default());
+            let transcript = Resource::new(employee_id, staff_transcript);
+            view! {
+                <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                    {move || transcript.get().map(|result| match result {
+                        Ok(transcript) => view! { <TranscriptView transcript /> }.into_any(),
+                        Err(error) => view! {
+                            <Title text=t.not_found />
+                            <h1>{t.error(&error)}</h1>
+                        }.into_any(),
+                    })}
+                </Suspense>
+            }
+        } />
+    }
+    .into_any()
+}
+
+#[component]
+fn TranscriptView(transcript: Transcript) -> impl IntoView {
+    let t = use_texts();
+    let title = (t.transcript_title)(&transcript.name);
+    let files = format!("/reports/staff/{}/transcript", transcript.employee_id);
+    let rows = transcript
+        .modules
+        .into_iter()
+        .map(|module| view! { <ModuleRow module /> })
+        .collect_view();
+    view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
+        <p><A href="/reports">{t.back_to_reports}</A></p>
+        <div class="report-tools"><PrintButton /></div>
+        <p>{format!("{} {}（{}）", transcript.employee_id, transcript.name, transcript.division)}</p>
+        <div class="table-scroll">
+            <table class="report-table">
+                <caption class="visually-hidden">{t.transcript_caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t.fiscal_year_label}</th>
+                        <th scope="col">{t.report_module}</th>
+                        <th scope="col">{t.report_version}</th>
+                        <th scope="col">{t.report_due}</th>
+                        <th scope="col">{t.status_label}</th>
+                        <th scope="col">{t.report_completed_at}</th>
+                        <th scope="col">{t.report_certificate}</th>
+                        <th scope="col">{t.report_quiz_attempts}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <Downloads path=files query=String::new() />
+    }
+    .into_any()
+}
+
+#[component]
+fn ModuleRow(module: TranscriptModule) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let attempts = module
+        .attempts
+        .iter()
+        .map(|a| {
+            let result = if a.passed { t.quiz_passed } else { t.quiz_failed };
+            view! { <li>{(t.transcript_attempt)(a.number, a.score, result, &japanese_date_time(a.submitted_at))}</li> }
+        })
+        .collect_view();
+    view! {
+        <tr>
+            <td>{locale.fiscal_year(FiscalYear::new(module.fiscal_year))}</td>
+            <th scope="row">{module.module_title}</th>
+            <td class="number">{module.version}</td>
+            <td>{locale.date(module.due)}</td>
+            <td class=format!("status status-{}", module.status.code())>{locale.progress_status(module.status)}</td>
+            <td>{module.completed_at.map(japanese_date_time)}</td>
+            <td>{module.certificate_code}</td>
+            <td><ul class="plain-list">{attempts}</ul></td>
+        </tr>
+    }
+    .into_any()
+}
