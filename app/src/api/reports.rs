@@ -110,16 +110,13 @@ pub async fn load_dashboard(
     let years = state.store.report_years().await?;
     let mut by_year = Vec::new();
     for other in years.iter().rev().map(|y| FiscalYear::new(*y)) {
-        let (other_on, other_entries) = if other == year {
-            (on, entries.clone())
+        if other == year {
+            by_year.extend(breakdown(&entries, Dimension::FiscalYear, on));
         } else {
             let other_on = today.clamp(other.first_day(), other.last_day());
-            (
-                other_on,
-                state.store.report_entries(other, other_on, scope).await?,
-            )
-        };
-        by_year.extend(breakdown(&other_entries, Dimension::FiscalYear, other_on));
+            let other_entries = state.store.report_entries(other, other_on, scope).await?;
+            by_year.extend(breakdown(&other_entries, Dimension::FiscalYear, other_on));
+        }
     }
     Ok(Dashboard::new(&entries, year, on, years, by_year))
 }
