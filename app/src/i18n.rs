@@ -2,7 +2,9 @@
 //! text missing in one language is a compile error, not a blank on the page.
 
 use leptos::prelude::*;
-use mamori_domain::{AppRole, FiscalYear, InspectionGroup, SecurityRole};
+use mamori_domain::{
+    AppRole, FiscalYear, InspectionGroup, SecurityRole, report::materials::NOT_OPENED_LISTED,
+};
 
 /// The cookie that remembers a person's choice of language.
 pub const LANGUAGE_COOKIE: &str = "mamori_lang";
@@ -586,6 +588,7 @@ pub struct Texts {
     pub report_median_time: &'static str,
     pub report_not_opened_heading: &'static str,
     pub report_not_opened_summary: fn(&str, i32) -> String,
+    pub report_not_opened_more: fn(usize) -> String,
     pub transcript_title: fn(&str) -> String,
     pub transcript_caption: &'static str,
     pub report_completed_at: &'static str,
@@ -1042,6 +1045,9 @@ pub static JA: Texts = Texts {
     report_median_time: "学習時間の中央値（分:秒）",
     report_not_opened_heading: "まだ開いていない人",
     report_not_opened_summary: |title, version| format!("{title}（第{version}版）"),
+    report_not_opened_more: |n| {
+        format!("ほか {n} 人（名前は職員番号順に最初の {NOT_OPENED_LISTED} 人まで表示）")
+    },
     transcript_title: |name| format!("受講履歴: {name}"),
     transcript_caption: "年度ごとの研修と修了",
     report_completed_at: "修了日時",
@@ -1502,6 +1508,9 @@ pub static EN: Texts = Texts {
     report_median_time: "Median active time (m:ss)",
     report_not_opened_heading: "Who has not opened them",
     report_not_opened_summary: |title, version| format!("{title} (version {version})"),
+    report_not_opened_more: |n| {
+        format!("and {n} more (only the first {NOT_OPENED_LISTED} by employee ID are named)")
+    },
     transcript_title: |name| format!("Transcript: {name}"),
     transcript_caption: "Modules and completion by fiscal year",
     report_completed_at: "Completed at",

@@ -49,6 +49,9 @@ impl Store {
                 o.create_if_missing(true)
                     .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                     .foreign_keys(true)
+                    // Reports read 100,000s of rows: fewer hand-offs between sqlx's worker
+                    // thread and the task that decodes them.
+                    .row_buffer_size(4096)
             });
         }
         let db = Database::connect(options).await?;

@@ -148,28 +148,29 @@ impl Store {
         let txn = self.db().begin().await?;
         for entry in &open {
             let policy = entry
+                .assigned
                 .info
                 .reminder_policy
                 .as_ref()
                 .unwrap_or(&default_policy);
             let assigned_on =
-                agency_date(entry.assignment.created_at).max(entry.person.active_from);
+                agency_date(entry.assigned.assignment.created_at).max(entry.person.active_from);
             let Some(reminder) = policy.due_reminder(assigned_on, entry.due, today) else {
                 continue;
             };
             let text = learner_mail(
                 &templates[&reminder.kind],
                 &entry.person.name,
-                &entry.module.title,
+                &entry.assigned.module.title,
                 entry.due,
                 today,
-                &format!("{base_url}/modules/{}", entry.module.slug),
+                &format!("{base_url}/modules/{}", entry.assigned.module.slug),
             );
             let mail = QueuedMail {
                 key: format!(
                     "reminder:{}:{}:{}:{}",
                     entry.person.id,
-                    entry.assignment.id,
+                    entry.assigned.assignment.id,
                     reminder.kind.code(),
                     reminder.scheduled_on
                 ),
@@ -179,7 +180,7 @@ impl Store {
                 to_name: &entry.person.name,
                 subject: text.subject,
                 body: text.body,
-                assignment_id: Some(entry.assignment.id),
+                assignment_id: Some(entry.assigned.assignment.id),
             };
             if enqueue(&txn, mail, now).await? {
                 *report.queued.entry(reminder.kind).or_default() += 1;
@@ -189,15 +190,15 @@ impl Store {
         if default_policy.manager_digest {
             let mut overdue_by_division: HashMap<i32, Vec<OverdueEntry>> = HashMap::new();
             for entry in open.iter().filter(|e| e.due < today) {
-                if let Some(division_id) = entry.division_id {
+                if let Some(division_id) = entry.person.division_id {
                     overdue_by_division
                         .entry(division_id)
                         .or_default()
                         .push(OverdueEntry {
-                            division: entry.division.clone(),
+                            division: entry.person.division.clone(),
                             employee_id: entry.person.employee_id.clone(),
                             name: entry.person.name.clone(),
-                            module: entry.module.title.clone(),
+                            module: entry.assigned.module.title.clone(),
                             due: entry.due,
                         });
                 }

@@ -4,7 +4,9 @@
 
 use crate::{
     Store, StoreError,
-    entities::{assignment, material, material_view, quiz_attempt, staff, training_module},
+    entities::{
+        assignment, enrollment, material, material_view, quiz_attempt, staff, training_module,
+    },
     history::divisions_on,
     training::{RosterEntry, RosterQuery},
 };
@@ -18,7 +20,7 @@ use mamori_domain::{
     },
     training::ModuleStatus,
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 impl Store {
@@ -73,7 +75,7 @@ impl Store {
             })
             .await?;
         if let Some(ids) = scope.divisions() {
-            roster.retain(|e| e.division_id.is_some_and(|d| ids.contains(&d)));
+            roster.retain(|e| e.person.division_id.is_some_and(|d| ids.contains(&d)));
         }
         Ok(roster)
     }
@@ -93,7 +95,7 @@ impl Store {
             .scoped_roster(year, on, scope)
             .await?
             .into_iter()
-            .filter(|e| e.module.id == module.id)
+            .filter(|e| e.assigned.module.id == module.id)
             .collect();
         let version_of = |e: &RosterEntry| {
             e.enrollment
@@ -110,16 +112,21 @@ impl Store {
             .await?;
         let learner_ids: HashSet<i32> = learners.iter().map(|e| e.person.id).collect();
         let mut views: HashMap<(i32, i32), i64> = HashMap::new();
-        for view in material_view::Entity::find()
+        let rows: Vec<(i32, i32, i32)> = material_view::Entity::find()
+            .select_only()
+            .columns([
+                material_view::Column::StaffId,
+                material_view::Column::MaterialId,
+                material_view::Column::ActiveSeconds,
+            ])
             .filter(material_view::Column::MaterialId.is_in(materials.iter().map(|m| m.id)))
+            .filter(material_view::Column::Views.gt(0))
+            .into_tuple()
             .all(self.db())
-            .await?
-        {
-            if learner_ids.contains(&view.staff_id) && view.views > 0 {
-                views.insert(
-                    (view.staff_id, view.material_id),
-                    i64::from(view.active_seconds),
-                );
+            .await?;
+        for (staff_id, material_id, active_seconds) in rows {
+            if learner_ids.contains(&staff_id) {
+                views.insert((staff_id, material_id), i64::from(active_seconds));
             }
         }
         let materials = materials
@@ -131,15 +138,16 @@ impl Store {
                     title: m.title,
                     kind: m.kind,
                     active_seconds: Vec::new(),
+                    not_opened_count: 0,
                     not_opened: Vec::new(),
                 };
                 for learner in learners.iter().filter(|e| version_of(e) == m.version) {
                     match views.get(&(learner.person.id, m.id)) {
                         Some(seconds) => viewed.active_seconds.push(*seconds),
-                        None => viewed.not_opened.push(Learner {
+                        None => viewed.add_not_opened(|| Learner {
                             employee_id: learner.person.employee_id.clone(),
                             name: learner.person.name.clone(),
-                            division: learner.division.clone(),
+                            division: learner.person.division.clone(),
                         }),
                     }
                 }
@@ -203,7 +211,14 @@ impl Store {
         }
         let enrollment_ids: Vec<i32> = entries
             .iter()
-            .filter_map(|(_, e)| e.enrollment.as_ref().map(|en| en.id))
+            .filter_map(|(_, e)| e.enrollment.map(|en| en.id))
+            .collect();
+        let mut certificates: HashMap<i32, String> = enrollment::Entity::find()
+            .filter(enrollment::Column::Id.is_in(enrollment_ids.iter().copied()))
+            .all(self.db())
+            .await?
+            .into_iter()
+            .filter_map(|e| Some((e.id, e.verification_code?)))
             .collect();
         let mut attempts: BTreeMap<i32, Vec<TranscriptAttempt>> = BTreeMap::new();
         for attempt in quiz_attempt::Entity::find()
@@ -228,7 +243,7 @@ impl Store {
         }
         let division = entries
             .first()
-            .map(|(_, e)| e.division.clone())
+            .map(|(_, e)| e.person.division.clone())
             .unwrap_or_default();
         let mut modules: Vec<TranscriptModule> = entries
             .into_iter()
@@ -236,17 +251,15 @@ impl Store {
                 let status = report_entry(&entry).status(on);
                 let enrollment = entry.enrollment;
                 TranscriptModule {
-                    fiscal_year: entry.assignment.fiscal_year,
-                    module_slug: entry.module.slug,
-                    module_title: entry.module.title,
+                    fiscal_year: entry.assigned.assignment.fiscal_year,
+                    module_slug: entry.assigned.module.slug.clone(),
+                    module_title: entry.assigned.module.title.clone(),
                     version: enrollment.as_ref().map(|e| e.version),
                     due: entry.due,
                     status,
                     started_at: enrollment.as_ref().map(|e| e.started_at),
                     completed_at: enrollment.as_ref().and_then(|e| e.completed_at),
-                    certificate_code: enrollment
-                        .as_ref()
-                        .and_then(|e| e.verification_code.clone()),
+                    certificate_code: enrollment.and_then(|e| certificates.remove(&e.id)),
                     attempts: enrollment
                         .and_then(|e| attempts.remove(&e.id))
                         .unwrap_or_default(),
@@ -272,11 +285,11 @@ fn report_entry(entry: &RosterEntry) -> ReportEntry {
     ReportEntry {
         employee_id: entry.person.employee_id.clone(),
         name: entry.person.name.clone(),
-        division: entry.division.clone(),
-        roles: entry.roles.clone(),
-        module_slug: entry.module.slug.clone(),
-        module_title: entry.module.title.clone(),
-        fiscal_year: entry.assignment.fiscal_year,
+        division: entry.person.division.clone(),
+        roles: entry.person.roles.clone(),
+        module_slug: entry.assigned.module.slug.clone(),
+        module_title: entry.assigned.module.title.clone(),
+        fiscal_year: entry.assigned.assignment.fiscal_year,
         due: entry.due,
         started_on: entry.enrollment.as_ref().map(|e| agency_date(e.started_at)),
         completed_on: entry.completed_at().map(agency_date),

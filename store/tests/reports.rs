@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mamori_domain::{
-    FiscalYear, ResultsScope,
-    report::{Dimension, Tally, breakdown},
+    FiscalYear, ResultsScope, SecurityRole,
+    report::{Dimension, ReportEntry, Tally, breakdown},
     training::{AssignmentTarget, DueRule, Heartbeat, ProgressStatus},
 };
 use mamori_store::{Store, StoreError, training::ViewReport};
@@ -174,5 +174,61 @@ async fn standings_scope_views_and_transcripts() {
                 .is_ok()
         );
         assert!(store.report_years().await.unwrap().contains(&2026));
+
+        // The learner moves to 総務課 and becomes a division security officer on 11-25: each
+        // date viewed shows the division and roles of that day, and the manager's scope follows.
+        let mut moved = store
+            .staff_rows_as_of(date(11, 24))
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|row| row.employee_id.as_str() == LEARNER)
+            .unwrap();
+        moved.division = "総務課".into();
+        moved.roles = vec![SecurityRole::DivisionSecurityOfficer];
+        store
+            .edit_staff(&moved, date(11, 25), "E0013", jst(11, 24, 18))
+            .await
+            .unwrap();
+        let learner_on = |entries: Vec<ReportEntry>| {
+            entries
+                .into_iter()
+                .find(|e| e.employee_id == LEARNER && e.module_slug == "media")
+        };
+        let before = learner_on(
+            store
+                .report_entries(year(), date(11, 24), &ResultsScope::Everyone)
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            (before.division.as_str(), before.roles.len()),
+            (DIVISION, 0)
+        );
+        let after = learner_on(
+            store
+                .report_entries(year(), date(11, 26), &ResultsScope::Everyone)
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(after.division, "総務課");
+        assert_eq!(after.roles, [SecurityRole::DivisionSecurityOfficer]);
+        assert_eq!(
+            after.completed_on,
+            Some(date(11, 10)),
+            "progress moves with them"
+        );
+        let theirs_before = store
+            .report_entries(year(), date(11, 24), &scope)
+            .await
+            .unwrap();
+        assert!(learner_on(theirs_before).is_some());
+        let theirs_after = store
+            .report_entries(year(), date(11, 26), &scope)
+            .await
+            .unwrap();
+        assert!(learner_on(theirs_after).is_none());
     }
 }

@@ -24,9 +24,16 @@ pub struct MaterialViews {
     pub kind: String,
     /// The active seconds of each learner who opened it.
     pub active_seconds: Vec<i64>,
-    /// Learners taking this version (or not started, for the newest) who never opened it.
+    /// How many learners taking this version (or not started, for the newest) never opened
+    /// it.
+    pub not_opened_count: usize,
+    /// The first `NOT_OPENED_LISTED` of them, by employee ID.
     pub not_opened: Vec<Learner>,
 }
+
+/// How many of a material's non-openers a report names: all of them in an agency of a few
+/// hundred, and a page that still loads in one of 100,000.
+pub const NOT_OPENED_LISTED: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Learner {
@@ -38,6 +45,14 @@ pub struct Learner {
 impl MaterialViews {
     pub fn opened(&self) -> usize {
         self.active_seconds.len()
+    }
+
+    /// Counts a learner who never opened it, naming the first `NOT_OPENED_LISTED`.
+    pub fn add_not_opened(&mut self, learner: impl FnOnce() -> Learner) {
+        if self.not_opened.len() < NOT_OPENED_LISTED {
+            self.not_opened.push(learner());
+        }
+        self.not_opened_count += 1;
     }
 
     pub fn median_seconds(&self) -> Option<i64> {
@@ -85,6 +100,29 @@ mod tests {
         assert_eq!(median(&[300]), Some(300));
         assert_eq!(median(&[600, 30, 90]), Some(90));
         assert_eq!(median(&[30, 90, 600, 61]), Some(75));
+    }
+
+    #[test]
+    fn non_openers_are_all_counted_and_the_first_ones_named() {
+        let mut views = MaterialViews {
+            version: 1,
+            position: 1,
+            title: "t".into(),
+            kind: "page".into(),
+            active_seconds: vec![],
+            not_opened_count: 0,
+            not_opened: vec![],
+        };
+        for n in 0..NOT_OPENED_LISTED + 2 {
+            views.add_not_opened(|| Learner {
+                employee_id: format!("E{n:04}"),
+                name: "n".into(),
+                division: "d".into(),
+            });
+        }
+        assert_eq!(views.not_opened_count, NOT_OPENED_LISTED + 2);
+        assert_eq!(views.not_opened.len(), NOT_OPENED_LISTED);
+        assert_eq!(views.not_opened[0].employee_id, "E0000");
     }
 
     #[test]

@@ -10,7 +10,10 @@ pub mod transcript;
 use crate::{FiscalYear, InspectionGroup, SecurityRole, percent::Share, training::ProgressStatus};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::{
+    borrow::Cow,
+    collections::{BTreeMap, BTreeSet},
+};
 
 /// One person's assignment of one module, with what they had done by when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,22 +54,22 @@ impl ReportEntry {
 
     /// The keys this entry counts under along `dimension` (a person holds several roles, and
     /// is in one or more self-inspection groups).
-    pub fn keys(&self, dimension: Dimension) -> Vec<String> {
+    pub fn keys(&self, dimension: Dimension) -> Vec<Cow<'_, str>> {
         match dimension {
-            Dimension::Division => vec![self.division.clone()],
+            Dimension::Division => vec![Cow::Borrowed(&self.division)],
             Dimension::Role => self
                 .roles
                 .iter()
                 .filter(|role| **role != SecurityRole::Staff)
                 .chain([&SecurityRole::Staff])
-                .map(|role| role.code().to_string())
+                .map(|role| Cow::Borrowed(role.code()))
                 .collect(),
             Dimension::Group => InspectionGroup::of(&self.roles)
                 .into_iter()
-                .map(|group| group.code().to_string())
+                .map(|group| Cow::Borrowed(group.code()))
                 .collect(),
-            Dimension::Module => vec![self.module_slug.clone()],
-            Dimension::FiscalYear => vec![self.fiscal_year.to_string()],
+            Dimension::Module => vec![Cow::Borrowed(&self.module_slug)],
+            Dimension::FiscalYear => vec![Cow::Owned(self.fiscal_year.to_string())],
         }
     }
 }
@@ -201,14 +204,18 @@ pub fn breakdown(
     for entry in entries {
         let status = entry.status(on);
         for key in entry.keys(dimension) {
-            let at = *index.entry(key.clone()).or_insert_with(|| {
-                rows.push(BreakdownRow {
-                    label: entry.key_label(dimension, &key),
-                    key,
-                    tally: Tally::default(),
-                });
-                rows.len() - 1
-            });
+            let at = match index.get(key.as_ref()) {
+                Some(at) => *at,
+                None => {
+                    rows.push(BreakdownRow {
+                        label: entry.key_label(dimension, &key),
+                        key: key.to_string(),
+                        tally: Tally::default(),
+                    });
+                    index.insert(key.into_owned(), rows.len() - 1);
+                    rows.len() - 1
+                }
+            };
             rows[at].tally.add(status);
         }
     }
@@ -344,7 +351,7 @@ impl PeopleFilter {
     pub fn keeps(&self, entry: &ReportEntry, on: NaiveDate) -> bool {
         self.group_by
             .as_ref()
-            .is_none_or(|(dimension, key)| entry.keys(*dimension).contains(key))
+            .is_none_or(|(dimension, key)| entry.keys(*dimension).iter().any(|k| k == key))
             && self.division.as_ref().is_none_or(|d| *d == entry.division)
             && self.module.as_ref().is_none_or(|m| *m == entry.module_slug)
             && self.status.is_none_or(|s| s == entry.status(on))
@@ -422,16 +429,19 @@ pub struct FilterOptions {
 
 impl FilterOptions {
     pub fn of(entries: &[ReportEntry]) -> Self {
-        let mut divisions: Vec<String> = entries.iter().map(|e| e.division.clone()).collect();
-        divisions.sort();
-        divisions.dedup();
-        let mut modules: Vec<(String, String)> = entries
+        // Borrowed first: a few distinct values among 100,000s of entries.
+        let divisions: BTreeSet<&str> = entries.iter().map(|e| e.division.as_str()).collect();
+        let modules: BTreeSet<(&str, &str)> = entries
             .iter()
-            .map(|e| (e.module_slug.clone(), e.module_title.clone()))
+            .map(|e| (e.module_slug.as_str(), e.module_title.as_str()))
             .collect();
-        modules.sort();
-        modules.dedup();
-        FilterOptions { divisions, modules }
+        FilterOptions {
+            divisions: divisions.into_iter().map(String::from).collect(),
+            modules: modules
+                .into_iter()
+                .map(|(slug, title)| (slug.to_string(), title.to_string()))
+                .collect(),
+        }
     }
 }
 

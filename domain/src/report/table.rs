@@ -191,8 +191,8 @@ pub fn materials_table(report: &MaterialReport) -> Table {
                     Cell::Text(m.title.clone()),
                     Cell::Text(m.kind.clone()),
                     Cell::Count(m.opened()),
-                    Cell::Count(m.not_opened.len()),
-                    Cell::Share(Share::new(m.opened(), m.opened() + m.not_opened.len())),
+                    Cell::Count(m.not_opened_count),
+                    Cell::Share(Share::new(m.opened(), m.opened() + m.not_opened_count)),
                     m.median_seconds()
                         .map_or(Cell::Empty, |s| Cell::Count(s.max(0) as usize)),
                 ];

@@ -12,7 +12,7 @@ mod roster;
 pub use materials::{MaterialEdit, Move, NewContent, NewMaterial, NewVideo, StoredUpload};
 pub(crate) use progress::verification_code;
 pub use progress::{FileToServe, MaterialFileRole, ViewReport};
-pub use roster::{RosterEntry, RosterQuery};
+pub use roster::{RosterAssignment, RosterEnrollment, RosterEntry, RosterPerson, RosterQuery};
 
 use crate::outbox::{Stop, cancel_reminders};
 use crate::{

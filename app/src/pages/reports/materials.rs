@@ -26,13 +26,18 @@ use mamori_domain::{
 #[component]
 pub fn MaterialViewsPage() -> impl IntoView {
     let t = use_texts();
+    // Made here, not inside the permission check: its Suspense re-runs its children on the
+    // server, and a resource made there would be fetched again each time.
+    let params = use_params_map();
+    let address = use_query_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let query = move || address.with(report_query);
+    let report = Resource::new(
+        move || (slug(), query()),
+        |(slug, query)| material_views(slug, query),
+    );
     view! {
         <RequirePermission permission=Permission::ViewTrainingResults page=move |viewer| {
-            let params = use_params_map();
-            let address = use_query_map();
-            let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
-            let query = move || address.with(report_query);
-            let report = Resource::new(move || (slug(), query()), |(slug, query)| material_views(slug, query));
             let scope = viewer.actor.results_scope();
             view! {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
@@ -80,8 +85,8 @@ fn Views(report: MaterialReport, query: ReportQuery) -> impl IntoView {
                     <th scope="row">{format!("{}. {}", m.position, m.title)}</th>
                     <td>{kind}</td>
                     <td class="number">{m.opened()}</td>
-                    <td class="number">{m.not_opened.len()}</td>
-                    <td class="number">{format!("{}%", Share::new(m.opened(), m.opened() + m.not_opened.len()))}</td>
+                    <td class="number">{m.not_opened_count}</td>
+                    <td class="number">{format!("{}%", Share::new(m.opened(), m.opened() + m.not_opened_count))}</td>
                     <td class="number">{m.median_seconds().map(minutes_and_seconds)}</td>
                     {bands}
                 </tr>
@@ -133,6 +138,7 @@ fn Views(report: MaterialReport, query: ReportQuery) -> impl IntoView {
 #[component]
 fn NotOpened(material: MaterialViews) -> impl IntoView {
     let t = use_texts();
+    let unnamed = material.not_opened_count - material.not_opened.len();
     let people = material
         .not_opened
         .into_iter()
@@ -146,6 +152,7 @@ fn NotOpened(material: MaterialViews) -> impl IntoView {
         <details>
             <summary>{(t.report_not_opened_summary)(&material.title, material.version)}</summary>
             <ul class="people-list">{people}</ul>
+            {(unnamed > 0).then(|| view! { <p>{(t.report_not_opened_more)(unnamed)}</p> })}
         </details>
     }
     .into_any()
