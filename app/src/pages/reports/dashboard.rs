@@ -2,7 +2,9 @@
 //! group, module and fiscal year (each a chart with its table), and the completion curve.
 //! Every number links to the people behind it.
 
-use super::{Downloads, PrintButton, ScopeNote, YearAndDate, drill_down, link, report_query};
+use super::{
+    Downloads, PrintButton, ScopeNote, YearAndDate, drill_down, key_label, link, report_query,
+};
 use crate::{
     api::reports::completion_dashboard,
     components::{
@@ -15,7 +17,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 use mamori_domain::{
-    FiscalYear, InspectionGroup, Permission, SecurityRole,
+    FiscalYear, Permission,
     percent::Share,
     report::{BreakdownRow, Dashboard, Dimension, Tally, query::ReportQuery},
     training::ProgressStatus,
@@ -24,12 +26,14 @@ use mamori_domain::{
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let t = use_texts();
+    // Made here, not inside the permission check: its Suspense re-runs its children on the
+    // server, and a resource made there would be fetched again each time.
+    let params = use_query_map();
+    let query = move || params.with(report_query);
+    let dashboard = Resource::new(query, completion_dashboard);
     view! {
         <Title text=t.reports_title />
         <RequirePermission permission=Permission::ViewTrainingResults page=move |viewer| {
-            let params = use_query_map();
-            let query = move || params.with(report_query);
-            let dashboard = Resource::new(query, completion_dashboard);
             let scope = viewer.actor.results_scope();
             view! {
                 <h1>{t.reports_title}</h1>
@@ -141,7 +145,12 @@ fn BreakdownSection(
     let labelled_by = heading_id.clone();
     let chart_rows: Vec<(String, Tally)> = rows
         .iter()
-        .map(|row| (key_label(locale, dimension, row), row.tally))
+        .map(|row| {
+            (
+                key_label(locale, dimension, &row.key, &row.label),
+                row.tally,
+            )
+        })
         .collect();
     let chart = (!rows.is_empty()).then(|| {
         view! {
@@ -174,7 +183,7 @@ fn BreakdownTable(
     let body = rows
         .into_iter()
         .map(|row| {
-            let label = key_label(locale, dimension, &row);
+            let label = key_label(locale, dimension, &row.key, &row.label);
             let cells = ProgressStatus::ALL
                 .into_iter()
                 .map(|status| {
@@ -287,27 +296,4 @@ fn dimension_name(locale: Locale, dimension: Dimension) -> &'static str {
         Dimension::Module => t.report_module,
         Dimension::FiscalYear => t.fiscal_year_label,
     }
-}
-
-/// A breakdown row's key as the viewer's language reads it.
-fn key_label(locale: Locale, dimension: Dimension, row: &BreakdownRow) -> String {
-    let named = match dimension {
-        Dimension::Role => row
-            .key
-            .parse::<SecurityRole>()
-            .ok()
-            .map(|r| locale.security_role(r).to_string()),
-        Dimension::Group => row
-            .key
-            .parse::<InspectionGroup>()
-            .ok()
-            .map(|g| locale.inspection_group(g).to_string()),
-        Dimension::FiscalYear => row
-            .key
-            .parse()
-            .ok()
-            .map(|y| locale.fiscal_year(FiscalYear::new(y))),
-        Dimension::Division | Dimension::Module => None,
-    };
-    named.unwrap_or_else(|| row.label.clone())
 }

@@ -12,13 +12,34 @@ pub use materials::MaterialViewsPage;
 pub use people::ReportPeoplePage;
 pub use transcript::TranscriptPage;
 
-use crate::i18n::use_texts;
+use crate::i18n::{Locale, use_texts};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 use mamori_domain::{
-    FiscalYear, ResultsScope,
+    FiscalYear, InspectionGroup, ResultsScope, SecurityRole,
     report::{Dimension, query::ReportQuery},
 };
+
+/// How a breakdown key reads in the UI's language: a role's, group's or fiscal year's name;
+/// otherwise `fallback` (a division's own name, a module's title).
+fn key_label(locale: Locale, dimension: Dimension, key: &str, fallback: &str) -> String {
+    let named = match dimension {
+        Dimension::Role => key
+            .parse::<SecurityRole>()
+            .ok()
+            .map(|r| locale.security_role(r).to_string()),
+        Dimension::Group => key
+            .parse::<InspectionGroup>()
+            .ok()
+            .map(|g| locale.inspection_group(g).to_string()),
+        Dimension::FiscalYear => key
+            .parse()
+            .ok()
+            .map(|y| locale.fiscal_year(FiscalYear::new(y))),
+        Dimension::Division | Dimension::Module => None,
+    };
+    named.unwrap_or_else(|| fallback.to_string())
+}
 
 /// The report query in a page's address.
 fn report_query(params: &ParamsMap) -> ReportQuery {

@@ -1,7 +1,7 @@
 //! The people behind a number: filtered by standing, division, module and lateness, sorted by
 //! any column, fifty to a page, and exported whole.
 
-use super::{Downloads, PrintButton, ScopeNote, link, report_query};
+use super::{Downloads, PrintButton, ScopeNote, key_label, link, report_query};
 use crate::{
     api::reports::report_people,
     components::guard::RequirePermission,
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 use mamori_domain::{
-    FiscalYear, InspectionGroup, Permission, SecurityRole,
+    FiscalYear, Permission,
     report::{Dimension, FilterOptions, PeoplePage, SortKey, query::ReportQuery},
     training::ProgressStatus,
 };
@@ -19,12 +19,14 @@ use mamori_domain::{
 #[component]
 pub fn ReportPeoplePage() -> impl IntoView {
     let t = use_texts();
+    // Made here, not inside the permission check: its Suspense re-runs its children on the
+    // server, and a resource made there would be fetched again each time.
+    let params = use_query_map();
+    let query = move || params.with(report_query);
+    let people = Resource::new(query, report_people);
     view! {
         <Title text=t.report_people_title />
         <RequirePermission permission=Permission::ViewTrainingResults page=move |viewer| {
-            let params = use_query_map();
-            let query = move || params.with(report_query);
-            let people = Resource::new(query, report_people);
             let scope = viewer.actor.results_scope();
             view! {
                 <h1>{t.report_people_title}</h1>
@@ -185,21 +187,11 @@ fn Filters(
         .collect_view();
     // A dashboard number's row stays a filter until it is removed.
     let counted_under = filter.group_by.clone().map(|(dimension, key)| {
-        let label = match dimension {
-            Dimension::Role => key
-                .parse::<SecurityRole>()
-                .map(|r| locale.security_role(r).to_string())
-                .unwrap_or(key.clone()),
-            Dimension::Group => key
-                .parse::<InspectionGroup>()
-                .map(|g| locale.inspection_group(g).to_string())
-                .unwrap_or(key.clone()),
-            Dimension::Module => module_titles
-                .iter()
-                .find(|(slug, _)| *slug == key)
-                .map_or(key.clone(), |(_, title)| title.clone()),
-            _ => key.clone(),
-        };
+        let module_title = module_titles
+            .iter()
+            .find(|(slug, _)| dimension == Dimension::Module && *slug == key)
+            .map(|(_, title)| title.as_str());
+        let label = key_label(locale, dimension, &key, module_title.unwrap_or(&key));
         let mut without = query.clone();
         without.by = None;
         without.key = None;
