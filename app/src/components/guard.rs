@@ -1,5 +1,9 @@
 //! Shows a page only to people with a permission. The server functions check again on every
 //! call: this only spares people a page they cannot use.
+//!
+//! Pages create their resources and actions in their own component, before this guard, and
+//! only read them in `page`: the guard's Suspense re-runs `page` on the server until it
+//! settles, and a resource created there would be fetched again on each run.
 
 use crate::{api::session::Viewer, app::ViewerResource, i18n::use_texts};
 use leptos::prelude::*;

@@ -23,19 +23,25 @@ use mamori_domain::{
 #[component]
 pub fn AdminMailPage() -> impl IntoView {
     let t = use_texts();
+    let query = use_query_map();
+    let status = move || query.with(|q| q.get("status").unwrap_or_default());
+    let outbox = Resource::new(status, outbox_mail);
+    let save_policy = ServerAction::<SaveReminderPolicy>::new();
+    let save_template = ServerAction::<SaveMailTemplate>::new();
+    let save_holidays = ServerAction::<SaveHolidays>::new();
+    let settings = Resource::new(
+        move || {
+            (
+                save_policy.version().get(),
+                save_template.version().get(),
+                save_holidays.version().get(),
+            )
+        },
+        |_| mail_settings(),
+    );
     view! {
         <Title text=t.mail_admin_title />
         <RequirePermission permission=Permission::AdministerStaff page=move |_| {
-            let query = use_query_map();
-            let status = move || query.with(|q| q.get("status").unwrap_or_default());
-            let outbox = Resource::new(status, outbox_mail);
-            let save_policy = ServerAction::<SaveReminderPolicy>::new();
-            let save_template = ServerAction::<SaveMailTemplate>::new();
-            let save_holidays = ServerAction::<SaveHolidays>::new();
-            let settings = Resource::new(
-                move || (save_policy.version().get(), save_template.version().get(), save_holidays.version().get()),
-                |_| mail_settings(),
-            );
             view! {
                 <h1>{t.mail_admin_title}</h1>
                 <section aria-labelledby="outbox-heading">

@@ -17,15 +17,15 @@ use mamori_domain::{Permission, StaffPage};
 #[component]
 pub fn AdminStaffPage() -> impl IntoView {
     let t = use_texts();
+    let query = use_query_map();
+    let search = move || query.with(|q| q.get("q").unwrap_or_default());
+    let page = move || query.with(|q| q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1u64));
+    let results = Resource::new(move || (search(), page()), |(q, p)| search_staff(q, p));
+    // Inside the routes, so that a failure without JavaScript shows its message.
+    let bulk_links = ServerAction::<SendPasswordLinks>::new();
     view! {
         <Title text=t.staff_directory_title />
         <RequirePermission permission=Permission::AdministerStaff page=move |_| {
-            let query = use_query_map();
-            let search = move || query.with(|q| q.get("q").unwrap_or_default());
-            let page = move || query.with(|q| q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1u64));
-            let results = Resource::new(move || (search(), page()), |(q, p)| search_staff(q, p));
-            // Inside the routes, so that a failure without JavaScript shows its message.
-            let bulk_links = ServerAction::<SendPasswordLinks>::new();
             view! {
                 <h1>{t.staff_directory_title}</h1>
                 <Form method="GET" action="" attr:class="search" attr:role="search">

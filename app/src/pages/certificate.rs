@@ -16,12 +16,12 @@ use mamori_domain::{FiscalYear, Permission, training::Certificate};
 #[component]
 pub fn CertificatePage() -> impl IntoView {
     let t = use_texts();
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let certificate = Resource::new(slug, my_certificate);
     view! {
         <Title text=t.certificate_title />
         <RequirePermission permission=Permission::TakeTraining page=move |_| {
-            let params = use_params_map();
-            let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
-            let certificate = Resource::new(slug, my_certificate);
             view! {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || certificate.get().map(|result| match result {
@@ -63,14 +63,18 @@ fn CertificateView(certificate: Certificate) -> impl IntoView {
 #[component]
 pub fn VerifyCertificatePage() -> impl IntoView {
     let t = use_texts();
+    let query = use_query_map();
+    let code = move || query.with(|q| q.get("code").unwrap_or_default());
+    let found = Resource::new(code, |code| async move {
+        if code.trim().is_empty() {
+            Ok(None)
+        } else {
+            verify_certificate(code).await.map(Some)
+        }
+    });
     view! {
         <Title text=t.verify_heading />
         <RequirePermission permission=Permission::AdministerStaff page=move |_| {
-            let query = use_query_map();
-            let code = move || query.with(|q| q.get("code").unwrap_or_default());
-            let found = Resource::new(code, |code| async move {
-                if code.trim().is_empty() { Ok(None) } else { verify_certificate(code).await.map(Some) }
-            });
             view! {
                 <h1>{t.verify_heading}</h1>
                 <Form method="GET" action="" attr:class="search">

@@ -18,16 +18,25 @@ use mamori_domain::{
 #[component]
 pub fn ImportPreviewPage() -> impl IntoView {
     let t = use_texts();
+    let params = use_params_map();
+    // Inside the routes, so that a failed confirmation without JavaScript shows its message.
+    let confirm = ServerAction::<ConfirmImport>::new();
+    let preview = Resource::new(
+        move || {
+            (
+                params.with(|p| {
+                    p.get("upload_id")
+                        .and_then(|id| id.parse::<i32>().ok())
+                        .unwrap_or(0)
+                }),
+                confirm.version().get(),
+            )
+        },
+        |(upload_id, _)| preview_import(upload_id),
+    );
     view! {
         <Title text=t.import_preview_title />
         <RequirePermission permission=Permission::AdministerStaff page=move |_| {
-            let params = use_params_map();
-            // Inside the routes, so that a failed confirmation without JavaScript shows its message.
-            let confirm = ServerAction::<ConfirmImport>::new();
-            let preview = Resource::new(
-                move || (params.with(|p| p.get("upload_id").and_then(|id| id.parse::<i32>().ok()).unwrap_or(0)), confirm.version().get()),
-                |(upload_id, _)| preview_import(upload_id),
-            );
             view! {
                 <h1>{t.import_preview_title}</h1>
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>

@@ -15,12 +15,12 @@ use mamori_domain::{FiscalYear, Permission, training::LearnerModule};
 pub fn LearnerHome() -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
+    let modules = Resource::new(|| (), |_| my_modules());
+    let mail = Resource::new(|| (), |_| my_mail());
     view! {
         <Title text=t.my_training_title />
         <RequirePermission permission=Permission::TakeTraining page=move |viewer| {
             let year = FiscalYear::containing(viewer.today);
-            let modules = Resource::new(|| (), |_| my_modules());
-            let mail = Resource::new(|| (), |_| my_mail());
             view! {
                 <h1>{t.my_training_title}</h1>
                 <p class="greeting">{(t.greeting)(&viewer.actor.name)}</p>

@@ -14,11 +14,11 @@ use mamori_domain::{Permission, training::TrainingGrid};
 #[component]
 pub fn ManagerPage() -> impl IntoView {
     let t = use_texts();
+    let staff = Resource::new(|| (), |_| managed_staff());
+    let grid = Resource::new(|| (), |_| division_training());
     view! {
         <Title text=t.my_divisions_title />
         <RequirePermission permission=Permission::ViewManagedDivisions page=move |_| {
-            let staff = Resource::new(|| (), |_| managed_staff());
-            let grid = Resource::new(|| (), |_| division_training());
             view! {
                 <h1>{t.my_divisions_title}</h1>
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>

@@ -101,32 +101,39 @@ struct UploadFeedback {
 #[component]
 pub fn ModuleEditorPage() -> impl IntoView {
     let t = use_texts();
+    let params = use_params_map();
+    let query = use_query_map();
+    let actions = EditorActions::new();
+    let draft = Resource::new(
+        move || {
+            (
+                params.with(|p| p.get("slug").unwrap_or_default()),
+                actions.version(),
+            )
+        },
+        |(slug, _)| edit_module(slug),
+    );
+    let divisions = Resource::new(|| (), |_| assignable_divisions());
+    let feedback = move || {
+        query.with(|q| {
+            let get = |key: &str| q.get(key).unwrap_or_default();
+            UploadFeedback {
+                added: q.get("added").is_some(),
+                pool_file: PoolFileFeedback {
+                    imported: q.get("questions_imported").and_then(|n| n.parse().ok()),
+                    error: q.get("questions_error"),
+                    lines: get("lines"),
+                },
+                error: q.get("upload_error"),
+                kind: get("kind"),
+                title: get("title"),
+                description: get("description"),
+                video_url: get("video_url"),
+            }
+        })
+    };
     view! {
         <RequirePermission permission=Permission::AuthorTraining page=move |viewer| {
-            let params = use_params_map();
-            let query = use_query_map();
-            let actions = EditorActions::new();
-            let draft = Resource::new(
-                move || (params.with(|p| p.get("slug").unwrap_or_default()), actions.version()),
-                |(slug, _)| edit_module(slug),
-            );
-            let divisions = Resource::new(|| (), |_| assignable_divisions());
-            let feedback = move || query.with(|q| {
-                let get = |key: &str| q.get(key).unwrap_or_default();
-                UploadFeedback {
-                    added: q.get("added").is_some(),
-                    pool_file: PoolFileFeedback {
-                        imported: q.get("questions_imported").and_then(|n| n.parse().ok()),
-                        error: q.get("questions_error"),
-                        lines: get("lines"),
-                    },
-                    error: q.get("upload_error"),
-                    kind: get("kind"),
-                    title: get("title"),
-                    description: get("description"),
-                    video_url: get("video_url"),
-                }
-            });
             view! {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || draft.get().map(|result| match result {

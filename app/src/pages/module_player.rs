@@ -22,14 +22,14 @@ use mamori_domain::{Permission, training::ModulePlayer};
 #[component]
 pub fn ModulePlayerPage() -> impl IntoView {
     let t = use_texts();
+    let params = use_params_map();
+    let query = use_query_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let current = move || query.with(|q| q.get("material").and_then(|n| n.parse::<usize>().ok()));
+    // Reloaded on every move between materials, so that "viewed" marks are fresh.
+    let player = Resource::new(move || (slug(), current()), |(slug, _)| take_module(slug));
     view! {
         <RequirePermission permission=Permission::TakeTraining page=move |_| {
-            let params = use_params_map();
-            let query = use_query_map();
-            let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
-            let current = move || query.with(|q| q.get("material").and_then(|n| n.parse::<usize>().ok()));
-            // Reloaded on every move between materials, so that "viewed" marks are fresh.
-            let player = Resource::new(move || (slug(), current()), |(slug, _)| take_module(slug));
             view! {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || player.get().map(|result| match result {

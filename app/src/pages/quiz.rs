@@ -26,19 +26,26 @@ struct QuizActions {
 #[component]
 pub fn QuizPageView() -> impl IntoView {
     let t = use_texts();
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let actions = QuizActions {
+        start: ServerAction::new(),
+        submit: ServerAction::new(),
+        extend: ServerAction::new(),
+    };
+    let page = Resource::new(
+        move || {
+            (
+                slug(),
+                actions.start.version().get()
+                    + actions.submit.version().get()
+                    + actions.extend.version().get(),
+            )
+        },
+        |(slug, _)| my_quiz(slug),
+    );
     view! {
         <RequirePermission permission=Permission::TakeTraining page=move |_| {
-            let params = use_params_map();
-            let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
-            let actions = QuizActions {
-                start: ServerAction::new(),
-                submit: ServerAction::new(),
-                extend: ServerAction::new(),
-            };
-            let page = Resource::new(
-                move || (slug(), actions.start.version().get() + actions.submit.version().get() + actions.extend.version().get()),
-                |(slug, _)| my_quiz(slug),
-            );
             view! {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || page.get().map(|result| match result {

@@ -19,11 +19,11 @@ use mamori_domain::{
 #[component]
 pub fn QuizResultsPage() -> impl IntoView {
     let t = use_texts();
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let results = Resource::new(slug, quiz_report);
     view! {
         <RequirePermission permission=Permission::ViewTrainingResults page=move |viewer| {
-            let params = use_params_map();
-            let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
-            let results = Resource::new(slug, quiz_report);
             let only_divisions = matches!(viewer.actor.results_scope(), Some(ResultsScope::Divisions(_)));
             view! {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>

@@ -14,24 +14,28 @@ use mamori_domain::{Period, Permission, SecurityRole, StaffDetail, StaffSummary}
 #[component]
 pub fn StaffMemberPage() -> impl IntoView {
     let t = use_texts();
+    let params = use_params_map();
+    // Created here, inside the routes, so that a failed post without JavaScript (which
+    // comes back as `?__err=…`) shows its message.
+    let actions = PersonActions {
+        edit: ServerAction::<EditStaff>::new(),
+        send_link: ServerAction::<SendPasswordLink>::new(),
+        deactivate: ServerAction::<DeactivateStaff>::new(),
+    };
+    let person = Resource::new(
+        move || {
+            (
+                params.with(|p| p.get("employee_id").unwrap_or_default()),
+                actions.edit.version().get()
+                    + actions.send_link.version().get()
+                    + actions.deactivate.version().get(),
+            )
+        },
+        |(employee_id, _)| staff_member(employee_id),
+    );
+    let divisions = Resource::new(|| (), |_| division_list());
     view! {
         <RequirePermission permission=Permission::AdministerStaff page=move |viewer| {
-            let params = use_params_map();
-            // Created here, inside the routes, so that a failed post without JavaScript (which
-            // comes back as `?__err=…`) shows its message.
-            let actions = PersonActions {
-                edit: ServerAction::<EditStaff>::new(),
-                send_link: ServerAction::<SendPasswordLink>::new(),
-                deactivate: ServerAction::<DeactivateStaff>::new(),
-            };
-            let person = Resource::new(
-                move || (
-                    params.with(|p| p.get("employee_id").unwrap_or_default()),
-                    actions.edit.version().get() + actions.send_link.version().get() + actions.deactivate.version().get(),
-                ),
-                |(employee_id, _)| staff_member(employee_id),
-            );
-            let divisions = Resource::new(|| (), |_| division_list());
             view! {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || person.get().map(|result| match result {

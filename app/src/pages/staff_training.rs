@@ -14,13 +14,13 @@ use mamori_domain::{Permission, mail::japanese_date_time, training::PersonTraini
 #[component]
 pub fn StaffTrainingPage() -> impl IntoView {
     let t = use_texts();
+    let params = use_params_map();
+    let training = Resource::new(
+        move || params.with(|p| p.get("employee_id").unwrap_or_default()),
+        staff_training,
+    );
     view! {
         <RequirePermission permission=Permission::ViewManagedDivisions page=move |_| {
-            let params = use_params_map();
-            let training = Resource::new(
-                move || params.with(|p| p.get("employee_id").unwrap_or_default()),
-                staff_training,
-            );
             view! {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || training.get().map(|result| match result {

@@ -13,23 +13,23 @@ use mamori_domain::{Permission, training::ModuleSummary};
 #[component]
 pub fn TrainerModulesPage() -> impl IntoView {
     let t = use_texts();
+    // Inside the routes, so that a failure without JavaScript shows its message.
+    let create = ServerAction::<CreateModule>::new();
+    let modules = Resource::new(|| (), |_| training_modules());
+    // With JavaScript the new module's editor opens once it exists.
+    Effect::new(move |_| {
+        if let Some(Ok(editor)) = create.value().get() {
+            leptos_router::hooks::use_navigate()(&editor, Default::default());
+        }
+    });
+    let failed = move || {
+        create.value().get().and_then(Result::err).map(
+            |error| view! { <p class="error" role="alert" id="create-error">{t.error(&error)}</p> },
+        )
+    };
     view! {
         <Title text=t.modules_title />
         <RequirePermission permission=Permission::AuthorTraining page=move |_| {
-            // Inside the routes, so that a failure without JavaScript shows its message.
-            let create = ServerAction::<CreateModule>::new();
-            let modules = Resource::new(|| (), |_| training_modules());
-            // With JavaScript the new module's editor opens once it exists.
-            Effect::new(move |_| {
-                if let Some(Ok(editor)) = create.value().get() {
-                    leptos_router::hooks::use_navigate()(&editor, Default::default());
-                }
-            });
-            let failed = move || {
-                create.value().get().and_then(Result::err).map(
-                    |error| view! { <p class="error" role="alert" id="create-error">{t.error(&error)}</p> },
-                )
-            };
             view! {
                 <h1>{t.modules_title}</h1>
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>

@@ -26,8 +26,6 @@ use mamori_domain::{
 #[component]
 pub fn MaterialViewsPage() -> impl IntoView {
     let t = use_texts();
-    // Made here, not inside the permission check: its Suspense re-runs its children on the
-    // server, and a resource made there would be fetched again each time.
     let params = use_params_map();
     let address = use_query_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());

@@ -19,8 +19,6 @@ use mamori_domain::{
 #[component]
 pub fn ReportPeoplePage() -> impl IntoView {
     let t = use_texts();
-    // Made here, not inside the permission check: its Suspense re-runs its children on the
-    // server, and a resource made there would be fetched again each time.
     let params = use_query_map();
     let query = move || params.with(report_query);
     let people = Resource::new(query, report_people);

@@ -19,8 +19,6 @@ use mamori_domain::{
 #[component]
 pub fn TranscriptPage() -> impl IntoView {
     let t = use_texts();
-    // Made here, not inside the permission check: its Suspense re-runs its children on the
-    // server, and a resource made there would be fetched again each time.
     let params = use_params_map();
     let employee_id = move || params.with(|p| p.get("employee_id").unwrap_or_default());
     let transcript = Resource::new(employee_id, staff_transcript);
