@@ -141,9 +141,14 @@ fn refused(error: mamori_app::error::AppError) -> Response {
 
 /// A CSV file to download.
 fn csv_download(file_name: &str, content: String) -> Response {
+    download("text/csv; charset=utf-8", file_name, content)
+}
+
+/// A file to save rather than show.
+fn download(content_type: &str, file_name: &str, content: impl IntoResponse) -> Response {
     (
         [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_TYPE, content_type.to_string()),
             (
                 header::CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{file_name}\""),

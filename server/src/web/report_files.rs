@@ -1,11 +1,11 @@
 //! Report exports: every report table as CSV (UTF-8 with a byte-order mark, for Excel on
 //! Japanese Windows) or as an Excel workbook, with the same scope and rows as its page.
 
-use super::{csv_download, refused};
+use super::{csv_download, download, refused};
 use axum::{
     Router,
     extract::{Path, Query},
-    http::{HeaderMap, StatusCode, header},
+    http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
     routing::get,
 };
@@ -150,21 +150,11 @@ fn respond(table: Result<Table, StoreError>, name: &str, format: FileFormat) -> 
     match format {
         FileFormat::Csv => csv_download(&format!("{name}.csv"), table.to_csv()),
         FileFormat::Xlsx => match workbook(&table) {
-            Ok(bytes) => (
-                [
-                    (
-                        header::CONTENT_TYPE,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                            .to_string(),
-                    ),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{name}.xlsx\""),
-                    ),
-                ],
+            Ok(bytes) => download(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                &format!("{name}.xlsx"),
                 bytes,
-            )
-                .into_response(),
+            ),
             Err(error) => {
                 tracing::error!(%error, "writing a workbook failed");
                 StatusCode::INTERNAL_SERVER_ERROR.into_response()
