@@ -7,6 +7,7 @@ pub mod business_calendar;
 pub mod csv;
 pub mod demo;
 pub mod fiscal_year;
+pub mod inspection;
 pub mod mail;
 pub mod media;
 pub mod percent;

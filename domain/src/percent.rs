@@ -22,6 +22,12 @@ impl Share {
         (whole > 0).then(|| (2000 * part + whole) / (2 * whole))
     }
 
+    /// Whether the share reaches `percent`, compared exactly (343/361 reaches 95; 342/361
+    /// does not); a share of nothing reaches nothing.
+    pub fn at_least(self, percent: u32) -> bool {
+        self.whole > 0 && self.part as u64 * 100 >= u64::from(percent) * self.whole as u64
+    }
+
     /// The share as a fraction (0.966), for spreadsheets that format it themselves.
     pub fn fraction(self) -> Option<f64> {
         (self.whole > 0).then(|| self.part as f64 / self.whole as f64)
