@@ -49,6 +49,55 @@ pub fn decode(bytes: &[u8]) -> Result<&str, LineError> {
     })
 }
 
+/// An import file's records after its header, and where each of `expected`'s columns is in
+/// them: the header must name each expected column once and nothing else, in any order.
+pub fn read_table<const N: usize>(
+    bytes: &[u8],
+    expected: &[&str; N],
+) -> Result<([usize; N], Vec<Record>), Vec<LineError>> {
+    let text = decode(bytes).map_err(|e| vec![e])?;
+    let mut records = records(text).map_err(|e| vec![e])?.into_iter();
+    let Some(header) = records.next() else {
+        return Err(vec![LineError::new(
+            1,
+            format!(
+                "the file is empty; expected the header {}",
+                expected.join(",")
+            ),
+        )]);
+    };
+    let columns = column_order(&header.fields, expected)
+        .map_err(|reason| vec![LineError::new(header.line, reason)])?;
+    Ok((columns, records.collect()))
+}
+
+fn column_order<const N: usize>(
+    header: &[String],
+    expected: &[&str; N],
+) -> Result<[usize; N], String> {
+    let names: Vec<&str> = header.iter().map(|h| h.trim()).collect();
+    let mut order = [0; N];
+    for (slot, wanted) in expected.iter().enumerate() {
+        match names.iter().filter(|n| *n == wanted).count() {
+            1 => order[slot] = names.iter().position(|n| n == wanted).expect("counted"),
+            0 => {
+                return Err(format!(
+                    "the header lacks the column {wanted}; expected {}",
+                    expected.join(",")
+                ));
+            }
+            _ => return Err(format!("the header has the column {wanted} twice")),
+        }
+    }
+    if let Some(extra) = names.iter().find(|n| !expected.contains(n)) {
+        return Err(format!(
+            "the header has an unknown column {extra:?}; expected {}",
+            expected.join(",")
+        ));
+    }
+    Ok(order)
+}
+
 /// Splits text into records. Blank lines are skipped.
 pub fn records(text: &str) -> Result<Vec<Record>, LineError> {
     let mut records = Vec::new();

@@ -4,7 +4,7 @@
 
 use crate::{
     EmailAddress, EmployeeId, SecurityRole, StaffName,
-    csv::{LineError, decode, records},
+    csv::{self, LineError},
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -36,19 +36,7 @@ pub struct StaffRow {
 
 /// Parses a whole file. Either every row is valid, or every problem is returned, in line order.
 pub fn parse(bytes: &[u8]) -> Result<Vec<StaffRow>, Vec<LineError>> {
-    let text = decode(bytes).map_err(|e| vec![e])?;
-    let mut records = records(text).map_err(|e| vec![e])?.into_iter();
-    let Some(header) = records.next() else {
-        return Err(vec![LineError::new(
-            1,
-            format!(
-                "the file is empty; expected the header {}",
-                HEADER.join(",")
-            ),
-        )]);
-    };
-    let columns =
-        column_order(&header.fields).map_err(|reason| vec![LineError::new(header.line, reason)])?;
+    let (columns, records) = csv::read_table(bytes, &HEADER)?;
 
     let mut rows = Vec::new();
     let mut errors = Vec::new();
@@ -132,30 +120,6 @@ pub struct AppliedImport {
 }
 
 /// Where each of the seven columns is: any order, each exactly once, nothing else.
-fn column_order(header: &[String]) -> Result<[usize; 7], String> {
-    let names: Vec<&str> = header.iter().map(|h| h.trim()).collect();
-    let mut order = [0; 7];
-    for (slot, wanted) in HEADER.iter().enumerate() {
-        match names.iter().filter(|n| *n == wanted).count() {
-            1 => order[slot] = names.iter().position(|n| n == wanted).expect("counted"),
-            0 => {
-                return Err(format!(
-                    "the header lacks the column {wanted}; expected {}",
-                    HEADER.join(",")
-                ));
-            }
-            _ => return Err(format!("the header has the column {wanted} twice")),
-        }
-    }
-    if let Some(extra) = names.iter().find(|n| !HEADER.contains(n)) {
-        return Err(format!(
-            "the header has an unknown column {extra:?}; expected {}",
-            HEADER.join(",")
-        ));
-    }
-    Ok(order)
-}
-
 fn parse_row(
     line: usize,
     fields: &[String],

@@ -2,6 +2,8 @@
 //! figures the agency reports — 把握率 (coverage), 対策実施率 (implementation rate) and
 //! 到達率 (attainment) — exactly as `self-inspection.md` defines them.
 
+pub mod files;
+
 use crate::{InspectionGroup, percent::Share};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
