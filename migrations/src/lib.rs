@@ -10,6 +10,7 @@ mod m20261126_000004_training;
 mod m20261126_000005_material_files;
 mod m20261126_000006_quizzes;
 mod m20261126_000007_reminders;
+mod m20261127_000008_inspection;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_material_files::Migration),
             Box::new(m20261126_000006_quizzes::Migration),
             Box::new(m20261126_000007_reminders::Migration),
+            Box::new(m20261127_000008_inspection::Migration),
         ]
     }
 }

@@ -1,5 +1,7 @@
 //! The `mamori` command line: serving and the admin subcommands.
 
+mod inspection;
+
 use crate::{mail_delivery::deliver_due_mail, settings::Settings};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -64,6 +66,11 @@ pub enum Command {
     Holidays {
         #[command(subcommand)]
         command: HolidaysCommand,
+    },
+    /// The yearly self-inspection (自己点検): items, answers and figures.
+    Inspection {
+        #[command(subcommand)]
+        command: inspection::InspectionCommand,
     },
 }
 
@@ -309,8 +316,7 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
         Command::Holidays {
             command: HolidaysCommand::Import { file },
         } => {
-            let bytes = std::fs::read(&file)
-                .map_err(|e| CliError::Invalid(format!("cannot read {}: {e}", file.display())))?;
+            let bytes = read_file(&file)?;
             match mamori_domain::business_calendar::parse_holidays(&bytes) {
                 Ok(holidays) => {
                     open_store(&settings)
@@ -436,6 +442,7 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
             })?;
             std::io::stdout().lock().write_all(text.as_bytes())?;
         }
+        Command::Inspection { command } => return inspection::run(command, &settings).await,
         Command::Staff {
             command: StaffCommand::Export { as_of, output },
         } => {
@@ -460,8 +467,7 @@ async fn import_staff(
     file: &std::path::Path,
     options: ImportOptions<'_>,
 ) -> Result<ExitCode, CliError> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| CliError::Invalid(format!("cannot read {}: {e}", file.display())))?;
+    let bytes = read_file(file)?;
     let outcome = match mamori_domain::staff_file::parse(&bytes) {
         Ok(rows) => {
             open_store(settings)
@@ -476,19 +482,27 @@ async fn import_staff(
             print_report(&file.display().to_string(), options, &report);
             Ok(ExitCode::SUCCESS)
         }
-        Err(ImportError::Rows(errors)) => {
-            for error in &errors {
-                eprintln!("{error}");
-            }
-            eprintln!(
-                "Nothing was imported: {} bad row(s) in {}.",
-                errors.len(),
-                file.display()
-            );
-            Ok(ExitCode::FAILURE)
-        }
+        Err(ImportError::Rows(errors)) => Ok(refuse_rows(&errors, file)),
         Err(ImportError::Store(error)) => Err(error.into()),
     }
+}
+
+fn read_file(file: &std::path::Path) -> Result<Vec<u8>, CliError> {
+    std::fs::read(file)
+        .map_err(|e| CliError::Invalid(format!("cannot read {}: {e}", file.display())))
+}
+
+/// Prints an import file's bad rows as `LINE: reason`: nothing was imported.
+fn refuse_rows(errors: &[mamori_domain::csv::LineError], file: &std::path::Path) -> ExitCode {
+    for error in errors {
+        eprintln!("{error}");
+    }
+    eprintln!(
+        "Nothing was imported: {} bad row(s) in {}.",
+        errors.len(),
+        file.display()
+    );
+    ExitCode::FAILURE
 }
 
 async fn import_pool(
@@ -499,8 +513,7 @@ async fn import_pool(
     dry_run: bool,
 ) -> Result<ExitCode, CliError> {
     use mamori_domain::quiz::QuestionKind;
-    let bytes = std::fs::read(file)
-        .map_err(|e| CliError::Invalid(format!("cannot read {}: {e}", file.display())))?;
+    let bytes = read_file(file)?;
     let parsed = format.read_file(&bytes);
     let questions = match parsed {
         Ok(questions) => questions,

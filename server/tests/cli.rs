@@ -38,7 +38,15 @@ fn help_lists_the_subcommands() {
     let output = mamori(folder.path(), &["--help"], "");
     assert!(output.status.success());
     for command in [
-        "serve", "migrate", "demo", "admin", "user", "staff", "mail", "quiz",
+        "serve",
+        "migrate",
+        "demo",
+        "admin",
+        "user",
+        "staff",
+        "mail",
+        "quiz",
+        "inspection",
     ] {
         assert!(
             text(&output).contains(command),
@@ -381,4 +389,87 @@ fn quiz_pools_import_all_or_nothing_and_export_to_gift_and_json() {
     let aiken = import(&["--format", "aiken"]);
     assert!(aiken.status.success(), "{}", text(&aiken));
     assert!(export("gift").contains("=許可を得る"));
+}
+
+#[test]
+fn the_self_inspection_is_imported_and_its_figures_printed_as_specified() {
+    let folder = tempfile::tempdir().unwrap();
+    assert!(mamori(folder.path(), &["demo"], "").status.success());
+    let file = |name: &str, text: &str| {
+        let path = folder.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+    let items = file(
+        "items.csv",
+        "\u{feff}item_id,group,text,module\r\nS01,staff,離席時にはスクリーンロックを行っている,\r\nS02,staff,私物の記憶媒体を使っていない,\r\n",
+    );
+    let import = |args: &[&str]| mamori(folder.path(), args, "");
+    let created = import(&["inspection", "items", "import", "--year", "2026", &items]);
+    assert!(created.status.success(), "{}", text(&created));
+    assert!(text(&created).contains("2 items for fiscal year 2026 (reference date 2027-03-31)"));
+
+    let bad = file(
+        "bad.csv",
+        "employee_id,item_id,answer\nE0001,S01,maybe\nE0001,S09,yes\n",
+    );
+    let refused = import(&["inspection", "answers", "import", "--year", "2026", &bad]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused).contains("2: unknown answer \"maybe\""),
+        "{}",
+        text(&refused)
+    );
+
+    let answers = file(
+        "answers.csv",
+        "employee_id,item_id,answer\nE0100,S01,yes\nE0100,S02,no\nE0101,S01,yes\n",
+    );
+    let answered = import(&[
+        "inspection",
+        "answers",
+        "import",
+        "--year",
+        "2026",
+        &answers,
+    ]);
+    assert!(answered.status.success(), "{}", text(&answered));
+
+    let json = import(&[
+        "inspection",
+        "figures",
+        "--year",
+        "2026",
+        "--format",
+        "json",
+    ]);
+    assert!(json.status.success(), "{}", text(&json));
+    let figures: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(figures["fiscal_year"], 2026);
+    assert_eq!(figures["reference_date"], "2027-03-31");
+    // E0100 answered both items and submitted; E0101 answered one, which counts nowhere.
+    assert_eq!(figures["submitted_staff"], 1);
+    assert_eq!(figures["groups"]["staff"]["items"], 2);
+    assert_eq!(figures["groups"]["staff"]["implementation_rate_pct"], 50.0);
+    assert_eq!(
+        figures["groups"]["officers"]["implementation_rate_pct"],
+        serde_json::Value::Null
+    );
+
+    let table = import(&[
+        "inspection",
+        "figures",
+        "--year",
+        "2026",
+        "--format",
+        "table",
+    ]);
+    let table = String::from_utf8_lossy(&table.stdout).to_string();
+    assert!(
+        table.contains("令和8年度 自己点検（基準日 2027-03-31）"),
+        "{table}"
+    );
+    assert!(table.contains("表１ 実施主体別の到達率"), "{table}");
+    let csv = import(&["inspection", "figures", "--year", "2026", "--format", "csv"]);
+    assert!(String::from_utf8_lossy(&csv.stdout).contains("staff,"));
 }

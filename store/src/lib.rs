@@ -9,6 +9,7 @@ pub mod directory;
 pub mod entities;
 mod error;
 mod history;
+pub mod inspection;
 pub mod markdown;
 pub mod outbox;
 pub mod password_links;

@@ -5,10 +5,10 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mamori_domain::{
     FiscalYear, ResultsScope, SecurityRole,
     report::{Dimension, ReportEntry, Tally, breakdown},
-    training::{AssignmentTarget, DueRule, Heartbeat, ProgressStatus},
+    training::{AssignmentTarget, DueRule, ProgressStatus},
 };
-use mamori_store::{Store, StoreError, training::ViewReport};
-use mamori_test_support::{demo_actor, demo_staff_id, fresh_databases, publish_media_module};
+use mamori_store::StoreError;
+use mamori_test_support::{demo_actor, fresh_databases, publish_media_module, read_media_page};
 
 const TRAINER: &str = "E0020";
 const LEARNER: &str = "E0210"; // 消費者安全課
@@ -26,38 +26,6 @@ fn date(m: u32, d: u32) -> NaiveDate {
 
 fn year() -> FiscalYear {
     FiscalYear::new(2026)
-}
-
-/// `employee_id` opens `media` and reads its page for `seconds` (in beats), finishing it if
-/// `to_the_end`.
-async fn read(store: &Store, employee_id: &str, at: DateTime<Utc>, seconds: i64, to_the_end: bool) {
-    let learner = demo_staff_id(store, employee_id).await;
-    let player = store
-        .module_player(learner, "media", mamori_domain::agency_date(at), at)
-        .await
-        .unwrap();
-    let page = player.materials[0].material.id;
-    let opened = ViewReport {
-        beat: Some(Heartbeat::Opened),
-        ..Default::default()
-    };
-    store
-        .material_heartbeat(learner, page, opened, at)
-        .await
-        .unwrap();
-    let mut now = at;
-    while now < at + Duration::seconds(seconds) {
-        now += Duration::seconds(15);
-        let beat = ViewReport {
-            beat: Some(Heartbeat::Visible),
-            reached_end: to_the_end && now >= at + Duration::seconds(seconds),
-            ..Default::default()
-        };
-        store
-            .material_heartbeat(learner, page, beat, now)
-            .await
-            .unwrap();
-    }
 }
 
 fn media_only(
@@ -87,8 +55,8 @@ async fn standings_scope_views_and_transcripts() {
             )
             .await
             .unwrap();
-        read(&store, LEARNER, jst(11, 10, 10), 120, true).await;
-        read(&store, READER, jst(11, 24, 10), 30, false).await;
+        read_media_page(&store, LEARNER, jst(11, 10, 10), 120, true).await;
+        read_media_page(&store, READER, jst(11, 24, 10), 30, false).await;
 
         let everyone = media_only(
             store

@@ -154,3 +154,41 @@ pub async fn publish_media_module(store: &Store, at: chrono::DateTime<chrono::Ut
         .await
         .expect("publish media");
 }
+
+/// `employee_id` opens `media` and reads its page for `seconds` (in beats), finishing it if
+/// `to_the_end`.
+pub async fn read_media_page(
+    store: &Store,
+    employee_id: &str,
+    at: chrono::DateTime<chrono::Utc>,
+    seconds: i64,
+    to_the_end: bool,
+) {
+    let learner = demo_staff_id(store, employee_id).await;
+    let player = store
+        .module_player(learner, "media", mamori_domain::agency_date(at), at)
+        .await
+        .unwrap();
+    let page = player.materials[0].material.id;
+    let opened = mamori_store::training::ViewReport {
+        beat: Some(mamori_domain::training::Heartbeat::Opened),
+        ..Default::default()
+    };
+    store
+        .material_heartbeat(learner, page, opened, at)
+        .await
+        .unwrap();
+    let mut now = at;
+    while now < at + chrono::Duration::seconds(seconds) {
+        now += chrono::Duration::seconds(15);
+        let beat = mamori_store::training::ViewReport {
+            beat: Some(mamori_domain::training::Heartbeat::Visible),
+            reached_end: to_the_end && now >= at + chrono::Duration::seconds(seconds),
+            ..Default::default()
+        };
+        store
+            .material_heartbeat(learner, page, beat, now)
+            .await
+            .unwrap();
+    }
+}

@@ -3,6 +3,7 @@
 //! 到達率 (attainment) — exactly as `self-inspection.md` defines them.
 
 pub mod files;
+pub mod output;
 
 use crate::{InspectionGroup, percent::Share};
 use chrono::NaiveDate;
