@@ -4,10 +4,9 @@
 use crate::{
     Store, StoreError,
     entities::{
-        assignment, enrollment, inspection_answer, inspection_campaign, inspection_item, staff,
+        assignment, enrollment, inspection_answer, inspection_campaign, inspection_item,
         training_module,
     },
-    history::{roles_on, valid_on},
     staff_import::ImportError,
 };
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,7 +21,7 @@ use mamori_domain::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -143,19 +142,19 @@ impl Store {
         dry_run: bool,
         now: DateTime<Utc>,
     ) -> Result<usize, ImportError> {
-        let txn = self.db().begin().await?;
-        let campaign = campaign_of(&txn, year).await?.ok_or_else(|| {
+        // Checked before the transaction: on SQLite it holds the only connection.
+        let campaign = campaign_of(self.db(), year).await?.ok_or_else(|| {
             StoreError::NotFound(format!(
                 "a self-inspection for fiscal year {}: import its items first",
                 year.start_year()
             ))
         })?;
-        let items: HashMap<String, inspection_item::Model> = items_of(&txn, campaign.id)
+        let items: HashMap<String, inspection_item::Model> = items_of(self.db(), campaign.id)
             .await?
             .into_iter()
             .map(|item| (item.code.clone(), item))
             .collect();
-        let targets = target_staff(&txn, campaign.reference_date).await?;
+        let targets = self.target_staff(campaign.reference_date).await?;
         let by_employee_id: HashMap<&str, &Target> = targets
             .iter()
             .map(|t| (t.employee_id.as_str(), t))
@@ -196,6 +195,7 @@ impl Store {
         if !errors.is_empty() {
             return Err(ImportError::Rows(errors));
         }
+        let txn = self.db().begin().await?;
         for (staff_id, item_id, answer) in &answers {
             save_answer(&txn, *staff_id, *item_id, *answer, now).await?;
         }
@@ -231,16 +231,23 @@ impl Store {
             })
             .collect();
         let code_of: HashMap<i32, &str> = rows.iter().map(|r| (r.id, r.code.as_str())).collect();
-        let targets = target_staff(db, campaign.reference_date).await?;
+        let targets = self.target_staff(campaign.reference_date).await?;
         let mut answers: HashMap<i32, HashMap<String, Answer>> = HashMap::new();
-        for answer in inspection_answer::Entity::find()
+        let typed: Vec<(i32, i32, String)> = inspection_answer::Entity::find()
+            .select_only()
+            .columns([
+                inspection_answer::Column::StaffId,
+                inspection_answer::Column::ItemId,
+                inspection_answer::Column::Answer,
+            ])
             .filter(inspection_answer::Column::ItemId.is_in(code_of.keys().copied()))
+            .into_tuple()
             .all(db)
-            .await?
-        {
-            if let (Some(code), Ok(value)) = (code_of.get(&answer.item_id), answer.answer.parse()) {
+            .await?;
+        for (staff_id, item_id, answer) in typed {
+            if let (Some(code), Ok(value)) = (code_of.get(&item_id), answer.parse()) {
                 answers
-                    .entry(answer.staff_id)
+                    .entry(staff_id)
                     .or_default()
                     .insert(code.to_string(), value);
             }
@@ -284,28 +291,19 @@ struct Target {
     groups: Vec<InspectionGroup>,
 }
 
-async fn target_staff(
-    db: &impl ConnectionTrait,
-    reference_date: NaiveDate,
-) -> Result<Vec<Target>, StoreError> {
-    let people = staff::Entity::find()
-        .filter(valid_on(
-            staff::Column::ActiveFrom,
-            staff::Column::ActiveUntil,
-            reference_date,
-        ))
-        .order_by_asc(staff::Column::EmployeeId)
-        .all(db)
-        .await?;
-    let mut roles = roles_on(db, &people, reference_date).await?;
-    Ok(people
-        .into_iter()
-        .map(|person| Target {
-            groups: InspectionGroup::of(&roles.remove(&person.id).unwrap_or_default()),
-            id: person.id,
-            employee_id: person.employee_id,
-        })
-        .collect())
+impl Store {
+    async fn target_staff(&self, reference_date: NaiveDate) -> Result<Vec<Target>, StoreError> {
+        Ok(self
+            .people_on(reference_date, None)
+            .await?
+            .iter()
+            .map(|person| Target {
+                id: person.id,
+                employee_id: person.employee_id.clone(),
+                groups: InspectionGroup::of(&person.roles),
+            })
+            .collect())
+    }
 }
 
 async fn campaign_of(

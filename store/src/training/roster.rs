@@ -102,7 +102,7 @@ impl Store {
         if assignments.is_empty() {
             return Ok(Vec::new());
         }
-        let people = self.people_on(query).await?;
+        let people = self.people_on(query.on, query.person).await?;
         let assignment_ids = assignments.iter().map(|a| a.assignment.id);
         let mut enrollments = self.enrollments_of(assignment_ids, query.person).await?;
 
@@ -159,11 +159,14 @@ impl Store {
             .collect()
     }
 
-    /// The people on staff on `query.on`, by employee ID, with their division and roles of
-    /// that day: one query joins each to their membership of the day.
-    async fn people_on(&self, query: RosterQuery) -> Result<Vec<Arc<RosterPerson>>, StoreError> {
+    /// The people on staff on `on` (or only `person`), by employee ID, with their division
+    /// and roles of that day: one query joins each to their membership of the day.
+    pub(crate) async fn people_on(
+        &self,
+        on: NaiveDate,
+        person: Option<i32>,
+    ) -> Result<Vec<Arc<RosterPerson>>, StoreError> {
         let db = self.db();
-        let on = query.on;
         let membership_of_the_day: RelationDef =
             division_membership::Entity::belongs_to(staff::Entity)
                 .from(division_membership::Column::StaffId)
@@ -178,7 +181,7 @@ impl Store {
                 .into();
         let mut people = staff::Entity::find();
         let mut role_periods = security_role_period::Entity::find();
-        if let Some(id) = query.person {
+        if let Some(id) = person {
             people = people.filter(staff::Column::Id.eq(id));
             role_periods = role_periods.filter(security_role_period::Column::StaffId.eq(id));
         }
