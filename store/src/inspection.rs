@@ -252,9 +252,13 @@ impl Store {
                     .insert(code.to_string(), value);
             }
         }
+        let mut completed_by_module: HashMap<&str, HashMap<i32, NaiveDate>> = HashMap::new();
         for row in &rows {
             if let Some(slug) = &row.module_slug {
-                let completed = completions(db, slug, year).await?;
+                if !completed_by_module.contains_key(slug.as_str()) {
+                    completed_by_module.insert(slug, completions(db, slug, year).await?);
+                }
+                let completed = &completed_by_module[slug.as_str()];
                 for target in &targets {
                     if target.groups.iter().any(|g| g.code() == row.group_code) {
                         let answer = Answer::from_training(
@@ -270,10 +274,10 @@ impl Store {
             }
         }
         let respondents: Vec<Respondent> = targets
-            .iter()
+            .into_iter()
             .map(|t| Respondent {
-                groups: t.groups.clone(),
                 answers: answers.remove(&t.id).unwrap_or_default(),
+                groups: t.groups,
             })
             .collect();
         Ok(CampaignFigures {

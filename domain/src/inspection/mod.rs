@@ -170,52 +170,50 @@ fn group_figures(
     members: &[(&Respondent, bool)],
 ) -> GroupFigures {
     let target = members.len();
-    let submitted = members.iter().filter(|(_, s)| *s).count();
-    let answer_of = |r: &Respondent, item: &Item| r.answers.get(&item.id).copied();
+    let submitters: Vec<&Respondent> = members
+        .iter()
+        .filter(|(_, s)| *s)
+        .map(|(r, _)| *r)
+        .collect();
 
+    // One pass per item over the submitters' answers: its share, and its part of the rate.
     let (mut yes, mut yes_or_no) = (0, 0);
-    for (respondent, _) in members.iter().filter(|(_, s)| *s) {
-        for item in items {
-            match answer_of(respondent, item) {
-                Some(Answer::Yes) => {
-                    yes += 1;
-                    yes_or_no += 1;
-                }
-                Some(Answer::No) => yes_or_no += 1,
-                Some(Answer::NotApplicable) | None => {}
-            }
-        }
-    }
-
     let item_shares: Vec<(String, Option<Share>)> = items
         .iter()
         .map(|item| {
-            let count = |wanted: Answer| {
-                members
-                    .iter()
-                    .filter(|(r, s)| *s && answer_of(r, item) == Some(wanted))
-                    .count()
-            };
-            let whole = target - count(Answer::NotApplicable);
-            let share = (whole > 0).then(|| Share::new(count(Answer::Yes), whole));
-            (item.id.clone(), share)
+            let (mut item_yes, mut item_no, mut item_na) = (0, 0, 0);
+            for respondent in &submitters {
+                match respondent.answers.get(&item.id) {
+                    Some(Answer::Yes) => item_yes += 1,
+                    Some(Answer::No) => item_no += 1,
+                    Some(Answer::NotApplicable) => item_na += 1,
+                    None => {}
+                }
+            }
+            yes += item_yes;
+            yes_or_no += item_yes + item_no;
+            // Non-submitters stay in the whole: they count as not having implemented it.
+            let whole = target - item_na;
+            (
+                item.id.clone(),
+                (whole > 0).then(|| Share::new(item_yes, whole)),
+            )
         })
         .collect();
     let counted: Vec<Share> = item_shares.iter().filter_map(|(_, s)| *s).collect();
-    let attainment = (target > 0 && !counted.is_empty()).then(|| {
+    let attainment = (!counted.is_empty()).then(|| {
         ATTAINMENT_THRESHOLDS.map(|percent| {
             let reached = counted.iter().filter(|s| s.at_least(percent)).count();
             Share::new(reached, counted.len())
         })
     });
-    let has_figures = target > 0 && !items.is_empty();
     GroupFigures {
         group,
         target,
-        submitted,
+        submitted: submitters.len(),
         items: items.len(),
-        implementation_rate: (has_figures && yes_or_no > 0).then(|| Share::new(yes, yes_or_no)),
-        attainment: attainment.filter(|_| has_figures),
+        implementation_rate: (yes_or_no > 0).then(|| Share::new(yes, yes_or_no)),
+        attainment,
         item_shares,
     }
 }
