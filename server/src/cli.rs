@@ -477,9 +477,21 @@ async fn import_staff(
         }
         Err(errors) => Err(ImportError::Rows(errors)),
     };
+    import_outcome(outcome, file, |report| {
+        print_report(&file.display().to_string(), options, &report)
+    })
+}
+
+/// How an all-or-nothing import ends: its report printed, or its bad rows (nothing imported,
+/// exit status 1), or an error.
+fn import_outcome<T>(
+    outcome: Result<T, ImportError>,
+    file: &std::path::Path,
+    report: impl FnOnce(T),
+) -> Result<ExitCode, CliError> {
     match outcome {
-        Ok(report) => {
-            print_report(&file.display().to_string(), options, &report);
+        Ok(done) => {
+            report(done);
             Ok(ExitCode::SUCCESS)
         }
         Err(ImportError::Rows(errors)) => Ok(refuse_rows(&errors, file)),

@@ -1,7 +1,7 @@
 //! `mamori inspection …`: the self-inspection's items and answers from files, and its figures
 //! (self-inspection.md).
 
-use super::{CliError, open_store, read_file, refuse_rows};
+use super::{CliError, import_outcome, open_store, read_file};
 use crate::settings::Settings;
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
@@ -80,37 +80,33 @@ pub async fn run(command: InspectionCommand, settings: &Settings) -> Result<Exit
                     dry_run,
                 },
         } => {
-            let rows = match files::parse_items(&read_file(&file)?) {
-                Ok(rows) => rows,
-                Err(errors) => return Ok(refuse_rows(&errors, &file)),
-            };
-            let store = open_store(settings).await?;
             let year = FiscalYear::new(year);
-            match store
-                .import_inspection_items(year, &rows, reference_date, dry_run, now)
-                .await
-            {
-                Ok(report) => {
-                    println!(
-                        "{}: {} items for fiscal year {} (reference date {}){}.",
-                        file.display(),
-                        report.items,
-                        year.start_year(),
-                        report.reference_date,
-                        if report.campaign_created {
-                            ", a new campaign"
-                        } else {
-                            ""
-                        }
-                    );
-                    if dry_run {
-                        println!("Dry run: nothing was written.");
-                    }
-                    Ok(ExitCode::SUCCESS)
+            let outcome = match files::parse_items(&read_file(&file)?) {
+                Ok(rows) => {
+                    open_store(settings)
+                        .await?
+                        .import_inspection_items(year, &rows, reference_date, dry_run, now)
+                        .await
                 }
-                Err(ImportError::Rows(errors)) => Ok(refuse_rows(&errors, &file)),
-                Err(ImportError::Store(error)) => Err(error.into()),
-            }
+                Err(errors) => Err(ImportError::Rows(errors)),
+            };
+            import_outcome(outcome, &file, |report| {
+                println!(
+                    "{}: {} items for fiscal year {} (reference date {}){}.",
+                    file.display(),
+                    report.items,
+                    year.start_year(),
+                    report.reference_date,
+                    if report.campaign_created {
+                        ", a new campaign"
+                    } else {
+                        ""
+                    }
+                );
+                if dry_run {
+                    println!("Dry run: nothing was written.");
+                }
+            })
         }
         InspectionCommand::Answers {
             command:
@@ -120,28 +116,24 @@ pub async fn run(command: InspectionCommand, settings: &Settings) -> Result<Exit
                     dry_run,
                 },
         } => {
-            let rows = match files::parse_answers(&read_file(&file)?) {
-                Ok(rows) => rows,
-                Err(errors) => return Ok(refuse_rows(&errors, &file)),
-            };
-            let store = open_store(settings).await?;
-            match store
-                .import_inspection_answers(FiscalYear::new(year), &rows, dry_run, now)
-                .await
-            {
-                Ok(count) => {
-                    println!(
-                        "{}: {count} answers for fiscal year {year}.",
-                        file.display()
-                    );
-                    if dry_run {
-                        println!("Dry run: nothing was written.");
-                    }
-                    Ok(ExitCode::SUCCESS)
+            let outcome = match files::parse_answers(&read_file(&file)?) {
+                Ok(rows) => {
+                    open_store(settings)
+                        .await?
+                        .import_inspection_answers(FiscalYear::new(year), &rows, dry_run, now)
+                        .await
                 }
-                Err(ImportError::Rows(errors)) => Ok(refuse_rows(&errors, &file)),
-                Err(ImportError::Store(error)) => Err(error.into()),
-            }
+                Err(errors) => Err(ImportError::Rows(errors)),
+            };
+            import_outcome(outcome, &file, |count| {
+                println!(
+                    "{}: {count} answers for fiscal year {year}.",
+                    file.display()
+                );
+                if dry_run {
+                    println!("Dry run: nothing was written.");
+                }
+            })
         }
         InspectionCommand::Figures { year, format } => {
             let figures = open_store(settings)
