@@ -28,6 +28,10 @@ pub enum Permission {
     AuthorTraining,
     /// See how training went (quiz results, completion): everyone's or one's divisions'.
     ViewTrainingResults,
+    /// Run the yearly self-inspection: campaigns, items and the agency's figures.
+    AdministerInspection,
+    /// See who has submitted the self-inspection: everyone, or one's divisions.
+    ViewInspectionStatus,
 }
 
 /// Whose training results a person may see: trainers and admins everyone's, managers those
@@ -64,6 +68,20 @@ impl Actor {
                 self.has_role(AppRole::Trainer) || self.has_role(AppRole::Admin)
             }
             Permission::ViewTrainingResults => self.results_scope().is_some(),
+            Permission::AdministerInspection => self.has_role(AppRole::Admin),
+            Permission::ViewInspectionStatus => self.inspection_scope().is_some(),
+        }
+    }
+
+    /// Whose self-inspection submissions a person may see: admins everyone's, managers those
+    /// of their divisions' staff.
+    pub fn inspection_scope(&self) -> Option<ResultsScope> {
+        if self.can(Permission::AdministerInspection) {
+            Some(ResultsScope::Everyone)
+        } else if self.can(Permission::ViewManagedDivisions) {
+            Some(ResultsScope::Divisions(self.managed_division_ids.clone()))
+        } else {
+            None
         }
     }
 
@@ -118,6 +136,13 @@ mod tests {
         assert!(!manager.can(AdministerStaff));
         assert!(!manager_of_nothing.can(ViewManagedDivisions));
         assert!(admin.can(AdministerStaff));
+        assert!(admin.can(AdministerInspection) && !manager.can(AdministerInspection));
+        assert_eq!(admin.inspection_scope(), Some(ResultsScope::Everyone));
+        assert_eq!(
+            manager.inspection_scope(),
+            Some(ResultsScope::Divisions(vec![3]))
+        );
+        assert_eq!(actor(&[Learner, Trainer], &[]).inspection_scope(), None);
         assert!(!learner.can(AuthorTraining) && !manager.can(AuthorTraining));
         assert!(actor(&[Learner, Trainer], &[]).can(AuthorTraining));
         assert!(admin.can(AuthorTraining));

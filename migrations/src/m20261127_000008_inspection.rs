@@ -1,6 +1,6 @@
 //! The yearly self-inspection: one campaign per fiscal year (its reference date), its
-//! compliance items (each of one group, perhaps answered by a training module), and each
-//! person's answers.
+//! compliance items (each of one group, perhaps answered by a training module), each
+//! person's answer sheet (one row, one letter per item) and every change made to it.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -17,6 +17,9 @@ impl MigrationTrait for Migration {
                     .col(pk_auto(InspectionCampaign::Id))
                     .col(integer_uniq(InspectionCampaign::FiscalYear))
                     .col(date(InspectionCampaign::ReferenceDate))
+                    // Answering in Mamori: from this day to that day (none: not opened).
+                    .col(date_null(InspectionCampaign::OpensOn))
+                    .col(date_null(InspectionCampaign::ClosesOn))
                     .col(timestamp_with_time_zone(InspectionCampaign::CreatedAt))
                     .to_owned(),
             )
@@ -55,22 +58,26 @@ impl MigrationTrait for Migration {
         manager
             .create_table(
                 Table::create()
-                    .table(InspectionAnswer::Table)
-                    .col(pk_auto(InspectionAnswer::Id))
-                    .col(integer(InspectionAnswer::ItemId))
-                    .col(integer(InspectionAnswer::StaffId))
-                    // `yes`, `no` or `na`.
-                    .col(string(InspectionAnswer::Answer))
-                    .col(timestamp_with_time_zone(InspectionAnswer::AnsweredAt))
+                    .table(InspectionResponse::Table)
+                    .col(pk_auto(InspectionResponse::Id))
+                    .col(integer(InspectionResponse::CampaignId))
+                    .col(integer(InspectionResponse::StaffId))
+                    // The answers in force (submitted or imported), then an unsubmitted draft.
+                    .col(string(InspectionResponse::Answers))
+                    .col(string_null(InspectionResponse::Draft))
+                    .col(timestamp_with_time_zone_null(
+                        InspectionResponse::SubmittedAt,
+                    ))
+                    .col(timestamp_with_time_zone(InspectionResponse::UpdatedAt))
                     .foreign_key(
                         ForeignKey::create()
-                            .from(InspectionAnswer::Table, InspectionAnswer::ItemId)
-                            .to(InspectionItem::Table, InspectionItem::Id)
+                            .from(InspectionResponse::Table, InspectionResponse::CampaignId)
+                            .to(InspectionCampaign::Table, InspectionCampaign::Id)
                             .on_delete(ForeignKeyAction::Cascade),
                     )
                     .foreign_key(
                         ForeignKey::create()
-                            .from(InspectionAnswer::Table, InspectionAnswer::StaffId)
+                            .from(InspectionResponse::Table, InspectionResponse::StaffId)
                             .to(Staff::Table, Staff::Id)
                             .on_delete(ForeignKeyAction::Cascade),
                     )
@@ -80,11 +87,47 @@ impl MigrationTrait for Migration {
         manager
             .create_index(
                 Index::create()
-                    .name("idx_inspection_answer_person_item")
-                    .table(InspectionAnswer::Table)
-                    .col(InspectionAnswer::StaffId)
-                    .col(InspectionAnswer::ItemId)
+                    .name("idx_inspection_response_person")
+                    .table(InspectionResponse::Table)
+                    .col(InspectionResponse::CampaignId)
+                    .col(InspectionResponse::StaffId)
                     .unique()
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(InspectionChange::Table)
+                    .col(pk_auto(InspectionChange::Id))
+                    .col(integer(InspectionChange::CampaignId))
+                    .col(integer(InspectionChange::StaffId))
+                    .col(string(InspectionChange::Answers))
+                    // `form` or `import`.
+                    .col(string(InspectionChange::Source))
+                    .col(timestamp_with_time_zone(InspectionChange::ChangedAt))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(InspectionChange::Table, InspectionChange::CampaignId)
+                            .to(InspectionCampaign::Table, InspectionCampaign::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(InspectionChange::Table, InspectionChange::StaffId)
+                            .to(Staff::Table, Staff::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_inspection_change_person")
+                    .table(InspectionChange::Table)
+                    .col(InspectionChange::CampaignId)
+                    .col(InspectionChange::StaffId)
                     .to_owned(),
             )
             .await
@@ -92,7 +135,8 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in [
-            InspectionAnswer::Table.into_iden(),
+            InspectionChange::Table.into_iden(),
+            InspectionResponse::Table.into_iden(),
             InspectionItem::Table.into_iden(),
             InspectionCampaign::Table.into_iden(),
         ] {
@@ -110,6 +154,8 @@ enum InspectionCampaign {
     Id,
     FiscalYear,
     ReferenceDate,
+    OpensOn,
+    ClosesOn,
     CreatedAt,
 }
 
@@ -126,13 +172,26 @@ enum InspectionItem {
 }
 
 #[derive(DeriveIden)]
-enum InspectionAnswer {
+enum InspectionResponse {
     Table,
     Id,
-    ItemId,
+    CampaignId,
     StaffId,
-    Answer,
-    AnsweredAt,
+    Answers,
+    Draft,
+    SubmittedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+enum InspectionChange {
+    Table,
+    Id,
+    CampaignId,
+    StaffId,
+    Answers,
+    Source,
+    ChangedAt,
 }
 
 #[derive(DeriveIden)]

@@ -9,7 +9,7 @@ use mamori_domain::{
     training::{AssignmentTarget, DueRule},
 };
 use mamori_store::{StoreError, staff_import::ImportError};
-use mamori_test_support::{fresh_databases, publish_media_module, read_media_page};
+use mamori_test_support::{demo_staff_id, fresh_databases, publish_media_module, read_media_page};
 
 const LEARNER: &str = "E0210"; // plain staff: the staff group only
 
@@ -197,5 +197,171 @@ async fn items_answers_and_figures() {
             .unwrap();
         let figures = store.inspection_figures(year()).await.unwrap();
         assert_eq!(figures.figures.target_staff, 360);
+    }
+}
+
+#[tokio::test]
+async fn a_learner_drafts_submits_and_changes_answers_while_the_campaign_is_open() {
+    use mamori_domain::{
+        ResultsScope,
+        inspection::{
+            Answer,
+            campaign::{CampaignState, ChangeSource, Schedule},
+        },
+    };
+    for database in fresh_databases().await {
+        let store = database.store().await;
+        store.load_demo().await.unwrap();
+        let now = jst(11, 2, 9);
+        publish_media_module(&store, now).await;
+        store
+            .assign_module(
+                "media",
+                year(),
+                &AssignmentTarget::Everyone,
+                DueRule::On(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+                "E0020",
+                now,
+            )
+            .await
+            .unwrap();
+        let items = parse_items(
+            "item_id,group,text,module\nS01,staff,スクリーンロック,\nS02,staff,教育を受講した,media\nS03,staff,パスワード管理,\nO01,officers,責任者の確認,\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        store
+            .import_inspection_items(year(), &items, None, false, now)
+            .await
+            .unwrap();
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+        let reference = NaiveDate::from_ymd_opt(2027, 3, 31).unwrap();
+        let schedule = Schedule::new(day(11, 10), day(11, 30)).unwrap();
+        let created = store
+            .save_inspection_campaign(year(), reference, schedule, now)
+            .await
+            .unwrap();
+        assert!(!created, "the items import created it");
+        let learner = demo_staff_id(&store, LEARNER).await;
+
+        // Before it opens: not listed for the learner, and answers are refused.
+        assert!(
+            store
+                .learner_campaigns(learner, now.date_naive())
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let yes = |code: &str| (code.to_string(), Answer::Yes);
+        let refused = store
+            .save_learner_answers(year(), learner, &[yes("S01")], false, now)
+            .await;
+        assert!(matches!(refused, Err(StoreError::Conflict(_))));
+
+        let open = jst(11, 12, 10);
+        let listed = store
+            .learner_campaigns(learner, open.date_naive())
+            .await
+            .unwrap();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(
+            (listed[0].state, listed[0].submitted),
+            (CampaignState::Open, false)
+        );
+
+        // The sheet: the staff items only; S02 comes from training (not completed: no).
+        let sheet = store.learner_sheet(year(), learner, open).await.unwrap();
+        let codes: Vec<&str> = sheet.items.iter().map(|i| i.item.code.as_str()).collect();
+        assert_eq!(codes, ["S01", "S02", "S03"]);
+        assert!(sheet.items[1].derived());
+        assert_eq!(sheet.items[1].answer, Some(Answer::No));
+
+        // Typing the derived item is refused; a draft changes no figure.
+        let typed_derived = store
+            .save_learner_answers(year(), learner, &[yes("S02")], false, open)
+            .await;
+        assert!(matches!(typed_derived, Err(StoreError::Invalid(_))));
+        store
+            .save_learner_answers(year(), learner, &[yes("S01")], false, open)
+            .await
+            .unwrap();
+        let sheet = store.learner_sheet(year(), learner, open).await.unwrap();
+        assert!(sheet.has_draft && !sheet.submitted);
+        assert_eq!(sheet.items[0].answer, Some(Answer::Yes));
+        let figures = store.inspection_figures(year()).await.unwrap().figures;
+        assert_eq!(figures.submitted_staff, 0);
+
+        // Submitting needs every typed item.
+        let partial = store
+            .save_learner_answers(year(), learner, &[yes("S01")], true, open)
+            .await;
+        assert!(
+            matches!(&partial, Err(StoreError::Invalid(m)) if m.contains("S03")),
+            "{partial:?}"
+        );
+        let na = ("S03".to_string(), Answer::NotApplicable);
+        store
+            .save_learner_answers(year(), learner, &[yes("S01"), na.clone()], true, open)
+            .await
+            .unwrap();
+        let figures = store.inspection_figures(year()).await.unwrap().figures;
+        assert_eq!(figures.submitted_staff, 1);
+        let staff = figures.group(InspectionGroup::Staff);
+        // S01 yes, S02 no (training), S03 na.
+        assert_eq!(staff.implementation_rate, Some(Share::new(1, 2)));
+
+        // Completing the module answers S02; a later change is kept beside the first.
+        read_media_page(&store, LEARNER, jst(11, 13, 10), 60, true).await;
+        let later = jst(11, 14, 10);
+        let no = ("S01".to_string(), Answer::No);
+        store
+            .save_learner_answers(year(), learner, &[no, na], true, later)
+            .await
+            .unwrap();
+        let sheet = store.learner_sheet(year(), learner, later).await.unwrap();
+        assert!(sheet.submitted && !sheet.has_draft);
+        assert_eq!(sheet.items[1].answer, Some(Answer::Yes));
+        assert_eq!(sheet.submitted_at, Some(later));
+        let history: Vec<(DateTime<Utc>, ChangeSource, Vec<(String, Answer)>)> = sheet
+            .history
+            .into_iter()
+            .map(|c| (c.at, c.source, c.answers))
+            .collect();
+        assert_eq!(history.len(), 2);
+        assert_eq!(
+            history[0].2,
+            [yes("S01"), ("S03".to_string(), Answer::NotApplicable)]
+        );
+        assert_eq!(history[1].2[0], ("S01".to_string(), Answer::No));
+        assert_eq!(history[1].0, later);
+
+        // Division status: the learner's division counts one submission; a manager of
+        // another division sees only theirs.
+        let status = store
+            .inspection_status(year(), &ResultsScope::Everyone)
+            .await
+            .unwrap();
+        assert_eq!(
+            status.divisions.iter().map(|d| d.target).sum::<usize>(),
+            361
+        );
+        assert_eq!(status.non_submitters.len(), 360);
+        assert!(
+            !status
+                .non_submitters
+                .iter()
+                .any(|n| n.employee_id == LEARNER)
+        );
+        let other = store
+            .inspection_status(year(), &ResultsScope::Divisions(vec![-1]))
+            .await
+            .unwrap();
+        assert!(other.divisions.is_empty() && other.non_submitters.is_empty());
+
+        // After the last day, answers are refused.
+        let closed = store
+            .save_learner_answers(year(), learner, &[yes("S01")], false, jst(12, 1, 9))
+            .await;
+        assert!(matches!(closed, Err(StoreError::Conflict(_))));
     }
 }

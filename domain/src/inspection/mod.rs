@@ -2,13 +2,17 @@
 //! figures the agency reports — 把握率 (coverage), 対策実施率 (implementation rate) and
 //! 到達率 (attainment) — exactly as `self-inspection.md` defines them.
 
+pub mod campaign;
 pub mod files;
 pub mod output;
+mod sheet;
+
+pub use sheet::{AnswerSheet, UnknownLetter};
 
 use crate::{InspectionGroup, percent::Share};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::{collections::HashMap, fmt, str::FromStr};
+use std::{fmt, str::FromStr};
 
 /// A person's answer to one compliance item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -30,6 +34,15 @@ impl Answer {
             Answer::Yes => "yes",
             Answer::No => "no",
             Answer::NotApplicable => "na",
+        }
+    }
+
+    /// Its letter in a stored answer sheet.
+    pub fn letter(self) -> char {
+        match self {
+            Answer::Yes => 'y',
+            Answer::No => 'n',
+            Answer::NotApplicable => 'a',
         }
     }
 
@@ -80,11 +93,11 @@ pub struct Item {
 }
 
 /// One of the campaign's target staff: the groups they belong to on the reference date and
-/// their answers by item ID (typed and derived alike).
+/// their answers (typed and derived alike), in the order of the campaign's items.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Respondent {
     pub groups: Vec<InspectionGroup>,
-    pub answers: HashMap<String, Answer>,
+    pub answers: AnswerSheet,
 }
 
 impl Respondent {
@@ -92,8 +105,9 @@ impl Respondent {
     pub fn has_submitted(&self, items: &[Item]) -> bool {
         items
             .iter()
-            .filter(|item| self.groups.contains(&item.group))
-            .all(|item| self.answers.contains_key(&item.id))
+            .enumerate()
+            .filter(|(_, item)| self.groups.contains(&item.group))
+            .all(|(position, _)| self.answers.get(position).is_some())
     }
 }
 
@@ -143,7 +157,11 @@ impl Figures {
                     .zip(submitted.iter().copied())
                     .filter(|(r, _)| r.groups.contains(&group))
                     .collect();
-                let group_items: Vec<&Item> = items.iter().filter(|i| i.group == group).collect();
+                let group_items: Vec<(usize, &Item)> = items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| i.group == group)
+                    .collect();
                 group_figures(group, &group_items, &members)
             })
             .collect();
@@ -164,9 +182,10 @@ impl Figures {
     }
 }
 
+/// `items` with their positions in the campaign (and so in every answer sheet).
 fn group_figures(
     group: InspectionGroup,
-    items: &[&Item],
+    items: &[(usize, &Item)],
     members: &[(&Respondent, bool)],
 ) -> GroupFigures {
     let target = members.len();
@@ -180,10 +199,10 @@ fn group_figures(
     let (mut yes, mut yes_or_no) = (0, 0);
     let item_shares: Vec<(String, Option<Share>)> = items
         .iter()
-        .map(|item| {
+        .map(|(position, item)| {
             let (mut item_yes, mut item_no, mut item_na) = (0, 0, 0);
             for respondent in &submitters {
-                match respondent.answers.get(&item.id) {
+                match respondent.answers.get(*position) {
                     Some(Answer::Yes) => item_yes += 1,
                     Some(Answer::No) => item_no += 1,
                     Some(Answer::NotApplicable) => item_na += 1,
@@ -232,23 +251,34 @@ mod tests {
             .collect()
     }
 
-    fn respondent(groups: &[InspectionGroup], answers: &[(&str, Answer)]) -> Respondent {
+    /// A person in `groups` who gave `answers` (by item ID) to `items`.
+    fn respondent(
+        items: &[Item],
+        groups: &[InspectionGroup],
+        answers: &[(&str, Answer)],
+    ) -> Respondent {
+        let mut sheet = AnswerSheet::blank(items.len());
+        for (id, answer) in answers {
+            sheet.set(position(items, id), Some(*answer));
+        }
         Respondent {
             groups: groups.to_vec(),
-            answers: answers.iter().map(|(id, a)| (id.to_string(), *a)).collect(),
+            answers: sheet,
         }
+    }
+
+    fn position(items: &[Item], id: &str) -> usize {
+        items.iter().position(|i| i.id == id).expect("a known item")
     }
 
     /// Everyone in `groups` answers `yes` to every item of `items` they belong to.
     fn all_yes(groups: &[InspectionGroup], items: &[Item]) -> Respondent {
-        Respondent {
-            groups: groups.to_vec(),
-            answers: items
-                .iter()
-                .filter(|i| groups.contains(&i.group))
-                .map(|i| (i.id.clone(), Answer::Yes))
-                .collect(),
-        }
+        let answers: Vec<(&str, Answer)> = items
+            .iter()
+            .filter(|i| groups.contains(&i.group))
+            .map(|i| (i.id.as_str(), Answer::Yes))
+            .collect();
+        respondent(items, groups, &answers)
     }
 
     fn shown(share: Option<Share>) -> String {
@@ -275,7 +305,8 @@ mod tests {
             let mut person = all_yes(&groups, &all);
             for (i, noes) in no_counts.iter().enumerate() {
                 if n < *noes {
-                    person.answers.insert(format!("S{:02}", i + 1), Answer::No);
+                    let item = position(&all, &format!("S{:02}", i + 1));
+                    person.answers.set(item, Some(Answer::No));
                 }
             }
             people.push(person);
@@ -307,7 +338,7 @@ mod tests {
             let people: Vec<Respondent> = (0..361)
                 .map(|n| {
                     let answer = if n < noes { Answer::No } else { Answer::Yes };
-                    respondent(&[Staff], &[("S01", answer)])
+                    respondent(&all, &[Staff], &[("S01", answer)])
                 })
                 .collect();
             Figures::of(&all, &people).group(Staff).attainment.unwrap()
@@ -329,10 +360,12 @@ mod tests {
         let all = items(Staff, "S", 2);
         let people = vec![
             respondent(
+                &all,
                 &[Staff],
                 &[("S01", Answer::Yes), ("S02", Answer::NotApplicable)],
             ),
             respondent(
+                &all,
                 &[Staff],
                 &[("S01", Answer::No), ("S02", Answer::NotApplicable)],
             ),
@@ -354,11 +387,15 @@ mod tests {
     fn partial_answers_are_not_a_submission_and_count_as_not_implemented() {
         let all = items(Staff, "S", 2);
         let people = vec![
-            respondent(&[Staff], &[("S01", Answer::Yes), ("S02", Answer::Yes)]),
+            respondent(
+                &all,
+                &[Staff],
+                &[("S01", Answer::Yes), ("S02", Answer::Yes)],
+            ),
             // Answered one of two: not submitted; their `yes` counts nowhere.
-            respondent(&[Staff], &[("S01", Answer::Yes)]),
+            respondent(&all, &[Staff], &[("S01", Answer::Yes)]),
             // Nothing at all.
-            respondent(&[Staff], &[]),
+            respondent(&all, &[Staff], &[]),
         ];
         let figures = Figures::of(&all, &people);
         assert_eq!((figures.target_staff, figures.submitted_staff), (3, 1));
@@ -373,10 +410,11 @@ mod tests {
         let mut all = items(Officers, "O", 1);
         all.extend(items(Staff, "S", 1));
         let officer_done = respondent(
+            &all,
             &[Officers, Staff],
             &[("O01", Answer::Yes), ("S01", Answer::No)],
         );
-        let officer_half = respondent(&[Officers, Staff], &[("S01", Answer::Yes)]);
+        let officer_half = respondent(&all, &[Officers, Staff], &[("S01", Answer::Yes)]);
         let figures = Figures::of(&all, &[officer_done, officer_half]);
         assert_eq!(figures.submitted_staff, 1);
         let officers = figures.group(Officers);
@@ -390,7 +428,7 @@ mod tests {
     #[test]
     fn groups_without_members_or_items_report_null() {
         let all = items(Staff, "S", 1);
-        let people = vec![respondent(&[Staff], &[("S01", Answer::Yes)])];
+        let people = vec![respondent(&all, &[Staff], &[("S01", Answer::Yes)])];
         let figures = Figures::of(&all, &people);
         let officers = figures.group(Officers);
         assert_eq!((officers.target, officers.items), (0, 0));

@@ -10,6 +10,9 @@ pub struct Model {
     pub fiscal_year: i32,
     /// Its target staff are those on staff this day, in the groups of this day.
     pub reference_date: Date,
+    /// Answering in Mamori is open from `opens_on` to `closes_on` (both included).
+    pub opens_on: Option<Date>,
+    pub closes_on: Option<Date>,
     pub created_at: DateTimeUtc,
 }
 

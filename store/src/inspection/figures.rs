@@ -1,0 +1,203 @@
+//! Everyone's answer sheets as of the reference date (typed answers plus those training
+//! gives), and what is read from them: the figures and who has submitted.
+//!
+//! A 300,000-person campaign is 300,000 short rows here: the sheets are read in one query,
+//! the completions of each linked module in one more.
+
+use super::{domain_items, find_campaign, items_of};
+use crate::{
+    Store, StoreError,
+    entities::{
+        assignment, enrollment, inspection_campaign, inspection_item, inspection_response,
+        training_module,
+    },
+    training::RosterPerson,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use mamori_domain::{
+    FiscalYear, InspectionGroup, ResultsScope, agency_date,
+    inspection::{
+        Answer, AnswerSheet, Figures, Item, Respondent,
+        campaign::{StatusPerson, SubmissionStatus},
+        output::CampaignFigures,
+    },
+};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect};
+use std::{collections::HashMap, sync::Arc};
+
+impl Store {
+    /// The campaign's figures as they stand.
+    pub async fn inspection_figures(
+        &self,
+        year: FiscalYear,
+    ) -> Result<CampaignFigures, StoreError> {
+        let campaign = find_campaign(self.db(), year).await?;
+        let (items, people) = self.respondents(&campaign, None).await?;
+        let respondents: Vec<Respondent> = people.into_iter().map(|(_, r)| r).collect();
+        Ok(CampaignFigures {
+            fiscal_year: campaign.fiscal_year,
+            reference_date: campaign.reference_date,
+            figures: Figures::of(&items, &respondents),
+        })
+    }
+
+    /// Every campaign's figures, oldest year first: the comparison across years.
+    pub async fn inspection_figures_by_year(&self) -> Result<Vec<CampaignFigures>, StoreError> {
+        let years: Vec<i32> = inspection_campaign::Entity::find()
+            .select_only()
+            .column(inspection_campaign::Column::FiscalYear)
+            .into_tuple()
+            .all(self.db())
+            .await?;
+        let mut figures = Vec::new();
+        for year in years {
+            figures.push(self.inspection_figures(FiscalYear::new(year)).await?);
+        }
+        figures.sort_by_key(|f| f.fiscal_year);
+        Ok(figures)
+    }
+
+    /// Who has submitted, by division, kept to `scope` (the divisions on the reference date).
+    pub async fn inspection_status(
+        &self,
+        year: FiscalYear,
+        scope: &ResultsScope,
+    ) -> Result<SubmissionStatus, StoreError> {
+        let campaign = find_campaign(self.db(), year).await?;
+        let (items, people) = self.respondents(&campaign, None).await?;
+        let in_scope: Vec<StatusPerson> = people
+            .iter()
+            .filter(|(person, _)| {
+                scope
+                    .divisions()
+                    .is_none_or(|ids| person.division_id.is_some_and(|d| ids.contains(&d)))
+            })
+            .map(|(person, respondent)| StatusPerson {
+                employee_id: &person.employee_id,
+                name: &person.name,
+                division: &person.division,
+                respondent,
+            })
+            .collect();
+        Ok(SubmissionStatus::of(&items, &in_scope))
+    }
+
+    /// The campaign's items and its target staff (or only `person`, if one of them) with their
+    /// groups and answers on the reference date.
+    pub(super) async fn respondents(
+        &self,
+        campaign: &inspection_campaign::Model,
+        person: Option<i32>,
+    ) -> Result<(Vec<Item>, Vec<(Arc<RosterPerson>, Respondent)>), StoreError> {
+        let db = self.db();
+        let rows = items_of(db, campaign.id).await?;
+        let items = domain_items(&rows)?;
+        let people = self.people_on(campaign.reference_date, person).await?;
+        let mut sheets = inspection_response::Entity::find()
+            .select_only()
+            .columns([
+                inspection_response::Column::StaffId,
+                inspection_response::Column::Answers,
+            ])
+            .filter(inspection_response::Column::CampaignId.eq(campaign.id));
+        if let Some(id) = person {
+            sheets = sheets.filter(inspection_response::Column::StaffId.eq(id));
+        }
+        let mut sheets: HashMap<i32, String> = sheets
+            .into_tuple::<(i32, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
+        let derived = self.derived_items(campaign, &rows, person).await?;
+
+        let mut respondents = Vec::with_capacity(people.len());
+        for person in people {
+            let groups = InspectionGroup::of(&person.roles);
+            let mut answers = match sheets.remove(&person.id) {
+                Some(stored) => AnswerSheet::parse(&stored).map_err(|e| {
+                    StoreError::Invalid(format!("answers of {}: {e}", person.employee_id))
+                })?,
+                None => AnswerSheet::blank(items.len()),
+            };
+            for (position, group, completed) in &derived {
+                if groups.contains(group) {
+                    let completed_on = completed.get(&person.id).copied();
+                    let answer = Answer::from_training(completed_on, campaign.reference_date);
+                    answers.set(*position, Some(answer));
+                }
+            }
+            respondents.push((person, Respondent { groups, answers }));
+        }
+        Ok((items, respondents))
+    }
+
+    /// The items linked to a module (their positions and groups), each with who completed
+    /// the module in the campaign's year and on which day.
+    async fn derived_items(
+        &self,
+        campaign: &inspection_campaign::Model,
+        rows: &[inspection_item::Model],
+        person: Option<i32>,
+    ) -> Result<Vec<(usize, InspectionGroup, Arc<HashMap<i32, NaiveDate>>)>, StoreError> {
+        let year = FiscalYear::new(campaign.fiscal_year);
+        let mut by_module: HashMap<&str, Arc<HashMap<i32, NaiveDate>>> = HashMap::new();
+        let mut derived = Vec::new();
+        for (position, row) in rows.iter().enumerate() {
+            let (Some(slug), Ok(group)) = (&row.module_slug, row.group_code.parse()) else {
+                continue;
+            };
+            if !by_module.contains_key(slug.as_str()) {
+                let completed = completions(self.db(), slug, year, person).await?;
+                by_module.insert(slug, Arc::new(completed));
+            }
+            derived.push((position, group, Arc::clone(&by_module[slug.as_str()])));
+        }
+        Ok(derived)
+    }
+}
+
+/// Who completed the module `slug` in `year` (or only `person`), and on which day (the
+/// earliest).
+async fn completions(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    year: FiscalYear,
+    person: Option<i32>,
+) -> Result<HashMap<i32, NaiveDate>, StoreError> {
+    let mut query = enrollment::Entity::find()
+        .select_only()
+        .columns([enrollment::Column::StaffId, enrollment::Column::CompletedAt])
+        .join(
+            JoinType::InnerJoin,
+            enrollment::Entity::belongs_to(assignment::Entity)
+                .from(enrollment::Column::AssignmentId)
+                .to(assignment::Column::Id)
+                .into(),
+        )
+        .join(
+            JoinType::InnerJoin,
+            assignment::Entity::belongs_to(training_module::Entity)
+                .from(assignment::Column::ModuleId)
+                .to(training_module::Column::Id)
+                .into(),
+        )
+        .filter(training_module::Column::Slug.eq(slug))
+        .filter(assignment::Column::FiscalYear.eq(year.start_year()))
+        .filter(enrollment::Column::CompletedAt.is_not_null());
+    if let Some(id) = person {
+        query = query.filter(enrollment::Column::StaffId.eq(id));
+    }
+    let rows: Vec<(i32, Option<DateTime<Utc>>)> = query.into_tuple().all(db).await?;
+    let mut completed: HashMap<i32, NaiveDate> = HashMap::new();
+    for (staff_id, at) in rows {
+        if let Some(at) = at {
+            let day = agency_date(at);
+            completed
+                .entry(staff_id)
+                .and_modify(|d| *d = (*d).min(day))
+                .or_insert(day);
+        }
+    }
+    Ok(completed)
+}
