@@ -6,10 +6,12 @@ use crate::{
     error::AppError,
     i18n::provide_locale,
     pages::{
-        AdminMailPage, AdminStaffPage, CertificatePage, ImportPreviewPage, LearnerHome, LoginPage,
-        ManagerPage, MaterialViewsPage, ModuleEditorPage, ModulePlayerPage, NotFound, QuizPageView,
-        QuizResultsPage, ReportPeoplePage, ReportsPage, SetPasswordPage, StaffMemberPage,
-        StaffTrainingPage, TrainerModulesPage, TranscriptPage, VerifyCertificatePage,
+        AdminMailPage, AdminStaffPage, CertificatePage, ImportPreviewPage, InspectionAdminPage,
+        InspectionCampaignPage, InspectionListPage, InspectionResultsPage, InspectionSheetPage,
+        LearnerHome, LoginPage, ManagerPage, MaterialViewsPage, ModuleEditorPage, ModulePlayerPage,
+        NotFound, QuizPageView, QuizResultsPage, ReportPeoplePage, ReportsPage, SetPasswordPage,
+        StaffMemberPage, StaffTrainingPage, TrainerModulesPage, TranscriptPage,
+        VerifyCertificatePage,
     },
 };
 use leptos::prelude::*;
@@ -88,6 +90,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reports/people") view=ReportPeoplePage ssr=SsrMode::Async />
                     <Route path=path!("/reports/materials/:slug") view=MaterialViewsPage ssr=SsrMode::Async />
                     <Route path=path!("/reports/staff/:employee_id") view=TranscriptPage ssr=SsrMode::Async />
+                    <Route path=path!("/inspection") view=InspectionListPage ssr=SsrMode::Async />
+                    <Route path=path!("/inspection/:year") view=InspectionSheetPage ssr=SsrMode::Async />
+                    <Route path=path!("/inspection/:year/results") view=InspectionResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/inspection") view=InspectionAdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/inspection/:year") view=InspectionCampaignPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

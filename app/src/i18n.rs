@@ -1,6 +1,8 @@
 //! The UI's texts in Japanese (the default) and English. Every text is a field of `Texts`, so a
 //! text missing in one language is a compile error, not a blank on the page.
 
+pub mod inspection;
+
 use leptos::prelude::*;
 use mamori_domain::{
     AppRole, FiscalYear, InspectionGroup, SecurityRole, report::materials::NOT_OPENED_LISTED,
@@ -152,12 +154,16 @@ impl Locale {
             (Locale::Ja, "overdue") => "期限超過のお知らせ",
             (Locale::Ja, "manager_digest") => "期限超過者のまとめ（管理職）",
             (Locale::Ja, "password_link") => "パスワード設定のご案内",
+            (Locale::Ja, "inspection_notice") => "自己点検のお知らせ",
+            (Locale::Ja, "inspection_reminder") => "自己点検の締切前のお知らせ",
             (Locale::En, "notice") => "Notice",
             (Locale::En, "before_due") => "Reminder before the due date",
             (Locale::En, "due_today") => "Due today",
             (Locale::En, "overdue") => "Overdue",
             (Locale::En, "manager_digest") => "Managers' digest",
             (Locale::En, "password_link") => "Set-password link",
+            (Locale::En, "inspection_notice") => "Self-inspection notice",
+            (Locale::En, "inspection_reminder") => "Self-inspection reminder",
             (Locale::Ja, _) => "その他",
             (Locale::En, _) => "Other",
         }
@@ -179,6 +185,7 @@ pub fn use_texts() -> &'static Texts {
 }
 
 pub struct Texts {
+    pub inspection: &'static inspection::InspectionTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub main_menu: &'static str,
@@ -598,6 +605,7 @@ pub struct Texts {
 }
 
 pub static JA: Texts = Texts {
+    inspection: &inspection::JA,
     app_name: "Mamori 守り",
     skip_to_content: "本文へスキップ",
     main_menu: "メインメニュー",
@@ -1057,6 +1065,7 @@ pub static JA: Texts = Texts {
 };
 
 pub static EN: Texts = Texts {
+    inspection: &inspection::EN,
     app_name: "Mamori",
     skip_to_content: "Skip to content",
     main_menu: "Main menu",

@@ -73,15 +73,21 @@ pub enum ReminderKind {
     DueToday,
     Overdue,
     ManagerDigest,
+    /// A self-inspection has opened: to its target staff.
+    InspectionNotice,
+    /// A self-inspection closes soon: to those who have not submitted.
+    InspectionReminder,
 }
 
 impl ReminderKind {
-    pub const ALL: [ReminderKind; 5] = [
+    pub const ALL: [ReminderKind; 7] = [
         ReminderKind::Notice,
         ReminderKind::BeforeDue,
         ReminderKind::DueToday,
         ReminderKind::Overdue,
         ReminderKind::ManagerDigest,
+        ReminderKind::InspectionNotice,
+        ReminderKind::InspectionReminder,
     ];
 
     pub fn code(self) -> &'static str {
@@ -91,6 +97,8 @@ impl ReminderKind {
             ReminderKind::DueToday => "due_today",
             ReminderKind::Overdue => "overdue",
             ReminderKind::ManagerDigest => "manager_digest",
+            ReminderKind::InspectionNotice => "inspection_notice",
+            ReminderKind::InspectionReminder => "inspection_reminder",
         }
     }
 
@@ -102,6 +110,9 @@ impl ReminderKind {
     pub fn placeholders(self) -> &'static [&'static str] {
         match self {
             ReminderKind::ManagerDigest => &["name", "count", "staff_list", "link"],
+            ReminderKind::InspectionNotice | ReminderKind::InspectionReminder => {
+                &["name", "year", "closes_on", "days_left", "link"]
+            }
             _ => &[
                 "name",
                 "module",
@@ -170,6 +181,31 @@ impl ReminderPolicy {
             }
         }
         latest
+    }
+
+    /// The self-inspection mail due by `today` to someone who has not submitted, for answering
+    /// open from `opens_on` to `closes_on`: the notice on the first day, then this policy's
+    /// reminders before and on the last day; nothing once it has closed.
+    pub fn inspection_reminder(
+        &self,
+        opens_on: NaiveDate,
+        closes_on: NaiveDate,
+        today: NaiveDate,
+    ) -> Option<Reminder> {
+        if today > closes_on {
+            return None;
+        }
+        let policy = ReminderPolicy {
+            notice: true,
+            ..self.clone()
+        };
+        let reminder = policy.due_reminder(opens_on, closes_on, today)?;
+        let kind = if reminder.scheduled_on == opens_on {
+            ReminderKind::InspectionNotice
+        } else {
+            ReminderKind::InspectionReminder
+        };
+        Some(Reminder { kind, ..reminder })
     }
 }
 
@@ -253,6 +289,20 @@ impl MailTemplate {
                  情報セキュリティ研修「{module}」の受講期限（{due_date}）を {days_overdue} 日過ぎています。\n\
                  至急受講してください。修了すると、このお知らせは届かなくなります。\n\n{link}\n",
             ),
+            ReminderKind::InspectionNotice => (
+                "【守り】{year} 情報セキュリティ自己点検への回答のお願い（締切 {closes_on}）",
+                "{name} 様\n\n\
+                 {year}の情報セキュリティ自己点検が始まりました。\n\
+                 回答の締切は {closes_on} です（あと {days_left} 日）。\n\n\
+                 次のリンクから回答してください。\n{link}\n",
+            ),
+            ReminderKind::InspectionReminder => (
+                "【守り】{year} 自己点検の締切まであと {days_left} 日です",
+                "{name} 様\n\n\
+                 {year}の情報セキュリティ自己点検の回答をまだ提出していません。\n\
+                 締切は {closes_on} です（あと {days_left} 日）。\n\
+                 提出すると、このお知らせは届かなくなります。\n\n{link}\n",
+            ),
             ReminderKind::ManagerDigest => (
                 "【守り】所管の課室で研修の期限を過ぎている職員（{count} 人）",
                 "{name} 様\n\n\
@@ -300,6 +350,27 @@ pub fn learner_mail(
         ("due_date", japanese_date(due)),
         ("days_left", days.max(0).to_string()),
         ("days_overdue", (-days).max(0).to_string()),
+        ("link", link.to_string()),
+    ])
+}
+
+/// What a self-inspection mail says, filled in.
+pub fn inspection_mail(
+    template: &MailTemplate,
+    name: &str,
+    year: &str,
+    closes_on: NaiveDate,
+    today: NaiveDate,
+    link: &str,
+) -> MailText {
+    template.render(&[
+        ("name", name.to_string()),
+        ("year", year.to_string()),
+        ("closes_on", japanese_date(closes_on)),
+        (
+            "days_left",
+            (closes_on - today).num_days().max(0).to_string(),
+        ),
         ("link", link.to_string()),
     ])
 }
@@ -358,6 +429,40 @@ mod tests {
         ReminderPolicy::default()
             .due_reminder(date(11, 1), date(12, 1), today)
             .map(|r| (r.kind, r.scheduled_on))
+    }
+
+    #[test]
+    fn a_self_inspection_notices_on_opening_reminds_before_closing_and_stops_after() {
+        use ReminderKind::*;
+        let due = |today| {
+            ReminderPolicy::default()
+                .inspection_reminder(date(11, 1), date(11, 30), today)
+                .map(|r| (r.kind, r.scheduled_on))
+        };
+        assert_eq!(due(date(10, 31)), None);
+        assert_eq!(due(date(11, 1)), Some((InspectionNotice, date(11, 1))));
+        assert_eq!(due(date(11, 22)), Some((InspectionNotice, date(11, 1))));
+        assert_eq!(due(date(11, 23)), Some((InspectionReminder, date(11, 23))));
+        assert_eq!(due(date(11, 29)), Some((InspectionReminder, date(11, 29))));
+        assert_eq!(due(date(11, 30)), Some((InspectionReminder, date(11, 30))));
+        assert_eq!(due(date(12, 1)), None, "closed: no more mail");
+        // Without the training notice, the opening is still announced.
+        let quiet = ReminderPolicy {
+            notice: false,
+            ..ReminderPolicy::default()
+        };
+        let opening = quiet.inspection_reminder(date(11, 1), date(11, 30), date(11, 1));
+        assert_eq!(opening.map(|r| r.kind), Some(InspectionNotice));
+        let text = inspection_mail(
+            &MailTemplate::default_for(InspectionReminder),
+            "山田 太郎",
+            "令和8年度",
+            date(11, 30),
+            date(11, 23),
+            "https://mamori.example/inspection/2026",
+        );
+        assert!(text.subject.contains("あと 7 日"), "{}", text.subject);
+        assert!(text.body.contains("https://mamori.example/inspection/2026"));
     }
 
     #[test]

@@ -77,6 +77,16 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/save_mail_template", [401, 403, 403, 403, 200]),
         // The matrix's text is no holiday list: refused with its line.
         ("/api/save_holidays", [401, 403, 403, 403, 422]),
+        ("/api/inspection_campaigns", [401, 403, 403, 403, 200]),
+        // Creates fiscal year 2026's campaign (no items, no answering period) for the rows
+        // below.
+        ("/api/save_inspection_campaign", [401, 403, 403, 403, 200]),
+        ("/api/inspection_campaign", [401, 403, 403, 403, 200]),
+        ("/api/my_inspections", [401, 200, 200, 200, 200]),
+        ("/api/my_inspection_sheet", [401, 200, 200, 200, 200]),
+        // Not open for answers.
+        ("/api/save_my_inspection", [401, 422, 422, 422, 422]),
+        ("/api/load_inspection_results", [401, 403, 403, 200, 200]),
         // Last: the admin's call changes the directory.
         ("/api/deactivate_staff", [401, 403, 403, 403, 200]),
     ];
@@ -158,6 +168,7 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
                     ("body", "{name} 様 {link}"),
                     ("policy[days_before]", "7, 1"),
                     ("policy[overdue_every_days]", "7"),
+                    ("fiscal_year", "2026"),
                 ];
                 let response = session.call(endpoint, &arguments).await;
                 let status = response.status();

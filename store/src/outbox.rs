@@ -82,7 +82,8 @@ pub(crate) async fn enqueue(
 }
 
 /// Whose unsent reminders stop: a person's for one assignment they completed, all of a
-/// person's when they leave, or all of an archived module's assignments.
+/// person's when they leave, all of an archived module's assignments, or a person's for a
+/// self-inspection they submitted.
 pub(crate) enum Stop<'a> {
     Completed {
         employee_id: &'a str,
@@ -94,6 +95,16 @@ pub(crate) enum Stop<'a> {
     Archived {
         assignment_ids: Vec<i32>,
     },
+    /// A person submitted a self-inspection.
+    Submitted {
+        campaign_id: i32,
+        staff_id: i32,
+    },
+}
+
+/// The start of the keys of a person's self-inspection mail for one campaign.
+pub(crate) fn inspection_key_prefix(campaign_id: i32, staff_id: i32) -> String {
+    format!("inspection:{campaign_id}:{staff_id}:")
 }
 
 /// Cancels the reminders not yet sent. A mail already claimed by a sender at this moment may
@@ -116,6 +127,12 @@ pub(crate) async fn cancel_reminders(
         Stop::Archived { assignment_ids } => {
             Condition::all().add(mail_outbox::Column::AssignmentId.is_in(assignment_ids))
         }
+        Stop::Submitted {
+            campaign_id,
+            staff_id,
+        } => Condition::all().add(
+            mail_outbox::Column::MailKey.starts_with(inspection_key_prefix(campaign_id, staff_id)),
+        ),
     };
     mail_outbox::Entity::update_many()
         .col_expr(mail_outbox::Column::CancelledAt, Expr::value(now))

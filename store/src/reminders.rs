@@ -6,16 +6,16 @@
 use crate::{
     Store, StoreError,
     entities::{holiday, managed_division, staff},
-    outbox::{QueuedMail, enqueue},
+    outbox::{QueuedMail, enqueue, inspection_key_prefix},
     training::RosterEntry,
 };
 use chrono::{DateTime, Utc};
 use mamori_domain::{
-    agency_date,
+    FiscalYear, agency_date,
     business_calendar::{BusinessCalendar, DEFAULT_HOLIDAYS, Holiday, parse_holidays},
     reminder::{
         MailTemplate, OverdueEntry, ReminderKind, ReminderPolicy, digest_day, digest_mail,
-        learner_mail,
+        inspection_mail, learner_mail,
     },
 };
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
@@ -137,6 +137,7 @@ impl Store {
             .into_iter()
             .filter(|e| e.completed_at().is_none())
             .collect();
+        let inspection_due = self.inspection_mail_due(today, &default_policy).await?;
         let mut report = PassReport {
             sending_time: true,
             open_assignments: open.len(),
@@ -184,6 +185,37 @@ impl Store {
             };
             if enqueue(&txn, mail, now).await? {
                 *report.queued.entry(reminder.kind).or_default() += 1;
+            }
+        }
+
+        for due in &inspection_due {
+            let kind = due.reminder.kind;
+            let person = &due.person;
+            let text = inspection_mail(
+                &templates[&kind],
+                &person.name,
+                &FiscalYear::new(due.fiscal_year).japanese_label(),
+                due.closes_on,
+                today,
+                &format!("{base_url}/inspection/{}", due.fiscal_year),
+            );
+            let mail = QueuedMail {
+                key: format!(
+                    "{}{}:{}",
+                    inspection_key_prefix(due.campaign_id, person.id),
+                    kind.code(),
+                    due.reminder.scheduled_on
+                ),
+                employee_id: Some(&person.employee_id),
+                kind: kind.code(),
+                to_address: &person.email,
+                to_name: &person.name,
+                subject: text.subject,
+                body: text.body,
+                assignment_id: None,
+            };
+            if enqueue(&txn, mail, now).await? {
+                *report.queued.entry(kind).or_default() += 1;
             }
         }
 

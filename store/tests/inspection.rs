@@ -322,25 +322,27 @@ async fn a_learner_drafts_submits_and_changes_answers_while_the_campaign_is_open
         assert!(sheet.submitted && !sheet.has_draft);
         assert_eq!(sheet.items[1].answer, Some(Answer::Yes));
         assert_eq!(sheet.submitted_at, Some(later));
-        let history: Vec<(DateTime<Utc>, ChangeSource, Vec<(String, Answer)>)> = sheet
-            .history
-            .into_iter()
-            .map(|c| (c.at, c.source, c.answers))
-            .collect();
+        let history = sheet.history;
         assert_eq!(history.len(), 2);
         assert_eq!(
-            history[0].2,
+            history[0].answers,
             [yes("S01"), ("S03".to_string(), Answer::NotApplicable)]
         );
-        assert_eq!(history[1].2[0], ("S01".to_string(), Answer::No));
-        assert_eq!(history[1].0, later);
+        assert_eq!(history[1].answers[0], ("S01".to_string(), Answer::No));
+        assert_eq!(
+            (history[1].at, history[1].source),
+            (later, ChangeSource::Form)
+        );
 
         // Division status: the learner's division counts one submission; a manager of
         // another division sees only theirs.
-        let status = store
-            .inspection_status(year(), &ResultsScope::Everyone)
+        let results = store
+            .inspection_results(year(), &ResultsScope::Everyone, true, later.date_naive())
             .await
             .unwrap();
+        assert_eq!(results.figures.unwrap().figures.submitted_staff, 1);
+        assert_eq!(results.by_year.len(), 1);
+        let status = results.status;
         assert_eq!(
             status.divisions.iter().map(|d| d.target).sum::<usize>(),
             361
@@ -353,15 +355,97 @@ async fn a_learner_drafts_submits_and_changes_answers_while_the_campaign_is_open
                 .any(|n| n.employee_id == LEARNER)
         );
         let other = store
-            .inspection_status(year(), &ResultsScope::Divisions(vec![-1]))
+            .inspection_results(
+                year(),
+                &ResultsScope::Divisions(vec![-1]),
+                false,
+                later.date_naive(),
+            )
             .await
             .unwrap();
-        assert!(other.divisions.is_empty() && other.non_submitters.is_empty());
+        assert!(other.figures.is_none() && other.by_year.is_empty());
+        assert!(other.status.divisions.is_empty() && other.status.non_submitters.is_empty());
 
         // After the last day, answers are refused.
         let closed = store
             .save_learner_answers(year(), learner, &[yes("S01")], false, jst(12, 1, 9))
             .await;
         assert!(matches!(closed, Err(StoreError::Conflict(_))));
+    }
+}
+
+#[tokio::test]
+async fn opening_notifies_the_target_staff_and_reminders_stop_at_submission_and_closing() {
+    use mamori_domain::{
+        inspection::{Answer, campaign::Schedule},
+        reminder::ReminderKind,
+    };
+    const BASE_URL: &str = "https://mamori.example";
+    for database in fresh_databases().await {
+        let store = database.store().await;
+        store.load_demo().await.unwrap();
+        let now = jst(11, 2, 9);
+        let items =
+            parse_items("item_id,group,text,module\nS01,staff,スクリーンロック,\n".as_bytes())
+                .unwrap();
+        store
+            .import_inspection_items(year(), &items, None, false, now)
+            .await
+            .unwrap();
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+        let schedule = Schedule::new(day(11, 10), day(11, 30)).unwrap();
+        let reference = NaiveDate::from_ymd_opt(2027, 3, 31).unwrap();
+        store
+            .save_inspection_campaign(year(), reference, schedule, now)
+            .await
+            .unwrap();
+        let queued = |report: &mamori_store::reminders::PassReport, kind| {
+            report.queued.get(&kind).copied().unwrap_or_default()
+        };
+
+        let before = store
+            .run_reminder_pass(jst(11, 9, 10), BASE_URL)
+            .await
+            .unwrap();
+        assert_eq!(queued(&before, ReminderKind::InspectionNotice), 0);
+        let opening = store
+            .run_reminder_pass(jst(11, 10, 10), BASE_URL)
+            .await
+            .unwrap();
+        assert_eq!(queued(&opening, ReminderKind::InspectionNotice), 361);
+        let again = store
+            .run_reminder_pass(jst(11, 10, 11), BASE_URL)
+            .await
+            .unwrap();
+        assert_eq!(again.total(), 0, "each mail is queued once");
+        let notice = store.mail_of(LEARNER).await.unwrap().remove(0);
+        assert_eq!(notice.kind, "inspection_notice");
+        assert!(notice.subject.contains("自己点検"), "{}", notice.subject);
+
+        // The learner submits: their waiting notice is cancelled, and no reminder follows.
+        let learner = demo_staff_id(&store, LEARNER).await;
+        let answers = [("S01".to_string(), Answer::Yes)];
+        store
+            .save_learner_answers(year(), learner, &answers, true, jst(11, 12, 9))
+            .await
+            .unwrap();
+        assert!(
+            store.mail_of(LEARNER).await.unwrap()[0]
+                .cancelled_at
+                .is_some()
+        );
+        // 23 November is a holiday: the reminder of seven days before goes out the next
+        // business day.
+        let reminders = store
+            .run_reminder_pass(jst(11, 24, 10), BASE_URL)
+            .await
+            .unwrap();
+        assert_eq!(queued(&reminders, ReminderKind::InspectionReminder), 360);
+        assert_eq!(store.mail_of(LEARNER).await.unwrap().len(), 1);
+        let closed = store
+            .run_reminder_pass(jst(12, 1, 10), BASE_URL)
+            .await
+            .unwrap();
+        assert_eq!(closed.total(), 0, "after the last day, nothing");
     }
 }

@@ -2,6 +2,7 @@
 //! `current_actor`) who is calling and whether they may, then calls the store.
 
 pub mod directory;
+pub mod inspection;
 pub mod mail;
 pub mod password;
 pub mod quiz;

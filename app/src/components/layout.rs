@@ -27,11 +27,13 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <nav aria-label=t.main_menu class="main-menu">
                     <ul>
                         <li><A href="/">{t.nav_my_training}</A></li>
+                        <li><A href="/inspection">{t.inspection.nav}</A></li>
                         {manager.then(|| view! { <li><A href="/manager">{t.nav_my_divisions}</A></li> })}
                         {trainer.then(|| view! { <li><A href="/trainer">{t.nav_authoring}</A></li> })}
                         {results.then(|| view! { <li><A href="/reports">{t.nav_reports}</A></li> })}
                         {admin.then(|| view! { <li><A href="/admin/staff">{t.nav_staff_directory}</A></li> })}
                         {admin.then(|| view! { <li><A href="/admin/mail">{t.nav_mail}</A></li> })}
+                        {admin.then(|| view! { <li><A href="/admin/inspection">{t.inspection.nav_admin}</A></li> })}
                     </ul>
                 </nav>
                 <div class="account">

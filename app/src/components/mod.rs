@@ -4,6 +4,7 @@ pub mod action_outcome;
 pub mod charts;
 pub mod guard;
 pub mod layout;
+pub mod loaded;
 pub mod mail_list;
 pub mod material_content;
 pub mod module_status;

@@ -4,6 +4,7 @@ mod admin_mail;
 mod admin_staff;
 mod certificate;
 mod import_preview;
+mod inspection;
 mod learner_home;
 mod login;
 mod manager;
@@ -23,6 +24,10 @@ pub use admin_mail::AdminMailPage;
 pub use admin_staff::AdminStaffPage;
 pub use certificate::{CertificatePage, VerifyCertificatePage};
 pub use import_preview::ImportPreviewPage;
+pub use inspection::{
+    InspectionAdminPage, InspectionCampaignPage, InspectionListPage, InspectionResultsPage,
+    InspectionSheetPage,
+};
 pub use learner_home::LearnerHome;
 pub use login::LoginPage;
 pub use manager::ManagerPage;

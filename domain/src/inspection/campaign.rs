@@ -1,7 +1,7 @@
 //! A campaign as people meet it: when answering is open, the sheet a learner fills in, and
 //! who has submitted, by division.
 
-use super::{Answer, AnswerSheet, Item, Respondent};
+use super::{Answer, AnswerSheet, Item, Respondent, output::CampaignFigures};
 use crate::{InspectionGroup, percent::Share};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -81,6 +81,22 @@ pub struct CampaignSummary {
     pub items: usize,
     /// People with answers or a draft.
     pub responses: usize,
+}
+
+/// A campaign with its items, for the admins' page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignDetail {
+    pub summary: CampaignSummary,
+    pub items: Vec<CampaignItem>,
+}
+
+/// A campaign in a learner's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnerCampaign {
+    pub fiscal_year: i32,
+    pub state: CampaignState,
+    pub closes_on: Option<NaiveDate>,
+    pub submitted: bool,
 }
 
 /// A training module linked to an item.
@@ -199,15 +215,26 @@ pub struct NonSubmitter {
     pub required: usize,
 }
 
+/// How many non-submitters a page names; the downloads name them all.
+pub const NON_SUBMITTERS_LISTED: usize = 500;
+
 /// Who has submitted, by division, and who has not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubmissionStatus {
     pub divisions: Vec<DivisionStatus>,
     /// By division, then employee ID.
     pub non_submitters: Vec<NonSubmitter>,
+    /// All of them, named or not.
+    pub non_submitters_total: usize,
 }
 
 impl SubmissionStatus {
+    /// Names only the first `listed` non-submitters (the count stays whole).
+    pub fn listing(mut self, listed: usize) -> Self {
+        self.non_submitters.truncate(listed);
+        self
+    }
+
     pub fn of(items: &[Item], people: &[StatusPerson]) -> Self {
         let mut divisions: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         let mut non_submitters = Vec::new();
@@ -238,6 +265,7 @@ impl SubmissionStatus {
         non_submitters
             .sort_by(|a, b| (&a.division, &a.employee_id).cmp(&(&b.division, &b.employee_id)));
         SubmissionStatus {
+            non_submitters_total: non_submitters.len(),
             divisions: divisions
                 .into_iter()
                 .map(|(division, (target, submitted))| DivisionStatus {
@@ -250,6 +278,18 @@ impl SubmissionStatus {
             non_submitters,
         }
     }
+}
+
+/// A campaign's results page: who has submitted (kept to the viewer's divisions) and, for
+/// admins, the agency's figures, this year's and every year's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InspectionResults {
+    pub campaign: CampaignSummary,
+    pub items: Vec<CampaignItem>,
+    pub figures: Option<CampaignFigures>,
+    /// Every campaign's figures, oldest first (this one included); empty without figures.
+    pub by_year: Vec<CampaignFigures>,
+    pub status: SubmissionStatus,
 }
 
 /// The typed answers of a stored sheet, by the codes of `items` (in the campaign's order).
@@ -366,5 +406,10 @@ mod tests {
             .map(|n| (n.employee_id.as_str(), n.answered, n.required))
             .collect();
         assert_eq!(named, [("E3", 0, 2), ("E2", 1, 2)]);
+        let listed = status.listing(1);
+        assert_eq!(
+            (listed.non_submitters.len(), listed.non_submitters_total),
+            (1, 2)
+        );
     }
 }

@@ -54,6 +54,14 @@ impl Answer {
         }
     }
 
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Answer::Yes => "Carried out",
+            Answer::No => "Not carried out",
+            Answer::NotApplicable => "Not applicable",
+        }
+    }
+
     /// The answer to an item linked to a training module: `yes` when the person completed it
     /// in the campaign's fiscal year on or before the reference date.
     pub fn from_training(completed_on: Option<NaiveDate>, reference_date: NaiveDate) -> Answer {

@@ -1,13 +1,20 @@
 //! `mamori inspection figures`: the campaign's figures as the JSON object self-inspection.md
 //! specifies (a contract for outside tools), as the annual report's Table 1, and as CSV.
 
-use super::{ATTAINMENT_THRESHOLDS, Figures, GroupFigures};
-use crate::{FiscalYear, InspectionGroup, percent::Share};
+use super::{
+    ATTAINMENT_THRESHOLDS, Figures, GroupFigures,
+    campaign::{CampaignItem, SubmissionStatus},
+};
+use crate::{
+    FiscalYear, InspectionGroup,
+    percent::Share,
+    report::table::{Cell, Table},
+};
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A campaign's figures with what identifies them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CampaignFigures {
     pub fiscal_year: i32,
     pub reference_date: NaiveDate,
@@ -132,8 +139,8 @@ impl CampaignFigures {
         out
     }
 
-    /// One row per group: its counts and figures (percentages with one decimal, empty for
-    /// null), after a row `all` with the coverage.
+    /// `figures_table`'s rows for other programs: English headings, groups by code and the
+    /// whole as `all`.
     pub fn to_csv(&self) -> String {
         let header = [
             "group",
@@ -146,37 +153,156 @@ impl CampaignFigures {
             "attainment_95_pct",
             "attainment_90_pct",
         ];
-        let number = |share: Option<Share>| share.map_or(String::new(), |s| s.to_string());
-        let total = vec![
-            "all".to_string(),
-            self.figures.target_staff.to_string(),
-            self.figures.submitted_staff.to_string(),
-            String::new(),
-            number(self.figures.coverage),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
+        let rows = figure_rows(self, |group| group.map_or("all", InspectionGroup::code));
+        crate::csv::write(
+            &header,
+            rows.iter().map(|row| row.iter().map(Cell::to_text)),
+        )
+    }
+}
+
+fn share_cell(share: Option<Share>) -> Cell {
+    share.map_or(Cell::Empty, Cell::Share)
+}
+
+/// Table 1 with its counts: a row 全体 with the coverage, then one row per group (its
+/// submission rate, implementation rate and attainment); empty cells for null.
+pub fn figures_table(figures: &CampaignFigures) -> Table {
+    Table {
+        name: format!("自己点検{}", figures.fiscal_year),
+        columns: [
+            "実施主体",
+            "対象者数",
+            "提出者数",
+            "項目数",
+            "把握率(%)",
+            "対策実施率(%)",
+            "到達率100(%)",
+            "到達率95(%)",
+            "到達率90(%)",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: figure_rows(figures, |group| {
+            group.map_or("全体", InspectionGroup::japanese_name)
+        }),
+    }
+}
+
+/// The whole (`label(None)`), then each group.
+fn figure_rows(
+    figures: &CampaignFigures,
+    label: impl Fn(Option<InspectionGroup>) -> &'static str,
+) -> Vec<Vec<Cell>> {
+    let f = &figures.figures;
+    let mut rows = vec![vec![
+        Cell::Text(label(None).into()),
+        Cell::Count(f.target_staff),
+        Cell::Count(f.submitted_staff),
+        Cell::Empty,
+        share_cell(f.coverage),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+    ]];
+    for g in &f.groups {
+        let mut row = vec![
+            Cell::Text(label(Some(g.group)).into()),
+            Cell::Count(g.target),
+            Cell::Count(g.submitted),
+            Cell::Count(g.items),
+            share_cell((g.target > 0).then(|| Share::new(g.submitted, g.target))),
+            share_cell(g.implementation_rate),
         ];
-        let group_row = |g: &GroupFigures| {
-            let mut row = vec![
-                g.group.code().to_string(),
-                g.target.to_string(),
-                g.submitted.to_string(),
-                g.items.to_string(),
-                number((g.target > 0).then(|| Share::new(g.submitted, g.target))),
-                number(g.implementation_rate),
-            ];
-            row.extend(
-                (0..ATTAINMENT_THRESHOLDS.len())
-                    .map(|i| number(g.attainment.map(|shares| shares[i]))),
-            );
-            row
-        };
-        let rows: Vec<Vec<String>> = std::iter::once(total)
-            .chain(self.figures.groups.iter().map(group_row))
-            .collect();
-        crate::csv::write(&header, rows)
+        row.extend(
+            (0..ATTAINMENT_THRESHOLDS.len()).map(|i| share_cell(g.attainment.map(|a| a[i]))),
+        );
+        rows.push(row);
+    }
+    rows
+}
+
+/// Each item's share, by group, with its text.
+pub fn item_shares_table(figures: &CampaignFigures, items: &[CampaignItem]) -> Table {
+    let text_of = |code: &str| {
+        items
+            .iter()
+            .find(|i| i.code == code)
+            .map_or(String::new(), |i| i.text.clone())
+    };
+    let rows = figures
+        .figures
+        .groups
+        .iter()
+        .flat_map(|g| {
+            g.item_shares.iter().map(move |(code, share)| {
+                vec![
+                    Cell::Text(g.group.japanese_name().into()),
+                    Cell::Text(code.clone()),
+                    Cell::Text(text_of(code)),
+                    share_cell(*share),
+                ]
+            })
+        })
+        .collect();
+    Table {
+        name: "項目別実施率".into(),
+        columns: ["実施主体", "項目", "遵守事項", "実施率(%)"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+    }
+}
+
+/// Submission by division.
+pub fn divisions_table(status: &SubmissionStatus) -> Table {
+    Table {
+        name: "課別提出状況".into(),
+        columns: ["課", "対象者数", "提出者数", "提出率(%)"]
+            .map(String::from)
+            .to_vec(),
+        rows: status
+            .divisions
+            .iter()
+            .map(|d| {
+                vec![
+                    Cell::Text(d.division.clone()),
+                    Cell::Count(d.target),
+                    Cell::Count(d.submitted),
+                    Cell::Share(d.share),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Who has not submitted, by division.
+pub fn non_submitters_table(status: &SubmissionStatus) -> Table {
+    Table {
+        name: "未提出者".into(),
+        columns: [
+            "課",
+            "職員番号",
+            "氏名",
+            "回答済み項目数",
+            "回答が必要な項目数",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: status
+            .non_submitters
+            .iter()
+            .map(|n| {
+                vec![
+                    Cell::Text(n.division.clone()),
+                    Cell::Text(n.employee_id.clone()),
+                    Cell::Text(n.name.clone()),
+                    Cell::Count(n.answered),
+                    Cell::Count(n.required),
+                ]
+            })
+            .collect(),
     }
 }
 

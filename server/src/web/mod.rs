@@ -1,6 +1,7 @@
 //! The web application: leptos routes and server functions over axum, static files, the
 //! language switch, and the routes that are plain HTTP (file uploads and downloads).
 
+mod inspection_files;
 mod materials;
 mod quiz_files;
 mod report_files;
@@ -117,6 +118,7 @@ pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> 
         .merge(materials::routes(state.clone(), files))
         .merge(quiz_files::routes(state.clone()))
         .merge(report_files::routes(state.clone()))
+        .merge(inspection_files::routes(state.clone()))
         .nest_service(
             "/pkg",
             tower::ServiceBuilder::new()
@@ -220,4 +222,41 @@ async fn shutdown_signal() {
         _ = terminate => {},
     }
     tracing::info!("shutting down");
+}
+
+/// One field of a small multipart form.
+struct FormField {
+    file_name: Option<String>,
+    bytes: Vec<u8>,
+}
+
+/// Why a small multipart form could not be read.
+enum FormFailure {
+    /// Over the route's body limit: the page says so.
+    TooLarge,
+    /// Anything else, answered as is.
+    Other(Response),
+}
+
+/// A small multipart form read whole (a file of a few megabytes and a few fields), by field
+/// name.
+async fn read_form(
+    mut form: axum::extract::Multipart,
+) -> Result<std::collections::HashMap<String, FormField>, FormFailure> {
+    use axum::{extract::multipart::MultipartError, http::StatusCode};
+    let failure = |error: MultipartError| {
+        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            FormFailure::TooLarge
+        } else {
+            FormFailure::Other((error.status(), error.body_text()).into_response())
+        }
+    };
+    let mut fields = std::collections::HashMap::new();
+    while let Some(field) = form.next_field().await.map_err(failure)? {
+        let name = field.name().unwrap_or_default().to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let bytes = field.bytes().await.map_err(failure)?.to_vec();
+        fields.insert(name, FormField { file_name, bytes });
+    }
+    Ok(fields)
 }

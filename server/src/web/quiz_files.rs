@@ -75,7 +75,7 @@ async fn upload_pool(
     state: AppState,
     slug: String,
     headers: HeaderMap,
-    mut form: Multipart,
+    form: Multipart,
 ) -> Response {
     if let Err(error) = authorize(&state, &headers, Permission::AuthorTraining).await {
         return refused(error);
@@ -84,36 +84,19 @@ async fn upload_pool(
     let back = |query: String| {
         Redirect::to(&format!("{editor}?{query}#import-file-heading")).into_response()
     };
-    let mut format = PoolFormat::Gift;
-    let mut file: Option<Vec<u8>> = None;
-    loop {
-        let field = match form.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return back("questions_error=too_large".into());
-            }
-            Err(error) => return (error.status(), error.body_text()).into_response(),
-        };
-        let name = field.name().unwrap_or_default().to_string();
-        let bytes = match field.bytes().await {
-            Ok(bytes) => bytes,
-            Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return back("questions_error=too_large".into());
-            }
-            Err(error) => return (error.status(), error.body_text()).into_response(),
-        };
-        match name.as_str() {
-            "format" => {
-                format = std::str::from_utf8(&bytes)
-                    .ok()
-                    .and_then(PoolFormat::from_code)
-                    .unwrap_or(format);
-            }
-            "file" if !bytes.is_empty() => file = Some(bytes.to_vec()),
-            _ => {}
-        }
-    }
+    let mut fields = match super::read_form(form).await {
+        Ok(fields) => fields,
+        Err(super::FormFailure::TooLarge) => return back("questions_error=too_large".into()),
+        Err(super::FormFailure::Other(response)) => return response,
+    };
+    let format = fields
+        .remove("format")
+        .and_then(|f| PoolFormat::from_code(std::str::from_utf8(&f.bytes).ok()?))
+        .unwrap_or(PoolFormat::Gift);
+    let file = fields
+        .remove("file")
+        .map(|f| f.bytes)
+        .filter(|bytes| !bytes.is_empty());
     let Some(bytes) = file else {
         return back("questions_error=no_file".into());
     };

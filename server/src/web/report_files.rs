@@ -51,13 +51,13 @@ pub(super) fn routes<S: Clone + Send + Sync + 'static>(state: AppState) -> Route
 
 /// A file's format, from its extension.
 #[derive(Clone, Copy)]
-enum FileFormat {
+pub(super) enum FileFormat {
     Csv,
     Xlsx,
 }
 
 /// `NAME.csv` or `NAME.xlsx`.
-fn name_and_format(file: &str) -> Option<(&str, FileFormat)> {
+pub(super) fn name_and_format(file: &str) -> Option<(&str, FileFormat)> {
     let (name, extension) = file.rsplit_once('.')?;
     let format = match extension {
         "csv" => FileFormat::Csv,
@@ -138,7 +138,11 @@ async fn transcript_file(
     respond(table, &name, format)
 }
 
-fn respond(table: Result<Table, StoreError>, name: &str, format: FileFormat) -> Response {
+pub(super) fn respond(
+    table: Result<Table, StoreError>,
+    name: &str,
+    format: FileFormat,
+) -> Response {
     let table = match table {
         Ok(table) => table,
         Err(StoreError::NotFound(_)) => return StatusCode::NOT_FOUND.into_response(),

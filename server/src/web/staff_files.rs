@@ -13,7 +13,7 @@ pub(super) const UPLOAD_LIMIT: usize = 20 * 1024 * 1024;
 pub(super) async fn upload_staff(
     state: AppState,
     headers: axum::http::HeaderMap,
-    mut form: axum::extract::Multipart,
+    form: axum::extract::Multipart,
 ) -> Response {
     use mamori_app::api::authorize;
     let admin = match authorize(&state, &headers, mamori_domain::Permission::AdministerStaff).await
@@ -24,34 +24,24 @@ pub(super) async fn upload_staff(
     let back = |code: &str| {
         Redirect::to(&format!("/admin/staff?import_error={code}#import-heading")).into_response()
     };
-    let mut file: Option<(String, Vec<u8>)> = None;
-    let mut effective = String::new();
-    let mut sync = false;
-    loop {
-        let field = match form.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(error) if error.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                return back("too_large");
-            }
-            Err(error) => return (error.status(), error.body_text()).into_response(),
-        };
-        let name = field.name().unwrap_or_default().to_string();
-        let file_name = field.file_name().unwrap_or("staff.csv").to_string();
-        let bytes = match field.bytes().await {
-            Ok(bytes) => bytes,
-            Err(error) if error.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                return back("too_large");
-            }
-            Err(error) => return (error.status(), error.body_text()).into_response(),
-        };
-        match name.as_str() {
-            "file" => file = Some((file_name, bytes.to_vec())),
-            "effective" => effective = String::from_utf8_lossy(&bytes).trim().to_string(),
-            "sync" => sync = bytes.as_ref() == b"true",
-            _ => {}
-        }
-    }
+    let mut fields = match super::read_form(form).await {
+        Ok(fields) => fields,
+        Err(super::FormFailure::TooLarge) => return back("too_large"),
+        Err(super::FormFailure::Other(response)) => return response,
+    };
+    let text = |field: Option<super::FormField>| {
+        field.map_or(String::new(), |f| {
+            String::from_utf8_lossy(&f.bytes).trim().to_string()
+        })
+    };
+    let effective = text(fields.remove("effective"));
+    let sync = text(fields.remove("sync")) == "true";
+    let file = fields.remove("file").map(|f| {
+        (
+            f.file_name.unwrap_or_else(|| "staff.csv".to_string()),
+            f.bytes,
+        )
+    });
     let Some((file_name, content)) = file.filter(|(_, content)| !content.is_empty()) else {
         return back("no_file");
     };

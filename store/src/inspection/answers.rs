@@ -5,6 +5,7 @@ use super::{campaign_items, find_campaign, items_of, schedule_of};
 use crate::{
     Store, StoreError,
     entities::{inspection_campaign, inspection_change, inspection_response},
+    outbox::{Stop, cancel_reminders},
     staff_import::ImportError,
 };
 use chrono::{DateTime, Utc};
@@ -14,8 +15,8 @@ use mamori_domain::{
     inspection::{
         Answer, AnswerSheet,
         campaign::{
-            CampaignState, ChangeSource, LearnerSheet, SheetChange, SheetItem, answers_by_code,
-            unanswered,
+            CampaignState, ChangeSource, LearnerCampaign, LearnerSheet, SheetChange, SheetItem,
+            answers_by_code, unanswered,
         },
         files::AnswerRow,
     },
@@ -25,15 +26,6 @@ use sea_orm::{
     QueryOrder, TransactionTrait,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
-
-/// A learner's campaign in their list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LearnerCampaign {
-    pub fiscal_year: i32,
-    pub state: CampaignState,
-    pub closes_on: Option<chrono::NaiveDate>,
-    pub submitted: bool,
-}
 
 impl Store {
     /// Records typed answers, merged into each person's answers in force. Every row must name
@@ -289,6 +281,11 @@ impl Store {
                 now,
             )
             .await?;
+            let stop = Stop::Submitted {
+                campaign_id: campaign.id,
+                staff_id,
+            };
+            cancel_reminders(&txn, stop, now).await?;
         } else {
             let draft = Some(typed.encode());
             match existing {

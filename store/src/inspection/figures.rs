@@ -4,7 +4,7 @@
 //! A 300,000-person campaign is 300,000 short rows here: the sheets are read in one query,
 //! the completions of each linked module in one more.
 
-use super::{domain_items, find_campaign, items_of};
+use super::{campaign_items, domain_items, find_campaign, items_of, summary_of};
 use crate::{
     Store, StoreError,
     entities::{
@@ -18,9 +18,10 @@ use mamori_domain::{
     FiscalYear, InspectionGroup, ResultsScope, agency_date,
     inspection::{
         Answer, AnswerSheet, Figures, Item, Respondent,
-        campaign::{StatusPerson, SubmissionStatus},
+        campaign::{InspectionResults, StatusPerson, SubmissionStatus},
         output::CampaignFigures,
     },
+    reminder::{Reminder, ReminderPolicy},
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect};
 use std::{collections::HashMap, sync::Arc};
@@ -32,7 +33,14 @@ impl Store {
         year: FiscalYear,
     ) -> Result<CampaignFigures, StoreError> {
         let campaign = find_campaign(self.db(), year).await?;
-        let (items, people) = self.respondents(&campaign, None).await?;
+        self.figures_of(&campaign).await
+    }
+
+    async fn figures_of(
+        &self,
+        campaign: &inspection_campaign::Model,
+    ) -> Result<CampaignFigures, StoreError> {
+        let (items, people) = self.respondents(campaign, None).await?;
         let respondents: Vec<Respondent> = people.into_iter().map(|(_, r)| r).collect();
         Ok(CampaignFigures {
             fiscal_year: campaign.fiscal_year,
@@ -41,29 +49,17 @@ impl Store {
         })
     }
 
-    /// Every campaign's figures, oldest year first: the comparison across years.
-    pub async fn inspection_figures_by_year(&self) -> Result<Vec<CampaignFigures>, StoreError> {
-        let years: Vec<i32> = inspection_campaign::Entity::find()
-            .select_only()
-            .column(inspection_campaign::Column::FiscalYear)
-            .into_tuple()
-            .all(self.db())
-            .await?;
-        let mut figures = Vec::new();
-        for year in years {
-            figures.push(self.inspection_figures(FiscalYear::new(year)).await?);
-        }
-        figures.sort_by_key(|f| f.fiscal_year);
-        Ok(figures)
-    }
-
-    /// Who has submitted, by division, kept to `scope` (the divisions on the reference date).
-    pub async fn inspection_status(
+    /// A campaign's results as `scope` may see them: who has submitted (in the divisions of
+    /// the reference date), and with `figures`, the agency's figures of this and every year.
+    pub async fn inspection_results(
         &self,
         year: FiscalYear,
         scope: &ResultsScope,
-    ) -> Result<SubmissionStatus, StoreError> {
-        let campaign = find_campaign(self.db(), year).await?;
+        figures: bool,
+        today: NaiveDate,
+    ) -> Result<InspectionResults, StoreError> {
+        let db = self.db();
+        let campaign = find_campaign(db, year).await?;
         let (items, people) = self.respondents(&campaign, None).await?;
         let in_scope: Vec<StatusPerson> = people
             .iter()
@@ -79,7 +75,35 @@ impl Store {
                 respondent,
             })
             .collect();
-        Ok(SubmissionStatus::of(&items, &in_scope))
+        let status = SubmissionStatus::of(&items, &in_scope);
+        let (figures, by_year) = if figures {
+            let respondents: Vec<Respondent> = people.into_iter().map(|(_, r)| r).collect();
+            let this_year = CampaignFigures {
+                fiscal_year: campaign.fiscal_year,
+                reference_date: campaign.reference_date,
+                figures: Figures::of(&items, &respondents),
+            };
+            let mut by_year = vec![this_year.clone()];
+            for other in inspection_campaign::Entity::find()
+                .filter(inspection_campaign::Column::Id.ne(campaign.id))
+                .all(db)
+                .await?
+            {
+                by_year.push(self.figures_of(&other).await?);
+            }
+            by_year.sort_by_key(|f| f.fiscal_year);
+            (Some(this_year), by_year)
+        } else {
+            (None, Vec::new())
+        };
+        let rows = items_of(db, campaign.id).await?;
+        Ok(InspectionResults {
+            items: campaign_items(db, &rows).await?,
+            campaign: summary_of(db, campaign, today).await?,
+            figures,
+            by_year,
+            status,
+        })
     }
 
     /// The campaign's items and its target staff (or only `person`, if one of them) with their
@@ -200,4 +224,47 @@ async fn completions(
         }
     }
     Ok(completed)
+}
+
+/// A self-inspection mail due to one person.
+pub(crate) struct DueInspectionMail {
+    pub person: Arc<RosterPerson>,
+    pub campaign_id: i32,
+    pub fiscal_year: i32,
+    pub closes_on: NaiveDate,
+    pub reminder: Reminder,
+}
+
+impl Store {
+    /// The self-inspection mail due `today` under `policy`: for each campaign open for
+    /// answers, to each target person who has not submitted.
+    pub(crate) async fn inspection_mail_due(
+        &self,
+        today: NaiveDate,
+        policy: &ReminderPolicy,
+    ) -> Result<Vec<DueInspectionMail>, StoreError> {
+        let mut due = Vec::new();
+        for campaign in inspection_campaign::Entity::find().all(self.db()).await? {
+            let (Some(opens_on), Some(closes_on)) = (campaign.opens_on, campaign.closes_on) else {
+                continue;
+            };
+            let Some(reminder) = policy.inspection_reminder(opens_on, closes_on, today) else {
+                continue;
+            };
+            let (items, people) = self.respondents(&campaign, None).await?;
+            due.extend(
+                people
+                    .into_iter()
+                    .filter(|(_, respondent)| !respondent.has_submitted(&items))
+                    .map(|(person, _)| DueInspectionMail {
+                        person,
+                        campaign_id: campaign.id,
+                        fiscal_year: campaign.fiscal_year,
+                        closes_on,
+                        reminder,
+                    }),
+            );
+        }
+        Ok(due)
+    }
 }

@@ -15,7 +15,7 @@ use mamori_domain::{
     csv::LineError,
     inspection::{
         Item,
-        campaign::{CampaignItem, CampaignSummary, LinkedModule, Schedule},
+        campaign::{CampaignDetail, CampaignItem, CampaignSummary, LinkedModule, Schedule},
         files::ItemRow,
     },
 };
@@ -31,13 +31,6 @@ pub struct ItemsImport {
     pub campaign_created: bool,
     pub reference_date: NaiveDate,
     pub items: usize,
-}
-
-/// A campaign with its items, for the admins' page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CampaignDetail {
-    pub summary: CampaignSummary,
-    pub items: Vec<CampaignItem>,
 }
 
 impl Store {

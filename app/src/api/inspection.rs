@@ -1,0 +1,178 @@
+//! The yearly self-inspection: admins run campaigns, learners answer, managers and admins see
+//! who has submitted, admins the figures.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use mamori_domain::inspection::campaign::{
+    CampaignDetail, CampaignSummary, InspectionResults, LearnerCampaign, LearnerSheet,
+};
+
+#[cfg(feature = "ssr")]
+use super::server::{redirect_form_post, refuse, require, store_error};
+#[cfg(feature = "ssr")]
+use mamori_domain::{FiscalYear, Permission};
+
+#[cfg(feature = "ssr")]
+fn today() -> chrono::NaiveDate {
+    mamori_domain::agency_date(chrono::Utc::now())
+}
+
+/// Every campaign, newest first.
+#[server(endpoint = "inspection_campaigns")]
+pub async fn inspection_campaigns() -> Result<Vec<CampaignSummary>, AppError> {
+    let (state, _) = require(Permission::AdministerInspection).await?;
+    state
+        .store
+        .inspection_campaigns(today())
+        .await
+        .map_err(store_error)
+}
+
+/// One campaign with its items.
+#[server(endpoint = "inspection_campaign")]
+pub async fn inspection_campaign(fiscal_year: i32) -> Result<CampaignDetail, AppError> {
+    let (state, _) = require(Permission::AdministerInspection).await?;
+    state
+        .store
+        .inspection_campaign(FiscalYear::new(fiscal_year), today())
+        .await
+        .map_err(store_error)
+}
+
+/// Creates a campaign or changes its dates; an empty reference date is the year's last day.
+#[server(endpoint = "save_inspection_campaign")]
+pub async fn save_inspection_campaign(
+    fiscal_year: i32,
+    #[server(default)] reference_date: String,
+    #[server(default)] opens_on: String,
+    #[server(default)] closes_on: String,
+) -> Result<(), AppError> {
+    use mamori_domain::inspection::campaign::Schedule;
+    let (state, _) = require(Permission::AdministerInspection).await?;
+    let t = crate::i18n::Locale::current().texts();
+    if !(2000..=2100).contains(&fiscal_year) {
+        return Err(refuse(AppError::Invalid(t.inspection.bad_year.into())));
+    }
+    let year = FiscalYear::new(fiscal_year);
+    let day = |text: &str| -> Result<Option<chrono::NaiveDate>, AppError> {
+        match text.trim() {
+            "" => Ok(None),
+            text => text
+                .parse()
+                .map(Some)
+                .map_err(|_| refuse(AppError::Invalid((t.inspection.bad_date)(text)))),
+        }
+    };
+    let reference_date = day(&reference_date)?.unwrap_or(year.last_day());
+    let schedule = Schedule::new(day(&opens_on)?, day(&closes_on)?)
+        .map_err(|_| refuse(AppError::Invalid(t.inspection.bad_period.into())))?;
+    if reference_date < year.first_day() || reference_date > year.last_day() {
+        return Err(refuse(AppError::Invalid((t
+            .inspection
+            .reference_outside_year)(
+            &year.start_year().to_string()
+        ))));
+    }
+    state
+        .store
+        .save_inspection_campaign(year, reference_date, schedule, chrono::Utc::now())
+        .await
+        .map_err(store_error)?;
+    redirect_form_post(&format!("/admin/inspection/{fiscal_year}"));
+    Ok(())
+}
+
+/// The campaigns the learner can open.
+#[server(endpoint = "my_inspections")]
+pub async fn my_inspections() -> Result<Vec<LearnerCampaign>, AppError> {
+    let (state, actor) = require(Permission::TakeTraining).await?;
+    state
+        .store
+        .learner_campaigns(actor.staff_id, today())
+        .await
+        .map_err(store_error)
+}
+
+/// The learner's own sheet of a campaign.
+#[server(endpoint = "my_inspection_sheet")]
+pub async fn my_inspection_sheet(fiscal_year: i32) -> Result<LearnerSheet, AppError> {
+    let (state, actor) = require(Permission::TakeTraining).await?;
+    state
+        .store
+        .learner_sheet(
+            FiscalYear::new(fiscal_year),
+            actor.staff_id,
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(store_error)
+}
+
+/// Saves the learner's answers (`CODE:ANSWER` each) as a draft, or submits them.
+#[server(endpoint = "save_my_inspection")]
+pub async fn save_my_inspection(
+    fiscal_year: i32,
+    #[server(default)] answers: Vec<String>,
+    #[server(default)] submit: bool,
+) -> Result<(), AppError> {
+    use mamori_domain::inspection::{
+        Answer,
+        campaign::{CampaignState, unanswered},
+    };
+    let (state, actor) = require(Permission::TakeTraining).await?;
+    let t = crate::i18n::Locale::current().texts();
+    let year = FiscalYear::new(fiscal_year);
+    let now = chrono::Utc::now();
+    let sheet = state
+        .store
+        .learner_sheet(year, actor.staff_id, now)
+        .await
+        .map_err(store_error)?;
+    if sheet.state != CampaignState::Open {
+        return Err(refuse(AppError::Invalid(t.inspection.not_open.into())));
+    }
+    let mut typed: Vec<(String, Answer)> = Vec::new();
+    for entry in &answers {
+        let parsed = entry
+            .split_once(':')
+            .and_then(|(code, answer)| Some((code.to_string(), answer.parse().ok()?)));
+        match parsed {
+            Some(answer) => typed.push(answer),
+            None => return Err(refuse(AppError::Invalid((t.inspection.bad_answer)(entry)))),
+        }
+    }
+    let missing = unanswered(&sheet.items, &typed);
+    if submit && !missing.is_empty() {
+        return Err(refuse(AppError::Invalid((t.inspection.unanswered)(
+            &missing.join(", "),
+        ))));
+    }
+    state
+        .store
+        .save_learner_answers(year, actor.staff_id, &typed, submit, now)
+        .await
+        .map_err(store_error)?;
+    redirect_form_post(&format!("/inspection/{fiscal_year}"));
+    Ok(())
+}
+
+/// Who has submitted (the viewer's divisions, or everyone for admins), with the figures for
+/// admins.
+#[server(endpoint = "load_inspection_results")]
+pub async fn load_inspection_results(fiscal_year: i32) -> Result<InspectionResults, AppError> {
+    use mamori_domain::inspection::campaign::NON_SUBMITTERS_LISTED;
+    let (state, actor) = require(Permission::ViewInspectionStatus).await?;
+    let scope = actor.inspection_scope().ok_or(AppError::Forbidden)?;
+    let mut results = state
+        .store
+        .inspection_results(
+            FiscalYear::new(fiscal_year),
+            &scope,
+            actor.can(Permission::AdministerInspection),
+            today(),
+        )
+        .await
+        .map_err(store_error)?;
+    results.status = results.status.listing(NON_SUBMITTERS_LISTED);
+    Ok(results)
+}

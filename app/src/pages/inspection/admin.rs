@@ -1,0 +1,215 @@
+//! The admins' self-inspection pages: every campaign and a new one; a campaign's dates and
+//! its items (imported from `items.csv`, each perhaps answered by a training module).
+
+use super::{period, state_name, year_label, year_param};
+use crate::{
+    api::inspection::{SaveInspectionCampaign, inspection_campaign, inspection_campaigns},
+    components::{
+        action_outcome::action_outcome, guard::RequirePermission, loaded::Loaded,
+        upload_form::UploadForm,
+    },
+    i18n::{use_locale, use_texts},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_query_map};
+use mamori_domain::{
+    FiscalYear, Permission,
+    inspection::campaign::{CampaignDetail, CampaignItem, CampaignSummary},
+};
+
+#[component]
+pub fn InspectionAdminPage() -> impl IntoView {
+    let t = use_texts();
+    let save = ServerAction::<SaveInspectionCampaign>::new();
+    let campaigns = Resource::new(move || save.version().get(), |_| inspection_campaigns());
+    view! {
+        <Title text=t.inspection.admin_title />
+        <RequirePermission permission=Permission::AdministerInspection page=move |viewer| {
+            let next_year = FiscalYear::containing(viewer.today).start_year();
+            view! {
+                <h1>{t.inspection.admin_title}</h1>
+                <Loaded resource=campaigns view=move |list| view! { <CampaignTable list /> } />
+                <section aria-labelledby="new-campaign-heading">
+                    <h2 id="new-campaign-heading">{t.inspection.new_campaign}</h2>
+                    <CampaignForm save year=next_year summary=None />
+                </section>
+            }
+        } />
+    }
+    .into_any()
+}
+
+#[component]
+fn CampaignTable(list: Vec<CampaignSummary>) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    if list.is_empty() {
+        return view! { <p>{t.inspection.no_campaigns}</p> }.into_any();
+    }
+    let rows = list
+        .into_iter()
+        .map(|c| {
+            let year = c.fiscal_year;
+            view! {
+                <tr>
+                    <th scope="row"><A href=format!("/admin/inspection/{year}")>{year_label(locale, year)}</A></th>
+                    <td>{locale.date(c.reference_date)}</td>
+                    <td>{period(locale, c.schedule)}</td>
+                    <td>{state_name(locale, c.state)}</td>
+                    <td class="number">{c.items}</td>
+                    <td class="number">{c.responses}</td>
+                    <td><A href=format!("/inspection/{year}/results")>{t.inspection.results_link}</A></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="report-table">
+            <caption>{t.inspection.campaigns_caption}</caption>
+            <thead><tr>
+                <th scope="col">{t.inspection.year}</th>
+                <th scope="col">{t.inspection.reference_date}</th>
+                <th scope="col">{t.inspection.period}</th>
+                <th scope="col">{t.inspection.state}</th>
+                <th scope="col">{t.inspection.item_count}</th>
+                <th scope="col">{t.inspection.response_count}</th>
+                <th scope="col"><span class="visually-hidden">{t.inspection.actions}</span></th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// The campaign's year and dates: a new campaign's year can be chosen, an existing one's not.
+#[component]
+fn CampaignForm(
+    save: ServerAction<SaveInspectionCampaign>,
+    year: i32,
+    summary: Option<CampaignSummary>,
+) -> impl IntoView {
+    let t = use_texts();
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let existing = summary.is_some();
+    let reference = summary.as_ref().map(|s| s.reference_date);
+    let (opens, closes) = summary.as_ref().map_or((None, None), |s| {
+        (s.schedule.opens_on, s.schedule.closes_on)
+    });
+    view! {
+        <ActionForm action=save attr:class="stacked" attr:aria-describedby="campaign-error">
+            {if existing {
+                view! { <input type="hidden" name="fiscal_year" value=year /> }.into_any()
+            } else {
+                view! {
+                    <label for="campaign-year">{t.inspection.year_field}</label>
+                    <input id="campaign-year" name="fiscal_year" type="number" min="2000" max="2100" required value=year />
+                }.into_any()
+            }}
+            <label for="campaign-reference">{t.inspection.reference_date}</label>
+            <input id="campaign-reference" name="reference_date" type="date" value=date(reference) aria-describedby="campaign-reference-hint" />
+            <p class="hint" id="campaign-reference-hint">{t.inspection.reference_hint}</p>
+            <label for="campaign-opens">{t.inspection.opens_on}</label>
+            <input id="campaign-opens" name="opens_on" type="date" value=date(opens) />
+            <label for="campaign-closes">{t.inspection.closes_on}</label>
+            <input id="campaign-closes" name="closes_on" type="date" value=date(closes) aria-describedby="campaign-period-hint" />
+            <p class="hint" id="campaign-period-hint">{t.inspection.period_hint}</p>
+            {action_outcome(save, "campaign-error")}
+            <button type="submit">{if existing { t.inspection.save_campaign } else { t.inspection.create_campaign }}</button>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn InspectionCampaignPage() -> impl IntoView {
+    let t = use_texts();
+    let year = year_param();
+    let save = ServerAction::<SaveInspectionCampaign>::new();
+    let campaign = Resource::new(
+        move || (year(), save.version().get()),
+        |(year, _)| inspection_campaign(year),
+    );
+    view! {
+        <Title text=t.inspection.admin_title />
+        <RequirePermission permission=Permission::AdministerInspection page=move |_| {
+            view! {
+                <Loaded resource=campaign view=move |detail| view! { <CampaignView detail save /> } />
+                <p><A href="/admin/inspection">{t.inspection.back_to_campaigns}</A></p>
+            }
+        } />
+    }
+    .into_any()
+}
+
+#[component]
+fn CampaignView(
+    detail: CampaignDetail,
+    save: ServerAction<SaveInspectionCampaign>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let year = detail.summary.fiscal_year;
+    let query = use_query_map();
+    let imported = move || query.with(|q| q.get("items_imported"));
+    let error = move || query.with(|q| q.get("items_error"));
+    view! {
+        <h1>{(t.inspection.campaign_title)(&year_label(locale, year))}</h1>
+        <p>
+            {state_name(locale, detail.summary.state)}" · "
+            <A href=format!("/inspection/{year}/results")>{t.inspection.results_link}</A>
+        </p>
+        <section aria-labelledby="campaign-dates-heading">
+            <h2 id="campaign-dates-heading">{t.inspection.dates_heading}</h2>
+            <CampaignForm save year summary=Some(detail.summary.clone()) />
+        </section>
+        <section aria-labelledby="items-heading">
+            <h2 id="items-heading">{(t.inspection.items_heading)(detail.items.len())}</h2>
+            <ItemTable items=detail.items />
+            <h3 id="items-file-heading">{t.inspection.items_file_heading}</h3>
+            <p class="hint" id="items-file-hint">{t.inspection.items_file_hint}</p>
+            {move || imported().map(|n| view! { <p class="notice" role="status">{(t.inspection.items_imported)(&n)}</p> })}
+            {move || error().map(|lines| view! { <p class="error lines" role="alert" id="items-file-error">{lines}</p> })}
+            <UploadForm action=format!("/admin/inspection/{year}/items") submit_label=t.inspection.import_items described_by="items-file-hint items-file-error">
+                <label for="items-file">{t.inspection.items_file}</label>
+                <input id="items-file" name="file" type="file" accept=".csv,text/csv" required />
+            </UploadForm>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn ItemTable(items: Vec<CampaignItem>) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    if items.is_empty() {
+        return view! { <p>{t.inspection.no_items}</p> }.into_any();
+    }
+    let rows = items
+        .into_iter()
+        .map(|item| {
+            view! {
+                <tr>
+                    <th scope="row">{item.code}</th>
+                    <td>{locale.inspection_group(item.group)}</td>
+                    <td>{item.text}</td>
+                    <td>{item.module.map(|m| view! { <A href=format!("/trainer/modules/{}", m.slug)>{m.title}</A> })}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="report-table">
+            <caption class="visually-hidden">{t.inspection.items_caption}</caption>
+            <thead><tr>
+                <th scope="col">{t.inspection.item_code}</th>
+                <th scope="col">{t.inspection.group}</th>
+                <th scope="col">{t.inspection.item_text}</th>
+                <th scope="col">{t.inspection.linked_module}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
