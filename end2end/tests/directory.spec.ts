@@ -98,8 +98,11 @@ test("an admin transfers a person from a date, and the change is audited", async
   await expect(page.getByRole("alert")).toContainText("not-an-address");
 });
 
-/** The .eml file the server wrote for `address` (no SMTP server is configured in these tests). */
-async function mailTo(address: string): Promise<string> {
+/**
+ * The body of the mail the server wrote for `address` (no SMTP server is configured in these
+ * tests) that contains `text`: reminders and notices go to them too.
+ */
+async function mailTo(address: string, text: string): Promise<string> {
   const outbox = process.env.MAMORI_E2E_OUTBOX;
   if (!outbox) throw new Error("MAMORI_E2E_OUTBOX is not set (scripts/test sets it)");
   let found: string | undefined;
@@ -108,7 +111,9 @@ async function mailTo(address: string): Promise<string> {
       found = readdirSync(outbox)
         .filter((f) => f.endsWith(".eml"))
         .map((f) => readFileSync(join(outbox, f), "utf8"))
-        .find((eml) => eml.includes(`<${address}>`));
+        .filter((eml) => eml.includes(`<${address}>`))
+        .map(bodyOf)
+        .find((body) => body.includes(text));
       return found !== undefined;
     }, { timeout: 15_000 })
     .toBe(true);
@@ -135,7 +140,7 @@ test("a person sets their password through the e-mailed link, once", async ({ pa
   await expect(page.getByRole("table").filter({ hasText: "パスワード設定のご案内" })).toBeVisible();
   await expectAccessible(page, testInfo);
 
-  const link = bodyOf(await mailTo(address)).split(/\r?\n/).find((line) => line.includes("/set-password/"))!.trim();
+  const link = (await mailTo(address, "/set-password/")).split(/\r?\n/).find((line) => line.includes("/set-password/"))!.trim();
   const visitor = await browser.newContext({ javaScriptEnabled: hydrated(testInfo), locale: "ja-JP" });
   const them = await visitor.newPage();
   await them.goto(link);

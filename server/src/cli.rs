@@ -359,10 +359,16 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
                     "Loaded the demo agency: 9 divisions, {count} staff, and the demo accounts."
                 );
             }
-            let modules = store.load_demo_training(chrono::Utc::now()).await?;
+            let now = chrono::Utc::now();
+            let modules = store.load_demo_training(now).await?;
             if modules > 0 {
                 println!(
                     "Added {modules} training modules, assigned to everyone this fiscal year, with progress."
+                );
+            }
+            if store.load_demo_inspection(now).await? > 0 {
+                println!(
+                    "Added last year's self-inspection (answered) and this year's (open for answers)."
                 );
             }
         }

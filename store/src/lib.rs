@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod demo;
+mod demo_inspection;
 mod demo_training;
 pub mod directory;
 pub mod entities;

@@ -1,0 +1,125 @@
+import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import * as XLSX from "xlsx";
+import { ADMIN, LEARNER, MANAGER, TRAINER, csvRows, expectAccessible, hydrated, logIn, settle } from "./helpers";
+
+// The demo's self-inspection of this fiscal year is open, and the demo accounts have not
+// answered it. Each project answers as a different person (both run at once), so the
+// admin's counts are compared as "more than before", not "one more".
+const YEAR = (() => {
+  const now = new Date(Date.now() + 9 * 3600_000); // the agency's date
+  return now.getUTCMonth() < 3 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
+})();
+
+/** "（対象 361 人中 N 人提出）" → N. */
+async function submittedCount(page: Page): Promise<number> {
+  const text = await page.locator("#coverage").innerText();
+  const match = text.match(/(\d+) 人中 (\d+) 人提出/);
+  expect(match, text).not.toBeNull();
+  return Number(match![2]);
+}
+
+test("a learner drafts, submits and sees their answers; the admin's figures and lists follow", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const answering = hydrated(testInfo) ? TRAINER : LEARNER;
+
+  // The admin: the campaigns, then this year's results.
+  await logIn(page, testInfo, ADMIN);
+  await page.getByRole("link", { name: "自己点検の管理" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "自己点検の管理" })).toBeVisible();
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+  await expect(page.getByRole("table", { name: "自己点検の一覧" }).locator("tbody tr")).toHaveCount(2);
+  await page.goto(`/inspection/${YEAR}/results`);
+  await expect(page.getByRole("heading", { level: 1, name: /自己点検の結果/ })).toBeVisible();
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+  await expect(page.getByRole("table", { name: "表１ 実施主体別の到達率" }).locator("tbody tr")).toHaveCount(3);
+  const before = await submittedCount(page);
+  await expect(page.locator("#non-submitters")).toContainText(answering);
+
+  // The learner, in a browser of their own.
+  const context = await browser.newContext({ javaScriptEnabled: hydrated(testInfo), locale: "ja-JP" });
+  const learner = await context.newPage();
+  await logIn(learner, testInfo, answering);
+  await expect(learner.getByRole("heading", { level: 1, name: "マイ研修" })).toBeVisible();
+  await learner.getByRole("link", { name: "自己点検", exact: true }).click();
+  await expect(learner.getByRole("heading", { level: 1, name: "自己点検" })).toBeVisible();
+  await settle(learner, testInfo);
+  await expectAccessible(learner, testInfo);
+  await learner.getByRole("link", { name: "回答する" }).click();
+  await expect(learner.getByRole("heading", { level: 1, name: /自己点検$/ })).toBeVisible();
+  await settle(learner, testInfo);
+  await expectAccessible(learner, testInfo);
+  await expect(learner.locator("#sheet-status")).toHaveText("未提出");
+
+  // The item answered by training is shown, locked: no buttons of its own.
+  const derived = learner.getByRole("group", { name: /^S06 / });
+  await expect(derived).toContainText("研修「可搬記憶媒体と庁外への持出し」");
+  await expect(derived.getByRole("radio")).toHaveCount(0);
+
+  // A draft keeps what was chosen; submitting it half-done is refused with the items named.
+  const yes = learner.getByRole("radio", { name: "実施している", exact: true });
+  const typed = await yes.count();
+  expect(typed).toBeGreaterThanOrEqual(5);
+  await yes.first().check();
+  await learner.getByRole("button", { name: "下書きを保存" }).click();
+  await expect(learner.getByText("下書きが保存されています")).toBeVisible();
+  await expect(yes.first()).toBeChecked();
+  await learner.getByRole("button", { name: "提出する" }).click();
+  await expect(learner.getByRole("alert")).toContainText("未回答の項目があります");
+  await expect(learner.locator("#sheet-status")).toHaveText("未提出");
+
+  // Everything answered (S02 not carried out): submitted, and kept in the history.
+  await settle(learner, testInfo);
+  for (let i = 0; i < typed; i++) {
+    await yes.nth(i).check();
+  }
+  await learner
+    .getByRole("group", { name: /^S02 / })
+    .getByRole("radio", { name: "実施していない", exact: true })
+    .check();
+  await learner.getByRole("button", { name: "提出する" }).click();
+  await expect(learner.locator("#sheet-status")).toContainText("提出済み");
+  const history = learner.getByRole("table", { name: "回答の履歴" });
+  await expect(history.locator("tbody tr")).toHaveCount(1);
+  await expect(history).toContainText("S02: 実施していない");
+  await expectAccessible(learner, testInfo);
+  await context.close();
+
+  // The admin's figures count them now, and the list of non-submitters has let them go.
+  await page.reload();
+  await settle(page, testInfo);
+  expect(await submittedCount(page)).toBeGreaterThan(before);
+  await expect(page.locator("#non-submitters")).not.toContainText(answering);
+
+  // Table 1 as CSV and as a workbook says the same as the page.
+  const table = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "把握率・対策実施率・到達率" }) });
+  const csv = page.waitForEvent("download");
+  await table.getByRole("link", { name: /^CSV/ }).click();
+  const rows = csvRows(readFileSync(await (await csv).path(), "utf8"));
+  expect(rows[0][0]).toBe("実施主体");
+  expect(rows[1][0]).toBe("全体");
+  expect(Number(rows[1][2])).toBeGreaterThan(before);
+  expect(rows.map((r) => r[0])).toContain("行政事務従事者");
+  const xlsx = page.waitForEvent("download");
+  await table.getByRole("link", { name: /^Excel/ }).click();
+  const sheet = XLSX.readFile(await (await xlsx).path());
+  const cells = XLSX.utils.sheet_to_json<unknown[]>(sheet.Sheets[sheet.SheetNames[0]], { header: 1 });
+  expect(cells[1][0]).toBe("全体");
+  expect(Number(cells[1][2])).toBe(Number(rows[1][2]));
+});
+
+test("a manager sees their divisions' submissions but not the agency's figures", async ({ page }, testInfo) => {
+  await logIn(page, testInfo, MANAGER);
+  await page.waitForURL("**/manager");
+  await page.goto(`/inspection/${YEAR}/results`);
+  await expect(page.getByRole("heading", { level: 2, name: "課別の提出状況" })).toBeVisible();
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+  await expect(page.locator("#division-status tbody tr")).toHaveCount(1);
+  await expect(page.locator("#division-status tbody tr")).toContainText("消費者安全課");
+  await expect(page.getByRole("heading", { level: 2, name: "把握率・対策実施率・到達率" })).toHaveCount(0);
+  const table1 = await page.request.get(`/inspection/${YEAR}/table1.csv`);
+  expect(table1.status()).toBe(403);
+});
