@@ -82,6 +82,9 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         // below.
         ("/api/save_inspection_campaign", [401, 403, 403, 403, 200]),
         ("/api/inspection_campaign", [401, 403, 403, 403, 200]),
+        ("/api/add_inspection_item", [401, 403, 403, 403, 200]),
+        ("/api/edit_inspection_item", [401, 403, 403, 403, 200]),
+        ("/api/remove_inspection_item", [401, 403, 403, 403, 200]),
         ("/api/my_inspections", [401, 200, 200, 200, 200]),
         ("/api/my_inspection_sheet", [401, 200, 200, 200, 200]),
         // Not open for answers.
@@ -169,6 +172,8 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
                     ("policy[days_before]", "7, 1"),
                     ("policy[overdue_every_days]", "7"),
                     ("fiscal_year", "2026"),
+                    ("item_id", "X01"),
+                    ("group", "staff"),
                 ];
                 let response = session.call(endpoint, &arguments).await;
                 let status = response.status();

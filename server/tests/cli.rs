@@ -394,6 +394,7 @@ fn quiz_pools_import_all_or_nothing_and_export_to_gift_and_json() {
 #[test]
 fn the_self_inspection_is_imported_and_its_figures_printed_as_specified() {
     let folder = tempfile::tempdir().unwrap();
+    // The demo's staff; its own self-inspections are this year's and last year's.
     assert!(mamori(folder.path(), &["demo"], "").status.success());
     let file = |name: &str, text: &str| {
         let path = folder.path().join(name);
@@ -405,15 +406,15 @@ fn the_self_inspection_is_imported_and_its_figures_printed_as_specified() {
         "\u{feff}item_id,group,text,module\r\nS01,staff,離席時にはスクリーンロックを行っている,\r\nS02,staff,私物の記憶媒体を使っていない,\r\n",
     );
     let import = |args: &[&str]| mamori(folder.path(), args, "");
-    let created = import(&["inspection", "items", "import", "--year", "2026", &items]);
+    let created = import(&["inspection", "items", "import", "--year", "2027", &items]);
     assert!(created.status.success(), "{}", text(&created));
-    assert!(text(&created).contains("2 items for fiscal year 2026 (reference date 2027-03-31)"));
+    assert!(text(&created).contains("2 items for fiscal year 2027 (reference date 2028-03-31)"));
 
     let bad = file(
         "bad.csv",
         "employee_id,item_id,answer\nE0001,S01,maybe\nE0001,S09,yes\n",
     );
-    let refused = import(&["inspection", "answers", "import", "--year", "2026", &bad]);
+    let refused = import(&["inspection", "answers", "import", "--year", "2027", &bad]);
     assert_eq!(refused.status.code(), Some(1));
     assert!(
         text(&refused).contains("2: unknown answer \"maybe\""),
@@ -430,7 +431,7 @@ fn the_self_inspection_is_imported_and_its_figures_printed_as_specified() {
         "answers",
         "import",
         "--year",
-        "2026",
+        "2027",
         &answers,
     ]);
     assert!(answered.status.success(), "{}", text(&answered));
@@ -439,14 +440,14 @@ fn the_self_inspection_is_imported_and_its_figures_printed_as_specified() {
         "inspection",
         "figures",
         "--year",
-        "2026",
+        "2027",
         "--format",
         "json",
     ]);
     assert!(json.status.success(), "{}", text(&json));
     let figures: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(figures["fiscal_year"], 2026);
-    assert_eq!(figures["reference_date"], "2027-03-31");
+    assert_eq!(figures["fiscal_year"], 2027);
+    assert_eq!(figures["reference_date"], "2028-03-31");
     // E0100 answered both items and submitted; E0101 answered one, which counts nowhere.
     assert_eq!(figures["submitted_staff"], 1);
     assert_eq!(figures["groups"]["staff"]["items"], 2);
@@ -460,16 +461,16 @@ fn the_self_inspection_is_imported_and_its_figures_printed_as_specified() {
         "inspection",
         "figures",
         "--year",
-        "2026",
+        "2027",
         "--format",
         "table",
     ]);
     let table = String::from_utf8_lossy(&table.stdout).to_string();
     assert!(
-        table.contains("令和8年度 自己点検（基準日 2027-03-31）"),
+        table.contains("令和9年度 自己点検（基準日 2028-03-31）"),
         "{table}"
     );
     assert!(table.contains("表１ 実施主体別の到達率"), "{table}");
-    let csv = import(&["inspection", "figures", "--year", "2026", "--format", "csv"]);
+    let csv = import(&["inspection", "figures", "--year", "2027", "--format", "csv"]);
     assert!(String::from_utf8_lossy(&csv.stdout).contains("staff,"));
 }

@@ -449,3 +449,100 @@ async fn opening_notifies_the_target_staff_and_reminders_stop_at_submission_and_
         assert_eq!(closed.total(), 0, "after the last day, nothing");
     }
 }
+
+#[tokio::test]
+async fn items_are_added_changed_and_removed_in_the_ui_until_someone_answers() {
+    use mamori_domain::{inspection::files::parse_answers, training::Slug};
+    use mamori_store::inspection::ItemEdit;
+    for database in fresh_databases().await {
+        let store = database.store().await;
+        store.load_demo().await.unwrap();
+        let now = jst(11, 2, 9);
+        publish_media_module(&store, now).await;
+        let items =
+            parse_items("item_id,group,text,module\nS01,staff,スクリーンロック,\n".as_bytes())
+                .unwrap();
+        store
+            .import_inspection_items(year(), &items, None, false, now)
+            .await
+            .unwrap();
+        let media = Slug::parse("media").unwrap();
+        let edit = |code, text, module| ItemEdit { code, text, module };
+        store
+            .add_inspection_item(
+                year(),
+                InspectionGroup::Staff,
+                edit("S02", "教育を受講した", Some(&media)),
+            )
+            .await
+            .unwrap();
+        let again = store
+            .add_inspection_item(year(), InspectionGroup::Staff, edit("S02", "重複", None))
+            .await;
+        assert!(matches!(again, Err(StoreError::Invalid(_))));
+        let nowhere = Slug::parse("nowhere").unwrap();
+        let unknown = store
+            .add_inspection_item(
+                year(),
+                InspectionGroup::Officers,
+                edit("O01", "確認", Some(&nowhere)),
+            )
+            .await;
+        assert!(matches!(unknown, Err(StoreError::Invalid(_))));
+        store
+            .add_inspection_item(year(), InspectionGroup::Officers, edit("O01", "確認", None))
+            .await
+            .unwrap();
+        store.remove_inspection_item(year(), "O01").await.unwrap();
+        store
+            .edit_inspection_item(year(), edit("S01", "離席時のスクリーンロック", None))
+            .await
+            .unwrap();
+        let detail = store
+            .inspection_campaign(year(), now.date_naive())
+            .await
+            .unwrap();
+        let listed: Vec<(&str, &str, Option<&str>)> = detail
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.code.as_str(),
+                    i.text.as_str(),
+                    i.module.as_ref().map(|m| m.slug.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("S01", "離席時のスクリーンロック", None),
+                ("S02", "教育を受講した", Some("media"))
+            ]
+        );
+        assert!(detail.modules.iter().any(|m| m.slug == "media"));
+
+        // Once someone has answered, only the wording may change.
+        let answers =
+            parse_answers(format!("employee_id,item_id,answer\n{LEARNER},S01,yes\n").as_bytes())
+                .unwrap();
+        store
+            .import_inspection_answers(year(), &answers, false, now)
+            .await
+            .unwrap();
+        store
+            .edit_inspection_item(year(), edit("S01", "スクリーンロックを行う", None))
+            .await
+            .unwrap();
+        let relinked = store
+            .edit_inspection_item(year(), edit("S01", "スクリーンロックを行う", Some(&media)))
+            .await;
+        assert!(matches!(relinked, Err(StoreError::Conflict(_))));
+        let removed = store.remove_inspection_item(year(), "S02").await;
+        assert!(matches!(removed, Err(StoreError::Conflict(_))));
+        let added = store
+            .add_inspection_item(year(), InspectionGroup::Staff, edit("S03", "追加", None))
+            .await;
+        assert!(matches!(added, Err(StoreError::Conflict(_))));
+    }
+}

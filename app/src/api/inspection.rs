@@ -40,13 +40,14 @@ pub async fn inspection_campaign(fiscal_year: i32) -> Result<CampaignDetail, App
 }
 
 /// Creates a campaign or changes its dates; an empty reference date is the year's last day.
+/// Returns the campaign's page.
 #[server(endpoint = "save_inspection_campaign")]
 pub async fn save_inspection_campaign(
     fiscal_year: i32,
     #[server(default)] reference_date: String,
     #[server(default)] opens_on: String,
     #[server(default)] closes_on: String,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     use mamori_domain::inspection::campaign::Schedule;
     let (state, _) = require(Permission::AdministerInspection).await?;
     let t = crate::i18n::Locale::current().texts();
@@ -78,8 +79,9 @@ pub async fn save_inspection_campaign(
         .save_inspection_campaign(year, reference_date, schedule, chrono::Utc::now())
         .await
         .map_err(store_error)?;
-    redirect_form_post(&format!("/admin/inspection/{fiscal_year}"));
-    Ok(())
+    let page = format!("/admin/inspection/{fiscal_year}");
+    redirect_form_post(&page);
+    Ok(page)
 }
 
 /// The campaigns the learner can open.
@@ -175,4 +177,83 @@ pub async fn load_inspection_results(fiscal_year: i32) -> Result<InspectionResul
         .map_err(store_error)?;
     results.status = results.status.listing(NON_SUBMITTERS_LISTED);
     Ok(results)
+}
+
+/// An item's module from a form: empty for none.
+#[cfg(feature = "ssr")]
+fn module_of(module: &str) -> Result<Option<mamori_domain::training::Slug>, AppError> {
+    match module.trim() {
+        "" => Ok(None),
+        slug => mamori_domain::training::Slug::parse(slug)
+            .map(Some)
+            .map_err(|reason| refuse(AppError::Invalid(reason))),
+    }
+}
+
+/// Adds an item at the end of the campaign's list.
+#[server(endpoint = "add_inspection_item")]
+pub async fn add_inspection_item(
+    fiscal_year: i32,
+    #[server(default)] item_id: String,
+    #[server(default)] group: String,
+    #[server(default)] text: String,
+    #[server(default)] module: String,
+) -> Result<(), AppError> {
+    use mamori_store::inspection::ItemEdit;
+    let (state, _) = require(Permission::AdministerInspection).await?;
+    let t = crate::i18n::Locale::current().texts();
+    let group = group
+        .parse()
+        .map_err(|_| refuse(AppError::Invalid(t.inspection.choose_group.into())))?;
+    let module = module_of(&module)?;
+    let item = ItemEdit {
+        code: &item_id,
+        text: &text,
+        module: module.as_ref(),
+    };
+    state
+        .store
+        .add_inspection_item(FiscalYear::new(fiscal_year), group, item)
+        .await
+        .map_err(store_error)?;
+    redirect_form_post(&format!("/admin/inspection/{fiscal_year}#items-heading"));
+    Ok(())
+}
+
+/// Changes an item's text and module.
+#[server(endpoint = "edit_inspection_item")]
+pub async fn edit_inspection_item(
+    fiscal_year: i32,
+    item_id: String,
+    #[server(default)] text: String,
+    #[server(default)] module: String,
+) -> Result<(), AppError> {
+    use mamori_store::inspection::ItemEdit;
+    let (state, _) = require(Permission::AdministerInspection).await?;
+    let module = module_of(&module)?;
+    let item = ItemEdit {
+        code: &item_id,
+        text: &text,
+        module: module.as_ref(),
+    };
+    state
+        .store
+        .edit_inspection_item(FiscalYear::new(fiscal_year), item)
+        .await
+        .map_err(store_error)?;
+    redirect_form_post(&format!("/admin/inspection/{fiscal_year}#items-heading"));
+    Ok(())
+}
+
+/// Removes an item.
+#[server(endpoint = "remove_inspection_item")]
+pub async fn remove_inspection_item(fiscal_year: i32, item_id: String) -> Result<(), AppError> {
+    let (state, _) = require(Permission::AdministerInspection).await?;
+    state
+        .store
+        .remove_inspection_item(FiscalYear::new(fiscal_year), &item_id)
+        .await
+        .map_err(store_error)?;
+    redirect_form_post(&format!("/admin/inspection/{fiscal_year}#items-heading"));
+    Ok(())
 }

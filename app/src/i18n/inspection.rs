@@ -96,6 +96,14 @@ pub struct InspectionTexts {
     pub employee_id: &'static str,
     pub name: &'static str,
     pub answered_of: &'static str,
+    pub choose_group: &'static str,
+    pub add_item: &'static str,
+    pub add_item_button: &'static str,
+    pub edit_item: &'static str,
+    pub save_item: &'static str,
+    pub remove_item: &'static str,
+    pub no_module: &'static str,
+    pub items_hint: &'static str,
 }
 
 pub static JA: InspectionTexts = InspectionTexts {
@@ -202,6 +210,14 @@ pub static JA: InspectionTexts = InspectionTexts {
     employee_id: "職員番号",
     name: "氏名",
     answered_of: "回答済み / 必要な項目",
+    choose_group: "実施主体を選んでください。",
+    add_item: "項目を追加",
+    add_item_button: "追加する",
+    edit_item: "編集",
+    save_item: "項目を保存",
+    remove_item: "削除",
+    no_module: "（研修と連動しない）",
+    items_hint: "回答が1件でもあると、項目の追加・削除と研修の連動の変更はできません（文言の修正はできます）。",
 };
 
 pub static EN: InspectionTexts = InspectionTexts {
@@ -310,4 +326,12 @@ pub static EN: InspectionTexts = InspectionTexts {
     employee_id: "Employee ID",
     name: "Name",
     answered_of: "Answered / items to answer",
+    choose_group: "Choose the group.",
+    add_item: "Add an item",
+    add_item_button: "Add",
+    edit_item: "Edit",
+    save_item: "Save item",
+    remove_item: "Remove",
+    no_module: "(not answered by training)",
+    items_hint: "Once anyone has answered, items can no longer be added, removed or linked to another module (their wording can still be mended).",
 };

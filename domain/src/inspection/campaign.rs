@@ -88,6 +88,8 @@ pub struct CampaignSummary {
 pub struct CampaignDetail {
     pub summary: CampaignSummary,
     pub items: Vec<CampaignItem>,
+    /// Every training module, by title: what an item can be linked to.
+    pub modules: Vec<LinkedModule>,
 }
 
 /// A campaign in a learner's list.

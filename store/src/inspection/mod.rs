@@ -11,13 +11,14 @@ use crate::{
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
-    FiscalYear,
+    FiscalYear, InspectionGroup,
     csv::LineError,
     inspection::{
         Item,
         campaign::{CampaignDetail, CampaignItem, CampaignSummary, LinkedModule, Schedule},
         files::ItemRow,
     },
+    training::Slug,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
@@ -59,9 +60,16 @@ impl Store {
         let db = self.db();
         let campaign = find_campaign(db, year).await?;
         let items = campaign_items(db, &items_of(db, campaign.id).await?).await?;
+        let mut modules: Vec<LinkedModule> = module_titles(db)
+            .await?
+            .into_iter()
+            .map(|(slug, title)| LinkedModule { slug, title })
+            .collect();
+        modules.sort_by(|a, b| a.title.cmp(&b.title));
         Ok(CampaignDetail {
             summary: summary_of(db, campaign, today).await?,
             items,
+            modules,
         })
     }
 
@@ -132,13 +140,7 @@ impl Store {
         let campaign_created = existing.is_none();
         let campaign = match existing {
             Some(campaign) => {
-                if response_count(&txn, campaign.id).await? > 0 {
-                    return Err(StoreError::Conflict(format!(
-                        "fiscal year {} already has answers: its items can no longer be replaced",
-                        year.start_year()
-                    ))
-                    .into());
-                }
+                refuse_once_answered(&txn, &campaign, "replaced").await?;
                 let mut campaign: inspection_campaign::ActiveModel = campaign.into();
                 if let Some(date) = reference_date {
                     campaign.reference_date = Set(date);
@@ -184,6 +186,128 @@ impl Store {
             txn.commit().await?;
         }
         Ok(report)
+    }
+}
+
+/// One item as an admin adds or changes it in the UI.
+#[derive(Debug, Clone, Copy)]
+pub struct ItemEdit<'a> {
+    pub code: &'a str,
+    pub text: &'a str,
+    pub module: Option<&'a Slug>,
+}
+
+impl Store {
+    /// Adds an item at the end of the campaign's list. Refused once anyone has answered.
+    pub async fn add_inspection_item(
+        &self,
+        year: FiscalYear,
+        group: InspectionGroup,
+        item: ItemEdit<'_>,
+    ) -> Result<(), StoreError> {
+        let db = self.db();
+        let campaign = find_campaign(db, year).await?;
+        refuse_once_answered(db, &campaign, "added").await?;
+        let items = items_of(db, campaign.id).await?;
+        let code = item.code.trim();
+        if code.is_empty() || item.text.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "an item needs its ID and its text".into(),
+            ));
+        }
+        if items.iter().any(|i| i.code == code) {
+            return Err(StoreError::Invalid(format!("item {code} already exists")));
+        }
+        check_module(db, item.module).await?;
+        inspection_item::ActiveModel {
+            campaign_id: Set(campaign.id),
+            position: Set(items.last().map_or(1, |i| i.position + 1)),
+            code: Set(code.to_string()),
+            group_code: Set(group.code().to_string()),
+            text: Set(item.text.trim().to_string()),
+            module_slug: Set(item.module.map(|m| m.as_str().to_string())),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        Ok(())
+    }
+
+    /// Changes an item's text (always: a typo is mended for everyone) and its module (only
+    /// while nobody has answered: it changes what the item's answers are).
+    pub async fn edit_inspection_item(
+        &self,
+        year: FiscalYear,
+        item: ItemEdit<'_>,
+    ) -> Result<(), StoreError> {
+        let db = self.db();
+        let campaign = find_campaign(db, year).await?;
+        let row = item_of(db, &campaign, item.code).await?;
+        let module = item.module.map(|m| m.as_str().to_string());
+        if module != row.module_slug {
+            refuse_once_answered(db, &campaign, "linked to another module").await?;
+            check_module(db, item.module).await?;
+        }
+        if item.text.trim().is_empty() {
+            return Err(StoreError::Invalid("an item needs its text".into()));
+        }
+        let mut row: inspection_item::ActiveModel = row.into();
+        row.text = Set(item.text.trim().to_string());
+        row.module_slug = Set(module);
+        row.update(db).await?;
+        Ok(())
+    }
+
+    /// Removes an item. Refused once anyone has answered: answers are kept by position.
+    pub async fn remove_inspection_item(
+        &self,
+        year: FiscalYear,
+        code: &str,
+    ) -> Result<(), StoreError> {
+        let db = self.db();
+        let campaign = find_campaign(db, year).await?;
+        refuse_once_answered(db, &campaign, "removed").await?;
+        let row = item_of(db, &campaign, code).await?;
+        inspection_item::Entity::delete_by_id(row.id)
+            .exec(db)
+            .await?;
+        Ok(())
+    }
+}
+
+async fn refuse_once_answered(
+    db: &impl ConnectionTrait,
+    campaign: &inspection_campaign::Model,
+    what: &str,
+) -> Result<(), StoreError> {
+    if response_count(db, campaign.id).await? > 0 {
+        return Err(StoreError::Conflict(format!(
+            "fiscal year {} already has answers: its items can no longer be {what}",
+            campaign.fiscal_year
+        )));
+    }
+    Ok(())
+}
+
+async fn item_of(
+    db: &impl ConnectionTrait,
+    campaign: &inspection_campaign::Model,
+    code: &str,
+) -> Result<inspection_item::Model, StoreError> {
+    inspection_item::Entity::find()
+        .filter(inspection_item::Column::CampaignId.eq(campaign.id))
+        .filter(inspection_item::Column::Code.eq(code))
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("item {code}")))
+}
+
+async fn check_module(db: &impl ConnectionTrait, module: Option<&Slug>) -> Result<(), StoreError> {
+    match module {
+        Some(slug) if !module_titles(db).await?.contains_key(slug.as_str()) => Err(
+            StoreError::Invalid(format!("module {} does not exist", slug.as_str())),
+        ),
+        _ => Ok(()),
     }
 }
 

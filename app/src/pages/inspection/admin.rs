@@ -3,7 +3,10 @@
 
 use super::{period, state_name, year_label, year_param};
 use crate::{
-    api::inspection::{SaveInspectionCampaign, inspection_campaign, inspection_campaigns},
+    api::inspection::{
+        AddInspectionItem, EditInspectionItem, RemoveInspectionItem, SaveInspectionCampaign,
+        inspection_campaign, inspection_campaigns,
+    },
     components::{
         action_outcome::action_outcome, guard::RequirePermission, loaded::Loaded,
         upload_form::UploadForm,
@@ -14,8 +17,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 use mamori_domain::{
-    FiscalYear, Permission,
-    inspection::campaign::{CampaignDetail, CampaignItem, CampaignSummary},
+    FiscalYear, InspectionGroup, Permission,
+    inspection::campaign::{CampaignDetail, CampaignItem, CampaignSummary, LinkedModule},
 };
 
 #[component]
@@ -23,6 +26,12 @@ pub fn InspectionAdminPage() -> impl IntoView {
     let t = use_texts();
     let save = ServerAction::<SaveInspectionCampaign>::new();
     let campaigns = Resource::new(move || save.version().get(), |_| inspection_campaigns());
+    // With JavaScript the new campaign's page opens once it exists, as without.
+    Effect::new(move |_| {
+        if let Some(Ok(page)) = save.value().get() {
+            leptos_router::hooks::use_navigate()(&page, Default::default());
+        }
+    });
     view! {
         <Title text=t.inspection.admin_title />
         <RequirePermission permission=Permission::AdministerInspection page=move |viewer| {
@@ -126,15 +135,28 @@ pub fn InspectionCampaignPage() -> impl IntoView {
     let t = use_texts();
     let year = year_param();
     let save = ServerAction::<SaveInspectionCampaign>::new();
+    let items = ItemActions {
+        add: ServerAction::<AddInspectionItem>::new(),
+        edit: ServerAction::<EditInspectionItem>::new(),
+        remove: ServerAction::<RemoveInspectionItem>::new(),
+    };
     let campaign = Resource::new(
-        move || (year(), save.version().get()),
+        move || {
+            (
+                year(),
+                save.version().get()
+                    + items.add.version().get()
+                    + items.edit.version().get()
+                    + items.remove.version().get(),
+            )
+        },
         |(year, _)| inspection_campaign(year),
     );
     view! {
         <Title text=t.inspection.admin_title />
         <RequirePermission permission=Permission::AdministerInspection page=move |_| {
             view! {
-                <Loaded resource=campaign view=move |detail| view! { <CampaignView detail save /> } />
+                <Loaded resource=campaign view=move |detail| view! { <CampaignView detail save items /> } />
                 <p><A href="/admin/inspection">{t.inspection.back_to_campaigns}</A></p>
             }
         } />
@@ -142,10 +164,19 @@ pub fn InspectionCampaignPage() -> impl IntoView {
     .into_any()
 }
 
+/// What an admin can do to a campaign's items.
+#[derive(Clone, Copy)]
+struct ItemActions {
+    add: ServerAction<AddInspectionItem>,
+    edit: ServerAction<EditInspectionItem>,
+    remove: ServerAction<RemoveInspectionItem>,
+}
+
 #[component]
 fn CampaignView(
     detail: CampaignDetail,
     save: ServerAction<SaveInspectionCampaign>,
+    items: ItemActions,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
@@ -165,7 +196,12 @@ fn CampaignView(
         </section>
         <section aria-labelledby="items-heading">
             <h2 id="items-heading">{(t.inspection.items_heading)(detail.items.len())}</h2>
-            <ItemTable items=detail.items />
+            <p class="hint">{t.inspection.items_hint}</p>
+            {action_outcome(items.edit, "item-edit-error")}
+            {action_outcome(items.remove, "item-remove-error")}
+            <ItemTable year items=detail.items.clone() modules=detail.modules.clone() actions=items />
+            <h3 id="add-item-heading">{t.inspection.add_item}</h3>
+            <AddItem year modules=detail.modules actions=items />
             <h3 id="items-file-heading">{t.inspection.items_file_heading}</h3>
             <p class="hint" id="items-file-hint">{t.inspection.items_file_hint}</p>
             {move || imported().map(|n| view! { <p class="notice" role="status">{(t.inspection.items_imported)(&n)}</p> })}
@@ -179,8 +215,28 @@ fn CampaignView(
     .into_any()
 }
 
+/// A select of every module, `chosen` selected; the first option links none.
+fn module_options(modules: &[LinkedModule], chosen: Option<&str>) -> impl IntoView + use<> {
+    let t = use_texts();
+    let options = modules
+        .iter()
+        .map(|m| {
+            view! { <option value=m.slug.clone() selected=chosen == Some(m.slug.as_str())>{m.title.clone()}</option> }
+        })
+        .collect_view();
+    view! {
+        <option value="" selected=chosen.is_none()>{t.inspection.no_module}</option>
+        {options}
+    }
+}
+
 #[component]
-fn ItemTable(items: Vec<CampaignItem>) -> impl IntoView {
+fn ItemTable(
+    year: i32,
+    items: Vec<CampaignItem>,
+    modules: Vec<LinkedModule>,
+    actions: ItemActions,
+) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
     if items.is_empty() {
@@ -189,12 +245,37 @@ fn ItemTable(items: Vec<CampaignItem>) -> impl IntoView {
     let rows = items
         .into_iter()
         .map(|item| {
+            let code = item.code.clone();
+            let (text_id, module_id) = (format!("item-{code}-text"), format!("item-{code}-module"));
+            let options = module_options(&modules, item.module.as_ref().map(|m| m.slug.as_str()));
+            // Each form's children are their own closure, with their own copy.
+            let (edited, removed) = (code.clone(), code.clone());
+            let named = format!(" {code}");
             view! {
                 <tr>
-                    <th scope="row">{item.code}</th>
+                    <th scope="row">{code}</th>
                     <td>{locale.inspection_group(item.group)}</td>
-                    <td>{item.text}</td>
+                    <td>{item.text.clone()}</td>
                     <td>{item.module.map(|m| view! { <A href=format!("/trainer/modules/{}", m.slug)>{m.title}</A> })}</td>
+                    <td>
+                        <details>
+                            <summary>{t.inspection.edit_item}<span class="visually-hidden">{named.clone()}</span></summary>
+                            <ActionForm action=actions.edit attr:class="stacked" attr:aria-describedby="item-edit-error">
+                                <input type="hidden" name="fiscal_year" value=year />
+                                <input type="hidden" name="item_id" value=edited />
+                                <label for=text_id.clone()>{t.inspection.item_text}</label>
+                                <textarea id=text_id name="text" rows="2" required>{item.text}</textarea>
+                                <label for=module_id.clone()>{t.inspection.linked_module}</label>
+                                <select id=module_id name="module">{options}</select>
+                                <button type="submit">{t.inspection.save_item}</button>
+                            </ActionForm>
+                            <ActionForm action=actions.remove attr:aria-describedby="item-remove-error">
+                                <input type="hidden" name="fiscal_year" value=year />
+                                <input type="hidden" name="item_id" value=removed />
+                                <button type="submit" class="secondary">{t.inspection.remove_item}<span class="visually-hidden">{named}</span></button>
+                            </ActionForm>
+                        </details>
+                    </td>
                 </tr>
             }
         })
@@ -207,9 +288,35 @@ fn ItemTable(items: Vec<CampaignItem>) -> impl IntoView {
                 <th scope="col">{t.inspection.group}</th>
                 <th scope="col">{t.inspection.item_text}</th>
                 <th scope="col">{t.inspection.linked_module}</th>
+                <th scope="col"><span class="visually-hidden">{t.inspection.actions}</span></th>
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
+    }
+    .into_any()
+}
+
+#[component]
+fn AddItem(year: i32, modules: Vec<LinkedModule>, actions: ItemActions) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let groups = InspectionGroup::ALL
+        .map(|g| view! { <option value=g.code()>{locale.inspection_group(g)}</option> })
+        .collect_view();
+    view! {
+        <ActionForm action=actions.add attr:class="stacked" attr:aria-describedby="item-add-error">
+            <input type="hidden" name="fiscal_year" value=year />
+            <label for="new-item-id">{t.inspection.item_code}</label>
+            <input id="new-item-id" name="item_id" required />
+            <label for="new-item-group">{t.inspection.group}</label>
+            <select id="new-item-group" name="group">{groups}</select>
+            <label for="new-item-text">{t.inspection.item_text}</label>
+            <textarea id="new-item-text" name="text" rows="2" required></textarea>
+            <label for="new-item-module">{t.inspection.linked_module}</label>
+            <select id="new-item-module" name="module">{module_options(&modules, None)}</select>
+            {action_outcome(actions.add, "item-add-error")}
+            <button type="submit">{t.inspection.add_item_button}</button>
+        </ActionForm>
     }
     .into_any()
 }
