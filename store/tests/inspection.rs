@@ -197,6 +197,14 @@ async fn items_answers_and_figures() {
             .unwrap();
         let figures = store.inspection_figures(year()).await.unwrap();
         assert_eq!(figures.figures.target_staff, 360);
+        // Whose last day is the reference date is still a target.
+        let last_day = EmployeeId::parse("E0301").unwrap();
+        store
+            .mark_left(&last_day, imported.reference_date, "E0013", now)
+            .await
+            .unwrap();
+        let figures = store.inspection_figures(year()).await.unwrap();
+        assert_eq!(figures.figures.target_staff, 360);
     }
 }
 

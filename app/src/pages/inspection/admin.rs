@@ -272,7 +272,7 @@ fn ItemTable(
                             <ActionForm action=actions.remove attr:aria-describedby="item-remove-error">
                                 <input type="hidden" name="fiscal_year" value=year />
                                 <input type="hidden" name="item_id" value=removed />
-                                <button type="submit" class="secondary">{t.inspection.remove_item}<span class="visually-hidden">{named}</span></button>
+                                <button type="submit" class="outline">{t.inspection.remove_item}<span class="visually-hidden">{named}</span></button>
                             </ActionForm>
                         </details>
                     </td>
@@ -307,7 +307,7 @@ fn AddItem(year: i32, modules: Vec<LinkedModule>, actions: ItemActions) -> impl 
         <ActionForm action=actions.add attr:class="stacked" attr:aria-describedby="item-add-error">
             <input type="hidden" name="fiscal_year" value=year />
             <label for="new-item-id">{t.inspection.item_code}</label>
-            <input id="new-item-id" name="item_id" required />
+            <input id="new-item-id" name="item_id" type="text" required />
             <label for="new-item-group">{t.inspection.group}</label>
             <select id="new-item-group" name="group">{groups}</select>
             <label for="new-item-text">{t.inspection.item_text}</label>

@@ -132,12 +132,12 @@ fn SheetView(sheet: LearnerSheet, save: ServerAction<SaveMyInspection>) -> impl 
         .collect_view();
     let body = if open {
         view! {
-            <ActionForm action=save attr:class="stacked inspection-sheet" attr:aria-describedby="sheet-error">
+            <ActionForm action=save attr:class="stacked wide inspection-sheet" attr:aria-describedby="sheet-error">
                 <input type="hidden" name="fiscal_year" value=year />
                 {groups}
                 {action_outcome(save, "sheet-error")}
                 <div class="buttons">
-                    <button type="submit" name="submit" value="false" class="secondary">{t.inspection.save_draft}</button>
+                    <button type="submit" name="submit" value="false" class="outline">{t.inspection.save_draft}</button>
                     <button type="submit" name="submit" value="true">{t.inspection.submit}</button>
                 </div>
             </ActionForm>
