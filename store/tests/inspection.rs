@@ -8,7 +8,7 @@ use mamori_domain::{
     percent::Share,
     training::{AssignmentTarget, DueRule},
 };
-use mamori_store::{StoreError, staff_import::ImportError};
+use mamori_store::{Store, StoreError, staff_import::ImportError};
 use mamori_test_support::{demo_staff_id, fresh_databases, publish_media_module, read_media_page};
 
 const LEARNER: &str = "E0210"; // plain staff: the staff group only
@@ -28,24 +28,29 @@ fn lines(error: ImportError) -> Vec<String> {
     }
 }
 
+/// The demo agency with the media module assigned to everyone this year, due 1 December.
+async fn demo_with_media_assigned(store: &Store, now: DateTime<Utc>) {
+    store.load_demo().await.unwrap();
+    publish_media_module(store, now).await;
+    store
+        .assign_module(
+            "media",
+            year(),
+            &AssignmentTarget::Everyone,
+            DueRule::On(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+            "E0020",
+            now,
+        )
+        .await
+        .unwrap();
+}
+
 #[tokio::test]
 async fn items_answers_and_figures() {
     for database in fresh_databases().await {
         let store = database.store().await;
-        store.load_demo().await.unwrap();
         let now = jst(11, 2, 9);
-        publish_media_module(&store, now).await;
-        store
-            .assign_module(
-                "media",
-                year(),
-                &AssignmentTarget::Everyone,
-                DueRule::On(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
-                "E0020",
-                now,
-            )
-            .await
-            .unwrap();
+        demo_with_media_assigned(&store, now).await;
         read_media_page(&store, LEARNER, jst(11, 10, 10), 60, true).await;
         let officer = store
             .staff_rows_as_of(now.date_naive())
@@ -219,20 +224,8 @@ async fn a_learner_drafts_submits_and_changes_answers_while_the_campaign_is_open
     };
     for database in fresh_databases().await {
         let store = database.store().await;
-        store.load_demo().await.unwrap();
         let now = jst(11, 2, 9);
-        publish_media_module(&store, now).await;
-        store
-            .assign_module(
-                "media",
-                year(),
-                &AssignmentTarget::Everyone,
-                DueRule::On(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
-                "E0020",
-                now,
-            )
-            .await
-            .unwrap();
+        demo_with_media_assigned(&store, now).await;
         let items = parse_items(
             "item_id,group,text,module\nS01,staff,スクリーンロック,\nS02,staff,教育を受講した,media\nS03,staff,パスワード管理,\nO01,officers,責任者の確認,\n"
                 .as_bytes(),

@@ -4,7 +4,7 @@
 
 use crate::{
     api::quiz::quiz_report,
-    components::guard::RequirePermission,
+    components::{guard::RequirePermission, loaded::Loaded},
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -18,7 +18,6 @@ use mamori_domain::{
 
 #[component]
 pub fn QuizResultsPage() -> impl IntoView {
-    let t = use_texts();
     let params = use_params_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let results = Resource::new(slug, quiz_report);
@@ -26,15 +25,7 @@ pub fn QuizResultsPage() -> impl IntoView {
         <RequirePermission permission=Permission::ViewTrainingResults page=move |viewer| {
             let only_divisions = matches!(viewer.actor.results_scope(), Some(ResultsScope::Divisions(_)));
             view! {
-                <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
-                    {move || results.get().map(|result| match result {
-                        Ok(results) => view! { <Results results slug=slug() only_divisions /> }.into_any(),
-                        Err(error) => view! {
-                            <Title text=t.not_found />
-                            <h1>{t.error(&error)}</h1>
-                        }.into_any(),
-                    })}
-                </Suspense>
+                <Loaded resource=results whole_page=true view=move |results| view! { <Results results slug=slug() only_divisions /> } />
             }
         } />
     }

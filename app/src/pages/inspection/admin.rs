@@ -156,7 +156,7 @@ pub fn InspectionCampaignPage() -> impl IntoView {
         <Title text=t.inspection.admin_title />
         <RequirePermission permission=Permission::AdministerInspection page=move |_| {
             view! {
-                <Loaded resource=campaign view=move |detail| view! { <CampaignView detail save items /> } />
+                <Loaded resource=campaign whole_page=true view=move |detail| view! { <CampaignView detail save items /> } />
                 <p><A href="/admin/inspection">{t.inspection.back_to_campaigns}</A></p>
             }
         } />

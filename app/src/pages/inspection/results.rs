@@ -28,7 +28,7 @@ pub fn InspectionResultsPage() -> impl IntoView {
     view! {
         <Title text=t.inspection.results_title />
         <RequirePermission permission=Permission::ViewInspectionStatus page=move |_| {
-            view! { <Loaded resource=results view=move |results| view! { <ResultsView results /> } /> }
+            view! { <Loaded resource=results whole_page=true view=move |results| view! { <ResultsView results /> } /> }
         } />
     }
     .into_any()

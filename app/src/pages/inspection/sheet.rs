@@ -99,7 +99,7 @@ pub fn InspectionSheetPage() -> impl IntoView {
         <Title text=t.inspection.title />
         <RequirePermission permission=Permission::TakeTraining page=move |_| {
             view! {
-                <Loaded resource=sheet view=move |sheet| view! { <SheetView sheet save /> } />
+                <Loaded resource=sheet whole_page=true view=move |sheet| view! { <SheetView sheet save /> } />
                 <p><A href="/inspection">{t.inspection.back_to_list}</A></p>
             }
         } />
@@ -183,7 +183,7 @@ fn GroupItems(group: InspectionGroup, items: Vec<SheetItem>, open: bool) -> impl
                 }
                 .into_any()
             } else if open {
-                let name = format!("answers[{}{index}]", group_index(group));
+                let name = format!("answers[{}]", group_index(group) + index);
                 Answer::ALL
                     .into_iter()
                     .map(|answer| {

@@ -3,7 +3,7 @@
 use super::{Downloads, PrintButton, ScopeNote, link, report_query};
 use crate::{
     api::reports::material_views,
-    components::guard::RequirePermission,
+    components::{guard::RequirePermission, loaded::Loaded},
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -25,7 +25,6 @@ use mamori_domain::{
 
 #[component]
 pub fn MaterialViewsPage() -> impl IntoView {
-    let t = use_texts();
     let params = use_params_map();
     let address = use_query_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
@@ -38,18 +37,10 @@ pub fn MaterialViewsPage() -> impl IntoView {
         <RequirePermission permission=Permission::ViewTrainingResults page=move |viewer| {
             let scope = viewer.actor.results_scope();
             view! {
-                <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
-                    {move || report.get().map(|result| match result {
-                        Ok(report) => view! {
-                            <ScopeNote scope=scope.clone() />
-                            <Views report query=query() />
-                        }.into_any(),
-                        Err(error) => view! {
-                            <Title text=t.not_found />
-                            <h1>{t.error(&error)}</h1>
-                        }.into_any(),
-                    })}
-                </Suspense>
+                <Loaded resource=report whole_page=true view=move |report| view! {
+                    <ScopeNote scope=scope.clone() />
+                    <Views report query=query() />
+                } />
             }
         } />
     }

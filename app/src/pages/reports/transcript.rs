@@ -4,7 +4,7 @@
 use super::{Downloads, PrintButton};
 use crate::{
     api::reports::staff_transcript,
-    components::guard::RequirePermission,
+    components::{guard::RequirePermission, loaded::Loaded},
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -18,22 +18,13 @@ use mamori_domain::{
 
 #[component]
 pub fn TranscriptPage() -> impl IntoView {
-    let t = use_texts();
     let params = use_params_map();
     let employee_id = move || params.with(|p| p.get("employee_id").unwrap_or_default());
     let transcript = Resource::new(employee_id, staff_transcript);
     view! {
         <RequirePermission permission=Permission::ViewTrainingResults page=move |_| {
             view! {
-                <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
-                    {move || transcript.get().map(|result| match result {
-                        Ok(transcript) => view! { <TranscriptView transcript /> }.into_any(),
-                        Err(error) => view! {
-                            <Title text=t.not_found />
-                            <h1>{t.error(&error)}</h1>
-                        }.into_any(),
-                    })}
-                </Suspense>
+                <Loaded resource=transcript whole_page=true view=move |transcript| view! { <TranscriptView transcript /> } />
             }
         } />
     }
