@@ -562,9 +562,7 @@ async fn import_pool(
         count(QuestionKind::TrueFalse),
         if dry_run { "would replace" } else { "replaced" },
     );
-    if dry_run {
-        println!("Dry run: nothing was written.");
-    }
+    note_dry_run(dry_run);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -589,7 +587,12 @@ fn print_report(file: &str, options: ImportOptions<'_>, report: &ImportReport) {
     if !report.new_divisions.is_empty() {
         println!("  new divisions: {}", report.new_divisions.join(" "));
     }
-    if options.dry_run {
+    note_dry_run(options.dry_run);
+}
+
+/// The last line of an import's report when it only checked.
+fn note_dry_run(dry_run: bool) {
+    if dry_run {
         println!("Dry run: nothing was written.");
     }
 }

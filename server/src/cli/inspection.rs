@@ -1,7 +1,7 @@
 //! `mamori inspection …`: the self-inspection's items and answers from files, and its figures
 //! (self-inspection.md).
 
-use super::{CliError, import_outcome, open_store, read_file};
+use super::{CliError, import_outcome, note_dry_run, open_store, read_file};
 use crate::settings::Settings;
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
@@ -103,9 +103,7 @@ pub async fn run(command: InspectionCommand, settings: &Settings) -> Result<Exit
                         ""
                     }
                 );
-                if dry_run {
-                    println!("Dry run: nothing was written.");
-                }
+                note_dry_run(dry_run);
             })
         }
         InspectionCommand::Answers {
@@ -130,9 +128,7 @@ pub async fn run(command: InspectionCommand, settings: &Settings) -> Result<Exit
                     "{}: {count} answers for fiscal year {year}.",
                     file.display()
                 );
-                if dry_run {
-                    println!("Dry run: nothing was written.");
-                }
+                note_dry_run(dry_run);
             })
         }
         InspectionCommand::Figures { year, format } => {
