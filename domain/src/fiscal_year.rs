@@ -23,6 +23,11 @@ impl FiscalYear {
         }
     }
 
+    /// Whether `date` falls in this fiscal year.
+    pub fn contains(self, date: NaiveDate) -> bool {
+        Self::containing(date) == self
+    }
+
     pub fn start_year(self) -> i32 {
         self.0
     }
@@ -153,6 +158,10 @@ mod tests {
         assert_eq!(FiscalYear::containing(date(2012, 3, 31)), FiscalYear(2011));
         assert_eq!(FiscalYear::containing(date(2011, 4, 1)), FiscalYear(2011));
         assert_eq!(FiscalYear::containing(date(2011, 3, 31)), FiscalYear(2010));
+        assert!(FiscalYear(2011).contains(date(2011, 4, 1)));
+        assert!(FiscalYear(2011).contains(date(2012, 3, 31)));
+        assert!(!FiscalYear(2011).contains(date(2012, 4, 1)));
+        assert!(!FiscalYear(2011).contains(date(2011, 3, 31)));
         assert_eq!(FiscalYear(2011).first_day(), date(2011, 4, 1));
         assert_eq!(FiscalYear(2011).last_day(), date(2012, 3, 31));
     }

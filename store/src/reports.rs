@@ -195,7 +195,7 @@ impl Store {
                 on = on.min(until);
             }
             on = on.max(person.active_from);
-            if on < year.first_day() || on > year.last_day() {
+            if !year.contains(on) {
                 continue;
             }
             entries.extend(

@@ -67,7 +67,7 @@ pub async fn save_inspection_campaign(
     let reference_date = day(&reference_date)?.unwrap_or(year.last_day());
     let schedule = Schedule::new(day(&opens_on)?, day(&closes_on)?)
         .map_err(|_| refuse(AppError::Invalid(t.inspection.bad_period.into())))?;
-    if reference_date < year.first_day() || reference_date > year.last_day() {
+    if !year.contains(reference_date) {
         return Err(refuse(AppError::Invalid((t
             .inspection
             .reference_outside_year)(

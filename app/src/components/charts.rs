@@ -136,7 +136,7 @@ pub fn CompletionCurve(
         .collect_view();
     let dues = due_dates
         .into_iter()
-        .filter(|d| *d >= year.first_day() && *d <= year.last_day())
+        .filter(|d| year.contains(*d))
         .map(|due| {
             let x = x_of(due);
             view! { <line class="chart-due" x1=x x2=x y1=TOP y2=HEIGHT - BOTTOM /> }

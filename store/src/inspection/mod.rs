@@ -312,7 +312,7 @@ async fn check_module(db: &impl ConnectionTrait, module: Option<&Slug>) -> Resul
 }
 
 fn check_reference_date(year: FiscalYear, date: NaiveDate) -> Result<(), StoreError> {
-    if date < year.first_day() || date > year.last_day() {
+    if !year.contains(date) {
         return Err(StoreError::Invalid(format!(
             "the reference date {date} is outside fiscal year {} ({} to {})",
             year.start_year(),
