@@ -10,7 +10,7 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 use mamori_domain::{
-    FiscalYear, agency_date,
+    FiscalYear, InspectionGroup, agency_date,
     csv::LineError,
     inspection::{
         Answer, AnswerSheet,
@@ -47,10 +47,15 @@ impl Store {
             .enumerate()
             .map(|(position, item)| (item.code.as_str(), position))
             .collect();
-        let (_, people) = self.respondents(&campaign, None).await?;
-        let by_employee_id: HashMap<&str, _> = people
+        let people = self.people_on(campaign.reference_date, None).await?;
+        let by_employee_id: HashMap<&str, (i32, Vec<InspectionGroup>)> = people
             .iter()
-            .map(|(person, respondent)| (person.employee_id.as_str(), (person.id, respondent)))
+            .map(|p| {
+                (
+                    p.employee_id.as_str(),
+                    (p.id, InspectionGroup::of(&p.roles)),
+                )
+            })
             .collect();
 
         let mut errors = Vec::new();
@@ -64,18 +69,14 @@ impl Store {
                     row.employee_id, campaign.reference_date
                 ),
                 (_, None) => format!("unknown item {}", row.item_id),
-                (Some((id, respondent)), Some(position)) => {
+                (Some((id, groups)), Some(position)) => {
                     let item = &items[position];
                     if let Some(module) = &item.module_slug {
                         format!(
                             "item {} is answered by the training module {module}",
                             item.code
                         )
-                    } else if !respondent
-                        .groups
-                        .iter()
-                        .any(|g| g.code() == item.group_code)
-                    {
+                    } else if !groups.iter().any(|g| g.code() == item.group_code) {
                         format!(
                             "{} is not in the group {} of item {}",
                             row.employee_id, item.group_code, item.code
@@ -167,11 +168,7 @@ impl Store {
         };
         let rows = items_of(db, campaign.id).await?;
         let listed = campaign_items(db, &rows).await?;
-        let response = inspection_response::Entity::find()
-            .filter(inspection_response::Column::CampaignId.eq(campaign.id))
-            .filter(inspection_response::Column::StaffId.eq(staff_id))
-            .one(db)
-            .await?;
+        let response = stored_sheet(db, campaign.id, staff_id).await?;
         let draft = match response.as_ref().and_then(|r| r.draft.as_deref()) {
             Some(draft) => Some(parse_sheet(draft)?),
             None => None,
@@ -267,7 +264,7 @@ impl Store {
                 )));
             }
         }
-        let existing = stored_sheets_of(db, campaign.id, staff_id).await?;
+        let existing = stored_sheet(db, campaign.id, staff_id).await?;
         let txn = db.begin().await?;
         if submit {
             let existing = existing.as_ref();
@@ -339,7 +336,7 @@ async fn stored_sheets(
         .collect())
 }
 
-async fn stored_sheets_of(
+async fn stored_sheet(
     db: &impl ConnectionTrait,
     campaign_id: i32,
     staff_id: i32,

@@ -41,12 +41,7 @@ impl Store {
         campaign: &inspection_campaign::Model,
     ) -> Result<CampaignFigures, StoreError> {
         let (items, people) = self.respondents(campaign, None).await?;
-        let respondents: Vec<Respondent> = people.into_iter().map(|(_, r)| r).collect();
-        Ok(CampaignFigures {
-            fiscal_year: campaign.fiscal_year,
-            reference_date: campaign.reference_date,
-            figures: Figures::of(&items, &respondents),
-        })
+        Ok(campaign_figures(campaign, &items, people))
     }
 
     /// A campaign's results as `scope` may see them: who has submitted (in the divisions of
@@ -77,12 +72,7 @@ impl Store {
             .collect();
         let status = SubmissionStatus::of(&items, &in_scope);
         let (figures, by_year) = if figures {
-            let respondents: Vec<Respondent> = people.into_iter().map(|(_, r)| r).collect();
-            let this_year = CampaignFigures {
-                fiscal_year: campaign.fiscal_year,
-                reference_date: campaign.reference_date,
-                figures: Figures::of(&items, &respondents),
-            };
+            let this_year = campaign_figures(&campaign, &items, people);
             let mut by_year = vec![this_year.clone()];
             for other in inspection_campaign::Entity::find()
                 .filter(inspection_campaign::Column::Id.ne(campaign.id))
@@ -178,6 +168,19 @@ impl Store {
             derived.push((position, group, Arc::clone(&by_module[slug.as_str()])));
         }
         Ok(derived)
+    }
+}
+
+fn campaign_figures(
+    campaign: &inspection_campaign::Model,
+    items: &[Item],
+    people: Vec<(Arc<RosterPerson>, Respondent)>,
+) -> CampaignFigures {
+    let respondents: Vec<Respondent> = people.into_iter().map(|(_, r)| r).collect();
+    CampaignFigures {
+        fiscal_year: campaign.fiscal_year,
+        reference_date: campaign.reference_date,
+        figures: Figures::of(items, &respondents),
     }
 }
 
