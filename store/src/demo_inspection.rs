@@ -3,7 +3,10 @@
 //! three weeks ahead, with some answers in. The demo accounts have not answered this year,
 //! so that they can try it.
 
-use crate::{Store, StoreError, entities::inspection_campaign, staff_import::ImportError};
+use crate::{
+    Store, StoreError, demo_training::spread, entities::inspection_campaign,
+    staff_import::ImportError,
+};
 use chrono::{DateTime, Duration, Utc};
 use mamori_domain::{
     EmployeeId, FiscalYear, InspectionGroup, agency_date,
@@ -185,8 +188,7 @@ impl Store {
                     if !groups.contains(group) || (linked && *code == "S06") {
                         continue;
                     }
-                    let roll = (n as u64 * 2654435761 + i as u64 * 40503) >> 7;
-                    let answer = match (*group, roll % 100) {
+                    let answer = match (*group, spread(n, i)) {
                         (InspectionGroup::Staff, 0..=3) => Answer::No,
                         (_, 97..) => Answer::NotApplicable,
                         _ => Answer::Yes,

@@ -79,8 +79,9 @@ fn pages(source: &str) -> Vec<(&str, &str)> {
         .collect()
 }
 
-/// A stable spread of 0..100 over people and modules, so that the demo is the same each time.
-fn spread(person: usize, module: usize) -> u64 {
+/// A stable spread of 0..100 over people and modules (or items), so that the demo is the
+/// same each time.
+pub(crate) fn spread(person: usize, module: usize) -> u64 {
     ((person as u64 * 2654435761 + module as u64 * 40503) >> 7) % 100
 }
 
