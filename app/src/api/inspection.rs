@@ -176,6 +176,13 @@ pub async fn load_inspection_results(fiscal_year: i32) -> Result<InspectionResul
         .await
         .map_err(store_error)?;
     results.status = results.status.listing(NON_SUBMITTERS_LISTED);
+    if let Some(this_year) = &results.figures {
+        results.by_year = state
+            .store
+            .inspection_figures_by_year(this_year)
+            .await
+            .map_err(store_error)?;
+    }
     Ok(results)
 }
 

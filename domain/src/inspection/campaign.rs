@@ -289,7 +289,8 @@ pub struct InspectionResults {
     pub campaign: CampaignSummary,
     pub items: Vec<CampaignItem>,
     pub figures: Option<CampaignFigures>,
-    /// Every campaign's figures, oldest first (this one included); empty without figures.
+    /// Every campaign's figures, oldest first (this one included), for the page; empty
+    /// without figures and in the downloads.
     pub by_year: Vec<CampaignFigures>,
     pub status: SubmissionStatus,
 }

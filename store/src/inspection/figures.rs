@@ -45,7 +45,8 @@ impl Store {
     }
 
     /// A campaign's results as `scope` may see them: who has submitted (in the divisions of
-    /// the reference date), and with `figures`, the agency's figures of this and every year.
+    /// the reference date), and with `figures`, the agency's figures. The comparison with
+    /// other years is `inspection_figures_by_year`'s, for the page only.
     pub async fn inspection_results(
         &self,
         year: FiscalYear,
@@ -71,29 +72,32 @@ impl Store {
             })
             .collect();
         let status = SubmissionStatus::of(&items, &in_scope);
-        let (figures, by_year) = if figures {
-            let this_year = campaign_figures(&campaign, &items, people);
-            let mut by_year = vec![this_year.clone()];
-            for other in inspection_campaign::Entity::find()
-                .filter(inspection_campaign::Column::Id.ne(campaign.id))
-                .all(db)
-                .await?
-            {
-                by_year.push(self.figures_of(&other).await?);
-            }
-            by_year.sort_by_key(|f| f.fiscal_year);
-            (Some(this_year), by_year)
-        } else {
-            (None, Vec::new())
-        };
+        let figures = figures.then(|| campaign_figures(&campaign, &items, people));
         let rows = items_of(db, campaign.id).await?;
         Ok(InspectionResults {
             items: campaign_items(db, &rows).await?,
             campaign: summary_of(db, campaign, today).await?,
             figures,
-            by_year,
+            by_year: Vec::new(),
             status,
         })
+    }
+
+    /// Every campaign's figures, oldest first, with `this_year`'s as already computed.
+    pub async fn inspection_figures_by_year(
+        &self,
+        this_year: &CampaignFigures,
+    ) -> Result<Vec<CampaignFigures>, StoreError> {
+        let mut by_year = vec![this_year.clone()];
+        for other in inspection_campaign::Entity::find()
+            .filter(inspection_campaign::Column::FiscalYear.ne(this_year.fiscal_year))
+            .all(self.db())
+            .await?
+        {
+            by_year.push(self.figures_of(&other).await?);
+        }
+        by_year.sort_by_key(|f| f.fiscal_year);
+        Ok(by_year)
     }
 
     /// The campaign's items and its target staff (or only `person`, if one of them) with their
