@@ -108,6 +108,24 @@ impl Locale {
         }
     }
 
+    pub fn campaign_state(
+        self,
+        state: mamori_domain::inspection::campaign::CampaignState,
+    ) -> &'static str {
+        match self {
+            Locale::Ja => state.japanese_name(),
+            Locale::En => state.english_name(),
+        }
+    }
+
+    /// A self-inspection answer (実施している …).
+    pub fn answer(self, answer: mamori_domain::inspection::Answer) -> &'static str {
+        match self {
+            Locale::Ja => answer.japanese_name(),
+            Locale::En => answer.english_name(),
+        }
+    }
+
     pub fn progress_status(self, status: mamori_domain::training::ProgressStatus) -> &'static str {
         match self {
             Locale::Ja => status.japanese_name(),

@@ -1,7 +1,7 @@
 //! The admins' self-inspection pages: every campaign and a new one; a campaign's dates and
 //! its items (imported from `items.csv`, each perhaps answered by a training module).
 
-use super::{period, state_name, year_label, year_param};
+use super::{period, year_label, year_param};
 use crate::{
     api::inspection::{
         AddInspectionItem, EditInspectionItem, RemoveInspectionItem, SaveInspectionCampaign,
@@ -65,7 +65,7 @@ fn CampaignTable(list: Vec<CampaignSummary>) -> impl IntoView {
                     <th scope="row"><A href=format!("/admin/inspection/{year}")>{year_label(locale, year)}</A></th>
                     <td>{locale.date(c.reference_date)}</td>
                     <td>{period(locale, c.schedule)}</td>
-                    <td>{state_name(locale, c.state)}</td>
+                    <td>{locale.campaign_state(c.state)}</td>
                     <td class="number">{c.items}</td>
                     <td class="number">{c.responses}</td>
                     <td><A href=format!("/inspection/{year}/results")>{t.inspection.results_link}</A></td>
@@ -187,7 +187,7 @@ fn CampaignView(
     view! {
         <h1>{(t.inspection.campaign_title)(&year_label(locale, year))}</h1>
         <p>
-            {state_name(locale, detail.summary.state)}" · "
+            {locale.campaign_state(detail.summary.state)}" · "
             <A href=format!("/inspection/{year}/results")>{t.inspection.results_link}</A>
         </p>
         <section aria-labelledby="campaign-dates-heading">

@@ -12,11 +12,7 @@ pub use sheet::{InspectionListPage, InspectionSheetPage};
 use crate::i18n::Locale;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use mamori_domain::{
-    FiscalYear,
-    inspection::campaign::{CampaignState, Schedule},
-    percent::Share,
-};
+use mamori_domain::{FiscalYear, inspection::campaign::Schedule, percent::Share};
 
 /// The fiscal year in the page's address (`:year`).
 fn year_param() -> impl Fn() -> i32 + Copy + Send + Sync + 'static {
@@ -32,13 +28,6 @@ fn year_param() -> impl Fn() -> i32 + Copy + Send + Sync + 'static {
 
 fn year_label(locale: Locale, year: i32) -> String {
     locale.fiscal_year(FiscalYear::new(year))
-}
-
-fn state_name(locale: Locale, state: CampaignState) -> &'static str {
-    match locale {
-        Locale::Ja => state.japanese_name(),
-        Locale::En => state.english_name(),
-    }
 }
 
 /// "1 Feb – 28 Feb", or that no period is set.

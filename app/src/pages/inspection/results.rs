@@ -2,7 +2,7 @@
 //! divisions); for admins the figures as the annual report's Table 1, each item's share and
 //! the comparison with earlier years. Every table downloads as CSV and `.xlsx`.
 
-use super::{percent, state_name, year_label, year_param};
+use super::{percent, year_label, year_param};
 use crate::{
     api::inspection::load_inspection_results,
     components::{guard::RequirePermission, loaded::Loaded},
@@ -63,7 +63,7 @@ fn ResultsView(results: InspectionResults) -> impl IntoView {
         <h1>{(t.inspection.results_heading)(&year_label(locale, year))}</h1>
         <dl class="facts">
             <dt>{t.inspection.reference_date}</dt><dd>{locale.date(results.campaign.reference_date)}</dd>
-            <dt>{t.inspection.state}</dt><dd>{state_name(locale, results.campaign.state)}</dd>
+            <dt>{t.inspection.state}</dt><dd>{locale.campaign_state(results.campaign.state)}</dd>
         </dl>
         {figures}
         <Status year status=results.status />

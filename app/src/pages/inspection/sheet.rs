@@ -2,14 +2,14 @@
 //! item by item, saved as a draft, submitted, changed until the campaign closes — with the
 //! history of their answers.
 
-use super::{period, state_name, year_label, year_param};
+use super::{period, year_label, year_param};
 use crate::{
     api::{
         inspection::{SaveMyInspection, my_inspection_sheet, my_inspections},
         session::Viewer,
     },
     components::{action_outcome::action_outcome, guard::RequirePermission, loaded::Loaded},
-    i18n::{Locale, use_locale, use_texts},
+    i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -57,7 +57,7 @@ fn CampaignList(list: Vec<LearnerCampaign>, viewer: Viewer) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{year_label(locale, year)}</th>
-                    <td>{state_name(locale, c.state)}</td>
+                    <td>{locale.campaign_state(c.state)}</td>
                     <td>{c.closes_on.map(|d| locale.date(d)).unwrap_or_default()}</td>
                     <td>{if c.submitted { t.inspection.submitted } else { t.inspection.not_submitted }}</td>
                     <td>
@@ -150,7 +150,7 @@ fn SheetView(sheet: LearnerSheet, save: ServerAction<SaveMyInspection>) -> impl 
         <h1>{(t.inspection.sheet_title)(&year_label(locale, year))}</h1>
         <dl class="facts">
             <dt>{t.inspection.reference_date}</dt><dd>{locale.date(sheet.reference_date)}</dd>
-            <dt>{t.inspection.period}</dt><dd>{period(locale, sheet.schedule)}" ("{state_name(locale, sheet.state)}")"</dd>
+            <dt>{t.inspection.period}</dt><dd>{period(locale, sheet.schedule)}" ("{locale.campaign_state(sheet.state)}")"</dd>
             <dt>{t.inspection.submission}</dt><dd id="sheet-status">{status}</dd>
         </dl>
         {sheet.has_draft.then(|| view! { <p class="notice" role="status">{t.inspection.draft_waiting}</p> })}
@@ -176,7 +176,7 @@ fn GroupItems(group: InspectionGroup, items: Vec<SheetItem>, open: bool) -> impl
             let input = if let Some(module) = &sheet_item.item.module {
                 view! {
                     <p class="derived">
-                        <strong>{chosen.map(|a| answer_name(locale, a)).unwrap_or_default()}</strong>" "
+                        <strong>{chosen.map(|a| locale.answer(a)).unwrap_or_default()}</strong>" "
                         {(t.inspection.derived_from)(&module.title)}" "
                         <A href=format!("/modules/{}", module.slug)>{t.inspection.open_module}</A>
                     </p>
@@ -192,7 +192,7 @@ fn GroupItems(group: InspectionGroup, items: Vec<SheetItem>, open: bool) -> impl
                             <div class="checkbox">
                                 <input type="radio" id=id.clone() name=name.clone()
                                     value=format!("{code}:{}", answer.code()) checked=chosen == Some(answer) />
-                                <label for=id>{answer_name(locale, answer)}</label>
+                                <label for=id>{locale.answer(answer)}</label>
                             </div>
                         }
                     })
@@ -200,7 +200,7 @@ fn GroupItems(group: InspectionGroup, items: Vec<SheetItem>, open: bool) -> impl
                     .into_any()
             } else {
                 view! {
-                    <p><strong>{chosen.map_or(t.inspection.unanswered_mark, |a| answer_name(locale, a))}</strong></p>
+                    <p><strong>{chosen.map_or(t.inspection.unanswered_mark, |a| locale.answer(a))}</strong></p>
                 }
                 .into_any()
             };
@@ -230,13 +230,6 @@ fn group_index(group: InspectionGroup) -> usize {
         * 1000
 }
 
-fn answer_name(locale: Locale, answer: Answer) -> &'static str {
-    match locale {
-        Locale::Ja => answer.japanese_name(),
-        Locale::En => answer.english_name(),
-    }
-}
-
 #[component]
 fn History(history: Vec<mamori_domain::inspection::campaign::SheetChange>) -> impl IntoView {
     let locale = use_locale();
@@ -251,7 +244,7 @@ fn History(history: Vec<mamori_domain::inspection::campaign::SheetChange>) -> im
             let answers = change
                 .answers
                 .iter()
-                .map(|(code, answer)| format!("{code}: {}", answer_name(locale, *answer)))
+                .map(|(code, answer)| format!("{code}: {}", locale.answer(*answer)))
                 .collect::<Vec<_>>()
                 .join(" / ");
             let source = match change.source {
