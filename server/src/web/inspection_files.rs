@@ -2,7 +2,7 @@
 //! the results tables (Table 1, item shares, submissions by division, non-submitters) as CSV
 //! or `.xlsx`, with the same scope as the results page.
 
-use super::{FormFailure, read_form, refused, report_files::respond};
+use super::{FormFailure, first_error_lines, read_form, refused, report_files::respond};
 use axum::{
     Router,
     extract::{Multipart, Path},
@@ -23,9 +23,6 @@ use mamori_store::{StoreError, staff_import::ImportError};
 
 /// An items file: hundreds of items fit in far less.
 const UPLOAD_LIMIT: usize = 1024 * 1024;
-
-/// How many error lines travel back to the page in its address.
-const ERRORS_SHOWN: usize = 20;
 
 pub(super) fn routes<S: Clone + Send + Sync + 'static>(state: AppState) -> Router<S> {
     Router::new()
@@ -59,11 +56,10 @@ async fn upload_items(state: AppState, year: i32, headers: HeaderMap, form: Mult
         Redirect::to(&format!("/admin/inspection/{year}?{query}#items-heading")).into_response()
     };
     let errors = |lines: Vec<String>| {
-        let mut shown = lines[..lines.len().min(ERRORS_SHOWN)].join("\n");
-        if lines.len() > ERRORS_SHOWN {
-            shown.push_str(&format!("\n… (+{})", lines.len() - ERRORS_SHOWN));
-        }
-        back(format!("items_error={}", encode(&shown)))
+        back(format!(
+            "items_error={}",
+            encode(&first_error_lines(&lines))
+        ))
     };
     let file = match read_form(form).await {
         Ok(mut fields) => fields

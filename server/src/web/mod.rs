@@ -260,3 +260,17 @@ async fn read_form(
     }
     Ok(fields)
 }
+
+/// How many error lines of an upload travel back to its page in the address.
+const ERRORS_SHOWN: usize = 20;
+
+/// An upload's error lines as its page shows them: the first `ERRORS_SHOWN`, then how many
+/// more there are.
+fn first_error_lines<S: AsRef<str>>(lines: &[S]) -> String {
+    let shown: Vec<&str> = lines.iter().take(ERRORS_SHOWN).map(AsRef::as_ref).collect();
+    let mut text = shown.join("\n");
+    if lines.len() > ERRORS_SHOWN {
+        text.push_str(&format!("\n… (+{})", lines.len() - ERRORS_SHOWN));
+    }
+    text
+}

@@ -1,7 +1,7 @@
 //! Quiz files: a trainer's question file (GIFT, Aiken or JSON) uploaded with a plain
 //! multipart form, the pool downloaded as GIFT or JSON, and a quiz's results as CSV.
 
-use super::{csv_download, refused};
+use super::{csv_download, first_error_lines, refused};
 use axum::{
     Router,
     extract::{Multipart, Path, Query},
@@ -26,9 +26,6 @@ use serde::Deserialize;
 
 /// A question file: thousands of questions fit in far less.
 const UPLOAD_LIMIT: usize = 5 * 1024 * 1024;
-
-/// How many error lines travel back to the editor in its address.
-const ERRORS_SHOWN: usize = 20;
 
 pub(super) fn routes<S: Clone + Send + Sync + 'static>(state: AppState) -> Router<S> {
     Router::new()
@@ -104,10 +101,7 @@ async fn upload_pool(
         Ok(count) => back(format!("questions_imported={count}")),
         Err(AppError::Invalid(lines)) => {
             let all: Vec<&str> = lines.lines().collect();
-            let mut shown = all[..all.len().min(ERRORS_SHOWN)].join("\n");
-            if all.len() > ERRORS_SHOWN {
-                shown.push_str(&format!("\n… (+{})", all.len() - ERRORS_SHOWN));
-            }
+            let shown = first_error_lines(&all);
             back(format!("questions_error=lines&lines={}", encode(&shown)))
         }
         Err(error) => refused(error),
