@@ -22,6 +22,8 @@ pub struct OutgoingMail {
     pub to_name: Option<String>,
     pub subject: String,
     pub body: String,
+    /// The moment the mail is sent as (its `Date` header): the sender's, never the clock's.
+    pub date: std::time::SystemTime,
 }
 
 /// Sends mail from one sender address through one transport.
@@ -142,6 +144,7 @@ impl Sender {
             .to(Mailbox::new(to_name, address))
             .subject(mail.subject.as_str())
             .message_id(Some(message_id))
+            .date(mail.date)
             // `singlepart` (rather than `body`) also writes `MIME-Version: 1.0`; `plain` is
             // `text/plain; charset=utf-8`, base64 or quoted-printable as is shorter.
             .singlepart(SinglePart::plain(mail.body.clone()))
@@ -238,6 +241,8 @@ mod tests {
             to_name: Some("山田 太郎".into()),
             subject: SUBJECT.into(),
             body: BODY.into(),
+            // 2026-12-01 01:00 UTC.
+            date: std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_796_086_800),
         }
     }
 
@@ -268,7 +273,10 @@ mod tests {
             headers.contains("Content-Type: text/plain; charset=utf-8"),
             "{headers}"
         );
-        assert!(headers.contains("\r\nDate: "), "{headers}");
+        assert!(
+            headers.contains("\r\nDate: Tue, 01 Dec 2026 01:00:00 +0000\r\n"),
+            "the mail's own moment: {headers}"
+        );
         assert!(headers.contains("Subject: =?utf-8?"), "{headers}");
         assert!(
             headers.contains("Message-ID: <reminder-2026-E0210@example.go.jp>"),

@@ -14,6 +14,7 @@ fn mail() -> OutgoingMail {
         to_name: Some("山田 太郎".into()),
         subject: SUBJECT.into(),
         body: BODY.into(),
+        date: std::time::SystemTime::now(),
     }
 }
 

@@ -16,13 +16,10 @@ pub struct Delivery {
     pub failed: usize,
 }
 
-/// When a send finished: the clock, or the pass's `now` when that is later (a pass run as of
-/// a future moment, in tests), so that a retry is never due before the pass's own time.
-fn finished_at(now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
-    now.max(chrono::Utc::now())
-}
-
-/// One delivery pass as of `now`.
+/// One delivery pass as of `now`: the mail due then is claimed, sent dated `now`, and each
+/// send is recorded as made at `now` (sent, or failed with its retry counted from `now`). The
+/// pass reads no clock of its own, so a pass run as of any moment behaves the same, whatever
+/// the date.
 pub async fn deliver_due_mail(
     store: &Store,
     sender: &Sender,
@@ -35,16 +32,17 @@ pub async fn deliver_due_mail(
             to_name: Some(mail.to_name.clone()).filter(|n| !n.is_empty()),
             subject: mail.subject.clone(),
             body: mail.body.clone(),
+            date: now.into(),
         };
         match sender.send(&outgoing, &mail.key).await {
             Ok(()) => {
-                store.mark_mail_sent(&mail, finished_at(now)).await?;
+                store.mark_mail_sent(&mail, now).await?;
                 delivery.sent += 1;
             }
             Err(error) => {
                 tracing::warn!(%error, key = %mail.key, "mail not sent; will retry");
                 store
-                    .mark_mail_failed(&mail, &error.to_string(), finished_at(now))
+                    .mark_mail_failed(&mail, &error.to_string(), now)
                     .await?;
                 delivery.failed += 1;
             }
