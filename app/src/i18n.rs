@@ -553,6 +553,7 @@ pub struct Texts {
     pub holidays_heading: &'static str,
     pub holidays_hint: &'static str,
     pub holidays_label: &'static str,
+    pub holidays_running_out: fn(&str) -> String,
     pub save_holidays: &'static str,
     pub reminders_column: &'static str,
     pub reminders_default: &'static str,
@@ -1011,6 +1012,11 @@ pub static JA: Texts = Texts {
     holidays_heading: "休日（メールを送らない日）",
     holidays_hint: "1 行に 1 日、「日付,名称」（例: 2027-01-01,元日）。1 行目は date,name です。保存すると一覧全体を置き換えます。誤りのある行があれば何も変更しません。",
     holidays_label: "休日の一覧（CSV）",
+    holidays_running_out: |last_day| {
+        format!(
+            "組み込みの休日一覧は{last_day}までです。それより後の祝日と年末年始の休日は分からないため、土日以外の日はすべて営業日としてメールを送ります。来年度の分を含む休日の一覧を保存してください。"
+        )
+    },
     save_holidays: "休日の一覧を保存",
     reminders_column: "督促",
     reminders_default: "既定の方針",
@@ -1471,6 +1477,11 @@ pub static EN: Texts = Texts {
     holidays_heading: "Holidays (no mail)",
     holidays_hint: "One day per line as date,name (e.g. 2027-01-01,元日), after a date,name header. Saving replaces the whole list; a list with a bad line changes nothing.",
     holidays_label: "Holiday list (CSV)",
+    holidays_running_out: |last_day| {
+        format!(
+            "The built-in holiday list ends on {last_day}. After it, public holidays and the year-end closure are unknown, so every weekday counts as a business day and mail goes out on it. Save a holiday list that covers the coming year."
+        )
+    },
     save_holidays: "Save the holiday list",
     reminders_column: "Reminders",
     reminders_default: "Default policy",

@@ -3,14 +3,27 @@
 //! list is data (`holidays.csv` is the default an admin may replace), not code.
 
 use crate::csv::{LineError, decode, records};
-use crate::fiscal_year::AGENCY_OFFSET_HOURS;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
+use crate::fiscal_year::{AGENCY_OFFSET_HOURS, FiscalYear};
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Japanese public holidays and the government's year-end closure (29 December to
 /// 3 January), from 2025 to March 2028 (fiscal year 2027), as `date,name`.
 pub const DEFAULT_HOLIDAYS: &str = include_str!("holidays.csv");
+
+/// The fiscal year whose last day the default list reaches.
+const DEFAULT_HOLIDAYS_LAST_YEAR: i32 = 2027;
+
+/// When the default list is in force (`imported` is false) and does not reach a year past
+/// `today`, the last day it covers: after it, holidays and the year-end closure are unknown,
+/// so business days would be guessed from weekends alone. `None` when there is nothing to warn
+/// of: an imported list is the admins' own, and they know what it covers.
+pub fn default_holidays_running_out(imported: bool, today: NaiveDate) -> Option<NaiveDate> {
+    let last_day = FiscalYear::new(DEFAULT_HOLIDAYS_LAST_YEAR).last_day();
+    let a_year_on = today.checked_add_months(Months::new(12))?;
+    (!imported && last_day < a_year_on).then_some(last_day)
+}
 
 /// The first and last hour (agency time) in which mail may go out.
 pub const SENDING_HOURS: (u32, u32) = (9, 18);
@@ -160,6 +173,29 @@ mod tests {
             parse_holidays(write_holidays(&holidays).as_bytes()).unwrap(),
             holidays
         );
+    }
+
+    #[test]
+    fn the_default_list_warns_a_year_before_it_ends_unless_a_list_was_imported() {
+        let last_day = date(2028, 3, 31);
+        let listed = parse_holidays(DEFAULT_HOLIDAYS.as_bytes()).unwrap();
+        assert!(
+            listed.last().unwrap().date <= last_day
+                && listed.iter().any(|h| h.date == date(2028, 3, 20)),
+            "the list reaches the end of fiscal year 2027"
+        );
+        assert_eq!(default_holidays_running_out(false, date(2026, 12, 1)), None);
+        assert_eq!(default_holidays_running_out(false, date(2027, 3, 31)), None);
+        assert_eq!(
+            default_holidays_running_out(false, date(2027, 4, 1)),
+            Some(last_day)
+        );
+        assert_eq!(
+            default_holidays_running_out(false, date(2028, 4, 3)),
+            Some(last_day),
+            "and after it has ended"
+        );
+        assert_eq!(default_holidays_running_out(true, date(2028, 4, 3)), None);
     }
 
     #[test]

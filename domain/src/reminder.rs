@@ -62,6 +62,8 @@ pub struct ReminderSettings {
     pub templates: Vec<(ReminderKind, MailTemplate)>,
     /// The holiday list in force, as its CSV text (`date,name`).
     pub holidays: String,
+    /// The last day of the default holiday list, when it is in force and ends within a year.
+    pub holidays_running_out: Option<chrono::NaiveDate>,
 }
 
 /// The kinds of mail sent to learners, and the managers' digest.

@@ -29,8 +29,13 @@ pub enum Command {
     Serve,
     /// Bring the database schema up to date.
     Migrate,
-    /// Load the demo agency (消費者庁, 361 staff, demo accounts) into an empty database.
-    Demo,
+    /// Load the demo agency (消費者庁, 361 staff, demo accounts) into an empty database, with
+    /// its training and self-inspections as of a moment (default now).
+    Demo {
+        /// The moment to load as of, e.g. 2026-12-01T10:00:00+09:00.
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    },
     /// Administrator accounts.
     Admin {
         #[command(subcommand)]
@@ -261,7 +266,7 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
         Command::Mail {
             command: MailCommand::Send { at },
         } => {
-            let at = at.map_or_else(chrono::Utc::now, |at| at.with_timezone(&chrono::Utc));
+            let at = moment(at);
             let store = open_store(&settings).await?;
             let sender = settings.mail_sender()?;
             // Pass after pass until nothing is left that is due now.
@@ -288,8 +293,13 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
             command: RemindersCommand::Run { at },
         } => {
             let store = open_store(&settings).await?;
-            let at = at.map_or_else(chrono::Utc::now, |at| at.with_timezone(&chrono::Utc));
+            let at = moment(at);
             let report = store.run_reminder_pass(at, &settings.base_url).await?;
+            if let Some(last_day) = report.holidays_running_out {
+                eprintln!(
+                    "warning: the built-in holiday list ends on {last_day}; after it, business days are guessed (weekdays are taken as open). Import the coming year's holidays with `mamori holidays import FILE`."
+                );
+            }
             if !report.sending_time {
                 println!(
                     "{} is outside business days and hours (09:00-18:00 Japan time): nothing was queued.",
@@ -349,7 +359,7 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
             open_store(&settings).await?;
             println!("The database schema is up to date.");
         }
-        Command::Demo => {
+        Command::Demo { at } => {
             let store = open_store(&settings).await?;
             if store.is_demo().await? {
                 println!("The demo agency is already loaded.");
@@ -359,7 +369,7 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
                     "Loaded the demo agency: 9 divisions, {count} staff, and the demo accounts."
                 );
             }
-            let now = chrono::Utc::now();
+            let now = moment(at);
             let modules = store.load_demo_training(now).await?;
             if modules > 0 {
                 println!(
@@ -462,6 +472,12 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<ExitCode, CliError> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The moment a command runs as of: its `--at`, else now (the command line is an edge: the
+/// code it calls takes the moment it is given).
+fn moment(at: Option<chrono::DateTime<chrono::FixedOffset>>) -> chrono::DateTime<chrono::Utc> {
+    at.map_or_else(chrono::Utc::now, |at| at.with_timezone(&chrono::Utc))
 }
 
 fn today() -> NaiveDate {

@@ -1,5 +1,6 @@
 //! The `mamori` binary itself, run as an administrator would, on a fresh SQLite file.
 
+use mamori_domain::{FiscalYear, agency_date};
 use std::{
     io::Write,
     process::{Command, Output, Stdio},
@@ -394,8 +395,14 @@ fn quiz_pools_import_all_or_nothing_and_export_to_gift_and_json() {
 #[test]
 fn the_self_inspection_is_imported_and_its_figures_printed_as_specified() {
     let folder = tempfile::tempdir().unwrap();
-    // The demo's staff; its own self-inspections are this year's and last year's.
+    // The demo's staff; its own self-inspections are this year's and last year's, so the
+    // test's is the year after next (whatever today is).
     assert!(mamori(folder.path(), &["demo"], "").status.success());
+    let fiscal_year =
+        FiscalYear::new(FiscalYear::containing(agency_date(chrono::Utc::now())).start_year() + 2);
+    let year = fiscal_year.start_year().to_string();
+    let year = year.as_str();
+    let reference_date = fiscal_year.last_day().to_string();
     let file = |name: &str, text: &str| {
         let path = folder.path().join(name);
         std::fs::write(&path, text).unwrap();
@@ -406,15 +413,17 @@ fn the_self_inspection_is_imported_and_its_figures_printed_as_specified() {
         "\u{feff}item_id,group,text,module\r\nS01,staff,離席時にはスクリーンロックを行っている,\r\nS02,staff,私物の記憶媒体を使っていない,\r\n",
     );
     let import = |args: &[&str]| mamori(folder.path(), args, "");
-    let created = import(&["inspection", "items", "import", "--year", "2027", &items]);
+    let created = import(&["inspection", "items", "import", "--year", year, &items]);
     assert!(created.status.success(), "{}", text(&created));
-    assert!(text(&created).contains("2 items for fiscal year 2027 (reference date 2028-03-31)"));
+    assert!(text(&created).contains(&format!(
+        "2 items for fiscal year {year} (reference date {reference_date})"
+    )));
 
     let bad = file(
         "bad.csv",
         "employee_id,item_id,answer\nE0001,S01,maybe\nE0001,S09,yes\n",
     );
-    let refused = import(&["inspection", "answers", "import", "--year", "2027", &bad]);
+    let refused = import(&["inspection", "answers", "import", "--year", year, &bad]);
     assert_eq!(refused.status.code(), Some(1));
     assert!(
         text(&refused).contains("2: unknown answer \"maybe\""),
@@ -426,28 +435,14 @@ fn the_self_inspection_is_imported_and_its_figures_printed_as_specified() {
         "answers.csv",
         "employee_id,item_id,answer\nE0100,S01,yes\nE0100,S02,no\nE0101,S01,yes\n",
     );
-    let answered = import(&[
-        "inspection",
-        "answers",
-        "import",
-        "--year",
-        "2027",
-        &answers,
-    ]);
+    let answered = import(&["inspection", "answers", "import", "--year", year, &answers]);
     assert!(answered.status.success(), "{}", text(&answered));
 
-    let json = import(&[
-        "inspection",
-        "figures",
-        "--year",
-        "2027",
-        "--format",
-        "json",
-    ]);
+    let json = import(&["inspection", "figures", "--year", year, "--format", "json"]);
     assert!(json.status.success(), "{}", text(&json));
     let figures: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(figures["fiscal_year"], 2027);
-    assert_eq!(figures["reference_date"], "2028-03-31");
+    assert_eq!(figures["fiscal_year"], fiscal_year.start_year());
+    assert_eq!(figures["reference_date"], reference_date.as_str());
     // E0100 answered both items and submitted; E0101 answered one, which counts nowhere.
     assert_eq!(figures["submitted_staff"], 1);
     assert_eq!(figures["groups"]["staff"]["items"], 2);
@@ -457,20 +452,17 @@ fn the_self_inspection_is_imported_and_its_figures_printed_as_specified() {
         serde_json::Value::Null
     );
 
-    let table = import(&[
-        "inspection",
-        "figures",
-        "--year",
-        "2027",
-        "--format",
-        "table",
-    ]);
+    let table = import(&["inspection", "figures", "--year", year, "--format", "table"]);
     let table = String::from_utf8_lossy(&table.stdout).to_string();
+    let (era, era_year) = fiscal_year.era();
     assert!(
-        table.contains("令和9年度 自己点検（基準日 2028-03-31）"),
+        table.contains(&format!(
+            "{}{era_year}年度 自己点検（基準日 {reference_date}）",
+            era.japanese_name()
+        )),
         "{table}"
     );
     assert!(table.contains("表１ 実施主体別の到達率"), "{table}");
-    let csv = import(&["inspection", "figures", "--year", "2027", "--format", "csv"]);
+    let csv = import(&["inspection", "figures", "--year", year, "--format", "csv"]);
     assert!(String::from_utf8_lossy(&csv.stdout).contains("staff,"));
 }

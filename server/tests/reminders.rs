@@ -4,8 +4,7 @@
 
 mod support;
 
-use chrono::{DateTime, Datelike, Duration, TimeZone, Utc};
-use mamori_domain::business_calendar::{BusinessCalendar, DEFAULT_HOLIDAYS, parse_holidays};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mamori_server::mail_delivery::deliver_due_mail;
 use mamori_test_support::smtp::{ReceivedMail, SmtpSink};
 use support::*;
@@ -79,6 +78,8 @@ async fn reminders_arrive_over_smtp_once_each_in_japanese_with_their_link() {
             received.iter().filter(|m| to(m) == learner.email).collect();
         assert!(!theirs.is_empty(), "{backend}");
         for mail in &theirs {
+            let date = DateTime::parse_from_rfc2822(&mail.header("Date").unwrap()).unwrap();
+            assert_eq!(date, later, "{backend}: dated as of the delivery pass");
             let subject = mail.decoded_subject().unwrap();
             assert!(subject.starts_with("【守り】"), "{backend}: {subject}");
             assert!(
@@ -118,40 +119,57 @@ async fn reminders_arrive_over_smtp_once_each_in_japanese_with_their_link() {
     }
 }
 
+/// Runs the `mamori` binary on the data folder `folder`, without SMTP.
+fn mamori_in(folder: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_mamori"))
+        .args(args)
+        .env("MAMORI_DATA_DIR", folder)
+        .env("MAMORI_BASE_URL", BASE_URL)
+        .env_remove("MAMORI_DATABASE_URL")
+        .env_remove("MAMORI_SMTP_URL")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_warns_when_the_built_in_holidays_end_within_a_year() {
+    let folder = tempfile::tempdir().unwrap();
+    let mamori = |args: &[&str]| mamori_in(folder.path(), args);
+    let warning = "warning: the built-in holiday list ends on 2028-03-31";
+    let run = |at: &str| {
+        let output = mamori(&["reminders", "run", "--at", at]);
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8_lossy(&output.stderr).to_string()
+    };
+    assert!(!run("2027-03-31T10:00:00+09:00").contains("warning"));
+    assert!(run("2027-04-01T10:00:00+09:00").contains(warning));
+    assert!(run("2028-04-03T10:00:00+09:00").contains(warning));
+    // An imported list is the admins' own: no warning, whatever it covers.
+    let list = folder.path().join("holidays.csv");
+    std::fs::write(&list, "date,name\n2028-04-29,昭和の日\n").unwrap();
+    assert!(
+        mamori(&["holidays", "import", list.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(!run("2028-04-03T10:00:00+09:00").contains("warning"));
+}
+
 #[test]
 fn the_command_runs_a_pass_as_of_a_given_moment() {
     let folder = tempfile::tempdir().unwrap();
-    let mamori = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_mamori"))
-            .args(args)
-            .env("MAMORI_DATA_DIR", folder.path())
-            .env("MAMORI_BASE_URL", BASE_URL)
-            .env_remove("MAMORI_DATABASE_URL")
-            .env_remove("MAMORI_SMTP_URL")
-            .output()
-            .unwrap()
-    };
-    assert!(mamori(&["demo"]).status.success());
-    // Moments after today, as the demo's training is this fiscal year's: next Saturday, then
-    // the business morning after it, then the business day after that.
-    let calendar = BusinessCalendar::new(
-        parse_holidays(DEFAULT_HOLIDAYS.as_bytes())
-            .unwrap()
-            .into_iter()
-            .map(|h| h.date),
+    let mamori = |args: &[&str]| mamori_in(folder.path(), args);
+    // The demo as of Tuesday 1 December 2026, then passes on the Saturday after it, on the
+    // business morning after that (Monday 7 December) and on the day after it.
+    assert!(
+        mamori(&["demo", "--at", "2026-12-01T10:00:00+09:00"])
+            .status
+            .success()
     );
-    let mut day = mamori_domain::agency_date(Utc::now()) + Duration::days(1);
-    while day.weekday() != chrono::Weekday::Sat {
-        day += Duration::days(1);
-    }
-    let jst = |date: chrono::NaiveDate, hour: u32| format!("{date}T{hour:02}:30:00+09:00");
-    let morning =
-        calendar.next_sending_time(Utc.from_utc_datetime(&day.and_hms_opt(1, 0, 0).unwrap()));
-    let business_day = mamori_domain::agency_date(morning);
-    let mut closed_day = business_day + Duration::days(1);
-    while !calendar.is_business_day(closed_day) {
-        closed_day += Duration::days(1);
-    }
+    let day = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let business_day = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let closed_day = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
+    let jst = |date: NaiveDate, hour: u32| format!("{date}T{hour:02}:30:00+09:00");
 
     let saturday = mamori(&["reminders", "run", "--at", &jst(day, 10)]);
     let said = String::from_utf8_lossy(&saturday.stdout).to_string();
@@ -197,4 +215,42 @@ fn the_command_runs_a_pass_as_of_a_given_moment() {
     );
     let closed = mamori(&["reminders", "run", "--at", &jst(closed_day, 10)]);
     assert!(String::from_utf8_lossy(&closed.stdout).contains("nothing was queued"));
+}
+
+#[tokio::test]
+async fn the_mail_page_warns_admins_while_the_built_in_holidays_end_within_a_year() {
+    let warning = "組み込みの休日一覧は";
+    for app in TestApp::spawn_each(true).await {
+        let admin = app.session_of(ADMIN).await;
+        // The page's clock is the wall clock (an edge): `scripts/test` also runs this test at
+        // a date past the list's end, where the warning must show.
+        let running_out = mamori_domain::business_calendar::default_holidays_running_out(
+            false,
+            mamori_domain::agency_date(Utc::now()),
+        );
+        let (_, _, page) = admin.page("/admin/mail").await;
+        assert!(
+            page.contains("休日の一覧（CSV）"),
+            "{}: {page}",
+            app.backend
+        );
+        assert_eq!(
+            page.contains(warning),
+            running_out.is_some(),
+            "{}",
+            app.backend
+        );
+        if running_out.is_some() {
+            assert!(page.contains("令和10年3月31日までです"), "{}", app.backend);
+        }
+        let saved = admin
+            .call(
+                "save_holidays",
+                &[("text", "date,name\n2028-04-29,昭和の日\n")],
+            )
+            .await;
+        assert_eq!(saved.status(), reqwest::StatusCode::OK, "{}", app.backend);
+        let (_, _, page) = admin.page("/admin/mail").await;
+        assert!(!page.contains(warning), "{}: an imported list", app.backend);
+    }
 }

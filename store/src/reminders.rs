@@ -9,10 +9,12 @@ use crate::{
     outbox::{QueuedMail, enqueue, inspection_key_prefix},
     training::RosterEntry,
 };
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
     FiscalYear, agency_date,
-    business_calendar::{BusinessCalendar, DEFAULT_HOLIDAYS, Holiday, parse_holidays},
+    business_calendar::{
+        BusinessCalendar, DEFAULT_HOLIDAYS, Holiday, default_holidays_running_out, parse_holidays,
+    },
     reminder::{
         MailTemplate, OverdueEntry, ReminderKind, ReminderPolicy, digest_day, digest_mail,
         inspection_mail, learner_mail,
@@ -32,6 +34,9 @@ fn template_key(kind: ReminderKind) -> String {
 pub struct PassReport {
     /// False outside business days and hours: nothing was looked at.
     pub sending_time: bool,
+    /// The last day of the default holiday list, when it ends within a year: business days
+    /// after it are guessed until an admin imports a list.
+    pub holidays_running_out: Option<NaiveDate>,
     /// Assignments looked at (people × modules, not yet completed).
     pub open_assignments: usize,
     /// Mail newly queued, by kind. Mail queued by an earlier pass is not counted again.
@@ -47,6 +52,21 @@ impl PassReport {
 impl Store {
     /// The holidays in force: the list an admin imported, or the default one.
     pub async fn holidays(&self) -> Result<Vec<Holiday>, StoreError> {
+        Ok(self.holidays_in_force().await?.0)
+    }
+
+    /// The last day of the default holiday list when it is in force and ends within a year of
+    /// `today` (see `default_holidays_running_out`).
+    pub async fn holidays_running_out(
+        &self,
+        today: NaiveDate,
+    ) -> Result<Option<NaiveDate>, StoreError> {
+        let imported = self.holidays_in_force().await?.1;
+        Ok(default_holidays_running_out(imported, today))
+    }
+
+    /// The holidays in force, and whether an admin imported them.
+    async fn holidays_in_force(&self) -> Result<(Vec<Holiday>, bool), StoreError> {
         let imported: Vec<Holiday> = holiday::Entity::find()
             .all(self.db())
             .await?
@@ -57,10 +77,11 @@ impl Store {
             })
             .collect();
         if !imported.is_empty() {
-            return Ok(imported);
+            return Ok((imported, true));
         }
-        parse_holidays(DEFAULT_HOLIDAYS.as_bytes())
-            .map_err(|_| StoreError::Invalid("the default holiday list does not read".into()))
+        let default = parse_holidays(DEFAULT_HOLIDAYS.as_bytes())
+            .map_err(|_| StoreError::Invalid("the default holiday list does not read".into()))?;
+        Ok((default, false))
     }
 
     /// Replaces the holiday list as a whole.
@@ -121,11 +142,16 @@ impl Store {
         now: DateTime<Utc>,
         base_url: &str,
     ) -> Result<PassReport, StoreError> {
-        let calendar = BusinessCalendar::new(self.holidays().await?.into_iter().map(|h| h.date));
-        if !calendar.is_sending_time(now) {
-            return Ok(PassReport::default());
-        }
+        let (holidays, imported) = self.holidays_in_force().await?;
+        let calendar = BusinessCalendar::new(holidays.into_iter().map(|h| h.date));
         let today = agency_date(now);
+        let holidays_running_out = default_holidays_running_out(imported, today);
+        if !calendar.is_sending_time(now) {
+            return Ok(PassReport {
+                holidays_running_out,
+                ..PassReport::default()
+            });
+        }
         let default_policy = self.reminder_policy().await?;
         let mut templates = HashMap::new();
         for kind in ReminderKind::ALL {
@@ -140,6 +166,7 @@ impl Store {
         let inspection_due = self.inspection_mail_due(today, &default_policy).await?;
         let mut report = PassReport {
             sending_time: true,
+            holidays_running_out,
             open_assignments: open.len(),
             queued: BTreeMap::new(),
         };

@@ -97,6 +97,10 @@ pub async fn mail_settings() -> Result<ReminderSettings, AppError> {
         )
         .trim_start_matches('\u{feff}')
         .to_string(),
+        holidays_running_out: store
+            .holidays_running_out(mamori_domain::agency_date(chrono::Utc::now()))
+            .await
+            .map_err(store_error)?,
     })
 }
 

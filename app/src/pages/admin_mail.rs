@@ -23,6 +23,7 @@ use mamori_domain::{
 #[component]
 pub fn AdminMailPage() -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let query = use_query_map();
     let status = move || query.with(|q| q.get("status").unwrap_or_default());
     let outbox = Resource::new(status, outbox_mail);
@@ -56,6 +57,12 @@ pub fn AdminMailPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || settings.get().map(|result| match result {
                         Ok(settings) => view! {
+                            {settings.holidays_running_out.map(|last_day| view! {
+                                <p class="warning" id="holidays-running-out">
+                                    {(t.holidays_running_out)(&locale.date(last_day))}" "
+                                    <a href="#holidays-text">{t.holidays_label}</a>
+                                </p>
+                            })}
                             <DefaultPolicy policy=settings.policy action=save_policy />
                             <Templates templates=settings.templates action=save_template />
                             <Holidays csv=settings.holidays action=save_holidays />
