@@ -43,8 +43,17 @@ pub fn AdminMailPage() -> impl IntoView {
     view! {
         <Title text=t.mail_admin_title />
         <RequirePermission permission=Permission::AdministerStaff page=move |_| {
+            // The holiday warning stands above the outbox's long list, seen on arrival.
             view! {
                 <h1>{t.mail_admin_title}</h1>
+                <Suspense>
+                    {move || settings.get().and_then(Result::ok).and_then(|s| s.holidays_running_out).map(|last_day| view! {
+                        <p class="warning" id="holidays-running-out">
+                            {(t.holidays_running_out)(&locale.date(last_day))}" "
+                            <a href="#holidays-text">{t.holidays_label}</a>
+                        </p>
+                    })}
+                </Suspense>
                 <section aria-labelledby="outbox-heading">
                     <h2 id="outbox-heading">{t.outbox_heading}</h2>
                     <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
@@ -57,12 +66,6 @@ pub fn AdminMailPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || settings.get().map(|result| match result {
                         Ok(settings) => view! {
-                            {settings.holidays_running_out.map(|last_day| view! {
-                                <p class="warning" id="holidays-running-out">
-                                    {(t.holidays_running_out)(&locale.date(last_day))}" "
-                                    <a href="#holidays-text">{t.holidays_label}</a>
-                                </p>
-                            })}
                             <DefaultPolicy policy=settings.policy action=save_policy />
                             <Templates templates=settings.templates action=save_template />
                             <Holidays csv=settings.holidays action=save_holidays />
