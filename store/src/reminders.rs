@@ -49,24 +49,20 @@ impl PassReport {
     }
 }
 
+/// The holiday list in force: an admin's, or the default one (`imported` false).
+pub struct HolidaysInForce {
+    pub holidays: Vec<Holiday>,
+    pub imported: bool,
+}
+
 impl Store {
     /// The holidays in force: the list an admin imported, or the default one.
     pub async fn holidays(&self) -> Result<Vec<Holiday>, StoreError> {
-        Ok(self.holidays_in_force().await?.0)
-    }
-
-    /// The last day of the default holiday list when it is in force and ends within a year of
-    /// `today` (see `default_holidays_running_out`).
-    pub async fn holidays_running_out(
-        &self,
-        today: NaiveDate,
-    ) -> Result<Option<NaiveDate>, StoreError> {
-        let imported = self.holidays_in_force().await?.1;
-        Ok(default_holidays_running_out(imported, today))
+        Ok(self.holidays_in_force().await?.holidays)
     }
 
     /// The holidays in force, and whether an admin imported them.
-    async fn holidays_in_force(&self) -> Result<(Vec<Holiday>, bool), StoreError> {
+    pub async fn holidays_in_force(&self) -> Result<HolidaysInForce, StoreError> {
         let imported: Vec<Holiday> = holiday::Entity::find()
             .all(self.db())
             .await?
@@ -77,11 +73,17 @@ impl Store {
             })
             .collect();
         if !imported.is_empty() {
-            return Ok((imported, true));
+            return Ok(HolidaysInForce {
+                holidays: imported,
+                imported: true,
+            });
         }
         let default = parse_holidays(DEFAULT_HOLIDAYS.as_bytes())
             .map_err(|_| StoreError::Invalid("the default holiday list does not read".into()))?;
-        Ok((default, false))
+        Ok(HolidaysInForce {
+            holidays: default,
+            imported: false,
+        })
     }
 
     /// Replaces the holiday list as a whole.
@@ -142,10 +144,10 @@ impl Store {
         now: DateTime<Utc>,
         base_url: &str,
     ) -> Result<PassReport, StoreError> {
-        let (holidays, imported) = self.holidays_in_force().await?;
-        let calendar = BusinessCalendar::new(holidays.into_iter().map(|h| h.date));
+        let in_force = self.holidays_in_force().await?;
+        let calendar = BusinessCalendar::new(in_force.holidays.into_iter().map(|h| h.date));
         let today = agency_date(now);
-        let holidays_running_out = default_holidays_running_out(imported, today);
+        let holidays_running_out = default_holidays_running_out(in_force.imported, today);
         if !calendar.is_sending_time(now) {
             return Ok(PassReport {
                 holidays_running_out,

@@ -89,18 +89,17 @@ pub async fn mail_settings() -> Result<ReminderSettings, AppError> {
     for kind in ReminderKind::ALL {
         templates.push((kind, store.mail_template(kind).await.map_err(store_error)?));
     }
+    let in_force = store.holidays_in_force().await.map_err(store_error)?;
     Ok(ReminderSettings {
         policy: store.reminder_policy().await.map_err(store_error)?,
         templates,
-        holidays: mamori_domain::business_calendar::write_holidays(
-            &store.holidays().await.map_err(store_error)?,
-        )
-        .trim_start_matches('\u{feff}')
-        .to_string(),
-        holidays_running_out: store
-            .holidays_running_out(mamori_domain::agency_date(chrono::Utc::now()))
-            .await
-            .map_err(store_error)?,
+        holidays: mamori_domain::business_calendar::write_holidays(&in_force.holidays)
+            .trim_start_matches('\u{feff}')
+            .to_string(),
+        holidays_running_out: mamori_domain::business_calendar::default_holidays_running_out(
+            in_force.imported,
+            mamori_domain::agency_date(chrono::Utc::now()),
+        ),
     })
 }
 
