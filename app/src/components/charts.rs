@@ -154,8 +154,8 @@ pub fn CompletionCurve(
             </svg>
             <figcaption id="curve-caption">{caption}</figcaption>
             <ul class="chart-legend">
-                <li><span class="swatch line-swatch" aria-hidden="true"></span>{locale.texts().report_curve_line}</li>
-                <li><span class="swatch due-swatch" aria-hidden="true"></span>{locale.texts().report_curve_due}</li>
+                <li><span class="swatch line-swatch" aria-hidden="true"></span>{locale.texts().reports.curve_line}</li>
+                <li><span class="swatch due-swatch" aria-hidden="true"></span>{locale.texts().reports.curve_due}</li>
             </ul>
         </figure>
     }

@@ -16,16 +16,16 @@ pub fn MailList(
     let locale = use_locale();
     let t = locale.texts();
     if mail.is_empty() {
-        return view! { <p class="empty-state">{t.no_mail}</p> }.into_any();
+        return view! { <p class="empty-state">{t.mail.no_mail}</p> }.into_any();
     }
     let rows = mail
         .into_iter()
         .map(|m| {
             let status = match m.status() {
-                MailStatus::Sent => (t.mail_sent_at)(&japanese_date_time(m.sent_at.unwrap_or(m.created_at))),
-                MailStatus::Cancelled => t.mail_cancelled.to_string(),
-                MailStatus::Failing => (t.mail_failing)(m.attempts, m.last_error.as_deref().unwrap_or_default()),
-                MailStatus::Waiting => t.mail_waiting.to_string(),
+                MailStatus::Sent => (t.mail.sent_at)(&japanese_date_time(m.sent_at.unwrap_or(m.created_at))),
+                MailStatus::Cancelled => t.mail.cancelled.to_string(),
+                MailStatus::Failing => (t.mail.failing)(m.attempts, m.last_error.as_deref().unwrap_or_default()),
+                MailStatus::Waiting => t.mail.waiting.to_string(),
             };
             let class = format!("mail-{}", m.status().code());
             view! {
@@ -45,12 +45,12 @@ pub fn MailList(
             <table>
                 <caption>{caption}</caption>
                 <thead><tr>
-                    <th scope="col">{t.mail_queued_at}</th>
+                    <th scope="col">{t.mail.queued_at}</th>
                     {with_person.then(|| view! { <th scope="col">{t.employee_id}</th> })}
-                    <th scope="col">{t.mail_kind}</th>
-                    <th scope="col">{t.mail_subject}</th>
+                    <th scope="col">{t.mail.kind}</th>
+                    <th scope="col">{t.mail.subject}</th>
                     <th scope="col">{t.email}</th>
-                    <th scope="col">{t.mail_status}</th>
+                    <th scope="col">{t.mail.status}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

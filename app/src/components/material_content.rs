@@ -40,7 +40,7 @@ pub fn MaterialContent(material: Material, #[prop(optional)] measured: bool) -> 
                 view! {
                     <p class="material-document">
                         <a href=file_url.clone() target="_blank" rel="noopener">
-                            {(t.open_document)(&file_label(&file))}
+                            {(t.training.open_document)(&file_label(&file))}
                         </a>
                     </p>
                 }
@@ -60,8 +60,8 @@ pub fn MaterialContent(material: Material, #[prop(optional)] measured: bool) -> 
             };
             view! {
                 <video id=measured.then_some(VIDEO_ELEMENT_ID) class="material-video" controls preload="metadata" src=src>
-                    <track kind="captions" src=captions_url srclang="ja" label=t.captions_label default />
-                    <p>{t.video_unsupported}</p>
+                    <track kind="captions" src=captions_url srclang="ja" label=t.training.captions_label default />
+                    <p>{t.training.video_unsupported}</p>
                 </video>
                 {description(description_html)}
             }
@@ -86,10 +86,10 @@ pub fn file_label(file: &FileInfo) -> String {
 pub fn ViewedRule(material: Material) -> impl IntoView {
     let t = use_texts();
     let text = match material.body {
-        MaterialBody::Page { .. } => (t.read_to_end)(material.min_active_seconds),
-        MaterialBody::Document { .. } => t.open_to_view.to_string(),
+        MaterialBody::Page { .. } => (t.training.read_to_end)(material.min_active_seconds),
+        MaterialBody::Document { .. } => t.training.open_to_view.to_string(),
         MaterialBody::Video { .. } => {
-            (t.watch_to_view)(mamori_domain::training::VIDEO_WATCHED_PERCENT)
+            (t.training.watch_to_view)(mamori_domain::training::VIDEO_WATCHED_PERCENT)
         }
     };
     view! { <p class="hint">{text}</p> }

@@ -8,11 +8,11 @@ use mamori_domain::training::{ModuleStatus, ModuleSummary};
 pub fn ModuleStatusText(module: ModuleSummary) -> impl IntoView {
     let t = use_texts();
     let status = match module.status {
-        ModuleStatus::Draft => t.status_draft.to_string(),
-        ModuleStatus::Published => (t.status_published)(module.published_version),
-        ModuleStatus::Archived => t.status_archived.to_string(),
+        ModuleStatus::Draft => t.training.status_draft.to_string(),
+        ModuleStatus::Published => (t.training.status_published)(module.published_version),
+        ModuleStatus::Archived => t.training.status_archived.to_string(),
     };
     let pending = (module.status == ModuleStatus::Published && module.has_unpublished_changes)
-        .then(|| format!("（{}）", t.unpublished_changes));
+        .then(|| format!("（{}）", t.training.unpublished_changes));
     view! { <span class="module-status">{status}{pending}</span> }
 }

@@ -17,12 +17,12 @@ pub fn PolicyFields(policy: PolicyForm, id_prefix: String) -> impl IntoView {
         }
     };
     view! {
-        {checkbox("notice", t.policy_notice, policy.notice)}
-        <label for=id("days_before")>{t.policy_days_before}</label>
+        {checkbox("notice", t.mail.policy_notice, policy.notice)}
+        <label for=id("days_before")>{t.mail.policy_days_before}</label>
         <input id=id("days_before") name="policy[days_before]" type="text" inputmode="numeric" value=policy.days_before />
-        {checkbox("on_due_date", t.policy_on_due_date, policy.on_due_date)}
-        <label for=id("overdue_every_days")>{t.policy_overdue_every}</label>
+        {checkbox("on_due_date", t.mail.policy_on_due_date, policy.on_due_date)}
+        <label for=id("overdue_every_days")>{t.mail.policy_overdue_every}</label>
         <input id=id("overdue_every_days") name="policy[overdue_every_days]" type="number" min="0" max="365" value=policy.overdue_every_days required />
-        {checkbox("manager_digest", t.policy_manager_digest, policy.manager_digest)}
+        {checkbox("manager_digest", t.mail.policy_manager_digest, policy.manager_digest)}
     }
 }

@@ -26,8 +26,8 @@ pub fn StaffTable(
                 .collect::<Vec<_>>()
                 .join("、");
             let period = match person.active_until {
-                Some(until) => (t.left_on)(&until.to_string()),
-                None => (t.since)(&person.active_from.to_string()),
+                Some(until) => (t.directory.left_on)(&until.to_string()),
+                None => (t.directory.since)(&person.active_from.to_string()),
             };
             view! {
                 <tr>
@@ -58,8 +58,8 @@ pub fn StaffTable(
                         <th scope="col">{t.name}</th>
                         <th scope="col">{t.email}</th>
                         <th scope="col">{t.division}</th>
-                        <th scope="col">{t.security_roles}</th>
-                        <th scope="col">{t.active_period}</th>
+                        <th scope="col">{t.directory.security_roles}</th>
+                        <th scope="col">{t.directory.active_period}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

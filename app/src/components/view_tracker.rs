@@ -18,7 +18,7 @@ pub fn ViewTracker(material_id: i32) -> impl IntoView {
     browser::track(material_id);
     #[cfg(not(feature = "hydrate"))]
     let _ = material_id;
-    move || (!running.get()).then(|| view! { <p class="error">{t.needs_javascript}</p> })
+    move || (!running.get()).then(|| view! { <p class="error">{t.training.needs_javascript}</p> })
 }
 
 #[cfg(feature = "hydrate")]

@@ -41,21 +41,21 @@ pub fn AdminMailPage() -> impl IntoView {
         |_| mail_settings(),
     );
     view! {
-        <Title text=t.mail_admin_title />
+        <Title text=t.mail.admin_title />
         <RequirePermission permission=Permission::AdministerStaff page=move |_| {
             // The holiday warning stands above the outbox's long list, seen on arrival.
             view! {
-                <h1>{t.mail_admin_title}</h1>
+                <h1>{t.mail.admin_title}</h1>
                 <Suspense>
                     {move || settings.get().and_then(Result::ok).and_then(|s| s.holidays_running_out).map(|last_day| view! {
                         <p class="warning" id="holidays-running-out">
-                            {(t.holidays_running_out)(&locale.date(last_day))}" "
-                            <a href="#holidays-text">{t.holidays_label}</a>
+                            {(t.mail.holidays_running_out)(&locale.date(last_day))}" "
+                            <a href="#holidays-text">{t.mail.holidays_label}</a>
                         </p>
                     })}
                 </Suspense>
                 <section aria-labelledby="outbox-heading">
-                    <h2 id="outbox-heading">{t.outbox_heading}</h2>
+                    <h2 id="outbox-heading">{t.mail.outbox_heading}</h2>
                     <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                         {move || outbox.get().map(|result| match result {
                             Ok(outbox) => view! { <OutboxView outbox chosen=status() /> }.into_any(),
@@ -81,10 +81,10 @@ pub fn AdminMailPage() -> impl IntoView {
 fn status_name(locale: Locale, status: MailStatus) -> &'static str {
     let t = locale.texts();
     match status {
-        MailStatus::Waiting => t.mail_waiting,
-        MailStatus::Failing => t.mail_status_failing,
-        MailStatus::Sent => t.mail_status_sent,
-        MailStatus::Cancelled => t.mail_status_cancelled,
+        MailStatus::Waiting => t.mail.waiting,
+        MailStatus::Failing => t.mail.status_failing,
+        MailStatus::Sent => t.mail.status_sent,
+        MailStatus::Cancelled => t.mail.status_cancelled,
     }
 }
 
@@ -108,14 +108,14 @@ fn OutboxView(outbox: Outbox, chosen: String) -> impl IntoView {
     view! {
         <ul class="counts">{counts}</ul>
         <form method="get" class="inline">
-            <label for="outbox-status">{t.mail_status}</label>
+            <label for="outbox-status">{t.mail.status}</label>
             <select id="outbox-status" name="status">
-                <option value="">{t.all_mail}</option>
+                <option value="">{t.mail.all_mail}</option>
                 {options}
             </select>
-            <button type="submit" class="outline">{t.show_button}</button>
+            <button type="submit" class="outline">{t.mail.show_button}</button>
         </form>
-        <MailList mail=outbox.latest caption=t.outbox_caption.to_string() with_person=true />
+        <MailList mail=outbox.latest caption=t.mail.outbox_caption.to_string() with_person=true />
     }
     .into_any()
 }
@@ -128,12 +128,12 @@ fn DefaultPolicy(
     let t = use_texts();
     view! {
         <section aria-labelledby="policy-heading">
-            <h2 id="policy-heading">{t.policy_heading}</h2>
-            <p class="hint">{t.policy_hint}</p>
+            <h2 id="policy-heading">{t.mail.policy_heading}</h2>
+            <p class="hint">{t.mail.policy_hint}</p>
             <ActionForm action attr:class="stacked" attr:aria-describedby="policy-error">
                 {action_outcome(action, "policy-error")}
                 <PolicyFields policy=PolicyForm::from_policy(&policy) id_prefix="policy".to_string() />
-                <button type="submit">{t.save_policy}</button>
+                <button type="submit">{t.mail.save_policy}</button>
             </ActionForm>
         </section>
     }
@@ -161,12 +161,12 @@ fn Templates(
                     <summary>{locale.mail_kind(kind.code())}</summary>
                     <ActionForm action attr:class="stacked wide">
                         <input type="hidden" name="kind" value=kind.code() />
-                        <label for=id("subject")>{t.mail_subject}</label>
+                        <label for=id("subject")>{t.mail.subject}</label>
                         <input id=id("subject") name="subject" type="text" value=template.subject required />
-                        <label for=id("body")>{t.template_body}</label>
+                        <label for=id("body")>{t.mail.template_body}</label>
                         <textarea id=id("body") name="body" rows="10" aria-describedby=id("hint")>{template.body}</textarea>
-                        <p class="hint" id=id("hint")>{(t.template_placeholders)(&placeholders)}</p>
-                        <button type="submit">{t.save_template}</button>
+                        <p class="hint" id=id("hint")>{(t.mail.template_placeholders)(&placeholders)}</p>
+                        <button type="submit">{t.mail.save_template}</button>
                     </ActionForm>
                 </details>
             }
@@ -174,7 +174,7 @@ fn Templates(
         .collect_view();
     view! {
         <section aria-labelledby="templates-heading">
-            <h2 id="templates-heading">{t.templates_heading}</h2>
+            <h2 id="templates-heading">{t.mail.templates_heading}</h2>
             {action_outcome(action, "template-error")}
             {forms}
         </section>
@@ -187,13 +187,13 @@ fn Holidays(csv: String, action: ServerAction<SaveHolidays>) -> impl IntoView {
     let t = use_texts();
     view! {
         <section aria-labelledby="holidays-heading">
-            <h2 id="holidays-heading">{t.holidays_heading}</h2>
-            <p class="hint" id="holidays-hint">{t.holidays_hint}</p>
+            <h2 id="holidays-heading">{t.mail.holidays_heading}</h2>
+            <p class="hint" id="holidays-hint">{t.mail.holidays_hint}</p>
             <ActionForm action attr:class="stacked wide" attr:aria-describedby="holidays-error">
                 {action_outcome(action, "holidays-error")}
-                <label for="holidays-text">{t.holidays_label}</label>
+                <label for="holidays-text">{t.mail.holidays_label}</label>
                 <textarea id="holidays-text" name="text" rows="12" aria-describedby="holidays-hint">{csv}</textarea>
-                <button type="submit">{t.save_holidays}</button>
+                <button type="submit">{t.mail.save_holidays}</button>
             </ActionForm>
         </section>
     }

@@ -24,14 +24,14 @@ pub fn AdminStaffPage() -> impl IntoView {
     // Inside the routes, so that a failure without JavaScript shows its message.
     let bulk_links = ServerAction::<SendPasswordLinks>::new();
     view! {
-        <Title text=t.staff_directory_title />
+        <Title text=t.directory.staff_directory_title />
         <RequirePermission permission=Permission::AdministerStaff page=move |_| {
             view! {
-                <h1>{t.staff_directory_title}</h1>
+                <h1>{t.directory.staff_directory_title}</h1>
                 <Form method="GET" action="" attr:class="search" attr:role="search">
-                    <label for="q">{t.search_label}</label>
+                    <label for="q">{t.directory.search_label}</label>
                     <input id="q" name="q" type="search" prop:value=search />
-                    <button type="submit">{t.search}</button>
+                    <button type="submit">{t.directory.search}</button>
                 </Form>
                 <Transition fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || results.get().map(|result| match result {
@@ -44,11 +44,11 @@ pub fn AdminStaffPage() -> impl IntoView {
                 <p><A href="/admin/certificates">{t.verify_heading}</A></p>
                 // A plain form: the browser downloads the file (no client-side routing).
                 <section class="export" aria-labelledby="export-heading">
-                    <h2 id="export-heading">{t.export_heading}</h2>
+                    <h2 id="export-heading">{t.directory.export_heading}</h2>
                     <form method="get" action="/admin/staff/export.csv" class="search">
-                        <label for="as_of">{t.export_as_of}</label>
+                        <label for="as_of">{t.directory.export_as_of}</label>
                         <input id="as_of" name="as_of" type="date" />
-                        <button type="submit">{t.export_csv}</button>
+                        <button type="submit">{t.directory.export_csv}</button>
                     </form>
                 </section>
             }
@@ -62,18 +62,20 @@ fn BulkPasswordLinks(action: ServerAction<SendPasswordLinks>) -> impl IntoView {
     let t = use_texts();
     let outcome = move || {
         action.value().get().map(|result| match result {
-            Ok(count) => view! { <p class="notice" role="status">{(t.bulk_links_sent)(count)}</p> }
-                .into_any(),
+            Ok(count) => {
+                view! { <p class="notice" role="status">{(t.directory.bulk_links_sent)(count)}</p> }
+                    .into_any()
+            }
             Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
         })
     };
     view! {
         <section class="export" aria-labelledby="bulk-links-heading">
-            <h2 id="bulk-links-heading">{t.bulk_links_heading}</h2>
-            <p class="hint">{t.bulk_links_hint}</p>
+            <h2 id="bulk-links-heading">{t.directory.bulk_links_heading}</h2>
+            <p class="hint">{t.directory.bulk_links_hint}</p>
             <ActionForm action>
                 {outcome}
-                <button type="submit">{t.bulk_links_button}</button>
+                <button type="submit">{t.directory.bulk_links_button}</button>
             </ActionForm>
         </section>
     }
@@ -85,26 +87,26 @@ fn ImportForm(error: Option<String>) -> impl IntoView {
     let t = use_texts();
     let message = error.map(|code| {
         let text = match code.as_str() {
-            "too_large" => t.import_too_large,
-            "bad_date" => t.import_bad_date,
-            _ => t.import_no_file,
+            "too_large" => t.directory.import_too_large,
+            "bad_date" => t.directory.import_bad_date,
+            _ => t.directory.import_no_file,
         };
         view! { <p class="error" role="alert" id="import-error">{text}</p> }
     });
     view! {
         <section class="import" aria-labelledby="import-heading">
-            <h2 id="import-heading">{t.import_heading}</h2>
+            <h2 id="import-heading">{t.directory.import_heading}</h2>
             <form method="post" action="/admin/staff/import" enctype="multipart/form-data" class="stacked" aria-describedby="import-error">
                 {message}
-                <label for="import-file">{t.import_file}</label>
+                <label for="import-file">{t.directory.import_file}</label>
                 <input id="import-file" name="file" type="file" accept=".csv,text/csv" required />
-                <label for="import-effective">{t.effective_label}</label>
+                <label for="import-effective">{t.directory.effective_label}</label>
                 <input id="import-effective" name="effective" type="date" />
                 <div class="checkbox">
                     <input id="import-sync" name="sync" type="checkbox" value="true" />
-                    <label for="import-sync">{t.import_sync}</label>
+                    <label for="import-sync">{t.directory.import_sync}</label>
                 </div>
-                <button type="submit">{t.import_upload}</button>
+                <button type="submit">{t.directory.import_upload}</button>
             </form>
         </section>
     }
@@ -114,7 +116,7 @@ fn ImportForm(error: Option<String>) -> impl IntoView {
 fn Results(found: StaffPage, query: String) -> impl IntoView {
     let t = use_texts();
     if found.rows.is_empty() {
-        return view! { <p class="empty-state">{t.no_staff_found}</p> }.into_any();
+        return view! { <p class="empty-state">{t.directory.no_staff_found}</p> }.into_any();
     }
     let first = (found.page - 1) * found.per_page + 1;
     let last = first + found.rows.len() as u64 - 1;
@@ -123,8 +125,8 @@ fn Results(found: StaffPage, query: String) -> impl IntoView {
     let previous = (found.page > 1).then(|| link(found.page - 1));
     let next = (found.page < pages).then(|| link(found.page + 1));
     view! {
-        <p class="result-count" role="status">{(t.showing)(first, last, found.total)}</p>
-        <StaffTable caption=t.staff_directory_title.to_string() staff=found.rows link_people=true />
+        <p class="result-count" role="status">{(t.directory.showing)(first, last, found.total)}</p>
+        <StaffTable caption=t.directory.staff_directory_title.to_string() staff=found.rows link_people=true />
         <nav aria-label=t.pagination class="pagination">
             {previous.map(|href| view! { <A href=href attr:rel="prev">{t.previous_page}</A> })}
             <span>{(t.page_of)(found.page, pages)}</span>

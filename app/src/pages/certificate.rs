@@ -20,19 +20,19 @@ pub fn CertificatePage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let certificate = Resource::new(slug, my_certificate);
     view! {
-        <Title text=t.certificate_title />
+        <Title text=t.training.certificate_title />
         <RequirePermission permission=Permission::TakeTraining page=move |_| {
             view! {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || certificate.get().map(|result| match result {
                         Ok(certificate) => view! {
                             <CertificateView certificate />
-                            <p class="hint no-print">{t.print_hint}</p>
+                            <p class="hint no-print">{t.training.print_hint}</p>
                         }.into_any(),
                         Err(error) => view! { <h1>{t.error(&error)}</h1> }.into_any(),
                     })}
                 </Suspense>
-                <p class="no-print"><A href=move || format!("/modules/{}", slug())>{t.back_to_my_training}</A></p>
+                <p class="no-print"><A href=move || format!("/modules/{}", slug())>{t.training.back_to_my_training}</A></p>
             }
         } />
     }
@@ -46,15 +46,15 @@ fn CertificateView(certificate: Certificate) -> impl IntoView {
     let year = locale.fiscal_year(FiscalYear::new(certificate.fiscal_year));
     view! {
         <article class="certificate" aria-labelledby="certificate-title">
-            <h1 id="certificate-title">{t.certificate_title}</h1>
-            <p class="certificate-text">{(t.certificate_text)(&certificate.name, &certificate.module_title)}</p>
+            <h1 id="certificate-title">{t.training.certificate_title}</h1>
+            <p class="certificate-text">{(t.training.certificate_text)(&certificate.name, &certificate.module_title)}</p>
             <dl class="facts">
                 <dt>{t.employee_id}</dt><dd>{certificate.employee_id}</dd>
-                <dt>{t.current_fiscal_year}</dt><dd>{year}</dd>
-                <dt>{t.completed_date}</dt><dd>{completed}</dd>
-                <dt>{t.verification_code}</dt><dd><code>{certificate.verification_code}</code></dd>
+                <dt>{t.training.current_fiscal_year}</dt><dd>{year}</dd>
+                <dt>{t.training.completed_date}</dt><dd>{completed}</dd>
+                <dt>{t.training.verification_code}</dt><dd><code>{certificate.verification_code}</code></dd>
             </dl>
-            <p class="hint">{(t.certificate_version)(certificate.version)}</p>
+            <p class="hint">{(t.training.certificate_version)(certificate.version)}</p>
         </article>
     }
 }
@@ -78,16 +78,16 @@ pub fn VerifyCertificatePage() -> impl IntoView {
             view! {
                 <h1>{t.verify_heading}</h1>
                 <Form method="GET" action="" attr:class="search">
-                    <label for="code">{t.verify_label}</label>
+                    <label for="code">{t.training.verify_label}</label>
                     <input id="code" name="code" type="text" prop:value=code autocomplete="off" />
-                    <button type="submit">{t.verify_button}</button>
+                    <button type="submit">{t.training.verify_button}</button>
                 </Form>
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || found.get().map(|result| match result {
                         Ok(None) => ().into_any(),
-                        Ok(Some(None)) => view! { <p class="error" role="alert">{t.verify_none}</p> }.into_any(),
+                        Ok(Some(None)) => view! { <p class="error" role="alert">{t.training.verify_none}</p> }.into_any(),
                         Ok(Some(Some(certificate))) => view! {
-                            <p class="notice" role="status">{t.verify_found}</p>
+                            <p class="notice" role="status">{t.training.verify_found}</p>
                             <CertificateView certificate />
                         }.into_any(),
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),

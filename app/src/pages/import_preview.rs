@@ -35,17 +35,17 @@ pub fn ImportPreviewPage() -> impl IntoView {
         |(upload_id, _)| preview_import(upload_id),
     );
     view! {
-        <Title text=t.import_preview_title />
+        <Title text=t.directory.import_preview_title />
         <RequirePermission permission=Permission::AdministerStaff page=move |_| {
             view! {
-                <h1>{t.import_preview_title}</h1>
+                <h1>{t.directory.import_preview_title}</h1>
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || preview.get().map(|result| match result {
                         Ok(preview) => view! { <Preview preview confirm /> }.into_any(),
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
                     })}
                 </Suspense>
-                <p><A href="/admin/staff">{t.import_another}</A></p>
+                <p><A href="/admin/staff">{t.directory.import_another}</A></p>
             }
         } />
     }
@@ -56,15 +56,15 @@ fn Preview(preview: ImportPreview, confirm: ServerAction<ConfirmImport>) -> impl
     let locale = use_locale();
     let t = locale.texts();
     let mode = if preview.sync {
-        t.import_mode_sync
+        t.directory.import_mode_sync
     } else {
-        t.import_mode_update
+        t.directory.import_mode_update
     };
     let facts = view! {
         <dl class="facts">
-            <dt>{t.import_file_label}</dt><dd>{preview.file_name.clone()}</dd>
-            <dt>{t.import_effective}</dt><dd>{preview.effective.to_string()}</dd>
-            <dt>{t.import_mode}</dt><dd>{mode}</dd>
+            <dt>{t.directory.import_file_label}</dt><dd>{preview.file_name.clone()}</dd>
+            <dt>{t.directory.import_effective}</dt><dd>{preview.effective.to_string()}</dd>
+            <dt>{t.directory.import_mode}</dt><dd>{mode}</dd>
         </dl>
     };
     let body = match (preview.outcome, preview.applied) {
@@ -72,7 +72,7 @@ fn Preview(preview: ImportPreview, confirm: ServerAction<ConfirmImport>) -> impl
         (Ok(report), Some(applied)) => {
             let at = mamori_domain::mail::japanese_date_time(applied.at);
             view! {
-                <p class="notice" role="status">{(t.import_applied)(&at, &applied.by)}</p>
+                <p class="notice" role="status">{(t.directory.import_applied)(&at, &applied.by)}</p>
                 <Report report />
             }
             .into_any()
@@ -86,12 +86,12 @@ fn Preview(preview: ImportPreview, confirm: ServerAction<ConfirmImport>) -> impl
                     .map(|error| view! { <p class="error" role="alert">{t.error(&error)}</p> })
             };
             view! {
-                <p>{t.import_will}</p>
+                <p>{t.directory.import_will}</p>
                 <Report report />
                 <ActionForm action=confirm>
                     {failed}
                     <input type="hidden" name="upload_id" value=preview.upload_id />
-                    <button type="submit">{t.import_confirm}</button>
+                    <button type="submit">{t.directory.import_confirm}</button>
                 </ActionForm>
             }
             .into_any()
@@ -109,10 +109,10 @@ fn BadRows(errors: Vec<LineError>) -> impl IntoView {
         .collect_view();
     view! {
         <div class="error" role="alert">
-            <p>{t.import_bad_rows}</p>
+            <p>{t.directory.import_bad_rows}</p>
         </div>
         <table class="bad-rows">
-            <thead><tr><th scope="col">{t.line}</th><th scope="col">{t.reason}</th></tr></thead>
+            <thead><tr><th scope="col">{t.directory.line}</th><th scope="col">{t.directory.reason}</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
     }
@@ -123,7 +123,7 @@ fn BadRows(errors: Vec<LineError>) -> impl IntoView {
 fn Report(report: ImportReport) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
-    let summary = (t.import_summary)(
+    let summary = (t.directory.import_summary)(
         report.created.len(),
         report.updated.len(),
         report.unchanged,
@@ -143,8 +143,8 @@ fn Report(report: ImportReport) -> impl IntoView {
             }
         })
     };
-    let created = list(t.import_created, &report.created);
-    let left = list(t.import_left, &report.left);
+    let created = list(t.directory.import_created, &report.created);
+    let left = list(t.directory.import_left, &report.left);
     let updated = (!report.updated.is_empty()).then(|| {
         let rows = report
             .updated
@@ -155,16 +155,16 @@ fn Report(report: ImportReport) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h2>{t.import_updated}</h2>
+            <h2>{t.directory.import_updated}</h2>
             <table>
-                <thead><tr><th scope="col">{t.employee_id}</th><th scope="col">{t.name}</th><th scope="col">{t.changed_fields}</th></tr></thead>
+                <thead><tr><th scope="col">{t.employee_id}</th><th scope="col">{t.name}</th><th scope="col">{t.directory.changed_fields}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         }
     });
     let new_divisions = (!report.new_divisions.is_empty()).then(|| {
         view! {
-            <h2>{t.import_new_divisions}</h2>
+            <h2>{t.directory.import_new_divisions}</h2>
             <ul>{report.new_divisions.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul>
         }
     });

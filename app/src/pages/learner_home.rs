@@ -18,16 +18,16 @@ pub fn LearnerHome() -> impl IntoView {
     let modules = Resource::new(|| (), |_| my_modules());
     let mail = Resource::new(|| (), |_| my_mail());
     view! {
-        <Title text=t.my_training_title />
+        <Title text=t.training.my_training_title />
         <RequirePermission permission=Permission::TakeTraining page=move |viewer| {
             let year = FiscalYear::containing(viewer.today);
             view! {
-                <h1>{t.my_training_title}</h1>
-                <p class="greeting">{(t.greeting)(&viewer.actor.name)}</p>
-                <p>{t.current_fiscal_year}": "<strong class="fiscal-year">{locale.fiscal_year(year)}</strong></p>
+                <h1>{t.training.my_training_title}</h1>
+                <p class="greeting">{(t.training.greeting)(&viewer.actor.name)}</p>
+                <p>{t.training.current_fiscal_year}": "<strong class="fiscal-year">{locale.fiscal_year(year)}</strong></p>
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || modules.get().map(|result| match result {
-                        Ok(list) if list.is_empty() => view! { <p class="empty-state">{t.no_training_yet}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty-state">{t.training.no_training_yet}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="module-cards">
                                 {list.into_iter().map(|module| view! { <ModuleCard module /> }).collect_view()}
@@ -37,10 +37,10 @@ pub fn LearnerHome() -> impl IntoView {
                     })}
                 </Suspense>
                 <details class="panel">
-                    <summary>{t.my_mail_heading}</summary>
+                    <summary>{t.training.my_mail_heading}</summary>
                     <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                         {move || mail.get().map(|result| match result {
-                            Ok(mail) => view! { <MailList mail caption=t.my_mail_heading.to_string() /> }.into_any(),
+                            Ok(mail) => view! { <MailList mail caption=t.training.my_mail_heading.to_string() /> }.into_any(),
                             Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
                         })}
                     </Suspense>
@@ -62,10 +62,10 @@ fn ModuleCard(module: LearnerModule) -> impl IntoView {
             <p>{module.summary}</p>
             <p>
                 <span class=status_class>{locale.progress_status(module.status)}</span>
-                " · "{(t.due_on)(&locale.date(module.due))}
-                " · "{(t.about_minutes)(module.estimated_minutes)}
+                " · "{(t.training.due_on)(&locale.date(module.due))}
+                " · "{(t.training.about_minutes)(module.estimated_minutes)}
             </p>
-            <label for=progress_id.clone()>{(t.materials_viewed)(module.viewed, module.materials)}</label>
+            <label for=progress_id.clone()>{(t.training.materials_viewed)(module.viewed, module.materials)}</label>
             <progress id=progress_id max=module.materials value=module.viewed></progress>
         </li>
     }

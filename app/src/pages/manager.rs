@@ -17,10 +17,10 @@ pub fn ManagerPage() -> impl IntoView {
     let staff = Resource::new(|| (), |_| managed_staff());
     let grid = Resource::new(|| (), |_| division_training());
     view! {
-        <Title text=t.my_divisions_title />
+        <Title text=t.reports.my_divisions_title />
         <RequirePermission permission=Permission::ViewManagedDivisions page=move |_| {
             view! {
-                <h1>{t.my_divisions_title}</h1>
+                <h1>{t.reports.my_divisions_title}</h1>
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || grid.get().map(|result| match result {
                         Ok(grid) => view! { <Grid grid /> }.into_any(),
@@ -30,7 +30,7 @@ pub fn ManagerPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || staff.get().map(|result| match result {
                         Ok(found) => {
-                            let caption = format!("{}: {}（{}）", t.managed_divisions, found.divisions.join("、"), (t.staff_count)(found.staff.len()));
+                            let caption = format!("{}: {}（{}）", t.reports.managed_divisions, found.divisions.join("、"), (t.reports.staff_count)(found.staff.len()));
                             view! { <StaffTable caption staff=found.staff /> }.into_any()
                         }
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
@@ -70,7 +70,7 @@ fn Grid(grid: TrainingGrid) -> impl IntoView {
                         let class = format!("status status-{status:?}").to_lowercase();
                         view! { <td class=class>{locale.progress_status(status)}</td> }.into_any()
                     }
-                    None => view! { <td class="hint">{t.not_assigned}</td> }.into_any(),
+                    None => view! { <td class="hint">{t.reports.not_assigned}</td> }.into_any(),
                 })
                 .collect_view();
             let href = format!("/manager/staff/{}", row.employee_id);
@@ -86,13 +86,13 @@ fn Grid(grid: TrainingGrid) -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table class="training-grid">
-                <caption>{t.training_grid_caption}</caption>
+                <caption>{t.reports.training_grid_caption}</caption>
                 <thead><tr><th scope="col">{t.employee_id}</th><th scope="col">{t.name}</th>{headers}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
         <section aria-labelledby="quiz-results-heading">
-            <h2 id="quiz-results-heading">{t.quiz_results_heading}</h2>
+            <h2 id="quiz-results-heading">{t.quiz.results_heading}</h2>
             <ul>{results}</ul>
         </section>
     }

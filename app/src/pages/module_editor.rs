@@ -147,7 +147,7 @@ pub fn ModuleEditorPage() -> impl IntoView {
                         }.into_any(),
                     })}
                 </Suspense>
-                <p><A href="/trainer">{t.back_to_modules}</A></p>
+                <p><A href="/trainer">{t.training.back_to_modules}</A></p>
             }
         } />
     }
@@ -176,39 +176,39 @@ fn Editor(
         <p>{module.summary.clone()}</p>
 
         <details class="panel">
-            <summary>{t.module_details_heading}</summary>
+            <summary>{t.training.module_details_heading}</summary>
             <ActionForm action=actions.details attr:class="stacked" attr:aria-describedby="details-error">
                 {action_outcome(actions.details, "details-error")}
                 <input type="hidden" name="slug" value=slug.get_value() />
-                <label for="details-title">{t.module_title_label}</label>
+                <label for="details-title">{t.training.module_title_label}</label>
                 <input id="details-title" name="title" type="text" value=module.title.clone() required />
-                <label for="details-summary">{t.summary_label}</label>
+                <label for="details-summary">{t.training.summary_label}</label>
                 <textarea id="details-summary" name="summary" rows="3">{module.summary.clone()}</textarea>
-                <label for="details-minutes">{t.minutes_label}</label>
+                <label for="details-minutes">{t.training.minutes_label}</label>
                 <input id="details-minutes" name="estimated_minutes" type="number" min="1" value=module.estimated_minutes required />
-                <button type="submit">{t.save_details_button}</button>
+                <button type="submit">{t.training.save_details_button}</button>
             </ActionForm>
         </details>
 
-        <h2 id="materials-heading">{t.materials_heading}</h2>
-        {feedback.added.then(|| view! { <p class="notice" role="status">{t.material_added}</p> })}
+        <h2 id="materials-heading">{t.training.materials_heading}</h2>
+        {feedback.added.then(|| view! { <p class="notice" role="status">{t.training.material_added}</p> })}
         {action_outcome(actions.edit, "edit-error")}
         {action_outcome(actions.reorder, "move-error")}
         {action_outcome(actions.remove, "remove-error")}
         <MaterialList materials=draft.materials slug=slug.get_value() actions />
 
         <section aria-labelledby="add-page-heading">
-            <h2 id="add-page-heading">{t.add_page_heading}</h2>
+            <h2 id="add-page-heading">{t.training.add_page_heading}</h2>
             <ActionForm action=actions.add_page attr:class="stacked wide" attr:aria-describedby="add-page-error">
                 {action_outcome(actions.add_page, "add-page-error")}
                 <input type="hidden" name="slug" value=slug.get_value() />
-                <label for="page-title">{t.page_title_label}</label>
+                <label for="page-title">{t.training.page_title_label}</label>
                 <input id="page-title" name="title" type="text" required />
-                <label for="page-markdown">{t.markdown_label}</label>
+                <label for="page-markdown">{t.training.markdown_label}</label>
                 <textarea id="page-markdown" name="markdown" rows="10" required></textarea>
-                <label for="page-seconds">{t.min_seconds_label}</label>
+                <label for="page-seconds">{t.training.min_seconds_label}</label>
                 <input id="page-seconds" name="min_active_seconds" type="number" min="0" value="30" required />
-                <button type="submit">{t.add_page_button}</button>
+                <button type="submit">{t.training.add_page_button}</button>
             </ActionForm>
         </section>
 
@@ -219,30 +219,30 @@ fn Editor(
             save=actions.save_quiz import=actions.import_questions file_feedback=pool_file />
 
         <section aria-labelledby="publish-heading">
-            <h2 id="publish-heading">{t.publish_heading}</h2>
-            <p class="hint">{t.publish_hint}</p>
+            <h2 id="publish-heading">{t.training.publish_heading}</h2>
+            <p class="hint">{t.training.publish_hint}</p>
             <ActionForm action=actions.publish>
                 {action_outcome(actions.publish, "publish-error")}
                 <input type="hidden" name="slug" value=slug.get_value() />
-                <button type="submit" disabled=!can_publish>{t.publish_button}</button>
+                <button type="submit" disabled=!can_publish>{t.training.publish_button}</button>
             </ActionForm>
             {(published && !archived).then(|| view! {
-                <p class="hint">{t.archive_hint}</p>
+                <p class="hint">{t.training.archive_hint}</p>
                 <ActionForm action=actions.archive>
                     {action_outcome(actions.archive, "archive-error")}
                     <input type="hidden" name="slug" value=slug.get_value() />
-                    <button type="submit" class="outline">{t.archive_button}</button>
+                    <button type="submit" class="outline">{t.training.archive_button}</button>
                 </ActionForm>
             })}
         </section>
 
         <section aria-labelledby="assign-heading">
-            <h2 id="assign-heading">{t.assign_heading}</h2>
+            <h2 id="assign-heading">{t.training.assign_heading}</h2>
             <Assignments assignments=draft.assignments actions />
             {if published {
                 view! { <AssignForm slug=slug.get_value() divisions today actions /> }.into_any()
             } else {
-                view! { <p class="hint">{t.assign_needs_publish}</p> }.into_any()
+                view! { <p class="hint">{t.training.assign_needs_publish}</p> }.into_any()
             }}
         </section>
     }
@@ -254,7 +254,7 @@ fn MaterialList(materials: Vec<Material>, slug: String, actions: EditorActions) 
     let locale = use_locale();
     let t = locale.texts();
     if materials.is_empty() {
-        return view! { <p class="empty-state">{t.no_materials}</p> }.into_any();
+        return view! { <p class="empty-state">{t.training.no_materials}</p> }.into_any();
     }
     let count = materials.len();
     let slug = StoredValue::new(slug);
@@ -267,7 +267,7 @@ fn MaterialList(materials: Vec<Material>, slug: String, actions: EditorActions) 
             let remove_described_by = heading.clone();
             let kind = material.body.kind();
             let seconds = matches!(material.body, MaterialBody::Page { .. })
-                .then(|| format!(" · {}", (t.min_seconds_of)(material.min_active_seconds)));
+                .then(|| format!(" · {}", (t.training.min_seconds_of)(material.min_active_seconds)));
             let reorder = |direction: &'static str, label: &'static str, disabled: bool, heading: String| {
                 view! {
                     <ActionForm action=actions.reorder>
@@ -281,16 +281,16 @@ fn MaterialList(materials: Vec<Material>, slug: String, actions: EditorActions) 
             view! {
                 <li>
                     <article class="material-preview" aria-labelledby=heading.clone()>
-                        <p class="hint">{locale.material_kind(kind)}" · "{(t.material_of)(position, count)}{seconds}</p>
+                        <p class="hint">{locale.material_kind(kind)}" · "{(t.training.material_of)(position, count)}{seconds}</p>
                         <h3 id=heading.clone()>{material.title.clone()}</h3>
                         <MaterialContent material=material.clone() />
                         <div class="material-actions">
-                            {reorder("up", t.move_up, position == 1, heading.clone())}
-                            {reorder("down", t.move_down, position == count, heading.clone())}
+                            {reorder("up", t.training.move_up, position == 1, heading.clone())}
+                            {reorder("down", t.training.move_down, position == count, heading.clone())}
                             <ActionForm action=actions.remove>
                                 <input type="hidden" name="slug" value=slug.get_value() />
                                 <input type="hidden" name="position" value=position />
-                                <button type="submit" class="danger" aria-describedby=remove_described_by.clone()>{t.remove_material}</button>
+                                <button type="submit" class="danger" aria-describedby=remove_described_by.clone()>{t.training.remove_material}</button>
                             </ActionForm>
                         </div>
                         <EditMaterialForm material slug=slug.get_value() position actions />
@@ -312,7 +312,7 @@ fn EditMaterialForm(
     let t = use_texts();
     let id = move |field: &str| format!("edit-{field}-{position}");
     let (text, text_label, is_page) = match &material.body {
-        MaterialBody::Page { markdown, .. } => (markdown.clone(), t.markdown_label, true),
+        MaterialBody::Page { markdown, .. } => (markdown.clone(), t.training.markdown_label, true),
         MaterialBody::Document {
             description_markdown,
             ..
@@ -320,27 +320,31 @@ fn EditMaterialForm(
         | MaterialBody::Video {
             description_markdown,
             ..
-        } => (description_markdown.clone(), t.description_label, false),
+        } => (
+            description_markdown.clone(),
+            t.training.description_label,
+            false,
+        ),
     };
     view! {
         <details>
-            <summary>{t.edit_material_summary}</summary>
+            <summary>{t.training.edit_material_summary}</summary>
             <ActionForm action=actions.edit attr:class="stacked wide">
                 <input type="hidden" name="slug" value=slug />
                 <input type="hidden" name="position" value=position />
-                <label for=id("title")>{t.material_title_label}</label>
+                <label for=id("title")>{t.training.material_title_label}</label>
                 <input id=id("title") name="title" type="text" value=material.title required />
                 <label for=id("text")>{text_label}</label>
                 <textarea id=id("text") name="text" rows="8" required=is_page>{text}</textarea>
                 {if is_page {
                     view! {
-                        <label for=id("seconds")>{t.min_seconds_label}</label>
+                        <label for=id("seconds")>{t.training.min_seconds_label}</label>
                         <input id=id("seconds") name="min_active_seconds" type="number" min="0" value=material.min_active_seconds required />
                     }.into_any()
                 } else {
                     view! { <input type="hidden" name="min_active_seconds" value="0" /> }.into_any()
                 }}
-                <button type="submit">{t.save_button}</button>
+                <button type="submit">{t.training.save_button}</button>
             </ActionForm>
         </details>
     }
@@ -356,30 +360,30 @@ fn AddFileForm(kind: &'static str, action: String, feedback: UploadFeedback) -> 
     // The message and the values typed belong to the form they were sent from.
     let mine = feedback.kind == kind;
     let error = feedback.error.filter(|_| mine).map(
-        |code| view! { <p class="error" role="alert" id=id("error")>{(t.upload_error)(&code)}</p> },
+        |code| view! { <p class="error" role="alert" id=id("error")>{(t.training.upload_error)(&code)}</p> },
     );
     let typed = move |value: &String| if mine { value.clone() } else { String::new() };
     // The upload route sends people back to `#add-file-heading`; it marks the form they used.
     let anchor = mine.then_some("add-file-heading");
     view! {
         <section aria-labelledby=heading.clone()>
-            <h2 id=heading.clone()><span id=anchor></span>{if video { t.add_video_heading } else { t.add_document_heading }}</h2>
+            <h2 id=heading.clone()><span id=anchor></span>{if video { t.training.add_video_heading } else { t.training.add_document_heading }}</h2>
             <UploadForm action described_by=id("error")
-                submit_label=if video { t.add_video_button } else { t.add_document_button }>
+                submit_label=if video { t.training.add_video_button } else { t.training.add_document_button }>
                 {error}
                 <input type="hidden" name="kind" value=kind />
-                <label for=id("title")>{t.material_title_label}</label>
+                <label for=id("title")>{t.training.material_title_label}</label>
                 <input id=id("title") name="title" type="text" value=typed(&feedback.title) required />
-                <label for=id("file")>{if video { t.video_file_label } else { t.document_file_label }}</label>
+                <label for=id("file")>{if video { t.training.video_file_label } else { t.training.document_file_label }}</label>
                 <input id=id("file") name="file" type="file" required=!video
                     accept=if video { "video/mp4,video/webm" } else { "application/pdf,image/png,image/jpeg,image/gif,image/webp" } />
                 {video.then(|| view! {
-                    <label for=id("url")>{t.video_url_label}</label>
+                    <label for=id("url")>{t.training.video_url_label}</label>
                     <input id=id("url") name="video_url" type="url" value=typed(&feedback.video_url) />
-                    <label for=id("captions")>{t.captions_file_label}</label>
+                    <label for=id("captions")>{t.training.captions_file_label}</label>
                     <input id=id("captions") name="captions" type="file" accept=".vtt,text/vtt" required />
                 })}
-                <label for=id("description")>{t.description_label}</label>
+                <label for=id("description")>{t.training.description_label}</label>
                 <textarea id=id("description") name="description" rows="4">{typed(&feedback.description)}</textarea>
             </UploadForm>
         </section>
@@ -389,7 +393,7 @@ fn AddFileForm(kind: &'static str, action: String, feedback: UploadFeedback) -> 
 fn target_text(locale: Locale, target: &AssignmentTarget) -> String {
     let t = locale.texts();
     match target {
-        AssignmentTarget::Everyone => t.everyone.to_string(),
+        AssignmentTarget::Everyone => t.training.everyone.to_string(),
         AssignmentTarget::Divisions(names) => names.join("、"),
         AssignmentTarget::Roles(roles) => roles
             .iter()
@@ -409,7 +413,7 @@ fn Assignments(assignments: Vec<AssignmentInfo>, actions: EditorActions) -> impl
     let locale = use_locale();
     let t = locale.texts();
     if assignments.is_empty() {
-        return view! { <p>{t.no_assignments}</p> }.into_any();
+        return view! { <p>{t.training.no_assignments}</p> }.into_any();
     }
     let rows = assignments
         .into_iter()
@@ -417,7 +421,7 @@ fn Assignments(assignments: Vec<AssignmentInfo>, actions: EditorActions) -> impl
             let due = match a.due {
                 DueRule::On(date) => locale.date(date),
                 DueRule::WithinDaysOfJoining { days, earliest } => {
-                    (t.due_within)(days, &locale.date(earliest))
+                    (t.training.due_within)(days, &locale.date(earliest))
                 }
             };
             let year = locale.fiscal_year(mamori_domain::FiscalYear::new(a.fiscal_year));
@@ -433,22 +437,22 @@ fn Assignments(assignments: Vec<AssignmentInfo>, actions: EditorActions) -> impl
                     <td>{due}</td>
                     <td>
                         <details>
-                            <summary>{if own { t.reminders_own } else { t.reminders_default }}</summary>
+                            <summary>{if own { t.training.reminders_own } else { t.training.reminders_default }}</summary>
                             <ActionForm action=actions.reminders attr:class="stacked">
                                 <input type="hidden" name="assignment_id" value=a.id />
                                 <div class="checkbox">
                                     <input type="checkbox" id=own_id.clone() name="own" value="true" checked=own />
-                                    <label for=own_id>{t.reminders_own_label}</label>
+                                    <label for=own_id>{t.training.reminders_own_label}</label>
                                 </div>
                                 <PolicyFields policy id_prefix=fields_prefix />
-                                <button type="submit">{t.save_policy}</button>
+                                <button type="submit">{t.mail.save_policy}</button>
                             </ActionForm>
                         </details>
                     </td>
                     <td>
                         <ActionForm action=actions.carry_over>
                             <input type="hidden" name="assignment_id" value=a.id />
-                            <button type="submit" class="outline" aria-describedby=row_id>{t.carry_over_button}</button>
+                            <button type="submit" class="outline" aria-describedby=row_id>{t.training.carry_over_button}</button>
                         </ActionForm>
                     </td>
                 </tr>
@@ -461,9 +465,9 @@ fn Assignments(assignments: Vec<AssignmentInfo>, actions: EditorActions) -> impl
         <table>
             <thead><tr>
                 <th scope="col">{t.fiscal_year_label}</th>
-                <th scope="col">{t.target_label}</th>
-                <th scope="col">{t.due_label}</th>
-                <th scope="col">{t.reminders_column}</th>
+                <th scope="col">{t.training.target_label}</th>
+                <th scope="col">{t.training.due_label}</th>
+                <th scope="col">{t.training.reminders_column}</th>
                 <td></td>
             </tr></thead>
             <tbody>{rows}</tbody>
@@ -533,31 +537,31 @@ fn AssignForm(
             {action_outcome(actions.assign, "assign-error")}
             <input type="hidden" name="slug" value=slug />
             <fieldset>
-                <legend>{t.target_legend}</legend>
-                {target("everyone", t.everyone, true)}
-                {target("divisions", t.target_divisions, false)}
-                <fieldset class="choices"><legend class="visually-hidden">{t.target_divisions}</legend>{division_choices}</fieldset>
-                {target("roles", t.target_roles, false)}
-                <fieldset class="choices"><legend class="visually-hidden">{t.target_roles}</legend>{role_choices}</fieldset>
-                {target("groups", t.target_groups, false)}
-                <fieldset class="choices"><legend class="visually-hidden">{t.target_groups}</legend>{group_choices}</fieldset>
+                <legend>{t.training.target_legend}</legend>
+                {target("everyone", t.training.everyone, true)}
+                {target("divisions", t.training.target_divisions, false)}
+                <fieldset class="choices"><legend class="visually-hidden">{t.training.target_divisions}</legend>{division_choices}</fieldset>
+                {target("roles", t.training.target_roles, false)}
+                <fieldset class="choices"><legend class="visually-hidden">{t.training.target_roles}</legend>{role_choices}</fieldset>
+                {target("groups", t.training.target_groups, false)}
+                <fieldset class="choices"><legend class="visually-hidden">{t.training.target_groups}</legend>{group_choices}</fieldset>
             </fieldset>
             <fieldset>
-                <legend>{t.due_legend}</legend>
+                <legend>{t.training.due_legend}</legend>
                 <div class="checkbox">
                     <input type="radio" id="assign-due-on" name="due_kind" value="on" checked />
-                    <label for="assign-due-on">{t.due_fixed}</label>
+                    <label for="assign-due-on">{t.training.due_fixed}</label>
                 </div>
                 <div class="checkbox">
                     <input type="radio" id="assign-due-joining" name="due_kind" value="joining" />
-                    <label for="assign-due-joining">{t.due_joining}</label>
+                    <label for="assign-due-joining">{t.training.due_joining}</label>
                 </div>
-                <label for="assign-days">{t.within_days_label}</label>
+                <label for="assign-days">{t.training.within_days_label}</label>
                 <input id="assign-days" name="within_days" type="number" min="1" value="90" />
-                <label for="assign-due">{t.earliest_label}</label>
+                <label for="assign-due">{t.training.earliest_label}</label>
                 <input id="assign-due" name="due_on" type="date" value=default_due required />
             </fieldset>
-            <button type="submit">{t.assign_button}</button>
+            <button type="submit">{t.training.assign_button}</button>
         </ActionForm>
     }
 }

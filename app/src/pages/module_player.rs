@@ -40,7 +40,7 @@ pub fn ModulePlayerPage() -> impl IntoView {
                         }.into_any(),
                     })}
                 </Suspense>
-                <p><A href="/">{t.back_to_my_training}</A></p>
+                <p><A href="/">{t.training.back_to_my_training}</A></p>
             }
         } />
     }
@@ -65,7 +65,7 @@ fn Player(player: ModulePlayer, current: Option<usize>) -> impl IntoView {
             let here = (n == current).then_some("page");
             let mark = m
                 .viewed
-                .then(|| view! { <span class="viewed-mark">"✓ "{t.viewed_mark}</span> });
+                .then(|| view! { <span class="viewed-mark">"✓ "{t.training.viewed_mark}</span> });
             let title = m.material.title.clone();
             view! { <li><A href=link(n) attr:aria-current=here>{title}</A>" "{mark}</li> }
         })
@@ -74,9 +74,9 @@ fn Player(player: ModulePlayer, current: Option<usize>) -> impl IntoView {
         let date = locale.date(mamori_domain::agency_date(at));
         view! {
             <div class="notice" role="status">
-                <p>{(t.completed_on)(&date)}</p>
-                <p>{t.verification_code}": "<code>{player.verification_code.clone().unwrap_or_default()}</code></p>
-                <p><A href=format!("/modules/{}/certificate", module.slug)>{t.show_certificate}</A></p>
+                <p>{(t.training.completed_on)(&date)}</p>
+                <p>{t.training.verification_code}": "<code>{player.verification_code.clone().unwrap_or_default()}</code></p>
+                <p><A href=format!("/modules/{}/certificate", module.slug)>{t.training.show_certificate}</A></p>
             </div>
         }
     });
@@ -84,10 +84,12 @@ fn Player(player: ModulePlayer, current: Option<usize>) -> impl IntoView {
         let id = m.material.id;
         let watched = (m.material.body.kind() == mamori_domain::training::MaterialKind::Video
             && m.watched_percent > 0)
-            .then(|| view! { <p class="hint">{(t.watched_so_far)(m.watched_percent)}</p> });
+            .then(
+                || view! { <p class="hint">{(t.training.watched_so_far)(m.watched_percent)}</p> },
+            );
         view! {
             <article class="material" aria-labelledby="material-title">
-                <p class="hint">{(t.material_of)(current, count)}</p>
+                <p class="hint">{(t.training.material_of)(current, count)}</p>
                 <h2 id="material-title">{m.material.title.clone()}</h2>
                 <ViewedRule material=m.material.clone() />
                 {watched}
@@ -96,29 +98,31 @@ fn Player(player: ModulePlayer, current: Option<usize>) -> impl IntoView {
             </article>
         }
     });
-    let previous = (current > 1)
-        .then(|| view! { <A href=link(current - 1) attr:rel="prev">{t.previous_material}</A> });
+    let previous = (current > 1).then(
+        || view! { <A href=link(current - 1) attr:rel="prev">{t.training.previous_material}</A> },
+    );
     let quiz = player.has_quiz.then(|| {
         view! {
-            <p class="quiz-link"><A href=format!("/modules/{}/quiz", module.slug)>{t.take_quiz}</A></p>
+            <p class="quiz-link"><A href=format!("/modules/{}/quiz", module.slug)>{t.training.take_quiz}</A></p>
         }
     });
-    let next = (current < count)
-        .then(|| view! { <A href=link(current + 1) attr:rel="next">{t.next_material}</A> });
+    let next = (current < count).then(
+        || view! { <A href=link(current + 1) attr:rel="next">{t.training.next_material}</A> },
+    );
     view! {
         <Title text=module.title.clone() />
         <h1>{module.title.clone()}</h1>
         <p>
             <span class=format!("status status-{:?}", module.status).to_lowercase()>{locale.progress_status(module.status)}</span>
-            " · "{(t.due_on)(&locale.date(module.due))}
+            " · "{(t.training.due_on)(&locale.date(module.due))}
         </p>
-        <label for="module-progress">{(t.materials_viewed)(module.viewed, module.materials)}</label>
+        <label for="module-progress">{(t.training.materials_viewed)(module.viewed, module.materials)}</label>
         <progress id="module-progress" max=module.materials value=module.viewed></progress>
         {done}
         {quiz}
         <div class="player">
-            <nav aria-label=t.material_list class="material-list">
-                <h2>{t.material_list}</h2>
+            <nav aria-label=t.training.material_list class="material-list">
+                <h2>{t.training.material_list}</h2>
                 <ol>{list}</ol>
             </nav>
             <div class="material-column">

@@ -56,7 +56,7 @@ pub fn QuizPageView() -> impl IntoView {
                         }.into_any(),
                     })}
                 </Suspense>
-                <p><A href=move || format!("/modules/{}", slug())>{t.back_to_module}</A></p>
+                <p><A href=move || format!("/modules/{}", slug())>{t.quiz.back_to_module}</A></p>
             }
         } />
     }
@@ -65,10 +65,10 @@ pub fn QuizPageView() -> impl IntoView {
 fn refusal_text(locale: Locale, refusal: StartRefusal) -> String {
     let t = locale.texts();
     match refusal {
-        StartRefusal::AlreadyPassed => t.quiz_already_passed.into(),
-        StartRefusal::NoAttemptsLeft => t.quiz_no_attempts_left.into(),
-        StartRefusal::Wait(until) => (t.quiz_wait_until)(&japanese_date_time(until)),
-        StartRefusal::NoQuestions => t.quiz_no_questions.into(),
+        StartRefusal::AlreadyPassed => t.quiz.already_passed.into(),
+        StartRefusal::NoAttemptsLeft => t.quiz.no_attempts_left.into(),
+        StartRefusal::Wait(until) => (t.quiz.wait_until)(&japanese_date_time(until)),
+        StartRefusal::NoQuestions => t.quiz.no_questions.into(),
     }
 }
 
@@ -76,9 +76,9 @@ fn refusal_text(locale: Locale, refusal: StartRefusal) -> String {
 fn Quiz(page: QuizPage, slug: String, actions: QuizActions) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
-    let title = (t.quiz_title)(&page.module_title);
+    let title = (t.quiz.title)(&page.module_title);
     let settings = page.settings;
-    let rules = (t.quiz_rules)(
+    let rules = (t.quiz.rules)(
         settings.pass_mark,
         if settings.draw_count == 0 || settings.draw_count as usize > page.pool_size {
             page.pool_size
@@ -104,7 +104,7 @@ fn Quiz(page: QuizPage, slug: String, actions: QuizActions) -> impl IntoView {
         (None, Ok(())) => view! {
             <ActionForm action=actions.start>
                 <input type="hidden" name="slug" value=slug />
-                <button type="submit">{t.quiz_start}</button>
+                <button type="submit">{t.quiz.start}</button>
             </ActionForm>
         }
         .into_any(),
@@ -127,7 +127,7 @@ fn Quiz(page: QuizPage, slug: String, actions: QuizActions) -> impl IntoView {
         {error}
         {body}
         <section aria-labelledby="attempts-heading">
-            <h2 id="attempts-heading">{t.quiz_history}</h2>
+            <h2 id="attempts-heading">{t.quiz.history}</h2>
             {history}
         </section>
     }
@@ -139,10 +139,10 @@ fn Attempt(open: OpenAttempt, actions: QuizActions) -> impl IntoView {
     let deadline = open.deadline.map(|at| {
         view! {
             <div class="notice" role="status">
-                <p>{(t.quiz_deadline)(&japanese_date_time(at))}</p>
+                <p>{(t.quiz.deadline)(&japanese_date_time(at))}</p>
                 <ActionForm action=actions.extend>
                     <input type="hidden" name="attempt_id" value=open.id />
-                    <button type="submit" class="outline">{t.quiz_extend}</button>
+                    <button type="submit" class="outline">{t.quiz.extend}</button>
                 </ActionForm>
             </div>
         }
@@ -170,8 +170,8 @@ fn Attempt(open: OpenAttempt, actions: QuizActions) -> impl IntoView {
                         format!("answers[{}]", 1000 + q * 100 + o)
                     };
                     let label = match (question.kind, text.as_str()) {
-                        (QuestionKind::TrueFalse, "true") => t.quiz_true.to_string(),
-                        (QuestionKind::TrueFalse, "false") => t.quiz_false.to_string(),
+                        (QuestionKind::TrueFalse, "true") => t.quiz.quiz_true.to_string(),
+                        (QuestionKind::TrueFalse, "false") => t.quiz.quiz_false.to_string(),
                         _ => text,
                     };
                     view! {
@@ -182,10 +182,10 @@ fn Attempt(open: OpenAttempt, actions: QuizActions) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let hint = (question.kind == QuestionKind::Multiple).then_some(t.quiz_choose_all);
+            let hint = (question.kind == QuestionKind::Multiple).then_some(t.quiz.choose_all);
             view! {
                 <fieldset class="question">
-                    <legend>{(t.quiz_question_number)(q + 1)}" "{question.text}</legend>
+                    <legend>{(t.quiz.question_number)(q + 1)}" "{question.text}</legend>
                     {hint.map(|h| view! { <p class="hint">{h}</p> })}
                     {options}
                 </fieldset>
@@ -195,12 +195,12 @@ fn Attempt(open: OpenAttempt, actions: QuizActions) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="attempt-heading">
-            <h2 id="attempt-heading">{(t.quiz_attempt_number)(open.number)}</h2>
+            <h2 id="attempt-heading">{(t.quiz.quiz_attempt_number)(open.number)}</h2>
             {deadline}
             <ActionForm action=actions.submit attr:class="stacked wide">
                 <input type="hidden" name="attempt_id" value=open.id />
                 {questions}
-                <button type="submit">{t.quiz_submit}</button>
+                <button type="submit">{t.quiz.submit}</button>
             </ActionForm>
         </section>
     }
@@ -211,15 +211,15 @@ fn Attempt(open: OpenAttempt, actions: QuizActions) -> impl IntoView {
 fn Review(review: AttemptReview, latest: bool) -> impl IntoView {
     let t = use_texts();
     let verdict = if review.passed {
-        t.quiz_passed
+        t.quiz.passed
     } else {
-        t.quiz_failed
+        t.quiz.failed
     };
-    let late = (!review.on_time).then_some(t.quiz_late);
+    let late = (!review.on_time).then_some(t.quiz.late);
     let summary = format!(
         "{} · {}: {}% · {}",
-        (t.quiz_attempt_number)(review.number),
-        t.quiz_score,
+        (t.quiz.quiz_attempt_number)(review.number),
+        t.quiz.score,
         review.score,
         japanese_date_time(review.submitted_at)
     );
@@ -233,13 +233,13 @@ fn Review(review: AttemptReview, latest: bool) -> impl IntoView {
                 .into_iter()
                 .map(|o| {
                     let label = match (question.kind, o.text.as_str()) {
-                        (QuestionKind::TrueFalse, "true") => t.quiz_true.to_string(),
-                        (QuestionKind::TrueFalse, "false") => t.quiz_false.to_string(),
+                        (QuestionKind::TrueFalse, "true") => t.quiz.quiz_true.to_string(),
+                        (QuestionKind::TrueFalse, "false") => t.quiz.quiz_false.to_string(),
                         _ => o.text,
                     };
                     let marks = [
-                        o.chosen.then_some(t.quiz_your_choice),
-                        o.right.then_some(t.quiz_right_option),
+                        o.chosen.then_some(t.quiz.your_choice),
+                        o.right.then_some(t.quiz.right_option),
                     ]
                     .into_iter()
                     .flatten()
@@ -257,9 +257,9 @@ fn Review(review: AttemptReview, latest: bool) -> impl IntoView {
                 .collect_view();
             view! {
                 <li>
-                    <p>{(t.quiz_question_number)(q + 1)}" "{question.text}" — "{question.marks}"%"</p>
+                    <p>{(t.quiz.question_number)(q + 1)}" "{question.text}" — "{question.marks}"%"</p>
                     <ul>{options}</ul>
-                    {(!question.explanation.is_empty()).then(|| view! { <p class="notice">{t.quiz_explanation}": "{question.explanation}</p> })}
+                    {(!question.explanation.is_empty()).then(|| view! { <p class="notice">{t.quiz.explanation}": "{question.explanation}</p> })}
                 </li>
             }
             .into_any()

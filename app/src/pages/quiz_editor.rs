@@ -39,12 +39,12 @@ pub fn QuizSection(
     let imported = move || {
         import.value().get().map(|result| match result {
             Ok(count) => {
-                view! { <p class="notice" role="status">{(t.questions_imported)(count)}</p> }
+                view! { <p class="notice" role="status">{(t.quiz.questions_imported)(count)}</p> }
                     .into_any()
             }
             Err(error) => view! {
                 <div class="error" role="alert" id="import-questions-error">
-                    <p>{t.questions_not_imported}</p>
+                    <p>{t.quiz.questions_not_imported}</p>
                     <p class="lines">{t.error(&error)}</p>
                 </div>
             }
@@ -54,12 +54,12 @@ pub fn QuizSection(
     let has_questions = !pool.is_empty();
     let file_result = match (file_feedback.imported, file_feedback.error) {
         (Some(count), _) => Some(
-            view! { <p class="notice" role="status">{(t.questions_imported)(count)}</p> }.into_any(),
+            view! { <p class="notice" role="status">{(t.quiz.questions_imported)(count)}</p> }.into_any(),
         ),
         (None, Some(code)) => Some(
             view! {
                 <div class="error" role="alert" id="import-file-error">
-                    <p>{(t.question_file_error)(&code)}</p>
+                    <p>{(t.quiz.question_file_error)(&code)}</p>
                     {(!file_feedback.lines.is_empty()).then(|| view! { <p class="lines">{file_feedback.lines.clone()}</p> })}
                 </div>
             }
@@ -73,41 +73,41 @@ pub fn QuizSection(
     let upload = format!("/trainer/modules/{slug}/questions");
     view! {
         <section aria-labelledby="quiz-heading">
-            <h2 id="quiz-heading">{t.quiz_heading}</h2>
+            <h2 id="quiz-heading">{t.quiz.heading}</h2>
             <Pool pool />
             <p>
-                <A href=results>{t.quiz_results_link}</A>
+                <A href=results>{t.quiz.results_link}</A>
                 {has_questions.then(|| view! {
-                    " ｜ "<a href=gift_file download>{t.export_gift}</a>
-                    " ｜ "<a href=json_file download>{t.export_json}</a>
+                    " ｜ "<a href=gift_file download>{t.quiz.export_gift}</a>
+                    " ｜ "<a href=json_file download>{t.quiz.export_json}</a>
                 })}
             </p>
             {saved}
             <SettingsForm settings slug=slug.clone() action=save />
-            <h3 id="import-questions-heading">{t.import_questions_heading}</h3>
+            <h3 id="import-questions-heading">{t.quiz.import_questions_heading}</h3>
             <ActionForm action=import attr:class="stacked wide" attr:aria-describedby="import-questions-error">
                 {imported}
                 <input type="hidden" name="slug" value=slug />
-                <label for="import-format">{t.import_format_label}</label>
+                <label for="import-format">{t.quiz.import_format_label}</label>
                 <select id="import-format" name="format">
                     <option value="gift">"GIFT (Moodle)"</option>
                     <option value="aiken">"Aiken"</option>
                 </select>
-                <label for="import-text">{t.import_text_label}</label>
+                <label for="import-text">{t.quiz.import_text_label}</label>
                 <textarea id="import-text" name="text" rows="10" required></textarea>
-                <button type="submit">{t.import_questions_button}</button>
+                <button type="submit">{t.quiz.import_questions_button}</button>
             </ActionForm>
-            <h3 id="import-file-heading">{t.import_file_heading}</h3>
+            <h3 id="import-file-heading">{t.quiz.import_file_heading}</h3>
             <UploadForm action=upload described_by="import-file-error"
-                submit_label=t.import_file_button>
+                submit_label=t.quiz.import_file_button>
                 {file_result}
-                <label for="import-file-format">{t.import_format_label}</label>
+                <label for="import-file-format">{t.quiz.import_format_label}</label>
                 <select id="import-file-format" name="format">
                     <option value="gift">"GIFT (Moodle)"</option>
                     <option value="aiken">"Aiken"</option>
                     <option value="json">"JSON"</option>
                 </select>
-                <label for="import-file">{t.question_file_label}</label>
+                <label for="import-file">{t.quiz.question_file_label}</label>
                 <input id="import-file" name="file" type="file" accept=".gift,.txt,.json,text/plain,application/json" required />
             </UploadForm>
         </section>
@@ -117,9 +117,9 @@ pub fn QuizSection(
 fn kind_text(locale: Locale, kind: QuestionKind) -> &'static str {
     let t = locale.texts();
     match kind {
-        QuestionKind::Single => t.question_single,
-        QuestionKind::Multiple => t.question_multiple,
-        QuestionKind::TrueFalse => t.question_true_false,
+        QuestionKind::Single => t.quiz.question_single,
+        QuestionKind::Multiple => t.quiz.question_multiple,
+        QuestionKind::TrueFalse => t.quiz.question_true_false,
     }
 }
 
@@ -128,7 +128,7 @@ fn Pool(pool: Vec<Question>) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
     if pool.is_empty() {
-        return view! { <p class="empty-state">{t.pool_empty}</p> }.into_any();
+        return view! { <p class="empty-state">{t.quiz.pool_empty}</p> }.into_any();
     }
     let rows = pool
         .into_iter()
@@ -145,8 +145,8 @@ fn Pool(pool: Vec<Question>) -> impl IntoView {
         .collect_view();
     view! {
         <table>
-            <caption>{t.pool_caption}</caption>
-            <thead><tr><th scope="col">"#"</th><th scope="col">{t.question_kind}</th><th scope="col">{t.question_text}</th></tr></thead>
+            <caption>{t.quiz.pool_caption}</caption>
+            <thead><tr><th scope="col">"#"</th><th scope="col">{t.quiz.question_kind}</th><th scope="col">{t.quiz.question_text}</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
     }
@@ -170,21 +170,21 @@ fn SettingsForm(
     view! {
         <ActionForm action attr:class="stacked">
             <input type="hidden" name="slug" value=slug />
-            {number("quiz-pass-mark", t.pass_mark_label, settings.pass_mark, 0)}
-            {number("quiz-draw-count", t.draw_count_label, settings.draw_count, 0)}
-            {number("quiz-max-attempts", t.max_attempts_label, settings.max_attempts, 0)}
-            {number("quiz-wait-minutes", t.wait_minutes_label, settings.wait_minutes, 0)}
-            {number("quiz-time-limit-minutes", t.time_limit_label, settings.time_limit_minutes, 0)}
+            {number("quiz-pass-mark", t.quiz.pass_mark_label, settings.pass_mark, 0)}
+            {number("quiz-draw-count", t.quiz.draw_count_label, settings.draw_count, 0)}
+            {number("quiz-max-attempts", t.quiz.max_attempts_label, settings.max_attempts, 0)}
+            {number("quiz-wait-minutes", t.quiz.wait_minutes_label, settings.wait_minutes, 0)}
+            {number("quiz-time-limit-minutes", t.quiz.time_limit_label, settings.time_limit_minutes, 0)}
             <div class="checkbox">
                 <input type="checkbox" id="quiz-shuffle" name="settings[shuffle_options]" value="true" checked=settings.shuffle_options />
-                <label for="quiz-shuffle">{t.shuffle_label}</label>
+                <label for="quiz-shuffle">{t.quiz.shuffle_label}</label>
             </div>
-            <label for="quiz-scoring">{t.scoring_label}</label>
+            <label for="quiz-scoring">{t.quiz.scoring_label}</label>
             <select id="quiz-scoring" name="settings[multiple_scoring]">
-                <option value="all_or_nothing" selected=!partial>{t.scoring_all}</option>
-                <option value="partial" selected=partial>{t.scoring_partial}</option>
+                <option value="all_or_nothing" selected=!partial>{t.quiz.scoring_all}</option>
+                <option value="partial" selected=partial>{t.quiz.scoring_partial}</option>
             </select>
-            <button type="submit">{t.save_quiz_settings}</button>
+            <button type="submit">{t.quiz.save_quiz_settings}</button>
         </ActionForm>
     }
 }

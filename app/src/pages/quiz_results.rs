@@ -34,24 +34,24 @@ pub fn QuizResultsPage() -> impl IntoView {
 #[component]
 fn Results(results: QuizResults, slug: String, only_divisions: bool) -> impl IntoView {
     let t = use_texts();
-    let title = (t.quiz_results_title)(&results.module_title);
+    let title = (t.quiz.results_title)(&results.module_title);
     let (tried, passed) = results.people_tried_and_passed();
     let csv = |file: &str| format!("/results/quizzes/{slug}/{file}");
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
-        {only_divisions.then(|| view! { <p class="hint">{t.results_scope_divisions}</p> })}
-        <p>{(t.quiz_results_summary)(tried, passed, results.pass_mark)}</p>
+        {only_divisions.then(|| view! { <p class="hint">{t.quiz.results_scope_divisions}</p> })}
+        <p>{(t.quiz.results_summary)(tried, passed, results.pass_mark)}</p>
         <section aria-labelledby="question-results-heading">
-            <h2 id="question-results-heading">{t.question_results_heading}</h2>
-            <p class="hint">{t.question_results_hint}</p>
+            <h2 id="question-results-heading">{t.quiz.question_results_heading}</h2>
+            <p class="hint">{t.quiz.question_results_hint}</p>
             <Questions questions=results.questions />
-            <p><a href=csv("questions.csv") download>{t.download_question_results}</a></p>
+            <p><a href=csv("questions.csv") download>{t.quiz.download_question_results}</a></p>
         </section>
         <section aria-labelledby="attempt-results-heading">
-            <h2 id="attempt-results-heading">{t.attempt_results_heading}</h2>
+            <h2 id="attempt-results-heading">{t.quiz.attempt_results_heading}</h2>
             <Attempts attempts=results.attempts />
-            <p><a href=csv("attempts.csv") download>{t.download_attempt_results}</a></p>
+            <p><a href=csv("attempts.csv") download>{t.quiz.download_attempt_results}</a></p>
         </section>
     }
 }
@@ -60,7 +60,7 @@ fn Results(results: QuizResults, slug: String, only_divisions: bool) -> impl Int
 fn Questions(questions: Vec<QuestionResult>) -> impl IntoView {
     let t = use_texts();
     if questions.is_empty() {
-        return view! { <p class="empty-state">{t.quiz_no_questions}</p> }.into_any();
+        return view! { <p class="empty-state">{t.quiz.no_questions}</p> }.into_any();
     }
     let rows = questions
         .into_iter()
@@ -88,13 +88,13 @@ fn Questions(questions: Vec<QuestionResult>) -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table>
-                <caption>{t.question_results_caption}</caption>
+                <caption>{t.quiz.question_results_caption}</caption>
                 <thead><tr>
                     <th scope="col">"#"</th>
-                    <th scope="col">{t.question_text}</th>
-                    <th scope="col">{t.answered_count}</th>
-                    <th scope="col">{t.fully_right_count}</th>
-                    <th scope="col">{t.correct_rate}</th>
+                    <th scope="col">{t.quiz.question_text}</th>
+                    <th scope="col">{t.quiz.answered_count}</th>
+                    <th scope="col">{t.quiz.fully_right_count}</th>
+                    <th scope="col">{t.quiz.correct_rate}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -108,7 +108,7 @@ fn Attempts(attempts: Vec<AttemptRow>) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
     if attempts.is_empty() {
-        return view! { <p class="empty-state">{t.no_attempts_yet}</p> }.into_any();
+        return view! { <p class="empty-state">{t.quiz.no_attempts_yet}</p> }.into_any();
     }
     let rows = attempts
         .into_iter()
@@ -121,7 +121,7 @@ fn Attempts(attempts: Vec<AttemptRow>) -> impl IntoView {
                     <td class="number">{a.number}</td>
                     <td>{japanese_date_time(a.submitted_at)}</td>
                     <td class="number">{format!("{}%", a.score)}</td>
-                    <td>{if a.passed { t.quiz_passed } else { t.quiz_failed }}</td>
+                    <td>{if a.passed { t.quiz.passed } else { t.quiz.failed }}</td>
                 </tr>
             }
         })
@@ -129,15 +129,15 @@ fn Attempts(attempts: Vec<AttemptRow>) -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table>
-                <caption>{t.attempt_results_caption}</caption>
+                <caption>{t.quiz.attempt_results_caption}</caption>
                 <thead><tr>
                     <th scope="col">{t.employee_id}</th>
                     <th scope="col">{t.name}</th>
                     <th scope="col">{t.division}</th>
-                    <th scope="col">{t.attempt_number}</th>
-                    <th scope="col">{t.submitted_at}</th>
-                    <th scope="col">{t.quiz_score}</th>
-                    <th scope="col">{t.pass_or_fail}</th>
+                    <th scope="col">{t.quiz.attempt_number}</th>
+                    <th scope="col">{t.quiz.submitted_at}</th>
+                    <th scope="col">{t.quiz.score}</th>
+                    <th scope="col">{t.quiz.pass_or_fail}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

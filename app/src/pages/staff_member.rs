@@ -49,7 +49,7 @@ pub fn StaffMemberPage() -> impl IntoView {
                         }.into_any(),
                     })}
                 </Suspense>
-                <p><A href="/admin/staff">{t.back_to_directory}</A></p>
+                <p><A href="/admin/staff">{t.directory.back_to_directory}</A></p>
             }
         } />
     }
@@ -77,7 +77,7 @@ fn StaffDetailView(
     let period = |from: chrono::NaiveDate, until: Option<chrono::NaiveDate>| {
         (
             from.to_string(),
-            until.map_or_else(|| t.current.to_string(), |d| d.to_string()),
+            until.map_or_else(|| t.directory.current.to_string(), |d| d.to_string()),
         )
     };
     let divisions = detail
@@ -103,8 +103,8 @@ fn StaffDetailView(
         .then(|| view! { <EditForm person=person.clone() divisions=division_names actions /> });
     let password = on_staff.then(|| view! { <PasswordSection employee_id=employee_id.clone() has_password=detail.has_password send_link=actions.send_link /> });
     let mail = view! {
-        <h2>{t.mail_heading}</h2>
-        <MailList mail=detail.mail caption=t.mail_heading.to_string() />
+        <h2>{t.mail.heading}</h2>
+        <MailList mail=detail.mail caption=t.mail.heading.to_string() />
     };
     let has_changes = !detail.changes.is_empty();
     let changes = detail
@@ -117,7 +117,7 @@ fn StaffDetailView(
         .collect_view();
     let active = match person.active_until {
         Some(until) => format!("{} – {until}", person.active_from),
-        None => (t.since)(&person.active_from.to_string()),
+        None => (t.directory.since)(&person.active_from.to_string()),
     };
     view! {
         <Title text=heading.clone() />
@@ -125,45 +125,45 @@ fn StaffDetailView(
         <dl class="facts">
             <dt>{t.email}</dt><dd>{person.email}</dd>
             <dt>{t.division}</dt><dd>{person.division}</dd>
-            <dt>{t.active_period}</dt><dd>{active}</dd>
+            <dt>{t.directory.active_period}</dt><dd>{active}</dd>
         </dl>
-        <h2>{t.division_history}</h2>
+        <h2>{t.directory.division_history}</h2>
         <table>
-            <thead><tr><th scope="col">{t.division}</th><th scope="col">{t.from}</th><th scope="col">{t.until}</th></tr></thead>
+            <thead><tr><th scope="col">{t.division}</th><th scope="col">{t.directory.from}</th><th scope="col">{t.directory.until}</th></tr></thead>
             <tbody>{divisions}</tbody>
         </table>
-        <h2>{t.role_history}</h2>
+        <h2>{t.directory.role_history}</h2>
         {if has_roles {
             view! {
                 <table>
-                    <thead><tr><th scope="col">{t.security_roles}</th><th scope="col">{t.from}</th><th scope="col">{t.until}</th></tr></thead>
+                    <thead><tr><th scope="col">{t.directory.security_roles}</th><th scope="col">{t.directory.from}</th><th scope="col">{t.directory.until}</th></tr></thead>
                     <tbody>{roles}</tbody>
                 </table>
             }.into_any()
         } else {
-            view! { <p>{t.no_roles}</p> }.into_any()
+            view! { <p>{t.directory.no_roles}</p> }.into_any()
         }}
         {edit_form}
         {password}
         {mail}
-        <h2>{t.changes}</h2>
+        <h2>{t.directory.changes}</h2>
         {if has_changes {
             view! {
                 <table>
-                    <thead><tr><th scope="col">{t.changed_at}</th><th scope="col">{t.changed_by}</th><th scope="col">{t.change}</th></tr></thead>
+                    <thead><tr><th scope="col">{t.directory.changed_at}</th><th scope="col">{t.directory.changed_by}</th><th scope="col">{t.directory.change}</th></tr></thead>
                     <tbody>{changes}</tbody>
                 </table>
             }.into_any()
         } else {
-            view! { <p>{t.no_changes}</p> }.into_any()
+            view! { <p>{t.directory.no_changes}</p> }.into_any()
         }}
         {on_staff.then(|| view! {
             <section class="danger-zone" aria-labelledby="record-leaving">
-                <h2 id="record-leaving">{t.record_leaving}</h2>
-                <p>{t.record_leaving_hint}</p>
+                <h2 id="record-leaving">{t.directory.record_leaving}</h2>
+                <p>{t.directory.record_leaving_hint}</p>
                 <ActionForm action=actions.deactivate>
                     <input type="hidden" name="employee_id" value=employee_id />
-                    <button type="submit" class="danger">{t.record_leaving_button}</button>
+                    <button type="submit" class="danger">{t.directory.record_leaving_button}</button>
                 </ActionForm>
             </section>
         })}
@@ -180,7 +180,8 @@ fn EditForm(person: StaffSummary, divisions: Vec<String>, actions: PersonActions
     let outcome = move || {
         edit.value().get().map(|result| match result {
             Ok(fields) if fields.is_empty() => {
-                view! { <p class="notice" role="status">{t.nothing_changed}</p> }.into_any()
+                view! { <p class="notice" role="status">{t.directory.nothing_changed}</p> }
+                    .into_any()
             }
             Ok(fields) => {
                 let names = fields
@@ -188,11 +189,12 @@ fn EditForm(person: StaffSummary, divisions: Vec<String>, actions: PersonActions
                     .map(|f| locale.field_name(f))
                     .collect::<Vec<_>>()
                     .join("、");
-                view! { <p class="notice" role="status">{(t.saved_changes)(&names)}</p> }.into_any()
+                view! { <p class="notice" role="status">{(t.directory.saved_changes)(&names)}</p> }
+                    .into_any()
             }
             Err(error) => view! {
                 <div class="error" role="alert" id="edit-error">
-                    <p>{t.errors_heading}</p>
+                    <p>{t.directory.errors_heading}</p>
                     <p>{t.error(&error)}</p>
                 </div>
             }
@@ -223,7 +225,7 @@ fn EditForm(person: StaffSummary, divisions: Vec<String>, actions: PersonActions
         .collect_view();
     view! {
         <section aria-labelledby="edit-heading">
-            <h2 id="edit-heading">{t.edit_heading}</h2>
+            <h2 id="edit-heading">{t.directory.edit_heading}</h2>
             <ActionForm action=edit attr:class="stacked" attr:aria-describedby="edit-error">
                 {outcome}
                 <input type="hidden" name="employee_id" value=person.employee_id.clone() />
@@ -234,12 +236,12 @@ fn EditForm(person: StaffSummary, divisions: Vec<String>, actions: PersonActions
                 <label for="edit-division">{t.division}</label>
                 <select id="edit-division" name="division">{division_options}</select>
                 <fieldset>
-                    <legend>{t.security_roles}</legend>
+                    <legend>{t.directory.security_roles}</legend>
                     {role_boxes}
                 </fieldset>
-                <label for="edit-effective">{t.effective_label}</label>
+                <label for="edit-effective">{t.directory.effective_label}</label>
                 <input id="edit-effective" name="effective" type="date" />
-                <button type="submit">{t.save_changes}</button>
+                <button type="submit">{t.directory.save_changes}</button>
             </ActionForm>
         </section>
     }
@@ -254,19 +256,21 @@ fn PasswordSection(
     let t = use_texts();
     let outcome = move || {
         send_link.value().get().map(|result| match result {
-            Ok(()) => view! { <p class="notice" role="status">{t.link_sent}</p> }.into_any(),
+            Ok(()) => {
+                view! { <p class="notice" role="status">{t.directory.link_sent}</p> }.into_any()
+            }
             Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
         })
     };
     view! {
         <section aria-labelledby="password-heading">
-            <h2 id="password-heading">{t.password_heading}</h2>
-            <p>{if has_password { t.has_password } else { t.no_password }}</p>
-            <p class="hint">{t.send_link_hint}</p>
+            <h2 id="password-heading">{t.directory.password_heading}</h2>
+            <p>{if has_password { t.directory.has_password } else { t.directory.no_password }}</p>
+            <p class="hint">{t.directory.send_link_hint}</p>
             <ActionForm action=send_link>
                 {outcome}
                 <input type="hidden" name="employee_id" value=employee_id />
-                <button type="submit">{t.send_link_button}</button>
+                <button type="submit">{t.directory.send_link_button}</button>
             </ActionForm>
         </section>
     }

@@ -31,7 +31,7 @@ pub fn StaffTrainingPage() -> impl IntoView {
                         }.into_any(),
                     })}
                 </Suspense>
-                <p><A href="/manager">{t.back_to_my_divisions}</A></p>
+                <p><A href="/manager">{t.training.back_to_my_divisions}</A></p>
             }
         } />
     }
@@ -41,7 +41,8 @@ pub fn StaffTrainingPage() -> impl IntoView {
 fn PersonView(person: PersonTraining) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
-    let heading = (t.person_training_title)(&format!("{}（{}）", person.name, person.employee_id));
+    let heading =
+        (t.training.person_training_title)(&format!("{}（{}）", person.name, person.employee_id));
     let when =
         |at: Option<chrono::DateTime<chrono::Utc>>| at.map(japanese_date_time).unwrap_or_default();
     let modules = person
@@ -53,7 +54,7 @@ fn PersonView(person: PersonTraining) -> impl IntoView {
                 .materials
                 .into_iter()
                 .map(|m| {
-                    let mark = if m.viewed { t.viewed_mark } else { "" };
+                    let mark = if m.viewed { t.training.viewed_mark } else { "" };
                     view! {
                         <tr>
                             <th scope="row">{m.material.title}</th>
@@ -61,7 +62,7 @@ fn PersonView(person: PersonTraining) -> impl IntoView {
                             <td>{when(m.first_view_at)}</td>
                             <td>{when(m.last_view_at)}</td>
                             <td>{m.views}</td>
-                            <td>{(t.seconds)(m.active_seconds)}</td>
+                            <td>{(t.training.seconds)(m.active_seconds)}</td>
                         </tr>
                     }
                 })
@@ -69,7 +70,7 @@ fn PersonView(person: PersonTraining) -> impl IntoView {
             let status = format!(
                 "{} · {}",
                 locale.progress_status(module.status),
-                (t.due_on)(&locale.date(module.due))
+                (t.training.due_on)(&locale.date(module.due))
             );
             view! {
                 <section class="module-progress">
@@ -77,12 +78,12 @@ fn PersonView(person: PersonTraining) -> impl IntoView {
                     <p>{status}</p>
                     <table>
                         <thead><tr>
-                            <th scope="col">{t.material_title}</th>
+                            <th scope="col">{t.training.material_title}</th>
                             <th scope="col">{t.status_label}</th>
-                            <th scope="col">{t.first_view}</th>
-                            <th scope="col">{t.last_view}</th>
-                            <th scope="col">{t.view_count}</th>
-                            <th scope="col">{t.active_time}</th>
+                            <th scope="col">{t.training.first_view}</th>
+                            <th scope="col">{t.training.last_view}</th>
+                            <th scope="col">{t.training.view_count}</th>
+                            <th scope="col">{t.training.active_time}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
@@ -95,8 +96,8 @@ fn PersonView(person: PersonTraining) -> impl IntoView {
         <h1>{heading}</h1>
         {modules}
         <section aria-labelledby="person-mail-heading">
-            <h2 id="person-mail-heading">{t.mail_heading}</h2>
-            <MailList mail=person.mail caption=t.mail_heading.to_string() />
+            <h2 id="person-mail-heading">{t.mail.heading}</h2>
+            <MailList mail=person.mail caption=t.mail.heading.to_string() />
         </section>
     }
 }

@@ -28,30 +28,30 @@ pub fn TrainerModulesPage() -> impl IntoView {
         )
     };
     view! {
-        <Title text=t.modules_title />
+        <Title text=t.training.modules_title />
         <RequirePermission permission=Permission::AuthorTraining page=move |_| {
             view! {
-                <h1>{t.modules_title}</h1>
+                <h1>{t.training.modules_title}</h1>
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || modules.get().map(|result| match result {
-                        Ok(list) if list.is_empty() => view! { <p class="empty-state">{t.no_modules}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty-state">{t.training.no_modules}</p> }.into_any(),
                         Ok(list) => view! { <ModuleTable list /> }.into_any(),
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
                     })}
                 </Suspense>
                 <section aria-labelledby="new-module-heading">
-                    <h2 id="new-module-heading">{t.new_module_heading}</h2>
+                    <h2 id="new-module-heading">{t.training.new_module_heading}</h2>
                     <ActionForm action=create attr:class="stacked" attr:aria-describedby="create-error">
                         {failed}
-                        <label for="module-title">{t.module_title_label}</label>
+                        <label for="module-title">{t.training.module_title_label}</label>
                         <input id="module-title" name="title" type="text" required />
-                        <label for="module-slug">{t.slug_label}</label>
+                        <label for="module-slug">{t.training.slug_label}</label>
                         <input id="module-slug" name="slug" type="text" required pattern="[a-z0-9][a-z0-9\\-]*[a-z0-9]|[a-z0-9]" />
-                        <label for="module-summary">{t.summary_label}</label>
+                        <label for="module-summary">{t.training.summary_label}</label>
                         <textarea id="module-summary" name="summary" rows="3"></textarea>
-                        <label for="module-minutes">{t.minutes_label}</label>
+                        <label for="module-minutes">{t.training.minutes_label}</label>
                         <input id="module-minutes" name="estimated_minutes" type="number" min="1" value="10" required />
-                        <button type="submit">{t.create_module_button}</button>
+                        <button type="submit">{t.training.create_module_button}</button>
                     </ActionForm>
                 </section>
             }
@@ -73,14 +73,14 @@ fn ModuleTable(list: Vec<ModuleSummary>) -> impl IntoView {
                     <td><A href=href>{title}</A></td>
                     <td><code>{slug}</code></td>
                     <td><ModuleStatusText module /></td>
-                    <td><A href=results>{t.quiz_results_heading}</A></td>
+                    <td><A href=results>{t.quiz.results_heading}</A></td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <table>
-            <thead><tr><th scope="col">{t.module_title_label}</th><th scope="col">{t.slug_heading}</th><th scope="col">{t.status_label}</th><th scope="col">{t.quiz_results_heading}</th></tr></thead>
+            <thead><tr><th scope="col">{t.training.module_title_label}</th><th scope="col">{t.training.slug_heading}</th><th scope="col">{t.status_label}</th><th scope="col">{t.quiz.results_heading}</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
     }

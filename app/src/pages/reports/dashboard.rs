@@ -30,11 +30,11 @@ pub fn ReportsPage() -> impl IntoView {
     let query = move || params.with(report_query);
     let dashboard = Resource::new(query, completion_dashboard);
     view! {
-        <Title text=t.reports_title />
+        <Title text=t.reports.title />
         <RequirePermission permission=Permission::ViewTrainingResults page=move |viewer| {
             let scope = viewer.actor.results_scope();
             view! {
-                <h1>{t.reports_title}</h1>
+                <h1>{t.reports.title}</h1>
                 <ScopeNote scope />
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || dashboard.get().map(|result| match result {
@@ -66,31 +66,31 @@ fn DashboardView(dashboard: Dashboard, query: ReportQuery) -> impl IntoView {
             view! { <BreakdownSection dimension rows query=shown.clone() /> }
         })
         .collect_view();
-    let curve_caption = (t.report_curve_caption)(&locale.fiscal_year(year));
+    let curve_caption = (t.reports.curve_caption)(&locale.fiscal_year(year));
     view! {
         <div class="report-tools">
             <YearAndDate action="/reports".into() years=dashboard.years.clone() year=dashboard.fiscal_year on=dashboard.on />
             <PrintButton />
         </div>
-        <p class="report-as-of">{(t.report_as_of)(&locale.fiscal_year(year), &locale.date(dashboard.on))}</p>
+        <p class="report-as-of">{(t.reports.as_of)(&locale.fiscal_year(year), &locale.date(dashboard.on))}</p>
         <Totals total=dashboard.total query=shown.clone() />
         {if dashboard.total.total() == 0 {
-            view! { <p class="empty-state">{t.report_nothing_assigned}</p> }.into_any()
+            view! { <p class="empty-state">{t.reports.nothing_assigned}</p> }.into_any()
         } else {
             view! {
                 {sections}
                 <section aria-labelledby="curve-heading">
-                    <h2 id="curve-heading">{t.report_curve_heading}</h2>
+                    <h2 id="curve-heading">{t.reports.curve_heading}</h2>
                     <CompletionCurve caption=curve_caption year points=dashboard.curve.clone() due_dates=dashboard.due_dates.clone() />
                     <details>
-                        <summary>{t.report_data_table}</summary>
+                        <summary>{t.reports.data_table}</summary>
                         <CurveTable points=dashboard.curve.clone() />
                     </details>
                     <Downloads path="/reports/curve".into() query=shown.to_query_string() />
                 </section>
             }.into_any()
         }}
-        <p><A href=link("/reports/people", &query.year_and_date())>{t.report_all_people}</A></p>
+        <p><A href=link("/reports/people", &query.year_and_date())>{t.reports.all_people}</A></p>
     }
     .into_any()
 }
@@ -118,9 +118,9 @@ fn Totals(total: Tally, query: ReportQuery) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <dl class="report-totals" aria-label=t.report_totals>
+        <dl class="report-totals" aria-label=t.reports.totals>
             <div class="total">
-                <dt>{t.report_assignments}</dt>
+                <dt>{t.reports.assignments}</dt>
                 <dd>{total.total()}</dd>
             </div>
             {items}
@@ -152,7 +152,7 @@ fn BreakdownSection(
         .collect();
     let chart = (!rows.is_empty()).then(|| {
         view! {
-            <StandingBars id=dimension.code() caption=(t.report_chart_caption)(heading) rows=chart_rows />
+            <StandingBars id=dimension.code() caption=(t.reports.chart_caption)(heading) rows=chart_rows />
         }
     });
     view! {
@@ -204,8 +204,8 @@ fn BreakdownTable(
                 let quiz = format!("/results/quizzes/{}", row.key);
                 view! {
                     <td>
-                        <A href=views>{t.report_material_views}</A>" "
-                        <A href=quiz>{t.report_quiz_results}</A>
+                        <A href=views>{t.reports.material_views}</A>" "
+                        <A href=quiz>{t.reports.quiz_results}</A>
                     </td>
                 }
             });
@@ -219,8 +219,8 @@ fn BreakdownTable(
             }
         })
         .collect_view();
-    let extra_header =
-        (dimension == Dimension::Module).then(|| view! { <th scope="col">{t.report_details}</th> });
+    let extra_header = (dimension == Dimension::Module)
+        .then(|| view! { <th scope="col">{t.reports.details}</th> });
     view! {
         <div class="table-scroll">
             <table class="report-table">
@@ -228,7 +228,7 @@ fn BreakdownTable(
                 <thead>
                     <tr>
                         <th scope="col">{dimension_name(locale, dimension)}</th>
-                        <th scope="col">{t.report_assignments}</th>
+                        <th scope="col">{t.reports.assignments}</th>
                         {headers}
                         {extra_header}
                     </tr>
@@ -259,13 +259,13 @@ fn CurveTable(points: Vec<mamori_domain::report::CurvePoint>) -> impl IntoView {
         .collect_view();
     view! {
         <table class="report-table">
-            <caption class="visually-hidden">{t.report_curve_heading}</caption>
+            <caption class="visually-hidden">{t.reports.curve_heading}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{t.report_date}</th>
+                    <th scope="col">{t.reports.date}</th>
                     <th scope="col">{locale.progress_status(ProgressStatus::Completed)}</th>
-                    <th scope="col">{t.report_assignments}</th>
-                    <th scope="col">{t.report_completion_rate}</th>
+                    <th scope="col">{t.reports.assignments}</th>
+                    <th scope="col">{t.reports.completion_rate}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -277,11 +277,11 @@ fn CurveTable(points: Vec<mamori_domain::report::CurvePoint>) -> impl IntoView {
 fn dimension_heading(locale: Locale, dimension: Dimension) -> &'static str {
     let t = locale.texts();
     match dimension {
-        Dimension::Division => t.report_by_division,
-        Dimension::Role => t.report_by_role,
-        Dimension::Group => t.report_by_group,
-        Dimension::Module => t.report_by_module,
-        Dimension::FiscalYear => t.report_by_year,
+        Dimension::Division => t.reports.by_division,
+        Dimension::Role => t.reports.by_role,
+        Dimension::Group => t.reports.by_group,
+        Dimension::Module => t.reports.by_module,
+        Dimension::FiscalYear => t.reports.by_year,
     }
 }
 
@@ -289,9 +289,9 @@ fn dimension_name(locale: Locale, dimension: Dimension) -> &'static str {
     let t = locale.texts();
     match dimension {
         Dimension::Division => t.division,
-        Dimension::Role => t.report_role,
-        Dimension::Group => t.report_group,
-        Dimension::Module => t.report_module,
+        Dimension::Role => t.reports.role,
+        Dimension::Group => t.reports.group,
+        Dimension::Module => t.reports.module,
         Dimension::FiscalYear => t.fiscal_year_label,
     }
 }

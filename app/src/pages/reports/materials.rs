@@ -51,7 +51,7 @@ pub fn MaterialViewsPage() -> impl IntoView {
 fn Views(report: MaterialReport, query: ReportQuery) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
-    let title = (t.report_material_views_title)(&report.module_title);
+    let title = (t.reports.material_views_title)(&report.module_title);
     let year = locale.fiscal_year(FiscalYear::new(report.fiscal_year));
     let bands = band_names();
     let band_headers = bands
@@ -93,21 +93,21 @@ fn Views(report: MaterialReport, query: ReportQuery) -> impl IntoView {
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
-        <p><A href=link("/reports", &query.year_and_date())>{t.back_to_reports}</A></p>
+        <p><A href=link("/reports", &query.year_and_date())>{t.reports.back_to_reports}</A></p>
         <div class="report-tools"><PrintButton /></div>
-        <p>{(t.report_material_learners)(&year, report.learners)}</p>
+        <p>{(t.reports.material_learners)(&year, report.learners)}</p>
         <div class="table-scroll">
             <table class="report-table">
-                <caption>{t.report_material_table}</caption>
+                <caption>{t.reports.material_table}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{t.report_version}</th>
-                        <th scope="col">{t.report_material}</th>
-                        <th scope="col">{t.report_kind}</th>
-                        <th scope="col">{t.report_opened}</th>
-                        <th scope="col">{t.report_not_opened}</th>
-                        <th scope="col">{t.report_opened_rate}</th>
-                        <th scope="col">{t.report_median_time}</th>
+                        <th scope="col">{t.reports.version}</th>
+                        <th scope="col">{t.reports.material}</th>
+                        <th scope="col">{t.reports.kind}</th>
+                        <th scope="col">{t.reports.opened}</th>
+                        <th scope="col">{t.reports.not_opened}</th>
+                        <th scope="col">{t.reports.opened_rate}</th>
+                        <th scope="col">{t.reports.median_time}</th>
                         {band_headers}
                     </tr>
                 </thead>
@@ -116,7 +116,7 @@ fn Views(report: MaterialReport, query: ReportQuery) -> impl IntoView {
         </div>
         <Downloads path="/reports/materials".into() query=files.to_query_string() />
         <section aria-labelledby="not-opened-heading">
-            <h2 id="not-opened-heading">{t.report_not_opened_heading}</h2>
+            <h2 id="not-opened-heading">{t.reports.not_opened_heading}</h2>
             {unopened}
         </section>
     }
@@ -139,9 +139,9 @@ fn NotOpened(material: MaterialViews) -> impl IntoView {
         .collect_view();
     view! {
         <details>
-            <summary>{(t.report_not_opened_summary)(&material.title, material.version)}</summary>
+            <summary>{(t.reports.not_opened_summary)(&material.title, material.version)}</summary>
             <ul class="people-list">{people}</ul>
-            {(unnamed > 0).then(|| view! { <p>{(t.report_not_opened_more)(unnamed)}</p> })}
+            {(unnamed > 0).then(|| view! { <p>{(t.reports.not_opened_more)(unnamed)}</p> })}
         </details>
     }
     .into_any()

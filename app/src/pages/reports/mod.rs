@@ -116,7 +116,7 @@ fn PrintButton() -> impl IntoView {
     view! {
         <button type="button" class="outline no-print" on:click=move |_| {
             let _ = window().print();
-        }>{t.print_page}</button>
+        }>{t.reports.print_page}</button>
     }
 }
 
@@ -125,7 +125,7 @@ fn PrintButton() -> impl IntoView {
 fn ScopeNote(scope: Option<ResultsScope>) -> impl IntoView {
     let t = use_texts();
     matches!(scope, Some(ResultsScope::Divisions(_)))
-        .then(|| view! { <p class="hint">{t.report_scope_divisions}</p> })
+        .then(|| view! { <p class="hint">{t.reports.scope_divisions}</p> })
 }
 
 /// The fiscal year and date a report is viewed as of.
@@ -147,8 +147,8 @@ fn YearAndDate(action: String, years: Vec<i32>, year: i32, on: chrono::NaiveDate
     view! {
         <form method="get" action=action class="report-filters">
             <label>{t.fiscal_year_label}" "<select name="fy">{options}</select></label>
-            <label>{t.report_on_label}" "<input type="date" name="on" value=on.to_string() /></label>
-            <button type="submit">{t.report_show}</button>
+            <label>{t.reports.on_label}" "<input type="date" name="on" value=on.to_string() /></label>
+            <button type="submit">{t.reports.show}</button>
         </form>
     }
 }

@@ -23,13 +23,13 @@ pub fn ReportPeoplePage() -> impl IntoView {
     let query = move || params.with(report_query);
     let people = Resource::new(query, report_people);
     view! {
-        <Title text=t.report_people_title />
+        <Title text=t.reports.people_title />
         <RequirePermission permission=Permission::ViewTrainingResults page=move |viewer| {
             let scope = viewer.actor.results_scope();
             view! {
-                <h1>{t.report_people_title}</h1>
+                <h1>{t.reports.people_title}</h1>
                 <ScopeNote scope />
-                <p><A href=move || link("/reports", &query().year_and_date())>{t.back_to_reports}</A></p>
+                <p><A href=move || link("/reports", &query().year_and_date())>{t.reports.back_to_reports}</A></p>
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || people.get().map(|result| match result {
                         Ok(page) => view! { <People page query=query() /> }.into_any(),
@@ -116,23 +116,23 @@ fn People(page: PeoplePage, query: ReportQuery) -> impl IntoView {
             <Filters options=page.options fiscal_year=page.fiscal_year on=page.on query=query.clone() />
             <PrintButton />
         </div>
-        <p role="status">{(t.report_matching)(page.matching)}</p>
+        <p role="status">{(t.reports.matching)(page.matching)}</p>
         {if empty {
-            view! { <p class="empty-state">{t.report_no_people}</p> }.into_any()
+            view! { <p class="empty-state">{t.reports.no_people}</p> }.into_any()
         } else {
             view! {
                 <div class="table-scroll">
                     <table class="report-table">
-                        <caption class="visually-hidden">{t.report_people_title}</caption>
+                        <caption class="visually-hidden">{t.reports.people_title}</caption>
                         <thead>
                             <tr>
                                 {column(SortKey::EmployeeId, t.employee_id)}
                                 {column(SortKey::Name, t.name)}
                                 {column(SortKey::Division, t.division)}
-                                {column(SortKey::Module, t.report_module)}
-                                {column(SortKey::Due, t.report_due)}
+                                {column(SortKey::Module, t.reports.module)}
+                                {column(SortKey::Due, t.reports.due)}
                                 {column(SortKey::Status, t.status_label)}
-                                {column(SortKey::CompletedOn, t.report_completed_on)}
+                                {column(SortKey::CompletedOn, t.reports.completed_on)}
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -196,8 +196,8 @@ fn Filters(
         without.page = None;
         view! {
             <p class="active-filter">
-                {(t.report_counted_under)(&label)}" "
-                <A href=link("/reports/people", &without)>{t.report_remove_filter}</A>
+                {(t.reports.counted_under)(&label)}" "
+                <A href=link("/reports/people", &without)>{t.reports.remove_filter}</A>
             </p>
             <input type="hidden" name="by" value=dimension.code() />
             <input type="hidden" name="key" value=key />
@@ -205,21 +205,21 @@ fn Filters(
     });
     view! {
         <form method="get" action="/reports/people" class="report-filters">
-            <p class="report-as-of">{(t.report_as_of)(&locale.fiscal_year(FiscalYear::new(year)), &locale.date(on))}</p>
+            <p class="report-as-of">{(t.reports.as_of)(&locale.fiscal_year(FiscalYear::new(year)), &locale.date(on))}</p>
             <input type="hidden" name="fy" value=year.to_string() />
             <input type="hidden" name="on" value=on.to_string() />
             {counted_under}
             <label>{t.division}" "
-                <select name="division"><option value="">{t.report_any}</option>{divisions}</select>
+                <select name="division"><option value="">{t.reports.any}</option>{divisions}</select>
             </label>
-            <label>{t.report_module}" "
-                <select name="module"><option value="">{t.report_any}</option>{modules}</select>
+            <label>{t.reports.module}" "
+                <select name="module"><option value="">{t.reports.any}</option>{modules}</select>
             </label>
             <label>{t.status_label}" "
-                <select name="status"><option value="">{t.report_any}</option>{statuses}</select>
+                <select name="status"><option value="">{t.reports.any}</option>{statuses}</select>
             </label>
-            <label class="checkbox"><input type="checkbox" name="late" value="1" checked=filter.late />{t.report_late_only}</label>
-            <button type="submit">{t.report_filter}</button>
+            <label class="checkbox"><input type="checkbox" name="late" value="1" checked=filter.late />{t.reports.late_only}</label>
+            <button type="submit">{t.reports.filter}</button>
         </form>
     }
     .into_any()

@@ -34,7 +34,7 @@ pub fn TranscriptPage() -> impl IntoView {
 #[component]
 fn TranscriptView(transcript: Transcript) -> impl IntoView {
     let t = use_texts();
-    let title = (t.transcript_title)(&transcript.name);
+    let title = (t.reports.transcript_title)(&transcript.name);
     let files = format!("/reports/staff/{}/transcript", transcript.employee_id);
     let rows = transcript
         .modules
@@ -44,22 +44,22 @@ fn TranscriptView(transcript: Transcript) -> impl IntoView {
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
-        <p><A href="/reports">{t.back_to_reports}</A></p>
+        <p><A href="/reports">{t.reports.back_to_reports}</A></p>
         <div class="report-tools"><PrintButton /></div>
         <p>{format!("{} {}（{}）", transcript.employee_id, transcript.name, transcript.division)}</p>
         <div class="table-scroll">
             <table class="report-table">
-                <caption class="visually-hidden">{t.transcript_caption}</caption>
+                <caption class="visually-hidden">{t.reports.transcript_caption}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t.fiscal_year_label}</th>
-                        <th scope="col">{t.report_module}</th>
-                        <th scope="col">{t.report_version}</th>
-                        <th scope="col">{t.report_due}</th>
+                        <th scope="col">{t.reports.module}</th>
+                        <th scope="col">{t.reports.version}</th>
+                        <th scope="col">{t.reports.due}</th>
                         <th scope="col">{t.status_label}</th>
-                        <th scope="col">{t.report_completed_at}</th>
-                        <th scope="col">{t.report_certificate}</th>
-                        <th scope="col">{t.report_quiz_attempts}</th>
+                        <th scope="col">{t.reports.completed_at}</th>
+                        <th scope="col">{t.reports.certificate}</th>
+                        <th scope="col">{t.reports.quiz_attempts}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -78,8 +78,8 @@ fn ModuleRow(module: TranscriptModule) -> impl IntoView {
         .attempts
         .iter()
         .map(|a| {
-            let result = if a.passed { t.quiz_passed } else { t.quiz_failed };
-            view! { <li>{(t.transcript_attempt)(a.number, a.score, result, &japanese_date_time(a.submitted_at))}</li> }
+            let result = if a.passed { t.quiz.passed } else { t.quiz.failed };
+            view! { <li>{(t.reports.transcript_attempt)(a.number, a.score, result, &japanese_date_time(a.submitted_at))}</li> }
         })
         .collect_view();
     view! {

@@ -1,0 +1,129 @@
+//! The texts every page shares (the frame, signing in, paging, errors) and each area's texts.
+
+use super::{directory, inspection, mail, quiz, reports, training};
+
+texts! {
+    pub struct Texts {
+        directory: &'static directory::DirectoryTexts = (&directory::JA, &directory::EN),
+        training: &'static training::TrainingTexts = (&training::JA, &training::EN),
+        quiz: &'static quiz::QuizTexts = (&quiz::JA, &quiz::EN),
+        reports: &'static reports::ReportTexts = (&reports::JA, &reports::EN),
+        mail: &'static mail::MailTexts = (&mail::JA, &mail::EN),
+        inspection: &'static inspection::InspectionTexts = (&inspection::JA, &inspection::EN),
+        app_name: &'static str = ("Mamori 守り", "Mamori"),
+        skip_to_content: &'static str = ("本文へスキップ", "Skip to content"),
+        main_menu: &'static str = ("メインメニュー", "Main menu"),
+        switch_language: &'static str = ("English", "日本語"),
+        signed_in_as: &'static str = ("ログイン中:", "Signed in as"),
+        loading: &'static str = ("読み込み中…", "Loading…"),
+        nav_my_training: &'static str = ("マイ研修", "My training"),
+        nav_my_divisions: &'static str = ("所属職員", "My divisions"),
+        nav_staff_directory: &'static str = ("職員名簿", "Staff directory"),
+        log_out: &'static str = ("ログアウト", "Log out"),
+        login_title: &'static str = ("ログイン", "Log in"),
+        login_name_label: &'static str = ("職員番号またはメールアドレス", "Employee ID or e-mail address"),
+        login_name_hint: &'static str = (
+            "例: E0001 または taro.yamada@agency.example",
+            "e.g. E0001 or taro.yamada@agency.example",
+        ),
+        password_label: &'static str = ("パスワード", "Password"),
+        log_in: &'static str = ("ログイン", "Log in"),
+        invalid_login: &'static str = (
+            "職員番号・メールアドレスまたはパスワードが正しくありません。",
+            "The employee ID, e-mail address or password is not correct.",
+        ),
+        demo_accounts: &'static str = ("デモ用アカウント", "Demo accounts"),
+        demo_password_note: &'static str = (
+            "デモ用アカウントのパスワードはすべて次のとおりです:",
+            "Every demo account has this password:",
+        ),
+        demo_role: &'static str = ("Mamori での役割", "Role in Mamori"),
+        title: &'static str = ("役職", "Post"),
+        previous_page: &'static str = ("前のページ", "Previous page"),
+        next_page: &'static str = ("次のページ", "Next page"),
+        page_of: fn(u64, u64) -> String = (
+            |page, pages| format!("{page} / {pages} ページ"),
+            |page, pages| format!("Page {page} of {pages}"),
+        ),
+        pagination: &'static str = ("ページ送り", "Pagination"),
+        employee_id: &'static str = ("職員番号", "Employee ID"),
+        name: &'static str = ("氏名", "Name"),
+        email: &'static str = ("メールアドレス", "E-mail"),
+        division: &'static str = ("課", "Division"),
+        set_password_title: &'static str = ("パスワードの設定", "Set your password"),
+        set_password_for: fn(&str) -> String = (
+            |name| format!("{name} さんのパスワードを設定します。"),
+            |name| format!("Set the password of {name}."),
+        ),
+        new_password: &'static str = ("新しいパスワード（8文字以上）", "New password (at least 8 characters)"),
+        new_password_again: &'static str = ("新しいパスワード（確認のためもう一度）", "New password again"),
+        set_password_button: &'static str = ("パスワードを設定", "Set password"),
+        password_set_done: &'static str = (
+            "パスワードを設定しました。新しいパスワードでログインしてください。",
+            "Your password is set. Please log in with it.",
+        ),
+        go_to_login: &'static str = ("ログイン画面へ", "Go to the login page"),
+        link_unusable: &'static str = (
+            "このリンクは使用できません。リンクが正しくないか、有効期限が切れたか、すでに使用されています。システム管理者に再発行を依頼してください。",
+            "This link cannot be used: it is wrong, expired or already used. Please ask an administrator for a new one.",
+        ),
+        passwords_differ: &'static str = ("2つのパスワードが一致しません。", "The two passwords differ."),
+        password_too_short: &'static str = (
+            "パスワードは8文字以上にしてください。",
+            "The password must be at least 8 characters long.",
+        ),
+        nav_authoring: &'static str = ("研修の作成", "Authoring"),
+        status_label: &'static str = ("状態", "Status"),
+        saved: &'static str = ("保存しました。", "Saved."),
+        fiscal_year_label: &'static str = ("年度", "Fiscal year"),
+        verify_heading: &'static str = ("修了証の確認", "Check a certificate"),
+        not_found: &'static str = (
+            "お探しのページは見つかりませんでした。",
+            "The page you are looking for was not found.",
+        ),
+        forbidden: &'static str = ("このページを表示する権限がありません。", "You are not allowed to see this page."),
+        log_in_first: &'static str = ("ログインしてください。", "Please log in."),
+        internal_error: &'static str = (
+            "サーバーでエラーが発生しました。時間をおいて再度お試しください。",
+            "Something went wrong on the server. Please try again later.",
+        ),
+        request_failed: &'static str = (
+            "通信に失敗しました。ネットワークを確認して再度お試しください。",
+            "The request failed. Please check the network and try again.",
+        ),
+        upload_progress: fn(f64, f64, f64) -> String = (
+            |p, sent, total| {
+                format!("アップロード中… {p:.0}%（{sent:.1} MB / {total:.1} MB）")
+            },
+            |p, sent, total| {
+                format!("Uploading… {p:.0} % ({sent:.1} MB of {total:.1} MB)")
+            },
+        ),
+        upload_failed: &'static str = (
+            "アップロードできませんでした。接続を確認して、もう一度お試しください。",
+            "The upload did not reach the server. Check the connection and try again.",
+        ),
+        nav_mail: &'static str = ("メール", "Mail"),
+        nav_reports: &'static str = ("受講状況", "Completion"),
+        download_csv: &'static str = ("CSV（Excel 用）をダウンロード", "Download CSV (for Excel)"),
+        download_xlsx: &'static str = ("Excel ファイル（.xlsx）をダウンロード", "Download Excel (.xlsx)"),
+    }
+}
+
+impl Texts {
+    pub fn error(&self, error: &crate::error::AppError) -> String {
+        use crate::error::AppError::*;
+        match error {
+            Unauthenticated => self.log_in_first.into(),
+            Forbidden => self.forbidden.into(),
+            NotFound => self.not_found.into(),
+            InvalidLogin => self.invalid_login.into(),
+            Invalid(message) => message.clone(),
+            PasswordsDiffer => self.passwords_differ.into(),
+            PasswordTooShort => self.password_too_short.into(),
+            LinkUnusable => self.link_unusable.into(),
+            Internal => self.internal_error.into(),
+            Request(_) => self.request_failed.into(),
+        }
+    }
+}

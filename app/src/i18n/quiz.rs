@@ -1,0 +1,178 @@
+//! The quiz pages' texts: taking a quiz, the question pool and its results.
+
+texts! {
+    pub struct QuizTexts {
+        back_to_module: &'static str = ("研修に戻る", "Back to the module"),
+        title: fn(&str) -> String = (|m| format!("確認テスト: {m}"), |m| format!("Quiz: {m}")),
+        rules: fn(u32, usize, u32, u32) -> String = (
+            |pass, count, attempts, minutes| {
+                let attempts = if attempts == 0 {
+                    "回数の制限なし".to_string()
+                } else {
+                    format!("{attempts} 回まで")
+                };
+                let time = if minutes == 0 {
+                    "時間制限なし".to_string()
+                } else {
+                    format!("制限時間 {minutes} 分（延長できます）")
+                };
+                format!("{count} 問、{pass}% 以上で合格。{attempts}、{time}。")
+            },
+            |pass, count, attempts, minutes| {
+                let attempts = if attempts == 0 {
+                    "no limit on attempts".to_string()
+                } else {
+                    format!("up to {attempts} attempts")
+                };
+                let time = if minutes == 0 {
+                    "no time limit".to_string()
+                } else {
+                    format!("{minutes} minutes (you can extend it)")
+                };
+                format!("{count} questions; pass with {pass} % or more; {attempts}; {time}.")
+            },
+        ),
+        start: &'static str = ("テストを始める", "Start the quiz"),
+        history: &'static str = ("これまでの受験", "Your attempts"),
+        deadline: fn(&str) -> String = (|at| format!("解答期限: {at}"), |at| format!("Answer by {at}")),
+        extend: &'static str = ("時間を延長する", "Give me more time"),
+        quiz_true: &'static str = ("○（正しい）", "True"),
+        quiz_false: &'static str = ("×（誤り）", "False"),
+        choose_all: &'static str = ("当てはまるものをすべて選んでください。", "Choose all that apply."),
+        question_number: fn(usize) -> String = (|n| format!("問{n}."), |n| format!("Q{n}.")),
+        quiz_attempt_number: fn(i32) -> String = (|n| format!("第{n}回"), |n| format!("Attempt {n}")),
+        submit: &'static str = ("解答を送信する", "Submit answers"),
+        passed: &'static str = ("合格", "Passed"),
+        failed: &'static str = ("不合格", "Not passed"),
+        late: &'static str = ("（制限時間を過ぎて送信）", "(sent after the time limit)"),
+        score: &'static str = ("得点", "Score"),
+        your_choice: &'static str = ("あなたの解答", "your answer"),
+        right_option: &'static str = ("正解", "right"),
+        explanation: &'static str = ("解説", "Explanation"),
+        already_passed: &'static str = ("合格済みです。", "You have passed this quiz."),
+        no_attempts_left: &'static str = (
+            "受験できる回数の上限に達しました。研修の担当者にお問い合わせください。",
+            "You have used every attempt. Please contact the training officer.",
+        ),
+        wait_until: fn(&str) -> String = (
+            |at| format!("{at} から再受験できます。"),
+            |at| format!("You can try again from {at}."),
+        ),
+        no_questions: &'static str = ("この研修には確認テストがありません。", "This module has no quiz."),
+        heading: &'static str = ("確認テスト", "Quiz"),
+        pool_empty: &'static str = (
+            "問題はまだありません。問題がない研修は、資料を確認すれば修了です。",
+            "No questions yet. Without questions, viewing the materials completes the module.",
+        ),
+        pool_caption: &'static str = ("問題プール", "Question pool"),
+        question_kind: &'static str = ("形式", "Type"),
+        question_text: &'static str = ("問題文", "Question"),
+        question_single: &'static str = ("単一選択", "Single choice"),
+        question_multiple: &'static str = ("複数選択", "Multiple choice"),
+        question_true_false: &'static str = ("○×", "True/false"),
+        pass_mark_label: &'static str = ("合格点（%）", "Pass mark (%)"),
+        draw_count_label: &'static str = ("出題数（0 ですべて）", "Questions per attempt (0: all)"),
+        max_attempts_label: &'static str = ("受験回数の上限（0 で無制限）", "Most attempts (0: unlimited)"),
+        wait_minutes_label: &'static str = (
+            "不合格後、再受験までの待ち時間（分）",
+            "Wait after a failed attempt (minutes)",
+        ),
+        time_limit_label: &'static str = ("制限時間（分、0 でなし）", "Time limit (minutes, 0: none)"),
+        shuffle_label: &'static str = ("選択肢の順序を受験ごとに入れ替える", "Shuffle the options for each attempt"),
+        scoring_label: &'static str = ("複数選択問題の採点", "Scoring of multiple-choice questions"),
+        scoring_all: &'static str = (
+            "正解をすべて選んだときのみ正解",
+            "Right only when exactly the right options are chosen",
+        ),
+        scoring_partial: &'static str = ("選択肢の配点で部分点", "Partial credit by the options' weights"),
+        save_quiz_settings: &'static str = ("テストの設定を保存", "Save quiz settings"),
+        import_questions_heading: &'static str = (
+            "問題の取込み（問題プールを置き換えます）",
+            "Import questions (replaces the pool)",
+        ),
+        import_format_label: &'static str = ("形式", "Format"),
+        import_text_label: &'static str = (
+            "問題（GIFT または Aiken 形式のテキストを貼り付け）",
+            "Questions (paste GIFT or Aiken text)",
+        ),
+        import_questions_button: &'static str = ("取り込む", "Import"),
+        questions_imported: fn(usize) -> String = (
+            |n| format!("{n} 問を取り込みました。"),
+            |n| format!("{n} questions imported."),
+        ),
+        questions_not_imported: &'static str = (
+            "取り込めない問題があるため、何も取り込んでいません（行番号: 理由）。",
+            "Nothing was imported: some questions cannot be used (line: reason).",
+        ),
+        import_file_heading: &'static str = (
+            "問題ファイルの取込み（問題プールを置き換えます）",
+            "Import a question file (replaces the pool)",
+        ),
+        question_file_label: &'static str = ("問題ファイル（UTF-8 のテキスト）", "Question file (UTF-8 text)"),
+        import_file_button: &'static str = ("ファイルを取り込む", "Import the file"),
+        question_file_error: fn(&str) -> &'static str = (
+            |code| match code {
+                "too_large" => "ファイルが大きすぎます（5 MB まで）。",
+                "no_file" => "取り込むファイルを選んでください。",
+                _ => "取り込めない問題があるため、何も取り込んでいません（行番号: 理由）。",
+            },
+            |code| match code {
+                "too_large" => "The file is too large (5 MB at most).",
+                "no_file" => "Choose a file to import.",
+                _ => "Nothing was imported: some questions cannot be used (line: reason).",
+            },
+        ),
+        export_gift: &'static str = ("問題を GIFT 形式でダウンロード", "Download the questions as GIFT"),
+        export_json: &'static str = ("問題を JSON 形式でダウンロード", "Download the questions as JSON"),
+        results_link: &'static str = (
+            "テストの結果（問題別の正答率、受験者別の記録）",
+            "Quiz results (correct rate per question, attempts per person)",
+        ),
+        results_heading: &'static str = ("テストの結果", "Quiz results"),
+        results_title: fn(&str) -> String = (
+            |module| format!("テストの結果：{module}"),
+            |module| format!("Quiz results: {module}"),
+        ),
+        results_scope_divisions: &'static str = (
+            "所管の課室の職員の結果だけを表示しています。",
+            "Showing the results of the staff of your divisions only.",
+        ),
+        results_summary: fn(usize, usize, u32) -> String = (
+            |tried, passed, pass_mark| {
+                format!("受験者 {tried} 人、うち合格 {passed} 人（合格点 {pass_mark}%）。")
+            },
+            |tried, passed, pass_mark| {
+                format!("{tried} people took the quiz; {passed} passed (pass mark {pass_mark} %).")
+            },
+        ),
+        question_results_heading: &'static str = ("問題別の正答率", "Correct rate per question"),
+        question_results_hint: &'static str = (
+            "正答率の低い問題は、理解されていない規則を示しています。研修資料の見直しにお使いください。",
+            "A low correct rate shows a rule that is misunderstood: a place to improve the materials.",
+        ),
+        question_results_caption: &'static str = (
+            "問題ごとの解答数と正答率（提出済みの受験のみ）",
+            "Answers and correct rate per question (submitted attempts only)",
+        ),
+        answered_count: &'static str = ("解答数", "Answered"),
+        fully_right_count: &'static str = ("正答数", "Fully right"),
+        correct_rate: &'static str = ("正答率", "Correct rate"),
+        download_question_results: &'static str = (
+            "問題別の正答率を CSV でダウンロード",
+            "Download the correct rates as CSV",
+        ),
+        attempt_results_heading: &'static str = ("受験者別の記録", "Attempts per person"),
+        attempt_results_caption: &'static str = (
+            "提出された受験（職員番号順）",
+            "Submitted attempts (by employee ID)",
+        ),
+        attempt_number: &'static str = ("回", "Attempt"),
+        submitted_at: &'static str = ("提出日時", "Submitted"),
+        pass_or_fail: &'static str = ("合否", "Result"),
+        no_attempts_yet: &'static str = ("まだ提出された受験はありません。", "No attempt has been submitted yet."),
+        download_attempt_results: &'static str = (
+            "受験者別の記録を CSV でダウンロード",
+            "Download the attempts as CSV",
+        ),
+    }
+}

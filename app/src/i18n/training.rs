@@ -1,0 +1,258 @@
+//! The training pages' texts: modules, materials, assignments, certificates.
+
+texts! {
+    pub struct TrainingTexts {
+        my_training_title: &'static str = ("マイ研修", "My training"),
+        greeting: fn(&str) -> String = (
+            |name| format!("{name} さん、こんにちは。"),
+            |name| format!("Hello, {name}."),
+        ),
+        current_fiscal_year: &'static str = ("今年度", "This fiscal year"),
+        no_training_yet: &'static str = (
+            "現在、割り当てられている研修はありません。研修が割り当てられると、ここに表示されます。",
+            "No training is assigned to you at the moment. Assigned training will appear here.",
+        ),
+        modules_title: &'static str = ("研修の作成・管理", "Training modules"),
+        no_modules: &'static str = (
+            "研修はまだありません。下のフォームから作成してください。",
+            "No module yet. Start one with the form below.",
+        ),
+        new_module_heading: &'static str = ("新しい研修", "New module"),
+        slug_label: &'static str = (
+            "識別名（URL に使う英小文字・数字・ハイフン。例: removable-media）",
+            "Slug (lower-case letters, digits and hyphens, used in the URL; e.g. removable-media)",
+        ),
+        slug_heading: &'static str = ("識別名", "Slug"),
+        module_title_label: &'static str = ("題名", "Title"),
+        summary_label: &'static str = ("概要", "Summary"),
+        minutes_label: &'static str = ("所要時間の目安（分）", "Estimated time (minutes)"),
+        create_module_button: &'static str = ("作成して編集する", "Create and edit"),
+        status_draft: &'static str = ("下書き", "Draft"),
+        status_published: fn(i32) -> String = (
+            |v| format!("公開中（第{v}版）"),
+            |v| format!("Published (version {v})"),
+        ),
+        status_archived: &'static str = ("アーカイブ済み", "Archived"),
+        unpublished_changes: &'static str = ("未公開の変更があります", "has unpublished changes"),
+        materials_heading: &'static str = ("資料", "Materials"),
+        no_materials: &'static str = ("資料はまだありません。", "No material yet."),
+        min_seconds_of: fn(i32) -> String = (
+            |n| format!("最低閲覧時間 {n} 秒"),
+            |n| format!("at least {n} s of reading"),
+        ),
+        add_page_heading: &'static str = ("ページを追加", "Add a page"),
+        page_title_label: &'static str = ("ページの題名", "Page title"),
+        markdown_label: &'static str = (
+            "本文（Markdown: 見出しは ##、箇条書きは -、強調は **…**）",
+            "Text (Markdown: ## headings, - lists, **bold**)",
+        ),
+        min_seconds_label: &'static str = ("最低閲覧時間（秒）", "Minimum reading time (seconds)"),
+        add_page_button: &'static str = ("ページを追加", "Add page"),
+        publish_heading: &'static str = ("公開", "Publish"),
+        publish_hint: &'static str = (
+            "公開すると、割り当てられた職員が受講できるようになります。受講を始めた職員は、その時点の版で受講を続けます。",
+            "Once published, assigned staff can take it. People who already started keep the version they started.",
+        ),
+        publish_button: &'static str = ("この内容で公開する", "Publish this version"),
+        assign_heading: &'static str = ("割当て（今年度）", "Assign (this fiscal year)"),
+        everyone: &'static str = ("全職員", "Everyone"),
+        due_label: &'static str = ("受講期限", "Due date"),
+        assign_button: &'static str = ("割り当てる", "Assign"),
+        no_assignments: &'static str = ("まだ割り当てていません。", "Not assigned yet."),
+        assign_needs_publish: &'static str = (
+            "割り当てるには、先に公開してください。",
+            "Publish the module before assigning it.",
+        ),
+        back_to_modules: &'static str = ("研修の一覧に戻る", "Back to the modules"),
+        target_label: &'static str = ("対象", "Who"),
+        due_on: fn(&str) -> String = (|date| format!("受講期限: {date}"), |date| format!("Due {date}")),
+        materials_viewed: fn(usize, usize) -> String = (
+            |viewed, total| format!("資料 {total} 件中 {viewed} 件を確認済み"),
+            |viewed, total| format!("{viewed} of {total} materials viewed"),
+        ),
+        about_minutes: fn(i32) -> String = (|n| format!("約{n}分"), |n| format!("about {n} min")),
+        material_list: &'static str = ("資料の一覧", "Materials"),
+        material_of: fn(usize, usize) -> String = (
+            |i, n| format!("資料 {i} / {n}"),
+            |i, n| format!("Material {i} of {n}"),
+        ),
+        previous_material: &'static str = ("前の資料", "Previous"),
+        next_material: &'static str = ("次の資料", "Next"),
+        viewed_mark: &'static str = ("確認済み", "viewed"),
+        read_to_end: fn(i32) -> String = (
+            |n| format!("最後までお読みください（{n} 秒以上表示すると確認済みになります）。"),
+            |n| format!("Please read to the end (it counts as viewed after {n} s)."),
+        ),
+        completed_on: fn(&str) -> String = (
+            |date| format!("{date} に修了しました。"),
+            |date| format!("Completed on {date}."),
+        ),
+        verification_code: &'static str = ("確認コード", "Verification code"),
+        back_to_my_training: &'static str = ("マイ研修に戻る", "Back to my training"),
+        needs_javascript: &'static str = (
+            "資料の確認状況の記録には JavaScript が必要です。ブラウザの設定で有効にしてください。",
+            "Recording what you have read needs JavaScript; please turn it on.",
+        ),
+        person_training_title: fn(&str) -> String = (
+            |name| format!("{name} さんの研修の状況"),
+            |name| format!("Training of {name}"),
+        ),
+        material_title: &'static str = ("資料", "Material"),
+        first_view: &'static str = ("初回閲覧", "First view"),
+        last_view: &'static str = ("最終閲覧", "Last view"),
+        view_count: &'static str = ("閲覧回数", "Views"),
+        active_time: &'static str = ("閲覧時間", "Time read"),
+        seconds: fn(i32) -> String = (
+            |s| format!("{}分{:02}秒", s / 60, s % 60),
+            |s| format!("{}m {:02}s", s / 60, s % 60),
+        ),
+        back_to_my_divisions: &'static str = ("所属職員の状況に戻る", "Back to my divisions"),
+        certificate_title: &'static str = ("修了証", "Certificate of completion"),
+        show_certificate: &'static str = ("修了証を表示", "Show the certificate"),
+        certificate_text: fn(&str, &str) -> String = (
+            |name, module| {
+                format!("{name} 殿は、情報セキュリティ研修「{module}」を修了したことを証します。")
+            },
+            |name, module| {
+                format!("This certifies that {name} has completed the security training \"{module}\".")
+            },
+        ),
+        certificate_version: fn(i32) -> String = (|v| format!("第{v}版"), |v| format!("version {v}")),
+        completed_date: &'static str = ("修了日", "Completed on"),
+        print_hint: &'static str = (
+            "ブラウザの印刷機能（Ctrl+P）で印刷できます。",
+            "Print it with the browser (Ctrl+P).",
+        ),
+        verify_label: &'static str = ("確認コード（12 文字）", "Verification code (12 characters)"),
+        verify_button: &'static str = ("確認する", "Check"),
+        verify_none: &'static str = ("この確認コードの修了証はありません。", "No certificate carries this code."),
+        verify_found: &'static str = ("有効な修了証です。", "This certificate is genuine."),
+        open_document: fn(&str) -> String = (
+            |file| format!("資料を開く（{file}）"),
+            |file| format!("Open the document ({file})"),
+        ),
+        captions_label: &'static str = ("日本語字幕", "Japanese captions"),
+        video_unsupported: &'static str = (
+            "このブラウザでは動画を再生できません。",
+            "This browser cannot play the video.",
+        ),
+        open_to_view: &'static str = (
+            "資料を開くと確認済みになります。",
+            "It counts as viewed once you open the document.",
+        ),
+        watch_to_view: fn(i32) -> String = (
+            |n| {
+                format!(
+                    "動画を {n}% 以上視聴すると確認済みになります。字幕は再生画面の字幕ボタンで切り替えられます。"
+                )
+            },
+            |n| {
+                format!(
+                    "It counts as viewed once you have watched {n} % of the video. Captions can be switched on in the player."
+                )
+            },
+        ),
+        watched_so_far: fn(i32) -> String = (
+            |n| format!("これまでに {n}% を視聴しました。"),
+            |n| format!("You have watched {n} % so far."),
+        ),
+        material_kind_page: &'static str = ("ページ", "Page"),
+        material_kind_document: &'static str = ("文書", "Document"),
+        material_kind_video: &'static str = ("動画", "Video"),
+        move_up: &'static str = ("上へ移動", "Move up"),
+        move_down: &'static str = ("下へ移動", "Move down"),
+        remove_material: &'static str = ("削除", "Remove"),
+        edit_material_summary: &'static str = ("この資料を編集", "Edit this material"),
+        description_label: &'static str = (
+            "説明（Markdown・任意。画像や動画の内容を文字でも伝えます）",
+            "Description (Markdown, optional; tells the content of an image or video in words)",
+        ),
+        save_button: &'static str = ("保存する", "Save"),
+        material_added: &'static str = ("資料を追加しました。", "The material was added."),
+        add_document_heading: &'static str = ("文書（PDF・画像）を追加", "Add a document (PDF or image)"),
+        add_video_heading: &'static str = ("動画を追加", "Add a video"),
+        material_title_label: &'static str = ("資料の題名", "Title"),
+        document_file_label: &'static str = (
+            "ファイル（PDF・PNG・JPEG・GIF・WebP、20 MB まで）",
+            "File (PDF, PNG, JPEG, GIF or WebP, up to 20 MB)",
+        ),
+        video_file_label: &'static str = (
+            "動画ファイル（MP4・WebM、500 MB まで）",
+            "Video file (MP4 or WebM, up to 500 MB)",
+        ),
+        video_url_label: &'static str = (
+            "または動画の URL（庁内の配信サーバなど。ファイルの代わりに指定します）",
+            "Or the video's address (an internal streaming server, instead of a file)",
+        ),
+        captions_file_label: &'static str = (
+            "字幕ファイル（WebVTT 形式の .vtt、必須）",
+            "Captions (a WebVTT .vtt file, required)",
+        ),
+        add_document_button: &'static str = ("文書を追加", "Add document"),
+        add_video_button: &'static str = ("動画を追加", "Add video"),
+        upload_error: fn(&str) -> &'static str = (
+            |code| match code {
+                "file_missing" => "ファイルを選んでください。",
+                "file_too_large" => "ファイルが大きすぎます（文書は 20 MB、動画は 500 MB まで）。",
+                "file_wrong_type" => {
+                    "この種類のファイルは追加できません。文書は PDF か画像、動画は MP4 か WebM にしてください。"
+                }
+                "captions_missing" => "字幕ファイル（.vtt）を選んでください。動画には字幕が必要です。",
+                "captions_too_large" => "字幕ファイルが大きすぎます（1 MB まで）。",
+                "captions_wrong_type" => "字幕ファイルは WebVTT 形式（先頭が WEBVTT）にしてください。",
+                "title_missing" => "題名を入力してください。",
+                "link_invalid" => "動画の URL は http:// または https:// で始まるアドレスにしてください。",
+                _ => "追加できませんでした。もう一度お試しください。",
+            },
+            |code| match code {
+                "file_missing" => "Choose a file.",
+                "file_too_large" => "The file is too large (documents up to 20 MB, videos up to 500 MB).",
+                "file_wrong_type" => {
+                    "This kind of file cannot be added: documents must be PDF or images, videos MP4 or WebM."
+                }
+                "captions_missing" => "Choose a captions file (.vtt): videos need captions.",
+                "captions_too_large" => "The captions file is too large (up to 1 MB).",
+                "captions_wrong_type" => "Captions must be a WebVTT file (starting with WEBVTT).",
+                "title_missing" => "Enter a title.",
+                "link_invalid" => "The video's address must start with http:// or https://.",
+                _ => "The material could not be added. Please try again.",
+            },
+        ),
+        module_details_heading: &'static str = ("モジュールの情報", "About the module"),
+        save_details_button: &'static str = ("情報を保存", "Save"),
+        archive_button: &'static str = ("アーカイブする", "Archive"),
+        archive_hint: &'static str = (
+            "アーカイブすると受講者の一覧から消え、督促も止まります。受講記録は残り、公開し直すと戻ります。",
+            "Archiving takes the module away from learners and stops its reminders. Records stay; publishing it again brings it back.",
+        ),
+        carry_over_button: &'static str = ("次年度へ繰り越す", "Carry over to next year"),
+        target_legend: &'static str = ("対象", "Who"),
+        target_divisions: &'static str = ("課を選ぶ", "Chosen divisions"),
+        target_roles: &'static str = ("セキュリティ上の役割を選ぶ", "Chosen security roles"),
+        target_groups: &'static str = ("自己点検の実施主体を選ぶ", "Chosen self-inspection groups"),
+        due_legend: &'static str = ("受講期限の決め方", "Due date"),
+        due_fixed: &'static str = ("全員同じ期日", "The same date for everyone"),
+        due_joining: &'static str = (
+            "着任から一定の日数以内（新しく着任した職員は着任日から数えます）",
+            "Within a number of days of joining (new joiners count from their start)",
+        ),
+        within_days_label: &'static str = ("着任から何日以内", "Days from joining"),
+        earliest_label: &'static str = (
+            "期日（日数で決めるときは、これより早い期限にはなりません）",
+            "Date (with days from joining, no one is due earlier than this)",
+        ),
+        due_within: fn(u32, &str) -> String = (
+            |days, date| format!("着任から{days}日以内（{date}より前にはならない）"),
+            |days, date| format!("within {days} days of joining (not before {date})"),
+        ),
+        take_quiz: &'static str = ("確認テストを受ける", "Take the quiz"),
+        my_mail_heading: &'static str = ("受け取ったお知らせメール", "Mail sent to you"),
+        reminders_column: &'static str = ("督促", "Reminders"),
+        reminders_default: &'static str = ("既定の方針", "Default policy"),
+        reminders_own: &'static str = ("この割当て独自の方針", "Its own policy"),
+        reminders_own_label: &'static str = (
+            "この割当てには独自の方針を使う（外すと既定の方針に戻ります）",
+            "Use a policy of its own for this assignment (clear to follow the default)",
+        ),
+    }
+}
