@@ -24,6 +24,10 @@ pub enum AppError {
     /// Bad input, with a message for the user (HTTP 422).
     #[error("{0}")]
     Invalid(String),
+    /// A rule refuses the change, for a reason the page words in the viewer's language (HTTP
+    /// 422).
+    #[error("{0}")]
+    Refused(mamori_domain::Refusal),
     /// The two new passwords differ (HTTP 422).
     #[error("passwords differ")]
     PasswordsDiffer,

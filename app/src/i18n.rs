@@ -21,6 +21,17 @@ macro_rules! texts {
     };
 }
 
+/// A sentence in the locale's language, Japanese and English side by side; both format
+/// strings may name the caller's variables: `say!(locale, "{line} 行目", "line {line}")`.
+macro_rules! say {
+    ($locale:expr, $ja:literal, $en:literal $(,)?) => {
+        match $locale {
+            $crate::i18n::Locale::Ja => format!($ja),
+            $crate::i18n::Locale::En => format!($en),
+        }
+    };
+}
+
 pub mod common;
 pub mod directory;
 pub mod inspection;
@@ -32,7 +43,7 @@ pub mod training;
 pub use common::Texts;
 
 use leptos::prelude::*;
-use mamori_domain::{AppRole, FiscalYear, InspectionGroup, SecurityRole};
+use mamori_domain::{AppRole, FiscalYear, InspectionGroup, Refusal, SecurityRole};
 
 /// The cookie that remembers a person's choice of language.
 pub const LANGUAGE_COOKIE: &str = "mamori_lang";
@@ -92,6 +103,17 @@ impl Locale {
                 .and_then(|html| html.get_attribute("lang"))
                 .map(|code| Locale::from_code(&code))
                 .unwrap_or_default()
+        }
+    }
+
+    /// Why a request was refused, in this language.
+    pub fn refusal(self, reason: &Refusal) -> String {
+        match reason {
+            Refusal::Directory(reason) => directory::refusal(self, reason),
+            Refusal::Training(reason) => training::refusal(self, reason),
+            Refusal::Quiz(reason) => quiz::refusal(self, reason),
+            Refusal::Mail(reason) => mail::refusal(self, reason),
+            Refusal::Inspection(reason) => inspection::refusal(self, reason),
         }
     }
 

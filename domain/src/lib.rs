@@ -12,6 +12,7 @@ pub mod mail;
 pub mod media;
 pub mod percent;
 pub mod quiz;
+pub mod refusal;
 pub mod reminder;
 pub mod report;
 pub mod roles;
@@ -22,6 +23,7 @@ pub mod url;
 
 pub use access::{Actor, Permission, ResultsScope};
 pub use fiscal_year::{Era, FiscalYear, agency_date};
+pub use refusal::Refusal;
 pub use roles::{AppRole, InspectionGroup, SecurityRole};
 pub use staff::{
     Change, EmailAddress, EmployeeId, Period, StaffDetail, StaffName, StaffPage, StaffSummary,

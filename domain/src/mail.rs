@@ -106,6 +106,34 @@ pub fn password_link(name: &str, link: &str, expires_at: DateTime<Utc>) -> MailT
     }
 }
 
+/// Why a change to reminder mail: its policy, templates and holidays is refused (see `crate::refusal`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
+pub enum MailRefusal {
+    #[error("the subject is empty")]
+    SubjectEmpty,
+    /// A template names a placeholder its kind does not fill (`known` are those it may use).
+    #[error("{{{placeholder}}} is not known here; use {}", braced(known))]
+    UnknownPlaceholder {
+        placeholder: String,
+        known: Vec<String>,
+    },
+    /// A `{` without its `}`, from the brace on.
+    #[error("a brace is not closed: {from:?}")]
+    BraceNotClosed { from: String },
+    /// A day in the reminder policy's "days before the due date".
+    #[error("{day:?} is not a number of days from 1 to 365")]
+    BadDays { day: String },
+}
+
+/// Placeholders as a template writes them: `{name} {module}`.
+pub fn braced(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|name| format!("{{{name}}}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -477,6 +477,13 @@ impl PoolFormat {
     }
 }
 
+/// Why a change to quizzes and their question pools is refused (see `crate::refusal`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
+pub enum QuizRefusal {
+    #[error("the pass mark is at most 100 %")]
+    PassMarkOver100,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! what they say under a unique key, so each mail goes out once.
 
 use crate::fiscal_year::japanese_date;
-use crate::mail::MailText;
+use crate::mail::{MailRefusal, MailText};
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -37,7 +37,7 @@ impl Default for ReminderPolicy {
 
 impl ReminderPolicy {
     /// Reads "7, 1" (days before the due date) as admins type it.
-    pub fn parse_days(text: &str) -> Result<Vec<u32>, String> {
+    pub fn parse_days(text: &str) -> Result<Vec<u32>, MailRefusal> {
         let mut days: Vec<u32> = text
             .split([',', '、', ' '])
             .filter(|d| !d.trim().is_empty())
@@ -46,7 +46,7 @@ impl ReminderPolicy {
                     .parse::<u32>()
                     .ok()
                     .filter(|d| (1..=365).contains(d))
-                    .ok_or_else(|| format!("{d:?} is not a number of days from 1 to 365"))
+                    .ok_or_else(|| MailRefusal::BadDays { day: d.to_string() })
             })
             .collect::<Result<_, _>>()?;
         days.sort_unstable_by(|a, b| b.cmp(a));
@@ -226,21 +226,17 @@ pub struct MailTemplate {
 impl MailTemplate {
     /// Refuses placeholders the kind does not fill, and braces left open, so that a typo is
     /// caught when the template is saved rather than in people's mail.
-    pub fn check(&self, kind: ReminderKind) -> Result<(), String> {
+    pub fn check(&self, kind: ReminderKind) -> Result<(), MailRefusal> {
         if self.subject.trim().is_empty() {
-            return Err("the subject is empty".into());
+            return Err(MailRefusal::SubjectEmpty);
         }
         for text in [&self.subject, &self.body] {
             for name in placeholders_in(text)? {
                 if !kind.placeholders().contains(&name) {
-                    return Err(format!(
-                        "{{{name}}} is not known here; use {}",
-                        kind.placeholders()
-                            .iter()
-                            .map(|p| format!("{{{p}}}"))
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    ));
+                    return Err(MailRefusal::UnknownPlaceholder {
+                        placeholder: name.to_string(),
+                        known: kind.placeholders().iter().map(|p| p.to_string()).collect(),
+                    });
                 }
             }
         }
@@ -322,14 +318,14 @@ impl MailTemplate {
 }
 
 /// The `{name}`s in a text; an opening brace that is never closed is an error.
-fn placeholders_in(text: &str) -> Result<Vec<&str>, String> {
+fn placeholders_in(text: &str) -> Result<Vec<&str>, MailRefusal> {
     let mut names = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
-        let close = after
-            .find('}')
-            .ok_or_else(|| format!("a brace is not closed: {:?}", &rest[open..]))?;
+        let close = after.find('}').ok_or_else(|| MailRefusal::BraceNotClosed {
+            from: rest[open..].to_string(),
+        })?;
         names.push(&after[..close]);
         rest = &after[close + 1..];
     }
@@ -576,11 +572,10 @@ mod tests {
             subject: "{modul} の期限".into(),
             body: String::new(),
         };
-        assert!(
-            typo.check(ReminderKind::Notice)
-                .unwrap_err()
-                .contains("{modul}")
-        );
+        assert!(matches!(
+            typo.check(ReminderKind::Notice),
+            Err(MailRefusal::UnknownPlaceholder { placeholder, .. }) if placeholder == "modul"
+        ));
         let open = MailTemplate {
             subject: "期限 {due_date".into(),
             body: String::new(),

@@ -107,6 +107,13 @@ impl fmt::Display for StaffName {
     }
 }
 
+/// Why a change to the staff directory is refused (see `crate::refusal`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
+pub enum DirectoryRefusal {
+    #[error("{employee_id} is not on staff today")]
+    NotOnStaff { employee_id: String },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

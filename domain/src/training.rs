@@ -482,6 +482,13 @@ impl Heartbeat {
     }
 }
 
+/// Why a change to training modules, their materials and assignments is refused (see `crate::refusal`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
+pub enum TrainingRefusal {
+    #[error("title must not be empty")]
+    TitleEmpty,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

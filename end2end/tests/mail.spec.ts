@@ -34,7 +34,7 @@ test("an admin reads the outbox and changes the reminder policy, a template and 
   const days = pick(testInfo, "14, 7", "10, 3");
   await policy.getByLabel(/^期限の何日前に督促するか/).fill("14, x");
   await policy.getByRole("button", { name: "督促の方針を保存" }).click();
-  await expect(policy.getByRole("alert")).toContainText("\"x\" is not a number of days");
+  await expect(policy.getByRole("alert")).toContainText("「x」は 1〜365 の日数ではありません。");
   await settle(page, testInfo);
   await policy.getByLabel(/^期限の何日前に督促するか/).fill(days);
   await policy.getByLabel("期限当日に督促する").uncheck();
@@ -51,7 +51,7 @@ test("an admin reads the outbox and changes the reminder policy, a template and 
   const subject = templates.locator("#template-notice-subject");
   await subject.fill("【守り】{modul} の受講のお願い");
   await templates.getByRole("button", { name: "文面を保存" }).first().click();
-  await expect(templates.getByRole("alert")).toContainText("{modul} is not known here");
+  await expect(templates.getByRole("alert")).toContainText("{modul} はこのメールでは使えません。");
   await settle(page, testInfo);
   if (!hydrated(testInfo)) {
     await templates.getByText("受講のお知らせ", { exact: true }).click();

@@ -1,3 +1,7 @@
+use mamori_domain::{
+    Refusal, inspection::InspectionRefusal, mail::MailRefusal, quiz::QuizRefusal,
+    staff::DirectoryRefusal, training::TrainingRefusal,
+};
 use thiserror::Error;
 
 /// Everything that can go wrong in the store. Callers map it to what a user can understand.
@@ -9,6 +13,9 @@ pub enum StoreError {
     Io(String, std::io::Error),
     #[error("not found: {0}")]
     NotFound(String),
+    /// A rule refuses the change; the caller words the reason for its user.
+    #[error(transparent)]
+    Refused(#[from] Refusal),
     #[error("{0}")]
     Conflict(String),
     #[error("{0}")]
@@ -16,3 +23,22 @@ pub enum StoreError {
     #[error("password hashing failed: {0}")]
     PasswordHash(String),
 }
+
+/// Each area's refusal is a store error as it is, so the store writes `Err(reason.into())`.
+macro_rules! refusal_into_store_error {
+    ($($area:ty),*) => {$(
+        impl From<$area> for StoreError {
+            fn from(reason: $area) -> Self {
+                StoreError::Refused(reason.into())
+            }
+        }
+    )*};
+}
+
+refusal_into_store_error!(
+    DirectoryRefusal,
+    TrainingRefusal,
+    QuizRefusal,
+    MailRefusal,
+    InspectionRefusal
+);

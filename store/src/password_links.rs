@@ -9,7 +9,7 @@ use crate::{
     outbox::{self, QueuedMail},
 };
 use chrono::{DateTime, Duration, Utc};
-use mamori_domain::{EmployeeId, mail};
+use mamori_domain::{EmployeeId, mail, staff::DirectoryRefusal};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
 };
@@ -38,9 +38,10 @@ impl Store {
             .await?
             .ok_or_else(|| StoreError::NotFound(employee_id.to_string()))?;
         if !person.is_active_on(mamori_domain::agency_date(now)) {
-            return Err(StoreError::Conflict(format!(
-                "{employee_id} is not on staff today"
-            )));
+            return Err(DirectoryRefusal::NotOnStaff {
+                employee_id: employee_id.to_string(),
+            }
+            .into());
         }
         create_link(&txn, &person, link_base, sent_by, now).await?;
         txn.commit().await?;

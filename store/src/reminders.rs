@@ -132,7 +132,7 @@ impl Store {
         kind: ReminderKind,
         template: &MailTemplate,
     ) -> Result<(), StoreError> {
-        template.check(kind).map_err(StoreError::Invalid)?;
+        template.check(kind)?;
         let json = serde_json::to_string(template)
             .map_err(|e| StoreError::Invalid(format!("mail template: {e}")))?;
         self.put_setting(&template_key(kind), &json).await

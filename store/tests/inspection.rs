@@ -3,8 +3,11 @@
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mamori_domain::{
-    EmployeeId, FiscalYear, InspectionGroup,
-    inspection::files::{parse_answers, parse_items},
+    EmployeeId, FiscalYear, InspectionGroup, Refusal,
+    inspection::{
+        InspectionRefusal,
+        files::{parse_answers, parse_items},
+    },
     percent::Share,
     training::{AssignmentTarget, DueRule},
 };
@@ -257,7 +260,12 @@ async fn a_learner_drafts_submits_and_changes_answers_while_the_campaign_is_open
         let refused = store
             .save_learner_answers(year(), learner, &[yes("S01")], false, now)
             .await;
-        assert!(matches!(refused, Err(StoreError::Conflict(_))));
+        assert!(matches!(
+            refused,
+            Err(StoreError::Refused(Refusal::Inspection(
+                InspectionRefusal::NotOpen { fiscal_year: 2026 }
+            )))
+        ));
 
         let open = jst(11, 12, 10);
         let listed = store
@@ -373,7 +381,12 @@ async fn a_learner_drafts_submits_and_changes_answers_while_the_campaign_is_open
         let closed = store
             .save_learner_answers(year(), learner, &[yes("S01")], false, jst(12, 1, 9))
             .await;
-        assert!(matches!(closed, Err(StoreError::Conflict(_))));
+        assert!(matches!(
+            closed,
+            Err(StoreError::Refused(Refusal::Inspection(
+                InspectionRefusal::NotOpen { fiscal_year: 2026 }
+            )))
+        ));
     }
 }
 

@@ -46,7 +46,9 @@ impl PolicyForm {
     }
 
     /// The policy the form describes, or why not.
-    pub fn to_policy(&self) -> Result<mamori_domain::reminder::ReminderPolicy, String> {
+    pub fn to_policy(
+        &self,
+    ) -> Result<mamori_domain::reminder::ReminderPolicy, mamori_domain::mail::MailRefusal> {
         Ok(mamori_domain::reminder::ReminderPolicy {
             notice: self.notice,
             days_before: mamori_domain::reminder::ReminderPolicy::parse_days(&self.days_before)?,
@@ -108,7 +110,7 @@ pub async fn save_reminder_policy(policy: PolicyForm) -> Result<(), AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
     let policy = policy
         .to_policy()
-        .map_err(|reason| refuse(AppError::Invalid(reason)))?;
+        .map_err(|reason| refuse(AppError::Refused(reason.into())))?;
     state
         .store
         .save_reminder_policy(&policy)
@@ -162,7 +164,7 @@ pub async fn save_assignment_reminders(
         Some(
             policy
                 .to_policy()
-                .map_err(|reason| refuse(AppError::Invalid(reason)))?,
+                .map_err(|reason| refuse(AppError::Refused(reason.into())))?,
         )
     } else {
         None

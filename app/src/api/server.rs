@@ -121,6 +121,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         AppError::NotFound | AppError::LinkUnusable => StatusCode::NOT_FOUND,
         AppError::InvalidLogin
         | AppError::Invalid(_)
+        | AppError::Refused(_)
         | AppError::PasswordsDiffer
         | AppError::PasswordTooShort => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Internal | AppError::Request(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -152,6 +153,7 @@ pub(crate) fn redirect_form_post(path: &str) {
 pub(crate) fn store_error(error: StoreError) -> AppError {
     match error {
         StoreError::NotFound(_) => refuse(AppError::NotFound),
+        StoreError::Refused(reason) => refuse(AppError::Refused(reason)),
         StoreError::Invalid(message) | StoreError::Conflict(message) => {
             refuse(AppError::Invalid(message))
         }

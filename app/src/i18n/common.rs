@@ -4,6 +4,7 @@ use super::{directory, inspection, mail, quiz, reports, training};
 
 texts! {
     pub struct Texts {
+        locale: super::Locale = (super::Locale::Ja, super::Locale::En),
         directory: &'static directory::DirectoryTexts = (&directory::JA, &directory::EN),
         training: &'static training::TrainingTexts = (&training::JA, &training::EN),
         quiz: &'static quiz::QuizTexts = (&quiz::JA, &quiz::EN),
@@ -119,6 +120,7 @@ impl Texts {
             NotFound => self.not_found.into(),
             InvalidLogin => self.invalid_login.into(),
             Invalid(message) => message.clone(),
+            Refused(reason) => self.locale.refusal(reason),
             PasswordsDiffer => self.passwords_differ.into(),
             PasswordTooShort => self.password_too_short.into(),
             LinkUnusable => self.link_unusable.into(),

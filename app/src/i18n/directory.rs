@@ -1,5 +1,7 @@
 //! The staff directory's texts: people, their history, staff files and set-password links.
 
+use mamori_domain::staff::DirectoryRefusal;
+
 texts! {
     pub struct DirectoryTexts {
         staff_directory_title: &'static str = ("職員名簿", "Staff directory"),
@@ -134,5 +136,16 @@ texts! {
             |at, by| format!("Imported on {at} by {by}, with this result."),
         ),
         import_another: &'static str = ("別のファイルを取り込む", "Import another file"),
+    }
+}
+
+/// Why a change was refused, in the locale's language.
+pub fn refusal(locale: super::Locale, reason: &DirectoryRefusal) -> String {
+    match reason {
+        DirectoryRefusal::NotOnStaff { employee_id } => say!(
+            locale,
+            "{employee_id} は本日在籍していません。",
+            "{employee_id} is not on staff today.",
+        ),
     }
 }

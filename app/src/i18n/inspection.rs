@@ -1,5 +1,7 @@
 //! The self-inspection pages' texts.
 
+use mamori_domain::{FiscalYear, inspection::InspectionRefusal};
+
 texts! {
     pub struct InspectionTexts {
         nav: &'static str = ("自己点検", "Self-inspection"),
@@ -222,5 +224,19 @@ texts! {
             "回答が1件でもあると、項目の追加・削除と研修の連動の変更はできません（文言の修正はできます）。",
             "Once anyone has answered, items can no longer be added, removed or linked to another module (their wording can still be mended).",
         ),
+    }
+}
+
+/// Why a change was refused, in the locale's language.
+pub fn refusal(locale: super::Locale, reason: &InspectionRefusal) -> String {
+    match reason {
+        InspectionRefusal::NotOpen { fiscal_year } => {
+            let year = locale.fiscal_year(FiscalYear::new(*fiscal_year));
+            say!(
+                locale,
+                "{year}の自己点検は回答を受け付けていません。",
+                "The self-inspection of {year} is not open for answers.",
+            )
+        }
     }
 }

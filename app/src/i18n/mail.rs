@@ -1,5 +1,7 @@
 //! The mail pages' texts: the outbox, reminder policy, templates, holidays.
 
+use mamori_domain::mail::{MailRefusal, braced};
+
 texts! {
     pub struct MailTexts {
         heading: &'static str = ("送信したメール", "Mail sent"),
@@ -75,5 +77,32 @@ texts! {
             },
         ),
         save_holidays: &'static str = ("休日の一覧を保存", "Save the holiday list"),
+    }
+}
+
+/// Why a change was refused, in the locale's language.
+pub fn refusal(locale: super::Locale, reason: &MailRefusal) -> String {
+    match reason {
+        MailRefusal::SubjectEmpty => {
+            say!(locale, "件名を入力してください。", "The subject is empty.")
+        }
+        MailRefusal::UnknownPlaceholder { placeholder, known } => {
+            let known = braced(known);
+            say!(
+                locale,
+                "{{{placeholder}}} はこのメールでは使えません。使えるのは {known} です。",
+                "{{{placeholder}}} is not known in this mail; use {known}.",
+            )
+        }
+        MailRefusal::BraceNotClosed { from } => say!(
+            locale,
+            "「{{」が閉じられていません（{from}）。",
+            "A brace is not closed: {from}",
+        ),
+        MailRefusal::BadDays { day } => say!(
+            locale,
+            "「{day}」は 1〜365 の日数ではありません。",
+            "\"{day}\" is not a number of days from 1 to 365.",
+        ),
     }
 }

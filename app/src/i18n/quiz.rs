@@ -1,5 +1,7 @@
 //! The quiz pages' texts: taking a quiz, the question pool and its results.
 
+use mamori_domain::quiz::QuizRefusal;
+
 texts! {
     pub struct QuizTexts {
         back_to_module: &'static str = ("研修に戻る", "Back to the module"),
@@ -173,6 +175,17 @@ texts! {
         download_attempt_results: &'static str = (
             "受験者別の記録を CSV でダウンロード",
             "Download the attempts as CSV",
+        ),
+    }
+}
+
+/// Why a change was refused, in the locale's language.
+pub fn refusal(locale: super::Locale, reason: &QuizRefusal) -> String {
+    match reason {
+        QuizRefusal::PassMarkOver100 => say!(
+            locale,
+            "合格点は 100% 以下にしてください。",
+            "The pass mark is at most 100 %.",
         ),
     }
 }

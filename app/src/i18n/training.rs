@@ -1,5 +1,7 @@
 //! The training pages' texts: modules, materials, assignments, certificates.
 
+use mamori_domain::training::TrainingRefusal;
+
 texts! {
     pub struct TrainingTexts {
         my_training_title: &'static str = ("マイ研修", "My training"),
@@ -254,5 +256,18 @@ texts! {
             "この割当てには独自の方針を使う（外すと既定の方針に戻ります）",
             "Use a policy of its own for this assignment (clear to follow the default)",
         ),
+    }
+}
+
+/// Why a change was refused, in the locale's language.
+pub fn refusal(locale: super::Locale, reason: &TrainingRefusal) -> String {
+    match reason {
+        TrainingRefusal::TitleEmpty => {
+            say!(
+                locale,
+                "題名を入力してください。",
+                "The title must not be empty."
+            )
+        }
     }
 }

@@ -245,6 +245,13 @@ fn group_figures(
     }
 }
 
+/// Why a change to the self-inspection is refused (see `crate::refusal`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
+pub enum InspectionRefusal {
+    #[error("the self-inspection of fiscal year {fiscal_year} is not open for answers")]
+    NotOpen { fiscal_year: i32 },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

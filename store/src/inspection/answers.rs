@@ -13,7 +13,7 @@ use mamori_domain::{
     FiscalYear, InspectionGroup, agency_date,
     csv::LineError,
     inspection::{
-        Answer, AnswerSheet,
+        Answer, AnswerSheet, InspectionRefusal,
         campaign::{
             CampaignState, ChangeSource, LearnerCampaign, LearnerSheet, SheetChange, SheetItem,
             answers_by_code, unanswered,
@@ -227,10 +227,10 @@ impl Store {
         let db = self.db();
         let campaign = find_campaign(db, year).await?;
         if schedule_of(&campaign).state(agency_date(now)) != CampaignState::Open {
-            return Err(StoreError::Conflict(format!(
-                "the self-inspection of fiscal year {} is not open for answers",
-                campaign.fiscal_year
-            )));
+            return Err(InspectionRefusal::NotOpen {
+                fiscal_year: campaign.fiscal_year,
+            }
+            .into());
         }
         let sheet = self.learner_sheet(year, staff_id, now).await?;
         let rows = items_of(db, campaign.id).await?;

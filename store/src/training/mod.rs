@@ -20,7 +20,7 @@ use crate::{
     entities::{assignment, enrollment, material, training_module},
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use mamori_domain::training::{ModuleDraft, ModuleStatus, ModuleSummary, Slug};
+use mamori_domain::training::{ModuleDraft, ModuleStatus, ModuleSummary, Slug, TrainingRefusal};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
@@ -42,7 +42,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         if new.title.trim().is_empty() {
-            return Err(StoreError::Invalid("title must not be empty".into()));
+            return Err(TrainingRefusal::TitleEmpty.into());
         }
         if module_by_slug(self.db(), new.slug.as_str()).await.is_ok() {
             return Err(StoreError::Conflict(format!(
@@ -78,7 +78,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         if title.trim().is_empty() {
-            return Err(StoreError::Invalid("title must not be empty".into()));
+            return Err(TrainingRefusal::TitleEmpty.into());
         }
         let mut module: training_module::ActiveModel =
             module_by_slug(self.db(), slug).await?.into();

@@ -10,8 +10,8 @@ use crate::{
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use mamori_domain::quiz::{
     AskedQuestion, AttemptReview, Finished, MultipleScoring, OpenAttempt, Question, QuestionKind,
-    QuizPage, QuizSettings, ReviewedOption, ReviewedQuestion, attempt_result, draw, may_start,
-    on_time,
+    QuizPage, QuizRefusal, QuizSettings, ReviewedOption, ReviewedQuestion, attempt_result, draw,
+    may_start, on_time,
     results::{AttemptRow, QuestionResult, QuizResults},
     score,
 };
@@ -45,7 +45,7 @@ impl Store {
         settings: QuizSettings,
     ) -> Result<(), StoreError> {
         if settings.pass_mark > 100 {
-            return Err(StoreError::Invalid("the pass mark is at most 100 %".into()));
+            return Err(QuizRefusal::PassMarkOver100.into());
         }
         let module = module_by_slug(self.db(), slug).await?;
         let int = |n: u32| Set(i32::try_from(n).unwrap_or(i32::MAX));
