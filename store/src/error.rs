@@ -16,6 +16,10 @@ pub enum StoreError {
     /// A rule refuses the change; the caller words the reason for its user.
     #[error(transparent)]
     Refused(#[from] Refusal),
+    /// Data that does not convert to or from its stored form (a bug or a hand edit): logged,
+    /// and an internal error to the user, who can do nothing about it.
+    #[error("stored data does not convert: {0}")]
+    Corrupt(String),
     #[error("{0}")]
     Conflict(String),
     #[error("{0}")]

@@ -106,14 +106,14 @@ impl Store {
     pub async fn reminder_policy(&self) -> Result<ReminderPolicy, StoreError> {
         match self.setting(POLICY_KEY).await? {
             Some(json) => serde_json::from_str(&json)
-                .map_err(|e| StoreError::Invalid(format!("reminder policy: {e}"))),
+                .map_err(|e| StoreError::Corrupt(format!("reminder policy: {e}"))),
             None => Ok(ReminderPolicy::default()),
         }
     }
 
     pub async fn save_reminder_policy(&self, policy: &ReminderPolicy) -> Result<(), StoreError> {
         let json = serde_json::to_string(policy)
-            .map_err(|e| StoreError::Invalid(format!("reminder policy: {e}")))?;
+            .map_err(|e| StoreError::Corrupt(format!("reminder policy: {e}")))?;
         self.put_setting(POLICY_KEY, &json).await
     }
 
@@ -121,7 +121,7 @@ impl Store {
     pub async fn mail_template(&self, kind: ReminderKind) -> Result<MailTemplate, StoreError> {
         match self.setting(&template_key(kind)).await? {
             Some(json) => serde_json::from_str(&json)
-                .map_err(|e| StoreError::Invalid(format!("mail template: {e}"))),
+                .map_err(|e| StoreError::Corrupt(format!("mail template: {e}"))),
             None => Ok(MailTemplate::default_for(kind)),
         }
     }
@@ -134,7 +134,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         template.check(kind)?;
         let json = serde_json::to_string(template)
-            .map_err(|e| StoreError::Invalid(format!("mail template: {e}")))?;
+            .map_err(|e| StoreError::Corrupt(format!("mail template: {e}")))?;
         self.put_setting(&template_key(kind), &json).await
     }
 

@@ -55,7 +55,7 @@ impl Store {
         };
         let outcome = match &upload.applied_report {
             Some(json) => Ok(serde_json::from_str(json)
-                .map_err(|e| StoreError::Invalid(format!("stored import report: {e}")))?),
+                .map_err(|e| StoreError::Corrupt(format!("stored import report: {e}")))?),
             None => match staff_file::parse(&upload.content) {
                 Err(errors) => Err(errors),
                 Ok(rows) => {
@@ -103,7 +103,7 @@ impl Store {
         let options = upload_options(&upload, changed_by, now);
         let report = import(&txn, &rows, options, Source::Import).await?;
         let json = serde_json::to_string(&report)
-            .map_err(|e| StoreError::Invalid(format!("import report: {e}")))?;
+            .map_err(|e| StoreError::Corrupt(format!("import report: {e}")))?;
         let mut applied: staff_upload::ActiveModel = upload.into();
         applied.applied_at = Set(Some(now));
         applied.applied_by = Set(Some(changed_by.to_string()));

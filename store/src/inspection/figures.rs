@@ -134,7 +134,7 @@ impl Store {
             let groups = InspectionGroup::of(&person.roles);
             let mut answers = match sheets.remove(&person.id) {
                 Some(stored) => AnswerSheet::parse(&stored).map_err(|e| {
-                    StoreError::Invalid(format!("answers of {}: {e}", person.employee_id))
+                    StoreError::Corrupt(format!("answers of {}: {e}", person.employee_id))
                 })?,
                 None => AnswerSheet::blank(items.len()),
             };

@@ -44,7 +44,7 @@ impl Store {
             return Err(StoreError::Invalid("choose who the module is for".into()));
         }
         let json = |result: serde_json::Result<String>| {
-            result.map_err(|e| StoreError::Invalid(format!("assignment: {e}")))
+            result.map_err(|e| StoreError::Corrupt(format!("assignment: {e}")))
         };
         let target = json(serde_json::to_string(target))?;
         let duplicate = assignment::Entity::find()
@@ -114,7 +114,7 @@ impl Store {
         let json = policy
             .map(serde_json::to_string)
             .transpose()
-            .map_err(|e| StoreError::Invalid(format!("reminder policy: {e}")))?;
+            .map_err(|e| StoreError::Corrupt(format!("reminder policy: {e}")))?;
         let mut row: assignment::ActiveModel = row.into();
         row.reminder_policy = Set(json);
         row.update(self.db()).await?;
@@ -183,7 +183,7 @@ impl Store {
 }
 
 pub(super) fn assignment_info(row: &assignment::Model) -> Result<AssignmentInfo, StoreError> {
-    let parse = |e: serde_json::Error| StoreError::Invalid(format!("assignment {}: {e}", row.id));
+    let parse = |e: serde_json::Error| StoreError::Corrupt(format!("assignment {}: {e}", row.id));
     Ok(AssignmentInfo {
         id: row.id,
         fiscal_year: row.fiscal_year,

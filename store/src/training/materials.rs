@@ -334,7 +334,7 @@ fn material_of(
     row: material::Model,
     files: &HashMap<i32, material_file::Model>,
 ) -> Result<Material, StoreError> {
-    let broken = |what: &str| StoreError::Invalid(format!("material {}: {what}", row.id));
+    let broken = |what: &str| StoreError::Corrupt(format!("material {}: {what}", row.id));
     let file = |id: Option<i32>| -> Result<FileInfo, StoreError> {
         let file = id
             .and_then(|id| files.get(&id))

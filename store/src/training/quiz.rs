@@ -425,11 +425,11 @@ fn scoring_code(scoring: MultipleScoring) -> &'static str {
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, StoreError> {
-    serde_json::to_string(value).map_err(|e| StoreError::Invalid(format!("quiz data: {e}")))
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(format!("quiz data: {e}")))
 }
 
 fn from_json<T: for<'a> Deserialize<'a>>(text: &str) -> Result<T, StoreError> {
-    serde_json::from_str(text).map_err(|e| StoreError::Invalid(format!("quiz data: {e}")))
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("quiz data: {e}")))
 }
 
 async fn settings_of(
