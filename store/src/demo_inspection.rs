@@ -134,13 +134,11 @@ impl Store {
         let last = Schedule::new(
             Some(closing - Duration::days(45)),
             Some(closing - Duration::days(15)),
-        )
-        .map_err(StoreError::Invalid)?;
+        )?;
         let open = Schedule::new(
             Some(today - Duration::days(7)),
             Some(today + Duration::days(21)),
-        )
-        .map_err(StoreError::Invalid)?;
+        )?;
         let demo_accounts: Vec<EmployeeId> = mamori_domain::demo::agency()
             .accounts
             .iter()
@@ -212,6 +210,6 @@ impl Store {
 fn store_error(error: ImportError) -> StoreError {
     match error {
         ImportError::Store(error) => error,
-        ImportError::Rows(rows) => StoreError::Invalid(format!("demo inspection: {}", rows[0])),
+        ImportError::Rows(rows) => StoreError::Corrupt(format!("demo inspection: {}", rows[0])),
     }
 }

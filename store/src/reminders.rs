@@ -79,7 +79,7 @@ impl Store {
             });
         }
         let default = parse_holidays(DEFAULT_HOLIDAYS.as_bytes())
-            .map_err(|_| StoreError::Invalid("the default holiday list does not read".into()))?;
+            .map_err(|_| StoreError::Corrupt("the default holiday list does not read".into()))?;
         Ok(HolidaysInForce {
             holidays: default,
             imported: false,

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mamori_domain::{
     EmployeeId, FiscalYear, InspectionGroup, Refusal,
     inspection::{
-        InspectionRefusal,
+        InspectionRefusal, ItemChange,
         files::{parse_answers, parse_items},
     },
     percent::Share,
@@ -84,7 +84,9 @@ async fn items_answers_and_figures() {
             .await;
         assert!(matches!(
             outside,
-            Err(ImportError::Store(StoreError::Invalid(_)))
+            Err(ImportError::Store(StoreError::Refused(
+                Refusal::Inspection(InspectionRefusal::ReferenceOutsideYear { .. })
+            )))
         ));
 
         let items = parse_items(
@@ -191,7 +193,12 @@ async fn items_answers_and_figures() {
             .await;
         assert!(matches!(
             again,
-            Err(ImportError::Store(StoreError::Conflict(_)))
+            Err(ImportError::Store(StoreError::Refused(
+                Refusal::Inspection(InspectionRefusal::ItemsFixed {
+                    change: ItemChange::Replaced,
+                    ..
+                })
+            )))
         ));
         let leaver = EmployeeId::parse("E0300").unwrap();
         store
@@ -289,7 +296,12 @@ async fn a_learner_drafts_submits_and_changes_answers_while_the_campaign_is_open
         let typed_derived = store
             .save_learner_answers(year(), learner, &[yes("S02")], false, open)
             .await;
-        assert!(matches!(typed_derived, Err(StoreError::Invalid(_))));
+        assert!(matches!(
+            typed_derived,
+            Err(StoreError::Refused(Refusal::Inspection(
+                InspectionRefusal::NotYourItem { code }
+            ))) if code == "S02"
+        ));
         store
             .save_learner_answers(year(), learner, &[yes("S01")], false, open)
             .await
@@ -305,7 +317,9 @@ async fn a_learner_drafts_submits_and_changes_answers_while_the_campaign_is_open
             .save_learner_answers(year(), learner, &[yes("S01")], true, open)
             .await;
         assert!(
-            matches!(&partial, Err(StoreError::Invalid(m)) if m.contains("S03")),
+            matches!(&partial, Err(StoreError::Refused(Refusal::Inspection(
+                InspectionRefusal::Unanswered { codes }
+            ))) if codes == &["S03"]),
             "{partial:?}"
         );
         let na = ("S03".to_string(), Answer::NotApplicable);
@@ -495,7 +509,12 @@ async fn items_are_added_changed_and_removed_in_the_ui_until_someone_answers() {
         let again = store
             .add_inspection_item(year(), InspectionGroup::Staff, edit("S02", "重複", None))
             .await;
-        assert!(matches!(again, Err(StoreError::Invalid(_))));
+        assert!(matches!(
+            again,
+            Err(StoreError::Refused(Refusal::Inspection(
+                InspectionRefusal::ItemExists { code }
+            ))) if code == "S02"
+        ));
         let nowhere = Slug::parse("nowhere").unwrap();
         let unknown = store
             .add_inspection_item(
@@ -504,7 +523,12 @@ async fn items_are_added_changed_and_removed_in_the_ui_until_someone_answers() {
                 edit("O01", "確認", Some(&nowhere)),
             )
             .await;
-        assert!(matches!(unknown, Err(StoreError::Invalid(_))));
+        assert!(matches!(
+            unknown,
+            Err(StoreError::Refused(Refusal::Inspection(
+                InspectionRefusal::UnknownModule { .. }
+            )))
+        ));
         store
             .add_inspection_item(year(), InspectionGroup::Officers, edit("O01", "確認", None))
             .await
@@ -553,12 +577,36 @@ async fn items_are_added_changed_and_removed_in_the_ui_until_someone_answers() {
         let relinked = store
             .edit_inspection_item(year(), edit("S01", "スクリーンロックを行う", Some(&media)))
             .await;
-        assert!(matches!(relinked, Err(StoreError::Conflict(_))));
+        assert!(matches!(
+            relinked,
+            Err(StoreError::Refused(Refusal::Inspection(
+                InspectionRefusal::ItemsFixed {
+                    change: ItemChange::Relinked,
+                    ..
+                }
+            )))
+        ));
         let removed = store.remove_inspection_item(year(), "S02").await;
-        assert!(matches!(removed, Err(StoreError::Conflict(_))));
+        assert!(matches!(
+            removed,
+            Err(StoreError::Refused(Refusal::Inspection(
+                InspectionRefusal::ItemsFixed {
+                    change: ItemChange::Removed,
+                    ..
+                }
+            )))
+        ));
         let added = store
             .add_inspection_item(year(), InspectionGroup::Staff, edit("S03", "追加", None))
             .await;
-        assert!(matches!(added, Err(StoreError::Conflict(_))));
+        assert!(matches!(
+            added,
+            Err(StoreError::Refused(Refusal::Inspection(
+                InspectionRefusal::ItemsFixed {
+                    change: ItemChange::Added,
+                    ..
+                }
+            )))
+        ));
     }
 }

@@ -4,7 +4,8 @@
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mamori_domain::{
-    EmployeeId, FiscalYear,
+    EmployeeId, FiscalYear, Refusal,
+    mail::MailRefusal,
     reminder::{MailTemplate, ReminderKind, ReminderPolicy},
     training::{AssignmentTarget, DueRule, Heartbeat},
 };
@@ -341,7 +342,9 @@ async fn templates_are_checked_before_they_are_kept_and_then_used() {
         };
         assert!(matches!(
             store.save_mail_template(ReminderKind::Notice, &typo).await,
-            Err(StoreError::Invalid(_))
+            Err(StoreError::Refused(Refusal::Mail(
+                MailRefusal::UnknownPlaceholder { .. }
+            )))
         ));
         let short = MailTemplate {
             subject: "受講のお願い：{module}".into(),

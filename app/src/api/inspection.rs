@@ -10,7 +10,13 @@ use mamori_domain::inspection::campaign::{
 #[cfg(feature = "ssr")]
 use super::server::{redirect_form_post, refuse, require, store_error};
 #[cfg(feature = "ssr")]
-use mamori_domain::{FiscalYear, Permission};
+use mamori_domain::{FiscalYear, Permission, inspection::InspectionRefusal};
+
+/// Refuses a request for a reason of the self-inspection's rules.
+#[cfg(feature = "ssr")]
+fn refused(reason: InspectionRefusal) -> AppError {
+    refuse(AppError::Refused(reason.into()))
+}
 
 #[cfg(feature = "ssr")]
 fn today() -> chrono::NaiveDate {
@@ -50,30 +56,22 @@ pub async fn save_inspection_campaign(
 ) -> Result<String, AppError> {
     use mamori_domain::inspection::campaign::Schedule;
     let (state, _) = require(Permission::AdministerInspection).await?;
-    let t = crate::i18n::Locale::current().texts();
     if !(2000..=2100).contains(&fiscal_year) {
-        return Err(refuse(AppError::Invalid(t.inspection.bad_year.into())));
+        return Err(refused(InspectionRefusal::BadYear { fiscal_year }));
     }
     let year = FiscalYear::new(fiscal_year);
     let day = |text: &str| -> Result<Option<chrono::NaiveDate>, AppError> {
         match text.trim() {
             "" => Ok(None),
-            text => text
-                .parse()
-                .map(Some)
-                .map_err(|_| refuse(AppError::Invalid((t.inspection.bad_date)(text)))),
+            text => text.parse().map(Some).map_err(|_| {
+                refused(InspectionRefusal::BadDate {
+                    text: text.to_string(),
+                })
+            }),
         }
     };
     let reference_date = day(&reference_date)?.unwrap_or(year.last_day());
-    let schedule = Schedule::new(day(&opens_on)?, day(&closes_on)?)
-        .map_err(|_| refuse(AppError::Invalid(t.inspection.bad_period.into())))?;
-    if !year.contains(reference_date) {
-        return Err(refuse(AppError::Invalid((t
-            .inspection
-            .reference_outside_year)(
-            &year.start_year().to_string()
-        ))));
-    }
+    let schedule = Schedule::new(day(&opens_on)?, day(&closes_on)?).map_err(refused)?;
     state
         .store
         .save_inspection_campaign(year, reference_date, schedule, chrono::Utc::now())
@@ -117,22 +115,8 @@ pub async fn save_my_inspection(
     #[server(default)] answers: Vec<String>,
     #[server(default)] submit: bool,
 ) -> Result<(), AppError> {
-    use mamori_domain::inspection::{
-        Answer,
-        campaign::{CampaignState, unanswered},
-    };
+    use mamori_domain::inspection::Answer;
     let (state, actor) = require(Permission::TakeTraining).await?;
-    let t = crate::i18n::Locale::current().texts();
-    let year = FiscalYear::new(fiscal_year);
-    let now = chrono::Utc::now();
-    let sheet = state
-        .store
-        .learner_sheet(year, actor.staff_id, now)
-        .await
-        .map_err(store_error)?;
-    if sheet.state != CampaignState::Open {
-        return Err(refuse(AppError::Invalid(t.inspection.not_open.into())));
-    }
     let mut typed: Vec<(String, Answer)> = Vec::new();
     for entry in &answers {
         let parsed = entry
@@ -140,18 +124,23 @@ pub async fn save_my_inspection(
             .and_then(|(code, answer)| Some((code.to_string(), answer.parse().ok()?)));
         match parsed {
             Some(answer) => typed.push(answer),
-            None => return Err(refuse(AppError::Invalid((t.inspection.bad_answer)(entry)))),
+            None => {
+                return Err(refused(InspectionRefusal::BadAnswer {
+                    entry: entry.clone(),
+                }));
+            }
         }
     }
-    let missing = unanswered(&sheet.items, &typed);
-    if submit && !missing.is_empty() {
-        return Err(refuse(AppError::Invalid((t.inspection.unanswered)(
-            &missing.join(", "),
-        ))));
-    }
+    // The store refuses a closed campaign, others' items and, on submitting, unanswered ones.
     state
         .store
-        .save_learner_answers(year, actor.staff_id, &typed, submit, now)
+        .save_learner_answers(
+            FiscalYear::new(fiscal_year),
+            actor.staff_id,
+            &typed,
+            submit,
+            chrono::Utc::now(),
+        )
         .await
         .map_err(store_error)?;
     redirect_form_post(&format!("/inspection/{fiscal_year}"));
@@ -208,10 +197,9 @@ pub async fn add_inspection_item(
 ) -> Result<(), AppError> {
     use mamori_store::inspection::ItemEdit;
     let (state, _) = require(Permission::AdministerInspection).await?;
-    let t = crate::i18n::Locale::current().texts();
     let group = group
         .parse()
-        .map_err(|_| refuse(AppError::Invalid(t.inspection.choose_group.into())))?;
+        .map_err(|_| refused(InspectionRefusal::NoGroup))?;
     let module = module_of(&module)?;
     let item = ItemEdit {
         code: &item_id,

@@ -1,6 +1,9 @@
 //! The self-inspection pages' texts.
 
-use mamori_domain::{FiscalYear, inspection::InspectionRefusal};
+use mamori_domain::{
+    FiscalYear,
+    inspection::{InspectionRefusal, ItemChange},
+};
 
 texts! {
     pub struct InspectionTexts {
@@ -66,46 +69,6 @@ texts! {
         source_form: &'static str = ("画面から提出", "Submitted in Mamori"),
         source_import: &'static str = ("ファイルから取込", "Imported from a file"),
         answers: &'static str = ("回答", "Answers"),
-        not_open: &'static str = (
-            "この自己点検は回答期間外です。",
-            "This self-inspection is not open for answers.",
-        ),
-        bad_answer: fn(&str) -> String = (
-            |entry| format!("回答「{entry}」を読み取れません。"),
-            |entry| format!("The answer \"{entry}\" cannot be read."),
-        ),
-        unanswered: fn(&str) -> String = (
-            |codes| {
-                format!(
-                    "未回答の項目があります（{codes}）。すべて回答してから提出してください。下書きとしては保存できます。"
-                )
-            },
-            |codes| {
-                format!(
-                    "Some items have no answer ({codes}). Answer them all before submitting; you can save a draft meanwhile."
-                )
-            },
-        ),
-        bad_year: &'static str = (
-            "年度は 2000〜2100 の数字で入力してください。",
-            "Give the fiscal year as a number from 2000 to 2100.",
-        ),
-        bad_date: fn(&str) -> String = (
-            |text| format!("日付「{text}」を読み取れません（YYYY-MM-DD）。"),
-            |text| format!("The date \"{text}\" cannot be read (YYYY-MM-DD)."),
-        ),
-        bad_period: &'static str = (
-            "回答期間は開始日と終了日の両方を、開始日が終了日より前になるように入力してください（両方空欄なら未設定）。",
-            "Give both the first and the last day of answering, the first not after the last (or leave both empty).",
-        ),
-        reference_outside_year: fn(&str) -> String = (
-            |year| {
-                format!("基準日は {year} 年度の中（4月1日〜翌年3月31日）の日付にしてください。")
-            },
-            |year| {
-                format!("The reference date must be inside fiscal year {year} (1 April to 31 March).")
-            },
-        ),
         admin_title: &'static str = ("自己点検の管理", "Self-inspections"),
         no_campaigns: &'static str = (
             "自己点検はまだありません。下のフォームで作成するか、コマンド mamori inspection items import で項目を取り込んでください。",
@@ -213,7 +176,6 @@ texts! {
         employee_id: &'static str = ("職員番号", "Employee ID"),
         name: &'static str = ("氏名", "Name"),
         answered_of: &'static str = ("回答済み / 必要な項目", "Answered / items to answer"),
-        choose_group: &'static str = ("実施主体を選んでください。", "Choose the group."),
         add_item: &'static str = ("項目を追加", "Add an item"),
         add_item_button: &'static str = ("追加する", "Add"),
         edit_item: &'static str = ("編集", "Edit"),
@@ -229,13 +191,100 @@ texts! {
 
 /// Why a change was refused, in the locale's language.
 pub fn refusal(locale: super::Locale, reason: &InspectionRefusal) -> String {
+    use InspectionRefusal::*;
+    let year = |fiscal_year: &i32| locale.fiscal_year(FiscalYear::new(*fiscal_year));
     match reason {
-        InspectionRefusal::NotOpen { fiscal_year } => {
-            let year = locale.fiscal_year(FiscalYear::new(*fiscal_year));
+        NotOpen { fiscal_year } => {
+            let year = year(fiscal_year);
             say!(
                 locale,
-                "{year}の自己点検は回答を受け付けていません。",
+                "{year}の自己点検は回答期間外です。",
                 "The self-inspection of {year} is not open for answers.",
+            )
+        }
+        BadYear { fiscal_year } => say!(
+            locale,
+            "年度は 2000〜2100 の数字で入力してください（{fiscal_year} は使えません）。",
+            "Give the fiscal year as a number from 2000 to 2100 (not {fiscal_year}).",
+        ),
+        BadDate { text } => say!(
+            locale,
+            "日付「{text}」を読み取れません（YYYY-MM-DD）。",
+            "The date \"{text}\" cannot be read (YYYY-MM-DD).",
+        ),
+        PeriodReversed {
+            opens_on,
+            closes_on,
+        } => {
+            let (opens_on, closes_on) = (locale.date(*opens_on), locale.date(*closes_on));
+            say!(
+                locale,
+                "回答期間の開始日（{opens_on}）が終了日（{closes_on}）より後です。",
+                "The answering period opens on {opens_on}, after it closes on {closes_on}.",
+            )
+        }
+        PeriodHalfGiven => say!(
+            locale,
+            "回答期間は開始日と終了日の両方を入力してください（両方空欄なら未設定）。",
+            "Give both the first and the last day of answering (or leave both empty).",
+        ),
+        ReferenceOutsideYear { date, fiscal_year } => {
+            let (date, year) = (locale.date(*date), year(fiscal_year));
+            say!(
+                locale,
+                "基準日（{date}）は{year}の中（4月1日〜翌年3月31日）の日付にしてください。",
+                "The reference date ({date}) must be inside {year} (1 April to 31 March).",
+            )
+        }
+        BadAnswer { entry } => say!(
+            locale,
+            "回答「{entry}」を読み取れません。",
+            "The answer \"{entry}\" cannot be read.",
+        ),
+        Unanswered { codes } => {
+            let codes = codes.join(", ");
+            say!(
+                locale,
+                "未回答の項目があります（{codes}）。すべて回答してから提出してください。下書きとしては保存できます。",
+                "Some items have no answer ({codes}). Answer them all before submitting; you can save a draft meanwhile.",
+            )
+        }
+        NotYourItem { code } => say!(
+            locale,
+            "項目 {code} はあなたの回答する項目ではありません。",
+            "Item {code} is not one of your items.",
+        ),
+        NoGroup => say!(locale, "実施主体を選んでください。", "Choose the group."),
+        ItemIncomplete => say!(
+            locale,
+            "項目には ID と本文が必要です。",
+            "An item needs its ID and its text.",
+        ),
+        ItemExists { code } => say!(
+            locale,
+            "項目 {code} はすでにあります。",
+            "Item {code} already exists.",
+        ),
+        UnknownModule { slug } => say!(
+            locale,
+            "研修「{slug}」はありません。",
+            "There is no module {slug}.",
+        ),
+        ItemsFixed {
+            fiscal_year,
+            change,
+        } => {
+            let year = year(fiscal_year);
+            let (ja, en) = match change {
+                ItemChange::Replaced => ("置き換え", "replaced"),
+                ItemChange::Added => ("追加", "added"),
+                ItemChange::Relinked => ("研修の変更", "linked to another module"),
+                ItemChange::Removed => ("削除", "removed"),
+            };
+            say!(
+                locale,
+                "{year}はすでに回答があるため、項目の{ja}はできません。",
+                "{year} already has answers: its items can no longer be {en}.",
             )
         }
     }

@@ -1,7 +1,7 @@
 //! A campaign as people meet it: when answering is open, the sheet a learner fills in, and
 //! who has submitted, by division.
 
-use super::{Answer, AnswerSheet, Item, Respondent, output::CampaignFigures};
+use super::{Answer, AnswerSheet, InspectionRefusal, Item, Respondent, output::CampaignFigures};
 use crate::{InspectionGroup, percent::Share};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -46,14 +46,18 @@ impl CampaignState {
 
 impl Schedule {
     /// Both days or neither; the first not after the last.
-    pub fn new(opens_on: Option<NaiveDate>, closes_on: Option<NaiveDate>) -> Result<Self, String> {
+    pub fn new(
+        opens_on: Option<NaiveDate>,
+        closes_on: Option<NaiveDate>,
+    ) -> Result<Self, InspectionRefusal> {
         match (opens_on, closes_on) {
-            (Some(opens), Some(closes)) if opens > closes => Err(format!(
-                "the answering period opens on {opens}, after it closes on {closes}"
-            )),
-            (Some(_), None) | (None, Some(_)) => {
-                Err("give both the first and the last day of answering, or neither".into())
+            (Some(opens_on), Some(closes_on)) if opens_on > closes_on => {
+                Err(InspectionRefusal::PeriodReversed {
+                    opens_on,
+                    closes_on,
+                })
             }
+            (Some(_), None) | (None, Some(_)) => Err(InspectionRefusal::PeriodHalfGiven),
             _ => Ok(Schedule {
                 opens_on,
                 closes_on,

@@ -250,6 +250,60 @@ fn group_figures(
 pub enum InspectionRefusal {
     #[error("the self-inspection of fiscal year {fiscal_year} is not open for answers")]
     NotOpen { fiscal_year: i32 },
+    #[error("give the fiscal year as a number from 2000 to 2100, not {fiscal_year}")]
+    BadYear { fiscal_year: i32 },
+    #[error("the date {text:?} cannot be read (YYYY-MM-DD)")]
+    BadDate { text: String },
+    #[error("the answering period opens on {opens_on}, after it closes on {closes_on}")]
+    PeriodReversed {
+        opens_on: NaiveDate,
+        closes_on: NaiveDate,
+    },
+    #[error("give both the first and the last day of answering, or neither")]
+    PeriodHalfGiven,
+    #[error("the reference date {date} is outside fiscal year {fiscal_year}")]
+    ReferenceOutsideYear { date: NaiveDate, fiscal_year: i32 },
+    /// A form's `code:answer` entry that does not read.
+    #[error("the answer {entry:?} cannot be read")]
+    BadAnswer { entry: String },
+    #[error("answer every item before submitting: {} unanswered", codes.join(", "))]
+    Unanswered { codes: Vec<String> },
+    #[error("item {code} is not one of your items")]
+    NotYourItem { code: String },
+    #[error("choose the item's group")]
+    NoGroup,
+    #[error("an item needs its ID and its text")]
+    ItemIncomplete,
+    #[error("item {code} already exists")]
+    ItemExists { code: String },
+    #[error("module {slug} does not exist")]
+    UnknownModule { slug: String },
+    /// Items are fixed once anyone has answered, so that every answer keeps its meaning.
+    #[error("fiscal year {fiscal_year} already has answers: its items can no longer be {change}")]
+    ItemsFixed {
+        fiscal_year: i32,
+        change: ItemChange,
+    },
+}
+
+/// What was tried on a campaign's items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ItemChange {
+    Replaced,
+    Added,
+    Relinked,
+    Removed,
+}
+
+impl fmt::Display for ItemChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ItemChange::Replaced => "replaced",
+            ItemChange::Added => "added",
+            ItemChange::Relinked => "linked to another module",
+            ItemChange::Removed => "removed",
+        })
+    }
 }
 
 #[cfg(test)]

@@ -249,19 +249,15 @@ impl Store {
         let mut typed = AnswerSheet::blank(rows.len());
         for (code, answer) in answers {
             let Some(position) = positions.get(code.as_str()) else {
-                return Err(StoreError::Invalid(format!(
-                    "item {code} is not one of your items"
-                )));
+                return Err(InspectionRefusal::NotYourItem { code: code.clone() }.into());
             };
             typed.set(*position, Some(*answer));
         }
         if submit {
             let missing = unanswered(&sheet.items, answers);
             if !missing.is_empty() {
-                return Err(StoreError::Invalid(format!(
-                    "answer every item before submitting: {} unanswered",
-                    missing.join(", ")
-                )));
+                let codes = missing.into_iter().map(String::from).collect();
+                return Err(InspectionRefusal::Unanswered { codes }.into());
             }
         }
         let existing = stored_sheet(db, campaign.id, staff_id).await?;
@@ -320,7 +316,7 @@ fn not_a_target(campaign: &inspection_campaign::Model) -> StoreError {
 }
 
 fn parse_sheet(stored: &str) -> Result<AnswerSheet, StoreError> {
-    AnswerSheet::parse(stored).map_err(|e| StoreError::Invalid(e.to_string()))
+    AnswerSheet::parse(stored).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 async fn stored_sheets(

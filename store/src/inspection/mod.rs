@@ -14,7 +14,7 @@ use mamori_domain::{
     FiscalYear, InspectionGroup,
     csv::LineError,
     inspection::{
-        Item,
+        InspectionRefusal, Item, ItemChange,
         campaign::{CampaignDetail, CampaignItem, CampaignSummary, LinkedModule, Schedule},
         files::ItemRow,
     },
@@ -140,7 +140,7 @@ impl Store {
         let campaign_created = existing.is_none();
         let campaign = match existing {
             Some(campaign) => {
-                refuse_once_answered(&txn, &campaign, "replaced").await?;
+                refuse_once_answered(&txn, &campaign, ItemChange::Replaced).await?;
                 let mut campaign: inspection_campaign::ActiveModel = campaign.into();
                 if let Some(date) = reference_date {
                     campaign.reference_date = Set(date);
@@ -207,16 +207,17 @@ impl Store {
     ) -> Result<(), StoreError> {
         let db = self.db();
         let campaign = find_campaign(db, year).await?;
-        refuse_once_answered(db, &campaign, "added").await?;
+        refuse_once_answered(db, &campaign, ItemChange::Added).await?;
         let items = items_of(db, campaign.id).await?;
         let code = item.code.trim();
         if code.is_empty() || item.text.trim().is_empty() {
-            return Err(StoreError::Invalid(
-                "an item needs its ID and its text".into(),
-            ));
+            return Err(InspectionRefusal::ItemIncomplete.into());
         }
         if items.iter().any(|i| i.code == code) {
-            return Err(StoreError::Invalid(format!("item {code} already exists")));
+            return Err(InspectionRefusal::ItemExists {
+                code: code.to_string(),
+            }
+            .into());
         }
         check_module(db, item.module).await?;
         inspection_item::ActiveModel {
@@ -245,11 +246,11 @@ impl Store {
         let row = item_of(db, &campaign, item.code).await?;
         let module = item.module.map(|m| m.as_str().to_string());
         if module != row.module_slug {
-            refuse_once_answered(db, &campaign, "linked to another module").await?;
+            refuse_once_answered(db, &campaign, ItemChange::Relinked).await?;
             check_module(db, item.module).await?;
         }
         if item.text.trim().is_empty() {
-            return Err(StoreError::Invalid("an item needs its text".into()));
+            return Err(InspectionRefusal::ItemIncomplete.into());
         }
         let mut row: inspection_item::ActiveModel = row.into();
         row.text = Set(item.text.trim().to_string());
@@ -266,7 +267,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let db = self.db();
         let campaign = find_campaign(db, year).await?;
-        refuse_once_answered(db, &campaign, "removed").await?;
+        refuse_once_answered(db, &campaign, ItemChange::Removed).await?;
         let row = item_of(db, &campaign, code).await?;
         inspection_item::Entity::delete_by_id(row.id)
             .exec(db)
@@ -278,13 +279,14 @@ impl Store {
 async fn refuse_once_answered(
     db: &impl ConnectionTrait,
     campaign: &inspection_campaign::Model,
-    what: &str,
+    change: ItemChange,
 ) -> Result<(), StoreError> {
     if response_count(db, campaign.id).await? > 0 {
-        return Err(StoreError::Conflict(format!(
-            "fiscal year {} already has answers: its items can no longer be {what}",
-            campaign.fiscal_year
-        )));
+        return Err(InspectionRefusal::ItemsFixed {
+            fiscal_year: campaign.fiscal_year,
+            change,
+        }
+        .into());
     }
     Ok(())
 }
@@ -304,21 +306,23 @@ async fn item_of(
 
 async fn check_module(db: &impl ConnectionTrait, module: Option<&Slug>) -> Result<(), StoreError> {
     match module {
-        Some(slug) if !module_titles(db).await?.contains_key(slug.as_str()) => Err(
-            StoreError::Invalid(format!("module {} does not exist", slug.as_str())),
-        ),
+        Some(slug) if !module_titles(db).await?.contains_key(slug.as_str()) => {
+            Err(InspectionRefusal::UnknownModule {
+                slug: slug.to_string(),
+            }
+            .into())
+        }
         _ => Ok(()),
     }
 }
 
 fn check_reference_date(year: FiscalYear, date: NaiveDate) -> Result<(), StoreError> {
     if !year.contains(date) {
-        return Err(StoreError::Invalid(format!(
-            "the reference date {date} is outside fiscal year {} ({} to {})",
-            year.start_year(),
-            year.first_day(),
-            year.last_day()
-        )));
+        return Err(InspectionRefusal::ReferenceOutsideYear {
+            date,
+            fiscal_year: year.start_year(),
+        }
+        .into());
     }
     Ok(())
 }
@@ -390,7 +394,7 @@ fn domain_items(rows: &[inspection_item::Model]) -> Result<Vec<Item>, StoreError
             Ok(Item {
                 id: row.code.clone(),
                 group: row.group_code.parse().map_err(|_| {
-                    StoreError::Invalid(format!(
+                    StoreError::Corrupt(format!(
                         "item {} has an unknown group {}",
                         row.code, row.group_code
                     ))
