@@ -1,7 +1,5 @@
 //! The real application on a random port for integration tests (zero2prod's `spawn_app`).
-#![allow(dead_code)] // each test file uses its own part
 
-#[allow(unused_imports)] // each test file acts as its own accounts
 pub use mamori_test_support::{ADMIN, LEARNER, MANAGER, TRAINER};
 use mamori_test_support::{TestDatabase, fresh_databases};
 use reqwest::{StatusCode, redirect::Policy};

@@ -1,10 +1,8 @@
 //! Completion reports over HTTP, on the demo agency: the files say what the dashboard says,
 //! managers get their divisions only (pages, files, transcripts), others nothing.
 
-mod support;
-
+use crate::support::*;
 use reqwest::StatusCode;
-use support::*;
 
 const OUTSIDER: &str = "E0013"; // 総務課
 
