@@ -1,7 +1,9 @@
 //! Real parts for tests. Fresh databases: every test gets its own, a new SQLite file, and — when
 //! `MAMORI_TEST_POSTGRES_URL` names a PostgreSQL server (the test script sets it) — a new
-//! PostgreSQL database with a random name on that server. And `smtp`: a real SMTP server.
+//! PostgreSQL database with a random name on that server. And `smtp`: a real SMTP server;
+//! `calendar`: the days and hours tests happen at; the demo agency's accounts and a module.
 
+pub mod calendar;
 pub mod smtp;
 
 use mamori_store::Store;
@@ -93,6 +95,24 @@ fn random_suffix() -> String {
     format!("{:016x}", hasher.finish())
 }
 
+/// The demo agency in each fresh database. The `TestDatabase` keeps a SQLite file alive for
+/// as long as the test holds it.
+pub async fn demo_stores() -> Vec<(TestDatabase, Store)> {
+    let mut stores = Vec::new();
+    for database in fresh_databases().await {
+        let store = database.store().await;
+        store.load_demo().await.expect("load the demo agency");
+        stores.push((database, store));
+    }
+    stores
+}
+
+// Demo accounts tests act as.
+pub const LEARNER: &str = "E0210"; // plain staff of 消費者安全課
+pub const TRAINER: &str = "E0020"; // 総務課
+pub const MANAGER: &str = "E0009"; // manages 消費者安全課
+pub const ADMIN: &str = "E0013"; // 総務課
+
 /// The database id of a demo account, found by logging in with the demo password.
 pub async fn demo_staff_id(store: &Store, employee_id: &str) -> i32 {
     store
@@ -128,7 +148,6 @@ pub async fn demo_actor(store: &Store, employee_id: &str) -> mamori_domain::Acto
 /// seen, written by the demo trainer at `at`. Tests assign it as they need.
 pub async fn publish_media_module(store: &Store, at: chrono::DateTime<chrono::Utc>) {
     use mamori_store::training::{NewContent, NewMaterial, NewModule};
-    const TRAINER: &str = "E0020";
     let slug = mamori_domain::training::Slug::parse("media").expect("a slug");
     let module = NewModule {
         slug: &slug,

@@ -1,17 +1,21 @@
 //! Training modules: authoring (versioned materials), assignments, and each learner's progress
 //! with material views. The rules themselves are in `mamori_domain::training`; this applies
-//! them to the database. Modules' life cycle is here; materials, assignments and progress have
-//! a file each.
+//! them to the database. Modules' life cycle is here; materials, assignments, progress, the
+//! files learners open, certificates, managers' views, quizzes and the roster have a file each.
 
 mod assignments;
+mod certificates;
+mod division_training;
+mod material_files;
 mod materials;
 mod progress;
 mod quiz;
 mod roster;
 
+pub(crate) use certificates::verification_code;
+pub use material_files::{FileToServe, MaterialFileRole};
 pub use materials::{MaterialEdit, Move, NewContent, NewMaterial, NewVideo, StoredUpload};
-pub(crate) use progress::verification_code;
-pub use progress::{FileToServe, MaterialFileRole, ViewReport};
+pub use progress::ViewReport;
 pub use roster::{RosterAssignment, RosterEnrollment, RosterEntry, RosterPerson, RosterQuery};
 
 use crate::outbox::{Stop, cancel_reminders};

@@ -1,23 +1,18 @@
 //! Learners' progress: the modules assigned to them, the player, material views from
-//! heartbeats and opened documents, completion and certificates, and managers' views of it.
+//! heartbeats and opened documents, and completion.
 
-use super::{Assigned, enrollment_of, materials::describe, materials_of};
+use super::{
+    Assigned, certificates::verification_code, enrollment_of, materials::describe, materials_of,
+};
 use crate::outbox::{Stop, cancel_reminders};
 use crate::{
     Store, StoreError,
-    accounts::random_secret,
-    entities::{
-        assignment, enrollment, material, material_file, material_view, question, quiz_attempt,
-        staff, training_module,
-    },
+    entities::{enrollment, material, material_view, question, quiz_attempt, staff},
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use mamori_domain::{
-    media::MediaType,
-    training::{
-        Certificate, GridRow, Heartbeat, LearnerModule, MaterialKind, ModulePlayer, ModuleProgress,
-        PlayerMaterial, TrainingGrid, ViewEvidence, material_viewed, progress_status,
-    },
+use mamori_domain::training::{
+    Heartbeat, LearnerModule, MaterialKind, ModulePlayer, ModuleProgress, PlayerMaterial,
+    ViewEvidence, material_viewed, progress_status,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
@@ -33,22 +28,6 @@ pub struct ViewReport {
     pub reached_end: bool,
     pub watched_percent: i32,
     pub document_opened: bool,
-}
-
-/// Which file of a material.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MaterialFileRole {
-    /// The document, or the uploaded video.
-    Main,
-    Captions,
-}
-
-/// A file to serve: its name on disk (the SHA-256), its type and its original name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileToServe {
-    pub sha256: String,
-    pub media: MediaType,
-    pub file_name: String,
 }
 
 impl Store {
@@ -139,40 +118,7 @@ impl Store {
         self.record_view(staff_id, &row, report, now).await
     }
 
-    /// The file of a material for a learner taking it; opening a document counts as viewing
-    /// it. Anyone else gets `NotFound`.
-    pub async fn file_for_learner(
-        &self,
-        staff_id: i32,
-        material_id: i32,
-        role: MaterialFileRole,
-        now: DateTime<Utc>,
-    ) -> Result<FileToServe, StoreError> {
-        let row = material_by_id(self.db(), material_id).await?;
-        let file = file_of(self.db(), &row, role).await?;
-        if row.kind == MaterialKind::Document.code() && role == MaterialFileRole::Main {
-            let opened = ViewReport {
-                document_opened: true,
-                ..Default::default()
-            };
-            self.record_view(staff_id, &row, opened, now).await?;
-        } else {
-            taking(self.db(), staff_id, &row).await?;
-        }
-        Ok(file)
-    }
-
-    /// The file of any material, for trainers.
-    pub async fn file_for_author(
-        &self,
-        material_id: i32,
-        role: MaterialFileRole,
-    ) -> Result<FileToServe, StoreError> {
-        let row = material_by_id(self.db(), material_id).await?;
-        file_of(self.db(), &row, role).await
-    }
-
-    async fn record_view(
+    pub(super) async fn record_view(
         &self,
         staff_id: i32,
         row: &material::Model,
@@ -261,120 +207,8 @@ impl Store {
         Ok(())
     }
 
-    /// The certificate of a module the person completed this fiscal year.
-    pub async fn certificate(
-        &self,
-        staff_id: i32,
-        slug: &str,
-        today: NaiveDate,
-    ) -> Result<Certificate, StoreError> {
-        let assigned = self.assigned_module(staff_id, slug, today).await?;
-        let code = enrollment_of(self.db(), staff_id, assigned.assignment.id)
-            .await?
-            .and_then(|e| e.verification_code)
-            .ok_or_else(|| StoreError::NotFound(format!("certificate for {slug}")))?;
-        self.verify_certificate(&code)
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("certificate for {slug}")))
-    }
-
-    /// The certificate carrying `code`, if there is one (codes are compared in upper case).
-    pub async fn verify_certificate(&self, code: &str) -> Result<Option<Certificate>, StoreError> {
-        let code = code.trim().to_ascii_uppercase();
-        let Some(done) = enrollment::Entity::find()
-            .filter(enrollment::Column::VerificationCode.eq(code.as_str()))
-            .one(self.db())
-            .await?
-        else {
-            return Ok(None);
-        };
-        let (Some(completed_at), Some(person), Some(assignment)) = (
-            done.completed_at,
-            staff::Entity::find_by_id(done.staff_id)
-                .one(self.db())
-                .await?,
-            assignment::Entity::find_by_id(done.assignment_id)
-                .one(self.db())
-                .await?,
-        ) else {
-            return Ok(None);
-        };
-        let module = training_module::Entity::find_by_id(assignment.module_id)
-            .one(self.db())
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("module {}", assignment.module_id)))?;
-        Ok(Some(Certificate {
-            employee_id: person.employee_id,
-            name: person.name,
-            module_title: module.title,
-            version: done.version,
-            fiscal_year: assignment.fiscal_year,
-            completed_at,
-            verification_code: code,
-        }))
-    }
-    /// Staff × modules for the given divisions' staff today (a manager's view).
-    pub async fn division_training(
-        &self,
-        division_ids: &[i32],
-        today: NaiveDate,
-    ) -> Result<TrainingGrid, StoreError> {
-        let people = self.division_staff(division_ids, today).await?;
-        let ids: HashMap<String, i32> = staff::Entity::find()
-            .filter(staff::Column::EmployeeId.is_in(people.iter().map(|p| p.employee_id.clone())))
-            .all(self.db())
-            .await?
-            .into_iter()
-            .map(|p| (p.employee_id, p.id))
-            .collect();
-        let mut modules: Vec<(NaiveDate, String, String)> = Vec::new();
-        let mut per_person = Vec::new();
-        for person in people {
-            let Some(id) = ids.get(&person.employee_id) else {
-                continue;
-            };
-            let assigned = self.learner_modules(*id, today).await?;
-            for m in &assigned {
-                if !modules.iter().any(|(_, slug, _)| *slug == m.slug) {
-                    modules.push((m.due, m.slug.clone(), m.title.clone()));
-                }
-            }
-            per_person.push((person, assigned));
-        }
-        modules.sort();
-        let rows = per_person
-            .into_iter()
-            .map(|(person, assigned)| GridRow {
-                statuses: modules
-                    .iter()
-                    .map(|(_, slug, _)| assigned.iter().find(|m| m.slug == *slug).map(|m| m.status))
-                    .collect(),
-                employee_id: person.employee_id,
-                name: person.name,
-                division: person.division,
-            })
-            .collect();
-        Ok(TrainingGrid {
-            modules: modules
-                .into_iter()
-                .map(|(_, slug, title)| (slug, title))
-                .collect(),
-            rows,
-        })
-    }
-
-    /// A person's assigned modules, material by material, without starting any.
-    pub async fn person_training(
-        &self,
-        employee_id: &mamori_domain::EmployeeId,
-        today: NaiveDate,
-    ) -> Result<Vec<ModuleProgress>, StoreError> {
-        let person = self.staff_member(employee_id).await?;
-        self.modules_of(person.id, today).await
-    }
-
     /// A person's assigned modules with their progress, soonest due first.
-    async fn modules_of(
+    pub(super) async fn modules_of(
         &self,
         staff_id: i32,
         today: NaiveDate,
@@ -470,7 +304,7 @@ pub(super) struct Progress {
     pub enrollment: Option<enrollment::Model>,
 }
 
-async fn material_by_id(
+pub(super) async fn material_by_id(
     db: &impl ConnectionTrait,
     material_id: i32,
 ) -> Result<material::Model, StoreError> {
@@ -480,30 +314,9 @@ async fn material_by_id(
         .ok_or_else(|| StoreError::NotFound(format!("material {material_id}")))
 }
 
-async fn file_of(
-    db: &impl ConnectionTrait,
-    row: &material::Model,
-    role: MaterialFileRole,
-) -> Result<FileToServe, StoreError> {
-    let id = match role {
-        MaterialFileRole::Main => row.file_id,
-        MaterialFileRole::Captions => row.captions_file_id,
-    };
-    let missing = || StoreError::NotFound(format!("file of material {}", row.id));
-    let file = material_file::Entity::find_by_id(id.ok_or_else(missing)?)
-        .one(db)
-        .await?
-        .ok_or_else(missing)?;
-    Ok(FileToServe {
-        media: MediaType::from_code(&file.media).ok_or_else(missing)?,
-        sha256: file.sha256,
-        file_name: file.file_name,
-    })
-}
-
 /// The enrollment under which `staff_id` may view `row`: its module's version must be the
 /// one they are taking.
-async fn taking(
+pub(super) async fn taking(
     db: &impl ConnectionTrait,
     staff_id: i32,
     row: &material::Model,
@@ -517,12 +330,6 @@ async fn taking(
         .one(db)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("material {}", row.id)))
-}
-
-/// A certificate's code: short enough to read out, long enough not to guess (12 hex digits,
-/// upper case).
-pub(crate) fn verification_code() -> String {
-    random_secret()[..12].to_ascii_uppercase()
 }
 
 /// Completes the module when every material of the learner's version is viewed and, when the

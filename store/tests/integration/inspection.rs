@@ -1,9 +1,9 @@
 //! The self-inspection against real databases: items and answers imported all or nothing,
 //! answers derived from training, and the figures they make.
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
-    EmployeeId, FiscalYear, InspectionGroup, Refusal,
+    EmployeeId, InspectionGroup, Refusal,
     inspection::{
         InspectionRefusal, ItemChange,
         files::{parse_answers, parse_items},
@@ -12,17 +12,11 @@ use mamori_domain::{
     training::{AssignmentTarget, DueRule},
 };
 use mamori_store::{Store, StoreError, staff_import::ImportError};
-use mamori_test_support::{demo_staff_id, fresh_databases, publish_media_module, read_media_page};
-
-const LEARNER: &str = "E0210"; // plain staff: the staff group only
-
-fn jst(m: u32, d: u32, h: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, m, d, h, 0, 0).unwrap() - Duration::hours(9)
-}
-
-fn year() -> FiscalYear {
-    FiscalYear::new(2026)
-}
+use mamori_test_support::{
+    LEARNER,
+    calendar::{jst, year},
+    demo_staff_id, fresh_databases, publish_media_module, read_media_page,
+};
 
 fn lines(error: ImportError) -> Vec<String> {
     match error {

@@ -1,7 +1,7 @@
 //! Quizzes against real databases: pools replaced whole, attempts drawn and graded on the
 //! server, submitted once however often they are sent, time limits, and completion.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 use mamori_domain::{
     FiscalYear,
     quiz::{OpenAttempt, Question, QuizSettings, StartRefusal, gift},
@@ -9,31 +9,23 @@ use mamori_domain::{
 };
 use mamori_store::{Store, StoreError, training::ViewReport};
 use mamori_test_support::{
-    TestDatabase, demo_actor, demo_staff_id, fresh_databases, publish_media_module,
+    LEARNER, MANAGER, TRAINER, TestDatabase,
+    calendar::{start, today},
+    demo_actor, demo_staff_id, demo_stores, publish_media_module,
 };
-
-const LEARNER: &str = "E0210";
-const TRAINER: &str = "E0020";
-const MANAGER: &str = "E0009"; // manages the learner's division
 
 const POOL: &str = "::持出し::機密性３情報を庁外へ持ち出すには？ {=上長の許可を得る#そのとおり ~自由に持ち出す#許可が必要です ####取扱制限に従います。}\n\n::○×::USB メモリは私物でもよい。{F}\n\n::複数::正しいものをすべて選ぶ {~%50%暗号化する ~%50%紛失時は報告する ~%-100%私物に保存する}";
 
 fn at(minutes: i64) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 1, 0, 0).unwrap() + Duration::minutes(minutes)
-}
-
-fn today() -> chrono::NaiveDate {
-    mamori_domain::agency_date(at(0))
+    start() + Duration::minutes(minutes)
 }
 
 /// The demo agency with module `media`: one page (no minimum time) and the quiz above,
 /// assigned to everyone.
 async fn with_quiz(settings: QuizSettings) -> Vec<(TestDatabase, Store)> {
-    let mut stores = Vec::new();
-    for database in fresh_databases().await {
-        let store = database.store().await;
-        store.load_demo().await.unwrap();
-        publish_media_module(&store, at(0)).await;
+    let stores = demo_stores().await;
+    for (_, store) in &stores {
+        publish_media_module(store, at(0)).await;
         store
             .replace_question_pool("media", &gift::parse(POOL).unwrap())
             .await
@@ -50,7 +42,6 @@ async fn with_quiz(settings: QuizSettings) -> Vec<(TestDatabase, Store)> {
             )
             .await
             .unwrap();
-        stores.push((database, store));
     }
     stores
 }

@@ -2,7 +2,7 @@
 //! run (and when two run at once), never outside business days and hours, and never to
 //! people who completed or left; completing cancels what was not yet sent.
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use mamori_domain::{
     EmployeeId, FiscalYear, Refusal,
     mail::MailRefusal,
@@ -11,32 +11,20 @@ use mamori_domain::{
 };
 use mamori_store::{Store, StoreError, training::ViewReport};
 use mamori_test_support::{
-    TestDatabase, demo_actor, demo_staff_id, fresh_databases, publish_media_module,
+    LEARNER, MANAGER, TRAINER, TestDatabase,
+    calendar::{date, jst},
+    demo_actor, demo_staff_id, demo_stores, publish_media_module,
 };
 
-const TRAINER: &str = "E0020";
-const LEARNER: &str = "E0210"; // 消費者安全課
-const MANAGER: &str = "E0009"; // manages 消費者安全課
 const BASE_URL: &str = "https://mamori.example";
-
-/// A moment in Japan time.
-fn jst(m: u32, d: u32, h: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, m, d, h, 0, 0).unwrap() - Duration::hours(9)
-}
-
-fn date(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-}
 
 /// The demo agency with module `media` (one page) assigned on Thursday 26 November to
 /// 消費者安全課, due Thursday 10 December.
 async fn with_assignment() -> Vec<(TestDatabase, Store)> {
-    let mut stores = Vec::new();
-    for database in fresh_databases().await {
-        let store = database.store().await;
-        store.load_demo().await.unwrap();
+    let stores = demo_stores().await;
+    for (_, store) in &stores {
         let assigned_at = jst(11, 26, 8);
-        publish_media_module(&store, assigned_at).await;
+        publish_media_module(store, assigned_at).await;
         store
             .assign_module(
                 "media",
@@ -48,7 +36,6 @@ async fn with_assignment() -> Vec<(TestDatabase, Store)> {
             )
             .await
             .unwrap();
-        stores.push((database, store));
     }
     stores
 }

@@ -2,10 +2,8 @@
 //! limited, nothing left behind when refused), and files served only to the learners taking
 //! the module and to trainers, with opening a document counting as viewing it.
 
-mod support;
-
+use crate::support::*;
 use reqwest::{StatusCode, multipart};
-use support::*;
 
 const PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";

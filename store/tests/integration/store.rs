@@ -7,7 +7,7 @@ use mamori_store::{
     Store, StoreError,
     accounts::{NewAdmin, NewPassword, SessionToken},
 };
-use mamori_test_support::{TestDatabase, fresh_databases};
+use mamori_test_support::{demo_stores, fresh_databases};
 
 const PASSWORD: &str = mamori_domain::demo::DEMO_PASSWORD;
 
@@ -30,18 +30,6 @@ async fn log_in(store: &Store, employee_id: &str, now: chrono::DateTime<Utc>) ->
         .start_session(staff_id, now, Duration::hours(12))
         .await
         .unwrap()
-}
-
-/// The demo agency in each fresh database. The `TestDatabase` keeps a SQLite file alive for
-/// as long as the test holds it.
-async fn demo_stores() -> Vec<(TestDatabase, Store)> {
-    let mut stores = Vec::new();
-    for database in fresh_databases().await {
-        let store = database.store().await;
-        assert_eq!(store.load_demo().await.unwrap(), 361);
-        stores.push((database, store));
-    }
-    stores
 }
 
 #[tokio::test]
@@ -207,7 +195,7 @@ async fn the_demo_loads_once_and_only_into_an_empty_database() {
             "{}: not a demo",
             database.backend
         );
-        store.load_demo().await.unwrap();
+        assert_eq!(store.load_demo().await.unwrap(), 361);
         assert!(store.is_demo().await.unwrap());
         assert_eq!(
             store.demo_logins().await.unwrap().len(),

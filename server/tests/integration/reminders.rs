@@ -2,12 +2,10 @@
 //! SMTP server started by the test, read back and decoded; each mail once, nothing lost while
 //! SMTP is down, nothing after completion. The `mamori reminders run` command too.
 
-mod support;
-
+use crate::support::*;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mamori_server::mail_delivery::deliver_due_mail;
 use mamori_test_support::smtp::{ReceivedMail, SmtpSink};
-use support::*;
 
 const BASE_URL: &str = "https://mamori.agency.example";
 

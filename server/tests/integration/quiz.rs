@@ -1,11 +1,9 @@
 //! Quizzes over HTTP: nothing the learner's browser receives during an attempt tells the
 //! answer; the answers and explanations come with the result.
 
-mod support;
-
+use crate::support::*;
 use mamori_domain::quiz::gift;
 use reqwest::{StatusCode, multipart};
-use support::*;
 
 const POOL: &str = "::持出し::機密性３情報を庁外へ持ち出すには？ {=上長の許可を得る#そのとおり、許可制です ~自由に持ち出す#許可が必要です ####取扱制限のとおりです。}";
 

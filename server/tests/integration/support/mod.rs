@@ -1,14 +1,10 @@
 //! The real application on a random port for integration tests (zero2prod's `spawn_app`).
-#![allow(dead_code)] // each test file uses its own part
 
+pub use mamori_test_support::{ADMIN, LEARNER, MANAGER, TRAINER};
 use mamori_test_support::{TestDatabase, fresh_databases};
 use reqwest::{StatusCode, redirect::Policy};
 
 pub const PASSWORD: &str = mamori_domain::demo::DEMO_PASSWORD;
-pub const ADMIN: &str = "E0013";
-pub const MANAGER: &str = "E0009";
-pub const TRAINER: &str = "E0020";
-pub const LEARNER: &str = "E0210";
 
 pub struct TestApp {
     pub address: String,

@@ -1,15 +1,13 @@
 //! The admin's work on the directory over HTTP: importing a file through the preview, editing
 //! a person, and set-password links that travel through a real SMTP server.
 
-mod support;
-
+use crate::support::*;
 use chrono::{Duration, Utc};
 use mamori_domain::staff_file::{self, StaffRow};
 use mamori_server::mail_delivery::deliver_due_mail;
 use mamori_test_support::smtp::SmtpSink;
 use reqwest::StatusCode;
 use serde_json::Value;
-use support::*;
 
 fn today() -> chrono::NaiveDate {
     mamori_domain::agency_date(Utc::now())

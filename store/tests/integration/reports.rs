@@ -1,32 +1,20 @@
 //! Completion reports against real databases: standings as of the date viewed, a manager's
 //! scope, who opened which material for how long, and a person's transcript.
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mamori_domain::{
-    FiscalYear, ResultsScope, SecurityRole,
+    ResultsScope, SecurityRole,
     report::{Dimension, ReportEntry, Tally, breakdown},
     training::{AssignmentTarget, DueRule, ProgressStatus},
 };
 use mamori_store::StoreError;
-use mamori_test_support::{demo_actor, fresh_databases, publish_media_module, read_media_page};
+use mamori_test_support::{
+    LEARNER, MANAGER, TRAINER,
+    calendar::{date, jst, year},
+    demo_actor, fresh_databases, publish_media_module, read_media_page,
+};
 
-const TRAINER: &str = "E0020";
-const LEARNER: &str = "E0210"; // 消費者安全課
 const READER: &str = "E0009"; // 消費者安全課長, the manager
-const MANAGER: &str = "E0009"; // manages 消費者安全課
 const DIVISION: &str = "消費者安全課";
-
-fn jst(m: u32, d: u32, h: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, m, d, h, 0, 0).unwrap() - Duration::hours(9)
-}
-
-fn date(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-}
-
-fn year() -> FiscalYear {
-    FiscalYear::new(2026)
-}
 
 fn media_only(
     entries: Vec<mamori_domain::report::ReportEntry>,

@@ -1,11 +1,9 @@
 //! The real application on a random port, against a fresh database per test (SQLite, and
 //! PostgreSQL when the test script provides a server), driven over HTTP as a browser would.
 
-mod support;
-
+use crate::support::*;
 use reqwest::StatusCode;
 use serde_json::Value;
-use support::*;
 
 #[tokio::test]
 async fn every_server_function_enforces_its_access_rule_for_every_role() {

@@ -1,14 +1,9 @@
 //! Completion reports over HTTP, on the demo agency: the files say what the dashboard says,
 //! managers get their divisions only (pages, files, transcripts), others nothing.
 
-mod support;
-
+use crate::support::*;
 use reqwest::StatusCode;
-use support::*;
 
-const ADMIN: &str = "E0013";
-const MANAGER: &str = "E0009"; // manages 消費者安全課
-const LEARNER: &str = "E0210"; // 消費者安全課
 const OUTSIDER: &str = "E0013"; // 総務課
 
 /// The dashboard as the server function returns it.

@@ -4,14 +4,12 @@
 use chrono::{Duration, Utc};
 use mamori_domain::EmployeeId;
 use mamori_store::Store;
-use mamori_test_support::{TestDatabase, fresh_databases};
+use mamori_test_support::{TestDatabase, demo_stores};
 
 /// The demo agency in each fresh database, with one set-password mail queued at `now`.
 async fn one_queued_mail(now: chrono::DateTime<Utc>) -> Vec<(TestDatabase, Store)> {
-    let mut stores = Vec::new();
-    for database in fresh_databases().await {
-        let store = database.store().await;
-        store.load_demo().await.unwrap();
+    let stores = demo_stores().await;
+    for (_, store) in &stores {
         store
             .send_password_link(
                 &EmployeeId::parse("E0300").unwrap(),
@@ -21,7 +19,6 @@ async fn one_queued_mail(now: chrono::DateTime<Utc>) -> Vec<(TestDatabase, Store
             )
             .await
             .unwrap();
-        stores.push((database, store));
     }
     stores
 }

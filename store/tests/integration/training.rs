@@ -1,7 +1,7 @@
 //! Training modules against real databases: authoring and versions, assignments, and the
 //! material-view figures that decide completion.
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use mamori_domain::{
     FiscalYear, InspectionGroup,
     media::MediaType,
@@ -17,25 +17,20 @@ use mamori_store::{
         StoredUpload, ViewReport,
     },
 };
-use mamori_test_support::{TestDatabase, demo_staff_id, fresh_databases};
-
-const LEARNER: &str = "E0210"; // 消費者安全課
-const TRAINER: &str = "E0020"; // 総務課
+use mamori_test_support::{
+    LEARNER, TRAINER, TestDatabase,
+    calendar::{start, today},
+    demo_staff_id, demo_stores, fresh_databases,
+};
 
 fn at(seconds: i64) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 1, 0, 0).unwrap() + Duration::seconds(seconds)
-}
-
-fn today() -> NaiveDate {
-    mamori_domain::agency_date(at(0))
+    start() + Duration::seconds(seconds)
 }
 
 /// The demo agency with a published two-page module `media`, assigned to `target`.
 async fn with_module(target: AssignmentTarget) -> Vec<(TestDatabase, Store)> {
-    let mut stores = Vec::new();
-    for database in fresh_databases().await {
-        let store = database.store().await;
-        store.load_demo().await.unwrap();
+    let stores = demo_stores().await;
+    for (_, store) in &stores {
         let slug = Slug::parse("media").unwrap();
         store
             .create_module(
@@ -77,7 +72,6 @@ async fn with_module(target: AssignmentTarget) -> Vec<(TestDatabase, Store)> {
             )
             .await
             .unwrap();
-        stores.push((database, store));
     }
     stores
 }
