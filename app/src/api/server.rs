@@ -151,13 +151,19 @@ pub(crate) fn redirect_form_post(path: &str) {
 /// The answer for a store error a caller can act on: not found (404), or bad input or a
 /// conflict, with its message (422); anything else is internal.
 pub(crate) fn store_error(error: StoreError) -> AppError {
+    refuse(shown_error(error))
+}
+
+/// What a caller is told of a store error (see `store_error`); plain routes answer the same.
+pub fn shown_error(error: StoreError) -> AppError {
     match error {
-        StoreError::NotFound(_) => refuse(AppError::NotFound),
-        StoreError::Refused(reason) => refuse(AppError::Refused(reason)),
-        StoreError::Invalid(message) | StoreError::Conflict(message) => {
-            refuse(AppError::Invalid(message))
+        StoreError::NotFound(_) => AppError::NotFound,
+        StoreError::Refused(reason) => AppError::Refused(reason),
+        StoreError::Invalid(message) | StoreError::Conflict(message) => AppError::Invalid(message),
+        other => {
+            tracing::error!(error = %other, "store error");
+            AppError::Internal
         }
-        other => internal(other),
     }
 }
 
