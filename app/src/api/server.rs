@@ -65,11 +65,19 @@ async fn actor_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Actor>
     let Some(token) = token_in(headers) else {
         return Ok(None);
     };
-    state
+    let actor = state
         .store
         .session_actor(&token, Utc::now())
         .await
-        .map_err(internal)
+        .map_err(internal)?;
+    if let Some(actor) = &actor {
+        // Names the caller in the request's log (the server's request span has this field).
+        tracing::Span::current().record(
+            "employee_id",
+            tracing::field::display(actor.employee_id.as_str()),
+        );
+    }
+    Ok(actor)
 }
 
 /// The permission check for plain routes (downloads), the same as server functions make.

@@ -7,6 +7,7 @@ mod inspection_files;
 mod materials;
 mod quiz_files;
 mod report_files;
+mod request_log;
 mod staff_files;
 
 pub use door::{PlainRoute, Stranger};
@@ -217,6 +218,7 @@ pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> 
                 .service(pkg),
         )
         .fallback_service(ServeDir::new(&site_root).fallback(axum::routing::get(not_found)))
+        .layer(axum::middleware::from_fn(request_log::log_request))
         .with_state(web)
 }
 
