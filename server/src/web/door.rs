@@ -109,9 +109,9 @@ async fn pass(
             next.run(request).await
         }
         Err(AppError::Unauthenticated) if stranger == Stranger::ToLogin => {
-            Refusal::ToLogin.into_response()
+            Rejection::ToLogin.into_response()
         }
-        Err(error) => Refusal::from(error).into_response(),
+        Err(error) => Rejection::from(error).into_response(),
     }
 }
 
@@ -119,45 +119,46 @@ async fn pass(
 pub(super) struct Authorized(pub Actor);
 
 impl<S: Send + Sync> FromRequestParts<S> for Authorized {
-    type Rejection = Refusal;
+    type Rejection = Rejection;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Refusal> {
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Rejection> {
         parts
             .extensions
             .remove::<Actor>()
             .map(Authorized)
             .ok_or_else(|| {
                 tracing::error!("a handler asked for the person on a route without a door");
-                Refusal::from(AppError::Internal)
+                Rejection::from(AppError::Internal)
             })
     }
 }
 
-/// Every refusal of a plain route: the login page for a stranger who came in a browser, else
-/// the error's status (401, 403, 404, 422, 500) and its text, as server functions answer.
+/// Every refusal of a plain route, as it is answered: the login page for a stranger who came
+/// in a browser, else the error's status (401, 403, 404, 422, 500) and its text, as server
+/// functions answer. (The reasons themselves are `mamori_domain::Refusal`, inside `AppError`.)
 #[derive(Debug)]
-pub(super) enum Refusal {
+pub(super) enum Rejection {
     ToLogin,
     Status(AppError),
 }
 
-impl From<AppError> for Refusal {
+impl From<AppError> for Rejection {
     fn from(error: AppError) -> Self {
-        Refusal::Status(error)
+        Rejection::Status(error)
     }
 }
 
-impl From<StoreError> for Refusal {
+impl From<StoreError> for Rejection {
     fn from(error: StoreError) -> Self {
-        Refusal::Status(shown_error(error))
+        Rejection::Status(shown_error(error))
     }
 }
 
-impl IntoResponse for Refusal {
+impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
         match self {
-            Refusal::ToLogin => Redirect::to("/login").into_response(),
-            Refusal::Status(error) => (status_of(&error), error.to_string()).into_response(),
+            Rejection::ToLogin => Redirect::to("/login").into_response(),
+            Rejection::Status(error) => (status_of(&error), error.to_string()).into_response(),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{
     FormFailure,
-    door::{Authorized, Refusal},
+    door::{Authorized, Rejection},
     first_error_lines, read_form,
     report_files::{name_and_format, respond},
 };
@@ -32,7 +32,7 @@ pub(super) async fn upload_items(
     State(state): State<AppState>,
     Path(year): Path<i32>,
     form: Multipart,
-) -> Result<Response, Refusal> {
+) -> Result<Response, Rejection> {
     let back = |query: String| {
         Redirect::to(&format!("/admin/inspection/{year}?{query}#items-heading")).into_response()
     };
@@ -87,7 +87,7 @@ pub(super) async fn results_file(
     Authorized(actor): Authorized,
     State(state): State<AppState>,
     Path((year, file)): Path<(i32, String)>,
-) -> Result<Response, Refusal> {
+) -> Result<Response, Rejection> {
     let (name, format) = name_and_format(&file).ok_or(AppError::NotFound)?;
     let figures = matches!(name, "table1" | "items");
     if !figures && !matches!(name, "divisions" | "non-submitters") {

@@ -2,7 +2,7 @@
 //! works without JavaScript; with it, the page shows the upload's progress), and the files
 //! served to the people allowed to see them.
 
-use super::door::{Authorized, Refusal};
+use super::door::{Authorized, Rejection};
 use crate::material_files::{MaterialFiles, ReceiveError, ReceivedFile};
 use axum::{
     body::Body,
@@ -93,7 +93,7 @@ pub(super) async fn upload_material(
     State(files): State<MaterialFiles>,
     Path(slug): Path<String>,
     form: Multipart,
-) -> Result<Response, Refusal> {
+) -> Result<Response, Rejection> {
     let editor = format!("/trainer/modules/{}", encode(&slug));
     let form = match read_form(&files, form).await {
         Ok(form) => form,
@@ -215,7 +215,7 @@ pub(super) async fn serve_material_file(
     State(files): State<MaterialFiles>,
     Path((material_id, which)): Path<(i32, String)>,
     request: Request,
-) -> Result<Response, Refusal> {
+) -> Result<Response, Rejection> {
     let role = match which.as_str() {
         "file" => MaterialFileRole::Main,
         "captions" => MaterialFileRole::Captions,

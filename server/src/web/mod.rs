@@ -24,7 +24,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     routing::post,
 };
-use door::Refusal;
+use door::Rejection;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 use mamori_app::{App, api::AppState, i18n::LANGUAGE_COOKIE, shell};
@@ -316,7 +316,7 @@ enum FormFailure {
     /// Over the route's body limit: the page says so.
     TooLarge,
     /// Anything else: a malformed form (422).
-    Refused(Refusal),
+    Refused(Rejection),
 }
 
 /// A small multipart form read whole (a file of a few megabytes and a few fields), by field

@@ -3,7 +3,7 @@
 
 use super::{
     FormFailure, csv_download,
-    door::{Authorized, Refusal},
+    door::{Authorized, Rejection},
     first_error_lines,
 };
 use axum::{
@@ -31,7 +31,7 @@ pub(super) async fn upload_pool(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     form: Multipart,
-) -> Result<Response, Refusal> {
+) -> Result<Response, Rejection> {
     let editor = format!("/trainer/modules/{}", encode(&slug));
     let back = |query: String| {
         Redirect::to(&format!("{editor}?{query}#import-file-heading")).into_response()
@@ -76,7 +76,7 @@ pub(super) async fn export_pool(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     Query(query): Query<ExportQuery>,
-) -> Result<Response, Refusal> {
+) -> Result<Response, Rejection> {
     let format = query
         .format
         .as_deref()
@@ -113,7 +113,7 @@ pub(super) async fn results_csv(
     Authorized(actor): Authorized,
     State(state): State<AppState>,
     Path((slug, file)): Path<(String, String)>,
-) -> Result<Response, Refusal> {
+) -> Result<Response, Rejection> {
     let scope = actor.results_scope().ok_or(AppError::Forbidden)?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
     let results = state

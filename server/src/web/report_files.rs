@@ -3,7 +3,7 @@
 
 use super::{
     csv_download,
-    door::{Authorized, Refusal},
+    door::{Authorized, Rejection},
     download,
 };
 use axum::{
@@ -51,7 +51,7 @@ pub(super) async fn report_file(
     State(state): State<AppState>,
     Path(file): Path<String>,
     Query(query): Query<ReportQuery>,
-) -> Result<Response, Refusal> {
+) -> Result<Response, Rejection> {
     let (name, format) = name_and_format(&file).ok_or(AppError::NotFound)?;
     let scope = scope_of(&actor)?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
@@ -87,7 +87,7 @@ pub(super) async fn transcript_file(
     Authorized(actor): Authorized,
     State(state): State<AppState>,
     Path((employee_id, file)): Path<(String, String)>,
-) -> Result<Response, Refusal> {
+) -> Result<Response, Rejection> {
     let Some(("transcript", format)) = name_and_format(&file) else {
         return Err(AppError::NotFound.into());
     };
@@ -99,7 +99,11 @@ pub(super) async fn transcript_file(
 }
 
 /// A table to download in `format`, as `NAME.csv` or `NAME.xlsx`.
-pub(super) fn respond(table: &Table, name: &str, format: FileFormat) -> Result<Response, Refusal> {
+pub(super) fn respond(
+    table: &Table,
+    name: &str,
+    format: FileFormat,
+) -> Result<Response, Rejection> {
     match format {
         FileFormat::Csv => Ok(csv_download(&format!("{name}.csv"), table.to_csv())),
         FileFormat::Xlsx => {

@@ -3,7 +3,7 @@
 
 use super::{
     FormFailure,
-    door::{Authorized, Refusal},
+    door::{Authorized, Rejection},
 };
 use axum::{
     extract::{Multipart, Query, State},
@@ -21,7 +21,7 @@ pub(super) async fn upload_staff(
     Authorized(admin): Authorized,
     State(state): State<AppState>,
     form: Multipart,
-) -> Result<Response, Refusal> {
+) -> Result<Response, Rejection> {
     let back = |code: &str| {
         Redirect::to(&format!("/admin/staff?import_error={code}#import-heading")).into_response()
     };
@@ -76,7 +76,7 @@ pub(super) struct ExportQuery {
 pub(super) async fn export_staff(
     State(state): State<AppState>,
     Query(query): Query<ExportQuery>,
-) -> Result<Response, Refusal> {
+) -> Result<Response, Rejection> {
     let today = mamori_domain::agency_date(chrono::Utc::now());
     let as_of = match query.as_of.as_deref().filter(|d| !d.is_empty()) {
         None => today,
