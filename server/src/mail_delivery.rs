@@ -5,6 +5,7 @@
 use mamori_mail::{OutgoingMail, Sender};
 use mamori_store::Store;
 use std::time::Duration;
+use tracing::Instrument;
 
 /// Mail sent per pass at most; the rest waits for the next pass.
 const BATCH: u64 = 200;
@@ -51,13 +52,41 @@ pub async fn deliver_due_mail(
     Ok(delivery)
 }
 
-/// Runs `pass` every `every`, for as long as the server runs; a failed pass is logged and
-/// the next one tries again.
+/// A pass's result as its log line reports it: at info when it did something, else at debug
+/// (the mail pass runs every few seconds).
+pub trait PassOutcome {
+    fn log(&self);
+}
+
+impl PassOutcome for Delivery {
+    fn log(&self) {
+        let Delivery { sent, failed } = *self;
+        if sent + failed > 0 {
+            tracing::info!(sent, failed, "pass done");
+        } else {
+            tracing::debug!(sent, failed, "pass done");
+        }
+    }
+}
+
+impl PassOutcome for mamori_store::reminders::PassReport {
+    fn log(&self) {
+        let (open_assignments, queued) = (self.open_assignments, self.total());
+        if self.sending_time {
+            tracing::info!(open_assignments, queued, by_kind = ?self.queued, "pass done");
+        } else {
+            tracing::debug!(sending_time = false, "pass done");
+        }
+    }
+}
+
+/// Runs `pass` every `every`, each in its own span, for as long as the server runs; a failed
+/// pass is logged and the next one tries again.
 pub fn spawn_every<F, Fut, T, E>(every: Duration, what: &'static str, pass: F)
 where
     F: Fn() -> Fut + Send + 'static,
     Fut: std::future::Future<Output = Result<T, E>> + Send,
-    T: std::fmt::Debug,
+    T: PassOutcome,
     E: std::fmt::Display,
 {
     tokio::spawn(async move {
@@ -65,10 +94,12 @@ where
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
-            match pass().await {
-                Ok(result) => tracing::debug!(?result, "{what} pass"),
-                Err(error) => tracing::error!(%error, "{what} pass failed"),
-            }
+            let span = tracing::info_span!("background_pass", pass = what);
+            let result = pass().instrument(span.clone()).await;
+            span.in_scope(|| match result {
+                Ok(result) => result.log(),
+                Err(error) => tracing::error!(%error, "pass failed"),
+            });
         }
     });
 }

@@ -173,16 +173,25 @@ impl Settings {
     }
 
     pub fn init_tracing(&self) {
+        use tracing_subscriber::util::SubscriberInitExt;
+        let _ = self.log_subscriber(std::io::stderr).try_init();
+    }
+
+    /// The log as configured (`MAMORI_LOG`, `MAMORI_LOG_FORMAT`), written to `writer`.
+    pub fn log_subscriber<W>(&self, writer: W) -> Box<dyn tracing::Subscriber + Send + Sync>
+    where
+        W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
+    {
         use tracing_subscriber::EnvFilter;
         let filter =
             EnvFilter::try_new(&self.log_filter).unwrap_or_else(|_| EnvFilter::new("info"));
         let builder = tracing_subscriber::fmt()
             .with_env_filter(filter)
-            .with_writer(std::io::stderr);
-        let _ = match self.log_format {
-            LogFormat::Text => builder.try_init(),
-            LogFormat::Json => builder.json().try_init(),
-        };
+            .with_writer(writer);
+        match self.log_format {
+            LogFormat::Text => Box::new(builder.finish()),
+            LogFormat::Json => Box::new(builder.json().finish()),
+        }
     }
 }
 

@@ -65,11 +65,19 @@ async fn actor_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Actor>
     let Some(token) = token_in(headers) else {
         return Ok(None);
     };
-    state
+    let actor = state
         .store
         .session_actor(&token, Utc::now())
         .await
-        .map_err(internal)
+        .map_err(internal)?;
+    if let Some(actor) = &actor {
+        // Names the caller in the request's log (the server's request span has this field).
+        tracing::Span::current().record(
+            "employee_id",
+            tracing::field::display(actor.employee_id.as_str()),
+        );
+    }
+    Ok(actor)
 }
 
 /// The permission check for plain routes (downloads), the same as server functions make.
@@ -151,13 +159,19 @@ pub(crate) fn redirect_form_post(path: &str) {
 /// The answer for a store error a caller can act on: not found (404), or bad input or a
 /// conflict, with its message (422); anything else is internal.
 pub(crate) fn store_error(error: StoreError) -> AppError {
+    refuse(shown_error(error))
+}
+
+/// What a caller is told of a store error (see `store_error`); plain routes answer the same.
+pub fn shown_error(error: StoreError) -> AppError {
     match error {
-        StoreError::NotFound(_) => refuse(AppError::NotFound),
-        StoreError::Refused(reason) => refuse(AppError::Refused(reason)),
-        StoreError::Invalid(message) | StoreError::Conflict(message) => {
-            refuse(AppError::Invalid(message))
+        StoreError::NotFound(_) => AppError::NotFound,
+        StoreError::Refused(reason) => AppError::Refused(reason),
+        StoreError::Invalid(message) | StoreError::Conflict(message) => AppError::Invalid(message),
+        other => {
+            tracing::error!(error = %other, "store error");
+            AppError::Internal
         }
-        other => internal(other),
     }
 }
 

@@ -2,15 +2,17 @@
 //! the results tables (Table 1, item shares, submissions by division, non-submitters) as CSV
 //! or `.xlsx`, with the same scope as the results page.
 
-use super::{FormFailure, first_error_lines, read_form, refused, report_files::respond};
-use axum::{
-    Router,
-    extract::{Multipart, Path},
-    http::{HeaderMap, StatusCode},
-    response::{IntoResponse, Redirect, Response},
-    routing::{get, post},
+use super::{
+    FormFailure,
+    door::{Authorized, Rejection},
+    first_error_lines, read_form,
+    report_files::{name_and_format, respond},
 };
-use mamori_app::api::{AppState, authorize};
+use axum::{
+    extract::{Multipart, Path, State},
+    response::{IntoResponse, Redirect, Response},
+};
+use mamori_app::{api::AppState, error::AppError};
 use mamori_domain::{
     FiscalYear, Permission, agency_date,
     inspection::{
@@ -22,36 +24,15 @@ use mamori_domain::{
 use mamori_store::{StoreError, staff_import::ImportError};
 
 /// An items file: hundreds of items fit in far less.
-const UPLOAD_LIMIT: usize = 1024 * 1024;
-
-pub(super) fn routes<S: Clone + Send + Sync + 'static>(state: AppState) -> Router<S> {
-    Router::new()
-        .route(
-            "/admin/inspection/{year}/items",
-            post({
-                let state = state.clone();
-                move |Path(year): Path<i32>, headers: HeaderMap, form: Multipart| {
-                    upload_items(state.clone(), year, headers, form)
-                }
-            })
-            .layer(axum::extract::DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-        .route(
-            "/inspection/{year}/{file}",
-            get(
-                move |Path((year, file)): Path<(i32, String)>, headers: HeaderMap| {
-                    results_file(state.clone(), year, file, headers)
-                },
-            ),
-        )
-}
+pub(super) const UPLOAD_LIMIT: usize = 1024 * 1024;
 
 /// Replaces the campaign's items with the file's, then returns to the campaign page with the
 /// count, or with every bad row (the first of them) and nothing changed.
-async fn upload_items(state: AppState, year: i32, headers: HeaderMap, form: Multipart) -> Response {
-    if let Err(error) = authorize(&state, &headers, Permission::AdministerInspection).await {
-        return refused(error);
-    }
+pub(super) async fn upload_items(
+    State(state): State<AppState>,
+    Path(year): Path<i32>,
+    form: Multipart,
+) -> Result<Response, Rejection> {
     let back = |query: String| {
         Redirect::to(&format!("/admin/inspection/{year}?{query}#items-heading")).into_response()
     };
@@ -67,16 +48,16 @@ async fn upload_items(state: AppState, year: i32, headers: HeaderMap, form: Mult
             .map(|f| f.bytes)
             .filter(|b| !b.is_empty()),
         Err(FormFailure::TooLarge) => {
-            return errors(vec!["items.csv: too large (1 MB at most)".into()]);
+            return Ok(errors(vec!["items.csv: too large (1 MB at most)".into()]));
         }
-        Err(FormFailure::Other(response)) => return response,
+        Err(FormFailure::Refused(refusal)) => return Err(refusal),
     };
     let Some(bytes) = file else {
-        return errors(vec!["items.csv: no file was chosen".into()]);
+        return Ok(errors(vec!["items.csv: no file was chosen".into()]));
     };
     let rows = match parse_items(&bytes) {
         Ok(rows) => rows,
-        Err(lines) => return errors(lines.iter().map(ToString::to_string).collect()),
+        Err(lines) => return Ok(errors(lines.iter().map(ToString::to_string).collect())),
     };
     let imported = state
         .store
@@ -89,48 +70,43 @@ async fn upload_items(state: AppState, year: i32, headers: HeaderMap, form: Mult
         )
         .await;
     match imported {
-        Ok(report) => back(format!("items_imported={}", report.items)),
-        Err(ImportError::Rows(lines)) => errors(lines.iter().map(ToString::to_string).collect()),
+        Ok(report) => Ok(back(format!("items_imported={}", report.items))),
+        Err(ImportError::Rows(lines)) => {
+            Ok(errors(lines.iter().map(ToString::to_string).collect()))
+        }
         Err(ImportError::Store(StoreError::Conflict(message) | StoreError::Invalid(message))) => {
-            errors(vec![message])
+            Ok(errors(vec![message]))
         }
-        Err(ImportError::Store(error)) => {
-            tracing::error!(%error, "importing inspection items failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(ImportError::Store(error)) => Err(error.into()),
     }
 }
 
-async fn results_file(state: AppState, year: i32, file: String, headers: HeaderMap) -> Response {
-    let Some((name, format)) = super::report_files::name_and_format(&file) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
+/// A results table of a campaign as `NAME.csv` or `NAME.xlsx`: Table 1 and the item shares
+/// for admins, submissions by division and the non-submitters within the caller's scope.
+pub(super) async fn results_file(
+    Authorized(actor): Authorized,
+    State(state): State<AppState>,
+    Path((year, file)): Path<(i32, String)>,
+) -> Result<Response, Rejection> {
+    let (name, format) = name_and_format(&file).ok_or(AppError::NotFound)?;
     let figures = matches!(name, "table1" | "items");
     if !figures && !matches!(name, "divisions" | "non-submitters") {
-        return StatusCode::NOT_FOUND.into_response();
+        return Err(AppError::NotFound.into());
     }
-    let permission = if figures {
-        Permission::AdministerInspection
-    } else {
-        Permission::ViewInspectionStatus
-    };
-    let actor = match authorize(&state, &headers, permission).await {
-        Ok(actor) => actor,
-        Err(error) => return refused(error),
-    };
-    let Some(scope) = actor.inspection_scope() else {
-        return StatusCode::FORBIDDEN.into_response();
-    };
+    if figures && !actor.can(Permission::AdministerInspection) {
+        return Err(AppError::Forbidden.into());
+    }
+    let scope = actor.inspection_scope().ok_or(AppError::Forbidden)?;
     let today = agency_date(chrono::Utc::now());
     let results = state
         .store
         .inspection_results(FiscalYear::new(year), &scope, figures, today)
-        .await;
-    let table = results.map(|results| match (name, &results.figures) {
+        .await?;
+    let table = match (name, &results.figures) {
         ("table1", Some(f)) => figures_table(f),
         ("items", Some(f)) => item_shares_table(f, &results.items),
         ("divisions", _) => divisions_table(&results.status),
         _ => non_submitters_table(&results.status),
-    });
-    respond(table, &format!("inspection-{year}-{name}"), format)
+    };
+    respond(&table, &format!("inspection-{year}-{name}"), format)
 }

@@ -2,16 +2,15 @@
 //! works without JavaScript; with it, the page shows the upload's progress), and the files
 //! served to the people allowed to see them.
 
+use super::door::{Authorized, Rejection};
 use crate::material_files::{MaterialFiles, ReceiveError, ReceivedFile};
 use axum::{
-    Router,
     body::Body,
-    extract::{Multipart, Path, Request},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    extract::{Multipart, Path, Request, State},
+    http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
-    routing::{get, post},
 };
-use mamori_app::api::{AppState, authorize, status_of};
+use mamori_app::{api::AppState, error::AppError};
 use mamori_domain::{
     Permission,
     media::{MediaType, UploadError, UploadKind},
@@ -23,31 +22,9 @@ use mamori_store::{
 };
 use tower::ServiceExt;
 
-pub(super) fn routes<S: Clone + Send + Sync + 'static>(
-    state: AppState,
-    files: MaterialFiles,
-) -> Router<S> {
-    // The largest request: a video with its captions and the form's text.
-    let limit = UploadKind::Video.max_bytes() + UploadKind::Captions.max_bytes() + 64 * 1024;
-    Router::new()
-        .route(
-            "/trainer/modules/{slug}/materials",
-            post({
-                let (state, files) = (state.clone(), files.clone());
-                move |Path(slug): Path<String>, headers: HeaderMap, form: Multipart| {
-                    upload_material(state.clone(), files.clone(), slug, headers, form)
-                }
-            })
-            .layer(axum::extract::DefaultBodyLimit::max(limit as usize)),
-        )
-        .route(
-            "/materials/{id}/{which}",
-            get(
-                move |Path((id, which)): Path<(i32, String)>, request: Request| {
-                    serve_material_file(state.clone(), files.clone(), id, which, request)
-                },
-            ),
-        )
+/// The largest request: a video with its captions and the form's text.
+pub(super) fn upload_limit() -> usize {
+    (UploadKind::Video.max_bytes() + UploadKind::Captions.max_bytes() + 64 * 1024) as usize
 }
 
 /// What the upload form sent.
@@ -110,23 +87,21 @@ async fn read_form(files: &MaterialFiles, mut form: Multipart) -> Result<UploadF
 
 /// Adds a document or a video to a module's draft, then returns to the editor (with the
 /// reason when refused, and what was typed, so that nothing is lost).
-async fn upload_material(
-    state: AppState,
-    files: MaterialFiles,
-    slug: String,
-    headers: HeaderMap,
+pub(super) async fn upload_material(
+    Authorized(trainer): Authorized,
+    State(state): State<AppState>,
+    State(files): State<MaterialFiles>,
+    Path(slug): Path<String>,
     form: Multipart,
-) -> Response {
-    let trainer = match authorize(&state, &headers, Permission::AuthorTraining).await {
-        Ok(actor) => actor,
-        Err(error) => return super::refused(error),
-    };
+) -> Result<Response, Rejection> {
     let editor = format!("/trainer/modules/{}", encode(&slug));
     let form = match read_form(&files, form).await {
         Ok(form) => form,
         Err(code) => {
-            return Redirect::to(&format!("{editor}?upload_error={code}#add-file-heading"))
-                .into_response();
+            return Ok(
+                Redirect::to(&format!("{editor}?upload_error={code}#add-file-heading"))
+                    .into_response(),
+            );
         }
     };
     let UploadForm {
@@ -151,7 +126,7 @@ async fn upload_material(
         Redirect::to(&format!("{url}#add-file-heading")).into_response()
     };
     if title.is_empty() {
-        return back("title_missing");
+        return Ok(back("title_missing"));
     }
     // Every file is checked before any is kept, so that a refusal leaves nothing behind.
     let check = |file: Option<ReceivedFile>, kind: UploadKind, field: &str| {
@@ -162,26 +137,26 @@ async fn upload_material(
     let (main, captions) = match kind.as_str() {
         "document" => match check(file, UploadKind::Document, "file") {
             Ok(document) => (Some(document), None),
-            Err(code) => return back(&code),
+            Err(code) => return Ok(back(&code)),
         },
         "video" => {
             let captions = match check(captions, UploadKind::Captions, "captions") {
                 Ok(captions) => captions,
-                Err(code) => return back(&code),
+                Err(code) => return Ok(back(&code)),
             };
             if !video_url.is_empty() {
                 if mamori_domain::training::parse_video_link(&video_url).is_err() {
-                    return back("link_invalid");
+                    return Ok(back("link_invalid"));
                 }
                 (None, Some(captions))
             } else {
                 match check(file, UploadKind::Video, "file") {
                     Ok(video) => (Some(video), Some(captions)),
-                    Err(code) => return back(&code),
+                    Err(code) => return Ok(back(&code)),
                 }
             }
         }
-        _ => return back("failed"),
+        _ => return Ok(back("failed")),
     };
     let keep = |checked: Option<(ReceivedFile, MediaType)>| async {
         match checked {
@@ -193,7 +168,7 @@ async fn upload_material(
         (Ok(main), Ok(captions)) => (main, captions),
         (Err(error), _) | (_, Err(error)) => {
             tracing::error!(%error, "keeping an uploaded file failed");
-            return back("failed");
+            return Ok(back("failed"));
         }
     };
     let content = match (&main, &captions) {
@@ -211,7 +186,7 @@ async fn upload_material(
             video: NewVideo::Link(&video_url),
             captions,
         },
-        (None, None) => return back("failed"),
+        (None, None) => return Ok(back("failed")),
     };
     let new = NewMaterial {
         title: &title,
@@ -222,11 +197,11 @@ async fn upload_material(
         .add_material(&slug, new, trainer.employee_id.as_str(), chrono::Utc::now())
         .await
     {
-        Ok(()) => Redirect::to(&format!("{editor}?added=1#materials-heading")).into_response(),
-        Err(StoreError::NotFound(_)) => StatusCode::NOT_FOUND.into_response(),
+        Ok(()) => Ok(Redirect::to(&format!("{editor}?added=1#materials-heading")).into_response()),
+        Err(StoreError::NotFound(_)) => Err(AppError::NotFound.into()),
         Err(error) => {
             tracing::error!(%error, "adding a material failed");
-            back("failed")
+            Ok(back("failed"))
         }
     }
 }
@@ -234,23 +209,19 @@ async fn upload_material(
 /// A material's file (`file`) or captions (`captions`), to a learner taking its module —
 /// opening a document counts as viewing it — or to a trainer. Anyone else: 404. Range
 /// requests are answered, so that videos can be sought.
-async fn serve_material_file(
-    state: AppState,
-    files: MaterialFiles,
-    material_id: i32,
-    which: String,
+pub(super) async fn serve_material_file(
+    Authorized(actor): Authorized,
+    State(state): State<AppState>,
+    State(files): State<MaterialFiles>,
+    Path((material_id, which)): Path<(i32, String)>,
     request: Request,
-) -> Response {
-    let actor = match authorize(&state, request.headers(), Permission::TakeTraining).await {
-        Ok(actor) => actor,
-        Err(error) => return status_of(&error).into_response(),
-    };
+) -> Result<Response, Rejection> {
     let role = match which.as_str() {
         "file" => MaterialFileRole::Main,
         "captions" => MaterialFileRole::Captions,
-        _ => return StatusCode::NOT_FOUND.into_response(),
+        _ => return Err(AppError::NotFound.into()),
     };
-    let found = match state
+    let file = match state
         .store
         .file_for_learner(actor.staff_id, material_id, role, chrono::Utc::now())
         .await
@@ -259,18 +230,11 @@ async fn serve_material_file(
             state.store.file_for_author(material_id, role).await
         }
         other => other,
-    };
-    let file = match found {
-        Ok(file) => file,
-        Err(StoreError::NotFound(_)) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => {
-            tracing::error!(%error, material_id, "serving a material file failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
-    let Ok(mime) = file.media.mime().parse::<mime::Mime>() else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
+    }?;
+    let mime = file.media.mime().parse::<mime::Mime>().map_err(|error| {
+        tracing::error!(%error, "a material's type is no MIME type");
+        AppError::Internal
+    })?;
     let served = tower_http::services::ServeFile::new_with_mime(files.path_of(&file.sha256), &mime)
         .oneshot(request)
         .await;
@@ -293,5 +257,5 @@ async fn serve_material_file(
     )) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
-    response
+    Ok(response)
 }

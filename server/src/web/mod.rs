@@ -1,11 +1,16 @@
 //! The web application: leptos routes and server functions over axum, static files, the
-//! language switch, and the routes that are plain HTTP (file uploads and downloads).
+//! language switch, and the plain HTTP routes (file uploads and downloads), each behind the
+//! door of its permission (`plain_routes`).
 
+mod door;
 mod inspection_files;
 mod materials;
 mod quiz_files;
 mod report_files;
+mod request_log;
 mod staff_files;
+
+pub use door::{PlainRoute, Stranger};
 
 use crate::{
     material_files::MaterialFiles,
@@ -14,18 +19,127 @@ use crate::{
 use axum::{
     Form, Router,
     body::Body,
-    extract::{Request, State},
+    extract::{FromRef, Request, State},
     http::{HeaderValue, header},
     response::{IntoResponse, Redirect, Response},
     routing::post,
 };
+use door::Rejection;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 use mamori_app::{App, api::AppState, i18n::LANGUAGE_COOKIE, shell};
+use mamori_domain::Permission;
 use mamori_store::Store;
 use serde::Deserialize;
 use std::path::Path;
 use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer};
+
+/// What the routes read; each handler takes the part it needs with axum's `State`.
+#[derive(Clone)]
+pub struct WebState {
+    app: AppState,
+    files: MaterialFiles,
+    options: LeptosOptions,
+}
+
+impl FromRef<WebState> for AppState {
+    fn from_ref(state: &WebState) -> Self {
+        state.app.clone()
+    }
+}
+
+impl FromRef<WebState> for MaterialFiles {
+    fn from_ref(state: &WebState) -> Self {
+        state.files.clone()
+    }
+}
+
+impl FromRef<WebState> for LeptosOptions {
+    fn from_ref(state: &WebState) -> Self {
+        state.options.clone()
+    }
+}
+
+/// Every plain route with the permission it needs. The router serves these and no others,
+/// each behind its door, and the access-matrix test (server/tests/api.rs) calls every one for
+/// every role. The language switch is public and stays outside.
+pub fn plain_routes() -> Vec<PlainRoute> {
+    use Permission::*;
+    use Stranger::*;
+    vec![
+        PlainRoute::post(
+            "/admin/staff/import",
+            AdministerStaff,
+            ToLogin,
+            staff_files::upload_staff,
+        )
+        .limit(staff_files::UPLOAD_LIMIT),
+        PlainRoute::get(
+            "/admin/staff/export.csv",
+            AdministerStaff,
+            Unauthorized,
+            staff_files::export_staff,
+        ),
+        PlainRoute::post(
+            "/trainer/modules/{slug}/materials",
+            AuthorTraining,
+            ToLogin,
+            materials::upload_material,
+        )
+        .limit(materials::upload_limit()),
+        PlainRoute::get(
+            "/materials/{id}/{which}",
+            TakeTraining,
+            Unauthorized,
+            materials::serve_material_file,
+        ),
+        PlainRoute::get(
+            "/trainer/modules/{slug}/questions",
+            AuthorTraining,
+            ToLogin,
+            quiz_files::export_pool,
+        ),
+        PlainRoute::post(
+            "/trainer/modules/{slug}/questions",
+            AuthorTraining,
+            ToLogin,
+            quiz_files::upload_pool,
+        )
+        .limit(quiz_files::UPLOAD_LIMIT),
+        PlainRoute::get(
+            "/results/quizzes/{slug}/{file}",
+            ViewTrainingResults,
+            ToLogin,
+            quiz_files::results_csv,
+        ),
+        PlainRoute::get(
+            "/reports/{file}",
+            ViewTrainingResults,
+            ToLogin,
+            report_files::report_file,
+        ),
+        PlainRoute::get(
+            "/reports/staff/{employee_id}/{file}",
+            ViewTrainingResults,
+            ToLogin,
+            report_files::transcript_file,
+        ),
+        PlainRoute::post(
+            "/admin/inspection/{year}/items",
+            AdministerInspection,
+            ToLogin,
+            inspection_files::upload_items,
+        )
+        .limit(inspection_files::UPLOAD_LIMIT),
+        // Table 1 and the item shares need `AdministerInspection` as well (see the handler).
+        PlainRoute::get(
+            "/inspection/{year}/{file}",
+            ViewInspectionStatus,
+            ToLogin,
+            inspection_files::results_file,
+        ),
+    ]
+}
 
 /// Leptos's options for a site served from `site_root`. File names carry content hashes when
 /// cargo-leptos left a `hash.txt` beside the binary (release builds).
@@ -52,7 +166,6 @@ pub fn app_state(store: Store, settings: &Settings) -> AppState {
 pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
     let site_root = options.site_root.to_string();
-    let server_fn_state = state.clone();
     let pkg_cache = if options.hash_files {
         // Hashed names change with their content, so browsers may keep them for good.
         "public, max-age=31536000, immutable"
@@ -62,63 +175,39 @@ pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> 
     let pkg = ServeDir::new(Path::new(&site_root).join("pkg"))
         .precompressed_br()
         .precompressed_gzip();
-    let not_found = leptos_axum::render_app_to_stream_with_context(
-        {
-            let state = state.clone();
-            move || provide_context(state.clone())
-        },
-        {
-            let options = options.clone();
-            move || shell(options.clone())
-        },
-    );
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let page_shell = {
+        let options = options.clone();
+        move || shell(options.clone())
+    };
+    let not_found =
+        leptos_axum::render_app_to_stream_with_context(context.clone(), page_shell.clone());
+    let web = WebState {
+        app: state.clone(),
+        files,
+        options,
+    };
+    let plain = plain_routes()
+        .into_iter()
+        .fold(Router::new(), |router, route| {
+            router.route(route.path, route.behind_door(&state))
+        });
     Router::new()
         .route(
             "/api/{*fn_name}",
-            post(move |request: Request<Body>| {
-                let state = server_fn_state.clone();
-                handle_server_fns_with_context(move || provide_context(state.clone()), request)
-            }),
-        )
-        .leptos_routes_with_context(
-            &options,
-            routes,
-            {
-                let state = state.clone();
-                move || provide_context(state.clone())
-            },
-            {
-                let options = options.clone();
-                move || shell(options.clone())
-            },
-        )
-        .route("/language", post(set_language))
-        .route(
-            "/admin/staff/import",
             post({
-                let state = state.clone();
-                move |headers: axum::http::HeaderMap, form: axum::extract::Multipart| {
-                    staff_files::upload_staff(state.clone(), headers, form)
-                }
-            })
-            .layer(axum::extract::DefaultBodyLimit::max(
-                staff_files::UPLOAD_LIMIT,
-            )),
-        )
-        .route(
-            "/admin/staff/export.csv",
-            axum::routing::get({
-                let state = state.clone();
-                move |headers: axum::http::HeaderMap,
-                      query: axum::extract::Query<staff_files::ExportQuery>| {
-                    staff_files::export_staff(state.clone(), headers, query.0)
+                let context = context.clone();
+                move |request: Request<Body>| {
+                    handle_server_fns_with_context(context.clone(), request)
                 }
             }),
         )
-        .merge(materials::routes(state.clone(), files))
-        .merge(quiz_files::routes(state.clone()))
-        .merge(report_files::routes(state.clone()))
-        .merge(inspection_files::routes(state.clone()))
+        .leptos_routes_with_context(&web, routes, context, page_shell)
+        .route("/language", post(set_language))
+        .merge(plain)
         .nest_service(
             "/pkg",
             tower::ServiceBuilder::new()
@@ -129,16 +218,8 @@ pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> 
                 .service(pkg),
         )
         .fallback_service(ServeDir::new(&site_root).fallback(axum::routing::get(not_found)))
-        .with_state(options)
-}
-
-/// The answer to a plain route's refused permission check: the login page for a stranger,
-/// else the error's status.
-fn refused(error: mamori_app::error::AppError) -> Response {
-    match error {
-        mamori_app::error::AppError::Unauthenticated => Redirect::to("/login").into_response(),
-        error => (mamori_app::api::status_of(&error), error.to_string()).into_response(),
-    }
+        .layer(axum::middleware::from_fn(request_log::log_request))
+        .with_state(web)
 }
 
 /// A CSV file to download.
@@ -234,8 +315,8 @@ struct FormField {
 enum FormFailure {
     /// Over the route's body limit: the page says so.
     TooLarge,
-    /// Anything else, answered as is.
-    Other(Response),
+    /// Anything else: a malformed form (422).
+    Refused(Rejection),
 }
 
 /// A small multipart form read whole (a file of a few megabytes and a few fields), by field
@@ -248,7 +329,7 @@ async fn read_form(
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
             FormFailure::TooLarge
         } else {
-            FormFailure::Other((error.status(), error.body_text()).into_response())
+            FormFailure::Refused(mamori_app::error::AppError::Invalid(error.body_text()).into())
         }
     };
     let mut fields = std::collections::HashMap::new();

@@ -1,53 +1,31 @@
 //! Report exports: every report table as CSV (UTF-8 with a byte-order mark, for Excel on
 //! Japanese Windows) or as an Excel workbook, with the same scope and rows as its page.
 
-use super::{csv_download, download, refused};
+use super::{
+    csv_download,
+    door::{Authorized, Rejection},
+    download,
+};
 use axum::{
-    Router,
-    extract::{Path, Query},
-    http::{HeaderMap, StatusCode},
-    response::{IntoResponse, Response},
-    routing::get,
+    extract::{Path, Query, State},
+    response::Response,
 };
 use chrono::Datelike;
-use mamori_app::api::{
-    AppState, authorize,
-    reports::{load_dashboard, load_people, scope_of},
+use mamori_app::{
+    api::{
+        AppState,
+        reports::{load_dashboard, load_people, scope_of},
+    },
+    error::AppError,
 };
-use mamori_domain::{
-    Permission, ResultsScope,
-    report::{
-        Dimension,
-        query::ReportQuery,
-        table::{
-            Cell, Table, breakdown_table, curve_table, materials_table, people_table,
-            transcript_table,
-        },
+use mamori_domain::report::{
+    Dimension,
+    query::ReportQuery,
+    table::{
+        Cell, Table, breakdown_table, curve_table, materials_table, people_table, transcript_table,
     },
 };
-use mamori_store::StoreError;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
-
-pub(super) fn routes<S: Clone + Send + Sync + 'static>(state: AppState) -> Router<S> {
-    Router::new()
-        .route(
-            "/reports/{file}",
-            get({
-                let state = state.clone();
-                move |Path(file): Path<String>, headers: HeaderMap, query: Query<ReportQuery>| {
-                    report_file(state.clone(), file, headers, query.0)
-                }
-            }),
-        )
-        .route(
-            "/reports/staff/{employee_id}/{file}",
-            get(
-                move |Path((employee_id, file)): Path<(String, String)>, headers: HeaderMap| {
-                    transcript_file(state.clone(), employee_id, file, headers)
-                },
-            ),
-        )
-}
 
 /// A file's format, from its extension.
 #[derive(Clone, Copy)]
@@ -67,26 +45,15 @@ pub(super) fn name_and_format(file: &str) -> Option<(&str, FileFormat)> {
     Some((name, format))
 }
 
-async fn viewer_scope(state: &AppState, headers: &HeaderMap) -> Result<ResultsScope, Response> {
-    let actor = authorize(state, headers, Permission::ViewTrainingResults)
-        .await
-        .map_err(refused)?;
-    scope_of(&actor).map_err(refused)
-}
-
-async fn report_file(
-    state: AppState,
-    file: String,
-    headers: HeaderMap,
-    query: ReportQuery,
-) -> Response {
-    let Some((name, format)) = name_and_format(&file) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let scope = match viewer_scope(&state, &headers).await {
-        Ok(scope) => scope,
-        Err(response) => return response,
-    };
+/// A report table as `NAME.csv` or `NAME.xlsx`, among the people the caller may see.
+pub(super) async fn report_file(
+    Authorized(actor): Authorized,
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    Query(query): Query<ReportQuery>,
+) -> Result<Response, Rejection> {
+    let (name, format) = name_and_format(&file).ok_or(AppError::NotFound)?;
+    let scope = scope_of(&actor)?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
     let table = match name {
         "people" => load_people(&state, &scope, &query, today)
@@ -104,66 +71,52 @@ async fn report_file(
                 .await
                 .map(|report| materials_table(&report))
         }
-        name => match Dimension::from_code(name) {
-            Some(dimension) => load_dashboard(&state, &scope, &query, today)
+        name => {
+            let dimension = Dimension::from_code(name).ok_or(AppError::NotFound)?;
+            load_dashboard(&state, &scope, &query, today)
                 .await
-                .map(|dashboard| breakdown_table(dimension, dashboard.rows(dimension))),
-            None => return StatusCode::NOT_FOUND.into_response(),
-        },
-    };
-    let (year, _) = query.viewing(today);
-    respond(table, &format!("{name}-{}", year.start_year()), format)
-}
-
-async fn transcript_file(
-    state: AppState,
-    employee_id: String,
-    file: String,
-    headers: HeaderMap,
-) -> Response {
-    let Some(("transcript", format)) = name_and_format(&file) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let scope = match viewer_scope(&state, &headers).await {
-        Ok(scope) => scope,
-        Err(response) => return response,
-    };
-    let today = mamori_domain::agency_date(chrono::Utc::now());
-    let table = state
-        .store
-        .transcript(&employee_id, today, &scope)
-        .await
-        .map(|transcript| transcript_table(&transcript));
-    let name = format!("transcript-{}", mamori_domain::url::encode(&employee_id));
-    respond(table, &name, format)
-}
-
-pub(super) fn respond(
-    table: Result<Table, StoreError>,
-    name: &str,
-    format: FileFormat,
-) -> Response {
-    let table = match table {
-        Ok(table) => table,
-        Err(StoreError::NotFound(_)) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => {
-            tracing::error!(%error, "reading a report failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                .map(|dashboard| breakdown_table(dimension, dashboard.rows(dimension)))
         }
     };
+    let (year, _) = query.viewing(today);
+    respond(&table?, &format!("{name}-{}", year.start_year()), format)
+}
+
+/// A person's transcript as `transcript.csv` or `transcript.xlsx`, if the caller may see them.
+pub(super) async fn transcript_file(
+    Authorized(actor): Authorized,
+    State(state): State<AppState>,
+    Path((employee_id, file)): Path<(String, String)>,
+) -> Result<Response, Rejection> {
+    let Some(("transcript", format)) = name_and_format(&file) else {
+        return Err(AppError::NotFound.into());
+    };
+    let scope = scope_of(&actor)?;
+    let today = mamori_domain::agency_date(chrono::Utc::now());
+    let transcript = state.store.transcript(&employee_id, today, &scope).await?;
+    let name = format!("transcript-{}", mamori_domain::url::encode(&employee_id));
+    respond(&transcript_table(&transcript), &name, format)
+}
+
+/// A table to download in `format`, as `NAME.csv` or `NAME.xlsx`.
+pub(super) fn respond(
+    table: &Table,
+    name: &str,
+    format: FileFormat,
+) -> Result<Response, Rejection> {
     match format {
-        FileFormat::Csv => csv_download(&format!("{name}.csv"), table.to_csv()),
-        FileFormat::Xlsx => match workbook(&table) {
-            Ok(bytes) => download(
+        FileFormat::Csv => Ok(csv_download(&format!("{name}.csv"), table.to_csv())),
+        FileFormat::Xlsx => {
+            let bytes = workbook(table).map_err(|error| {
+                tracing::error!(%error, "writing a workbook failed");
+                AppError::Internal
+            })?;
+            Ok(download(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 &format!("{name}.xlsx"),
                 bytes,
-            ),
-            Err(error) => {
-                tracing::error!(%error, "writing a workbook failed");
-                StatusCode::INTERNAL_SERVER_ERROR.into_response()
-            }
-        },
+            ))
+        }
     }
 }
 

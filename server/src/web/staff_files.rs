@@ -1,8 +1,15 @@
 //! The admin's staff file routes: a multipart upload that opens the import preview, and the
 //! directory as `staff.csv`.
 
-use axum::response::{IntoResponse, Redirect, Response};
-use mamori_app::api::AppState;
+use super::{
+    FormFailure,
+    door::{Authorized, Rejection},
+};
+use axum::{
+    extract::{Multipart, Query, State},
+    response::{IntoResponse, Redirect, Response},
+};
+use mamori_app::{api::AppState, error::AppError};
 use serde::Deserialize;
 
 /// The largest staff file accepted (10,000 people take about 1 MB).
@@ -11,23 +18,17 @@ pub(super) const UPLOAD_LIMIT: usize = 20 * 1024 * 1024;
 /// The admin UI's staff file upload: keeps the file and opens its preview page, where the
 /// admin confirms. A plain multipart form post, so it works with and without JavaScript.
 pub(super) async fn upload_staff(
-    state: AppState,
-    headers: axum::http::HeaderMap,
-    form: axum::extract::Multipart,
-) -> Response {
-    use mamori_app::api::authorize;
-    let admin = match authorize(&state, &headers, mamori_domain::Permission::AdministerStaff).await
-    {
-        Ok(actor) => actor,
-        Err(error) => return super::refused(error),
-    };
+    Authorized(admin): Authorized,
+    State(state): State<AppState>,
+    form: Multipart,
+) -> Result<Response, Rejection> {
     let back = |code: &str| {
         Redirect::to(&format!("/admin/staff?import_error={code}#import-heading")).into_response()
     };
     let mut fields = match super::read_form(form).await {
         Ok(fields) => fields,
-        Err(super::FormFailure::TooLarge) => return back("too_large"),
-        Err(super::FormFailure::Other(response)) => return response,
+        Err(FormFailure::TooLarge) => return Ok(back("too_large")),
+        Err(FormFailure::Refused(refusal)) => return Err(refusal),
     };
     let text = |field: Option<super::FormField>| {
         field.map_or(String::new(), |f| {
@@ -43,7 +44,7 @@ pub(super) async fn upload_staff(
         )
     });
     let Some((file_name, content)) = file.filter(|(_, content)| !content.is_empty()) else {
-        return back("no_file");
+        return Ok(back("no_file"));
     };
     let now = chrono::Utc::now();
     let effective = if effective.is_empty() {
@@ -51,7 +52,7 @@ pub(super) async fn upload_staff(
     } else {
         match chrono::NaiveDate::parse_from_str(&effective, "%Y-%m-%d") {
             Ok(date) => date,
-            Err(_) => return back("bad_date"),
+            Err(_) => return Ok(back("bad_date")),
         }
     };
     let upload = mamori_store::staff_uploads::NewUpload {
@@ -62,13 +63,8 @@ pub(super) async fn upload_staff(
         effective,
         sync,
     };
-    match state.store.save_staff_upload(upload).await {
-        Ok(id) => Redirect::to(&format!("/admin/staff/import/{id}")).into_response(),
-        Err(error) => {
-            tracing::error!(%error, "saving a staff upload failed");
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    let id = state.store.save_staff_upload(upload).await?;
+    Ok(Redirect::to(&format!("/admin/staff/import/{id}")).into_response())
 }
 
 #[derive(Deserialize)]
@@ -78,38 +74,18 @@ pub(super) struct ExportQuery {
 
 /// The staff directory as `staff.csv`, as of a date (default today). Admins only.
 pub(super) async fn export_staff(
-    state: AppState,
-    headers: axum::http::HeaderMap,
-    query: ExportQuery,
-) -> Response {
-    use mamori_app::api::{authorize, status_of};
-    if let Err(error) =
-        authorize(&state, &headers, mamori_domain::Permission::AdministerStaff).await
-    {
-        return (status_of(&error), error.to_string()).into_response();
-    }
+    State(state): State<AppState>,
+    Query(query): Query<ExportQuery>,
+) -> Result<Response, Rejection> {
     let today = mamori_domain::agency_date(chrono::Utc::now());
     let as_of = match query.as_of.as_deref().filter(|d| !d.is_empty()) {
         None => today,
-        Some(raw) => match chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-            Ok(date) => date,
-            Err(_) => {
-                return (
-                    axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-                    "as_of must be YYYY-MM-DD",
-                )
-                    .into_response();
-            }
-        },
+        Some(raw) => chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+            .map_err(|_| AppError::Invalid("as_of must be YYYY-MM-DD".into()))?,
     };
-    match state.store.staff_rows_as_of(as_of).await {
-        Ok(rows) => super::csv_download(
-            &format!("staff-{as_of}.csv"),
-            mamori_domain::staff_file::write(&rows),
-        ),
-        Err(error) => {
-            tracing::error!(%error, "staff export failed");
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    let rows = state.store.staff_rows_as_of(as_of).await?;
+    Ok(super::csv_download(
+        &format!("staff-{as_of}.csv"),
+        mamori_domain::staff_file::write(&rows),
+    ))
 }

@@ -570,3 +570,133 @@ async fn unknown_pages_answer_404() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(html.contains("お探しのページは見つかりませんでした"));
 }
+
+#[tokio::test]
+async fn every_plain_route_enforces_its_access_rule_for_every_role() {
+    // Expected status per caller: anonymous, learner, trainer, manager, admin. A stranger's
+    // 303 is to the login page; anyone else's is back to the form. Every route of
+    // `plain_routes` needs a row: add every new one here.
+    let matrix: &[(&str, &str, [u16; 5])] = &[
+        // No file: back to the form, which says so.
+        ("POST", "/admin/staff/import", [303, 403, 403, 403, 303]),
+        ("GET", "/admin/staff/export.csv", [401, 403, 403, 403, 200]),
+        // No title: back to the editor.
+        (
+            "POST",
+            "/trainer/modules/matrix/materials",
+            [303, 403, 303, 403, 303],
+        ),
+        // Module `matrix` has no material 1: not found for whoever passes the door.
+        ("GET", "/materials/1/file", [401, 404, 404, 404, 404]),
+        (
+            "GET",
+            "/trainer/modules/matrix/questions",
+            [303, 403, 200, 403, 200],
+        ),
+        (
+            "POST",
+            "/trainer/modules/matrix/questions",
+            [303, 403, 303, 403, 303],
+        ),
+        (
+            "GET",
+            "/results/quizzes/matrix/attempts.csv",
+            [303, 403, 200, 200, 200],
+        ),
+        ("GET", "/reports/people.csv", [303, 403, 200, 200, 200]),
+        // E0300 is outside the manager's division: not found for them.
+        (
+            "GET",
+            "/reports/staff/E0300/transcript.csv",
+            [303, 403, 200, 404, 200],
+        ),
+        (
+            "POST",
+            "/admin/inspection/2026/items",
+            [303, 403, 403, 403, 303],
+        ),
+        (
+            "GET",
+            "/inspection/2026/divisions.csv",
+            [303, 403, 403, 200, 200],
+        ),
+        // Table 1 is the admins' alone.
+        (
+            "GET",
+            "/inspection/2026/table1.csv",
+            [303, 403, 403, 403, 200],
+        ),
+    ];
+    let matches = |pattern: &str, path: &str| {
+        let (pattern, path): (Vec<&str>, Vec<&str>) =
+            (pattern.split('/').collect(), path.split('/').collect());
+        pattern.len() == path.len()
+            && pattern
+                .iter()
+                .zip(&path)
+                .all(|(p, s)| p == s || p.starts_with('{'))
+    };
+    for route in mamori_server::web::plain_routes() {
+        assert!(
+            matrix.iter().any(|(method, path, _)| {
+                *method == route.method.as_str() && matches(route.path, path)
+            }),
+            "plain route {} {} has no row in the access matrix",
+            route.method,
+            route.path
+        );
+    }
+    for app in TestApp::spawn_each(true).await {
+        let trainer = app.session_of(TRAINER).await;
+        let created = trainer
+            .call(
+                "create_module",
+                &[
+                    ("slug", "matrix"),
+                    ("title", "行列"),
+                    ("summary", ""),
+                    ("estimated_minutes", "5"),
+                ],
+            )
+            .await;
+        assert_eq!(created.status(), StatusCode::OK, "{}", app.backend);
+        let admin = app.session_of(ADMIN).await;
+        let campaign = admin
+            .call("save_inspection_campaign", &[("fiscal_year", "2026")])
+            .await;
+        assert_eq!(campaign.status(), StatusCode::OK, "{}", app.backend);
+        for (method, path, expected) in matrix {
+            for (caller, want) in ["", LEARNER, TRAINER, MANAGER, ADMIN].iter().zip(expected) {
+                let session = app.session_of(caller).await;
+                let url = format!("{}{path}", app.address);
+                let request = match *method {
+                    "GET" => session.client.get(url),
+                    _ => session
+                        .client
+                        .post(url)
+                        .multipart(reqwest::multipart::Form::new().text("kind", "document")),
+                };
+                let response = request.send().await.unwrap();
+                let status = response.status().as_u16();
+                let location = response
+                    .headers()
+                    .get("location")
+                    .map(|v| v.to_str().unwrap().to_string());
+                let body = response.text().await.unwrap();
+                assert_eq!(
+                    status, *want,
+                    "{}: {method} {path} as {caller:?}: {body}",
+                    app.backend
+                );
+                if status == 303 {
+                    assert_eq!(
+                        location.as_deref() == Some("/login"),
+                        caller.is_empty(),
+                        "{}: {method} {path} as {caller:?} went to {location:?}",
+                        app.backend
+                    );
+                }
+            }
+        }
+    }
+}

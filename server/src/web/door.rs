@@ -1,0 +1,164 @@
+//! The one door of the plain routes, as `require(permission)` is the server functions': every
+//! route in `plain_routes` stands behind a permission that the router checks before its
+//! handler runs, and every refusal has one shape.
+
+use super::WebState;
+use axum::{
+    extract::{FromRequestParts, Request, State},
+    handler::Handler,
+    http::{Method, request::Parts},
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+    routing::{MethodRouter, get, post},
+};
+use mamori_app::{
+    api::{AppState, authorize, shown_error, status_of},
+    error::AppError,
+};
+use mamori_domain::{Actor, Permission};
+use mamori_store::StoreError;
+
+/// How a plain route answers someone without a live session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stranger {
+    /// Sent to the login page: a form people post, or a file they download from a page.
+    ToLogin,
+    /// 401: a file a page plays or shows inline (a login page there would be mistaken for
+    /// the file), and the staff export, which has always answered so.
+    Unauthorized,
+}
+
+/// One plain route: where it is, the permission it needs, and its handler.
+pub struct PlainRoute {
+    pub method: Method,
+    pub path: &'static str,
+    pub permission: Permission,
+    pub stranger: Stranger,
+    handler: MethodRouter<WebState>,
+}
+
+impl PlainRoute {
+    pub(super) fn get<H, T>(
+        path: &'static str,
+        permission: Permission,
+        stranger: Stranger,
+        handler: H,
+    ) -> Self
+    where
+        H: Handler<T, WebState>,
+        T: 'static,
+    {
+        Self::new(Method::GET, path, permission, stranger, get(handler))
+    }
+
+    pub(super) fn post<H, T>(
+        path: &'static str,
+        permission: Permission,
+        stranger: Stranger,
+        handler: H,
+    ) -> Self
+    where
+        H: Handler<T, WebState>,
+        T: 'static,
+    {
+        Self::new(Method::POST, path, permission, stranger, post(handler))
+    }
+
+    fn new(
+        method: Method,
+        path: &'static str,
+        permission: Permission,
+        stranger: Stranger,
+        handler: MethodRouter<WebState>,
+    ) -> Self {
+        Self {
+            method,
+            path,
+            permission,
+            stranger,
+            handler,
+        }
+    }
+
+    /// Takes request bodies up to `bytes` (an upload).
+    pub(super) fn limit(mut self, bytes: usize) -> Self {
+        self.handler = self
+            .handler
+            .layer(axum::extract::DefaultBodyLimit::max(bytes));
+        self
+    }
+
+    /// The route's handler behind its door.
+    pub(super) fn behind_door(self, state: &AppState) -> MethodRouter<WebState> {
+        let door = (state.clone(), self.permission, self.stranger);
+        self.handler
+            .route_layer(axum::middleware::from_fn_with_state(door, pass))
+    }
+}
+
+/// Lets the request through when its session is live and allows the route's permission,
+/// with the person for the handler's `Authorized`; else refuses it.
+async fn pass(
+    State((state, permission, stranger)): State<(AppState, Permission, Stranger)>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    match authorize(&state, request.headers(), permission).await {
+        Ok(actor) => {
+            request.extensions_mut().insert(actor);
+            next.run(request).await
+        }
+        Err(AppError::Unauthenticated) if stranger == Stranger::ToLogin => {
+            Rejection::ToLogin.into_response()
+        }
+        Err(error) => Rejection::from(error).into_response(),
+    }
+}
+
+/// The person who passed the route's door.
+pub(super) struct Authorized(pub Actor);
+
+impl<S: Send + Sync> FromRequestParts<S> for Authorized {
+    type Rejection = Rejection;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Rejection> {
+        parts
+            .extensions
+            .remove::<Actor>()
+            .map(Authorized)
+            .ok_or_else(|| {
+                tracing::error!("a handler asked for the person on a route without a door");
+                Rejection::from(AppError::Internal)
+            })
+    }
+}
+
+/// Every refusal of a plain route, as it is answered: the login page for a stranger who came
+/// in a browser, else the error's status (401, 403, 404, 422, 500) and its text, as server
+/// functions answer. (The reasons themselves are `mamori_domain::Refusal`, inside `AppError`.)
+#[derive(Debug)]
+pub(super) enum Rejection {
+    ToLogin,
+    Status(AppError),
+}
+
+impl From<AppError> for Rejection {
+    fn from(error: AppError) -> Self {
+        Rejection::Status(error)
+    }
+}
+
+impl From<StoreError> for Rejection {
+    fn from(error: StoreError) -> Self {
+        Rejection::Status(shown_error(error))
+    }
+}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        match self {
+            Rejection::ToLogin => Redirect::to("/login").into_response(),
+            Rejection::Status(error) => (status_of(&error), error.to_string()).into_response(),
+        }
+    }
+}
