@@ -156,6 +156,16 @@ impl Locale {
         }
     }
 
+    /// A moment in the agency's time zone: 令和8年12月1日 09:30, or 2026-12-01 09:30 in English.
+    pub fn date_time(self, at: chrono::DateTime<chrono::Utc>) -> String {
+        match self {
+            Locale::Ja => mamori_domain::mail::japanese_date_time(at),
+            Locale::En => mamori_domain::agency_time(at)
+                .format("%Y-%m-%d %H:%M")
+                .to_string(),
+        }
+    }
+
     pub fn campaign_state(
         self,
         state: mamori_domain::inspection::campaign::CampaignState,

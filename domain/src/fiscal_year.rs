@@ -198,7 +198,12 @@ pub const AGENCY_OFFSET_HOURS: i64 = 9;
 /// Today's date at the agency (Japan Standard Time, UTC+9, no daylight saving), whatever the
 /// server's time zone: due dates and active periods are agency dates.
 pub fn agency_date(now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    (now + chrono::Duration::hours(AGENCY_OFFSET_HOURS)).date_naive()
+    agency_time(now).date()
+}
+
+/// A moment as the agency's clocks show it (Japan Standard Time).
+pub fn agency_time(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
+    (at + chrono::Duration::hours(AGENCY_OFFSET_HOURS)).naive_utc()
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub mod training;
 pub mod url;
 
 pub use access::{Actor, Permission, ResultsScope};
-pub use fiscal_year::{Era, FiscalYear, agency_date};
+pub use fiscal_year::{Era, FiscalYear, agency_date, agency_time};
 pub use refusal::Refusal;
 pub use roles::{AppRole, InspectionGroup, SecurityRole};
 pub use staff::{

@@ -1,8 +1,8 @@
 //! Mail: the Japanese text Mamori sends (plain functions, so that the wording is tested here and
 //! the senders only fill it in), and the record of what was sent.
 
-use crate::fiscal_year::{AGENCY_OFFSET_HOURS, japanese_date};
-use chrono::{DateTime, Duration, Utc};
+use crate::fiscal_year::{agency_time, japanese_date};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +84,7 @@ pub struct Outbox {
 
 /// A date and time in the agency's time zone, as Japanese mail writes it: 令和8年11月29日 09:30.
 pub fn japanese_date_time(at: DateTime<Utc>) -> String {
-    let local = (at + Duration::hours(AGENCY_OFFSET_HOURS)).naive_utc();
+    let local = agency_time(at);
     format!("{} {}", japanese_date(local.date()), local.format("%H:%M"))
 }
 

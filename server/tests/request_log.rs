@@ -2,6 +2,7 @@
 //! log line is wanted per call site for the whole process, so tests on other threads without
 //! this subscriber would switch the lines off.
 
+#[path = "integration/support/mod.rs"]
 mod support;
 
 use reqwest::StatusCode;

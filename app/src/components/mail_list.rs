@@ -3,7 +3,7 @@
 
 use crate::i18n::use_locale;
 use leptos::prelude::*;
-use mamori_domain::mail::{MailRecord, MailStatus, japanese_date_time};
+use mamori_domain::mail::{MailRecord, MailStatus};
 
 #[component]
 pub fn MailList(
@@ -22,7 +22,7 @@ pub fn MailList(
         .into_iter()
         .map(|m| {
             let status = match m.status() {
-                MailStatus::Sent => (t.mail.sent_at)(&japanese_date_time(m.sent_at.unwrap_or(m.created_at))),
+                MailStatus::Sent => (t.mail.sent_at)(&locale.date_time(m.sent_at.unwrap_or(m.created_at))),
                 MailStatus::Cancelled => t.mail.cancelled.to_string(),
                 MailStatus::Failing => (t.mail.failing)(m.attempts, m.last_error.as_deref().unwrap_or_default()),
                 MailStatus::Waiting => t.mail.waiting.to_string(),
@@ -30,7 +30,7 @@ pub fn MailList(
             let class = format!("mail-{}", m.status().code());
             view! {
                 <tr class=class>
-                    <td>{japanese_date_time(m.created_at)}</td>
+                    <td>{locale.date_time(m.created_at)}</td>
                     {with_person.then(|| view! { <td>{m.employee_id.clone().unwrap_or_default()}</td> })}
                     <td>{locale.mail_kind(&m.kind)}</td>
                     <td>{m.subject}</td>

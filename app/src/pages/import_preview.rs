@@ -70,7 +70,7 @@ fn Preview(preview: ImportPreview, confirm: ServerAction<ConfirmImport>) -> impl
     let body = match (preview.outcome, preview.applied) {
         (Err(errors), _) => view! { <BadRows errors /> }.into_any(),
         (Ok(report), Some(applied)) => {
-            let at = mamori_domain::mail::japanese_date_time(applied.at);
+            let at = locale.date_time(applied.at);
             view! {
                 <p class="notice" role="status">{(t.directory.import_applied)(&at, &applied.by)}</p>
                 <Report report />

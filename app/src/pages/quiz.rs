@@ -12,7 +12,6 @@ use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 use mamori_domain::{
     Permission,
-    mail::japanese_date_time,
     quiz::{AttemptReview, OpenAttempt, QuestionKind, QuizPage, StartRefusal},
 };
 
@@ -67,7 +66,7 @@ fn refusal_text(locale: Locale, refusal: StartRefusal) -> String {
     match refusal {
         StartRefusal::AlreadyPassed => t.quiz.already_passed.into(),
         StartRefusal::NoAttemptsLeft => t.quiz.no_attempts_left.into(),
-        StartRefusal::Wait(until) => (t.quiz.wait_until)(&japanese_date_time(until)),
+        StartRefusal::Wait(until) => (t.quiz.wait_until)(&locale.date_time(until)),
         StartRefusal::NoQuestions => t.quiz.no_questions.into(),
     }
 }
@@ -135,11 +134,12 @@ fn Quiz(page: QuizPage, slug: String, actions: QuizActions) -> impl IntoView {
 
 #[component]
 fn Attempt(open: OpenAttempt, actions: QuizActions) -> impl IntoView {
-    let t = use_texts();
+    let locale = use_locale();
+    let t = locale.texts();
     let deadline = open.deadline.map(|at| {
         view! {
             <div class="notice" role="status">
-                <p>{(t.quiz.deadline)(&japanese_date_time(at))}</p>
+                <p>{(t.quiz.deadline)(&locale.date_time(at))}</p>
                 <ActionForm action=actions.extend>
                     <input type="hidden" name="attempt_id" value=open.id />
                     <button type="submit" class="outline">{t.quiz.extend}</button>
@@ -209,7 +209,8 @@ fn Attempt(open: OpenAttempt, actions: QuizActions) -> impl IntoView {
 
 #[component]
 fn Review(review: AttemptReview, latest: bool) -> impl IntoView {
-    let t = use_texts();
+    let locale = use_locale();
+    let t = locale.texts();
     let verdict = if review.passed {
         t.quiz.passed
     } else {
@@ -221,7 +222,7 @@ fn Review(review: AttemptReview, latest: bool) -> impl IntoView {
         (t.quiz.quiz_attempt_number)(review.number),
         t.quiz.score,
         review.score,
-        japanese_date_time(review.submitted_at)
+        locale.date_time(review.submitted_at)
     );
     let questions = review
         .questions

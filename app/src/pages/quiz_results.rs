@@ -12,7 +12,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use mamori_domain::{
     Permission, ResultsScope,
-    mail::japanese_date_time,
     quiz::results::{AttemptRow, QuestionResult, QuizResults},
 };
 
@@ -119,7 +118,7 @@ fn Attempts(attempts: Vec<AttemptRow>) -> impl IntoView {
                     <td>{a.name}</td>
                     <td>{a.division}</td>
                     <td class="number">{a.number}</td>
-                    <td>{japanese_date_time(a.submitted_at)}</td>
+                    <td>{locale.date_time(a.submitted_at)}</td>
                     <td class="number">{format!("{}%", a.score)}</td>
                     <td>{if a.passed { t.quiz.passed } else { t.quiz.failed }}</td>
                 </tr>

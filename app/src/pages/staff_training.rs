@@ -9,7 +9,7 @@ use crate::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
-use mamori_domain::{Permission, mail::japanese_date_time, training::PersonTraining};
+use mamori_domain::{Permission, training::PersonTraining};
 
 #[component]
 pub fn StaffTrainingPage() -> impl IntoView {
@@ -43,8 +43,9 @@ fn PersonView(person: PersonTraining) -> impl IntoView {
     let t = locale.texts();
     let heading =
         (t.training.person_training_title)(&format!("{}（{}）", person.name, person.employee_id));
-    let when =
-        |at: Option<chrono::DateTime<chrono::Utc>>| at.map(japanese_date_time).unwrap_or_default();
+    let when = |at: Option<chrono::DateTime<chrono::Utc>>| {
+        at.map(|at| locale.date_time(at)).unwrap_or_default()
+    };
     let modules = person
         .modules
         .into_iter()

@@ -20,7 +20,6 @@ use mamori_domain::{
         Answer,
         campaign::{CampaignState, ChangeSource, LearnerCampaign, LearnerSheet, SheetItem},
     },
-    mail::japanese_date_time,
 };
 
 #[component]
@@ -114,7 +113,7 @@ fn SheetView(sheet: LearnerSheet, save: ServerAction<SaveMyInspection>) -> impl 
     let year = sheet.fiscal_year;
     let open = sheet.state == CampaignState::Open;
     let status = match (sheet.submitted, sheet.submitted_at) {
-        (true, Some(at)) => (t.inspection.submitted_at)(&japanese_date_time(at)),
+        (true, Some(at)) => (t.inspection.submitted_at)(&locale.date_time(at)),
         (true, None) => t.inspection.submitted.to_string(),
         (false, _) => t.inspection.not_submitted.to_string(),
     };
@@ -253,7 +252,7 @@ fn History(history: Vec<mamori_domain::inspection::campaign::SheetChange>) -> im
             };
             view! {
                 <tr>
-                    <td>{japanese_date_time(change.at)}</td>
+                    <td>{locale.date_time(change.at)}</td>
                     <td>{source}</td>
                     <td>{answers}</td>
                 </tr>

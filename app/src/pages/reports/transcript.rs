@@ -12,7 +12,6 @@ use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 use mamori_domain::{
     FiscalYear, Permission,
-    mail::japanese_date_time,
     report::transcript::{Transcript, TranscriptModule},
 };
 
@@ -79,7 +78,7 @@ fn ModuleRow(module: TranscriptModule) -> impl IntoView {
         .iter()
         .map(|a| {
             let result = if a.passed { t.quiz.passed } else { t.quiz.failed };
-            view! { <li>{(t.reports.transcript_attempt)(a.number, a.score, result, &japanese_date_time(a.submitted_at))}</li> }
+            view! { <li>{(t.reports.transcript_attempt)(a.number, a.score, result, &locale.date_time(a.submitted_at))}</li> }
         })
         .collect_view();
     view! {
@@ -89,7 +88,7 @@ fn ModuleRow(module: TranscriptModule) -> impl IntoView {
             <td class="number">{module.version}</td>
             <td>{locale.date(module.due)}</td>
             <td class=format!("status status-{}", module.status.code())>{locale.progress_status(module.status)}</td>
-            <td>{module.completed_at.map(japanese_date_time)}</td>
+            <td>{module.completed_at.map(|at| locale.date_time(at))}</td>
             <td>{module.certificate_code}</td>
             <td><ul class="plain-list">{attempts}</ul></td>
         </tr>
