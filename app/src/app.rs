@@ -1,9 +1,8 @@
 //! The document shell, the router and the state every page shares.
 
 use crate::{
-    api::session::{Logout, Viewer, current_user, reload_on_success},
-    components::layout::Layout,
-    error::AppError,
+    api::session::{Logout, current_user, reload_on_success},
+    components::{layout::Layout, viewer::ViewerResource},
     i18n::provide_locale,
     pages::{
         AdminMailPage, AdminStaffPage, CertificatePage, ImportPreviewPage, InspectionAdminPage,
@@ -42,10 +41,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         </html>
     }
 }
-
-/// The logged-in person, shared by the layout and every page.
-#[derive(Clone, Copy)]
-pub struct ViewerResource(pub Resource<Result<Option<Viewer>, AppError>>);
 
 #[component]
 pub fn App() -> impl IntoView {

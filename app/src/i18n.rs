@@ -43,7 +43,7 @@ pub mod training;
 pub use common::Texts;
 
 use leptos::prelude::*;
-use mamori_domain::{AppRole, FiscalYear, InspectionGroup, Refusal, SecurityRole};
+use mamori_domain::{AppRole, FiscalYear, InspectionGroup, Refusal, SecurityRole, mail::MailKind};
 
 /// The cookie that remembers a person's choice of language.
 pub const LANGUAGE_COOKIE: &str = "mamori_lang";
@@ -221,27 +221,28 @@ impl Locale {
         }
     }
 
-    /// A queued mail's kind (`notice`, `before_due`, … as the outbox records it).
-    pub fn mail_kind(self, code: &str) -> &'static str {
-        match (self, code) {
-            (Locale::Ja, "notice") => "受講のお知らせ",
-            (Locale::Ja, "before_due") => "期限前のお知らせ",
-            (Locale::Ja, "due_today") => "期限当日のお知らせ",
-            (Locale::Ja, "overdue") => "期限超過のお知らせ",
-            (Locale::Ja, "manager_digest") => "期限超過者のまとめ（管理職）",
-            (Locale::Ja, "password_link") => "パスワード設定のご案内",
-            (Locale::Ja, "inspection_notice") => "自己点検のお知らせ",
-            (Locale::Ja, "inspection_reminder") => "自己点検の締切前のお知らせ",
-            (Locale::En, "notice") => "Notice",
-            (Locale::En, "before_due") => "Reminder before the due date",
-            (Locale::En, "due_today") => "Due today",
-            (Locale::En, "overdue") => "Overdue",
-            (Locale::En, "manager_digest") => "Managers' digest",
-            (Locale::En, "password_link") => "Set-password link",
-            (Locale::En, "inspection_notice") => "Self-inspection notice",
-            (Locale::En, "inspection_reminder") => "Self-inspection reminder",
-            (Locale::Ja, _) => "その他",
-            (Locale::En, _) => "Other",
+    /// A queued mail's kind.
+    pub fn mail_kind(self, kind: MailKind) -> &'static str {
+        use mamori_domain::reminder::ReminderKind::*;
+        let (ja, en) = match kind {
+            MailKind::Reminder(Notice) => ("受講のお知らせ", "Notice"),
+            MailKind::Reminder(BeforeDue) => ("期限前のお知らせ", "Reminder before the due date"),
+            MailKind::Reminder(DueToday) => ("期限当日のお知らせ", "Due today"),
+            MailKind::Reminder(Overdue) => ("期限超過のお知らせ", "Overdue"),
+            MailKind::Reminder(ManagerDigest) => {
+                ("期限超過者のまとめ（管理職）", "Managers' digest")
+            }
+            MailKind::Reminder(InspectionNotice) => {
+                ("自己点検のお知らせ", "Self-inspection notice")
+            }
+            MailKind::Reminder(InspectionReminder) => {
+                ("自己点検の締切前のお知らせ", "Self-inspection reminder")
+            }
+            MailKind::PasswordLink => ("パスワード設定のご案内", "Set-password link"),
+        };
+        match self {
+            Locale::Ja => ja,
+            Locale::En => en,
         }
     }
 }

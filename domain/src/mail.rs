@@ -1,7 +1,10 @@
 //! Mail: the Japanese text Mamori sends (plain functions, so that the wording is tested here and
 //! the senders only fill it in), and the record of what was sent.
 
-use crate::fiscal_year::{agency_time, japanese_date};
+use crate::{
+    fiscal_year::{agency_time, japanese_date},
+    reminder::ReminderKind,
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +19,7 @@ pub struct MailText {
 pub struct MailRecord {
     /// The person it is about (its recipient, for reminders).
     pub employee_id: Option<String>,
-    pub kind: String,
+    pub kind: MailKind,
     pub to_address: String,
     pub subject: String,
     pub created_at: DateTime<Utc>,
@@ -26,6 +29,45 @@ pub struct MailRecord {
     /// Set when a reminder was no longer needed before it went out (completed, left,
     /// archived).
     pub cancelled_at: Option<DateTime<Utc>>,
+}
+
+/// What a queued mail is for. The outbox records it by its code (`notice`, `password_link` …),
+/// which is also how it travels to the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum MailKind {
+    Reminder(ReminderKind),
+    PasswordLink,
+}
+
+impl MailKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            MailKind::Reminder(kind) => kind.code(),
+            MailKind::PasswordLink => "password_link",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "password_link" => Some(MailKind::PasswordLink),
+            code => ReminderKind::from_code(code).map(MailKind::Reminder),
+        }
+    }
+}
+
+impl TryFrom<String> for MailKind {
+    type Error = String;
+
+    fn try_from(code: String) -> Result<Self, String> {
+        MailKind::from_code(&code).ok_or_else(|| format!("no mail kind {code:?}"))
+    }
+}
+
+impl From<MailKind> for String {
+    fn from(kind: MailKind) -> String {
+        kind.code().to_string()
+    }
 }
 
 /// Where a mail stands.

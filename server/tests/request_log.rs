@@ -2,6 +2,8 @@
 //! log line is wanted per call site for the whole process, so tests on other threads without
 //! this subscriber would switch the lines off.
 
+// The integration tests' support, of which this binary uses only the app and its login.
+#[allow(dead_code)]
 #[path = "integration/support/mod.rs"]
 mod support;
 

@@ -4,7 +4,7 @@
 
 use crate::{Store, StoreError, entities::mail_outbox};
 use chrono::{DateTime, Duration, SubsecRound, Utc};
-use mamori_domain::mail::{MailRecord, MailStatus, Outbox};
+use mamori_domain::mail::{MailKind, MailRecord, MailStatus, Outbox};
 use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -17,7 +17,7 @@ pub struct QueuedMail<'a> {
     /// Unique per mail: queueing the same key again does nothing.
     pub key: String,
     pub employee_id: Option<&'a str>,
-    pub kind: &'a str,
+    pub kind: MailKind,
     pub to_address: &'a str,
     pub to_name: &'a str,
     pub subject: String,
@@ -56,7 +56,7 @@ pub(crate) async fn enqueue(
     let row = mail_outbox::ActiveModel {
         mail_key: Set(mail.key),
         employee_id: Set(mail.employee_id.map(str::to_string)),
-        kind: Set(mail.kind.to_string()),
+        kind: Set(mail.kind.code().to_string()),
         to_address: Set(mail.to_address.to_string()),
         to_name: Set(mail.to_name.to_string()),
         subject: Set(mail.subject),
@@ -241,14 +241,14 @@ impl Store {
 
     /// The mail about one person, newest first.
     pub async fn mail_of(&self, employee_id: &str) -> Result<Vec<MailRecord>, StoreError> {
-        Ok(mail_outbox::Entity::find()
+        mail_outbox::Entity::find()
             .filter(mail_outbox::Column::EmployeeId.eq(employee_id))
             .order_by_desc(mail_outbox::Column::Id)
             .all(self.db())
             .await?
             .into_iter()
             .map(record)
-            .collect())
+            .collect()
     }
 
     /// How many mails stand where, and the newest `limit` of one status (or of all).
@@ -288,15 +288,16 @@ impl Store {
             .await?
             .into_iter()
             .map(record)
-            .collect();
+            .collect::<Result<_, _>>()?;
         Ok(Outbox { counts, latest })
     }
 }
 
-fn record(m: mail_outbox::Model) -> MailRecord {
-    MailRecord {
+fn record(m: mail_outbox::Model) -> Result<MailRecord, StoreError> {
+    Ok(MailRecord {
+        kind: MailKind::from_code(&m.kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("mail {}: kind {:?}", m.id, m.kind)))?,
         employee_id: m.employee_id,
-        kind: m.kind,
         to_address: m.to_address,
         subject: m.subject,
         created_at: m.created_at,
@@ -304,7 +305,7 @@ fn record(m: mail_outbox::Model) -> MailRecord {
         attempts: m.attempts,
         last_error: m.last_error,
         cancelled_at: m.cancelled_at,
-    }
+    })
 }
 
 #[cfg(test)]

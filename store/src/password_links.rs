@@ -163,7 +163,7 @@ async fn create_link(
             // The token's hash is unique per link, and never the token itself.
             key: format!("password-link:{}", &secret_hash(&token)[..16]),
             employee_id: Some(&person.employee_id),
-            kind: "password_link",
+            kind: mail::MailKind::PasswordLink,
             to_address: &person.email,
             to_name: &person.name,
             subject: text.subject,

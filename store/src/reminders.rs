@@ -15,6 +15,7 @@ use mamori_domain::{
     business_calendar::{
         BusinessCalendar, DEFAULT_HOLIDAYS, Holiday, default_holidays_running_out, parse_holidays,
     },
+    mail::MailKind,
     reminder::{
         MailTemplate, OverdueEntry, ReminderKind, ReminderPolicy, digest_day, digest_mail,
         inspection_mail, learner_mail,
@@ -205,7 +206,7 @@ impl Store {
                     reminder.scheduled_on
                 ),
                 employee_id: Some(&entry.person.employee_id),
-                kind: reminder.kind.code(),
+                kind: MailKind::Reminder(reminder.kind),
                 to_address: &entry.person.email,
                 to_name: &entry.person.name,
                 subject: text.subject,
@@ -236,7 +237,7 @@ impl Store {
                     due.reminder.scheduled_on
                 ),
                 employee_id: Some(&person.employee_id),
-                kind: kind.code(),
+                kind: MailKind::Reminder(kind),
                 to_address: &person.email,
                 to_name: &person.name,
                 subject: text.subject,
@@ -294,7 +295,7 @@ impl Store {
                 let mail = QueuedMail {
                     key: format!("digest:{}:{week}", manager.id),
                     employee_id: Some(&manager.employee_id),
-                    kind: ReminderKind::ManagerDigest.code(),
+                    kind: MailKind::Reminder(ReminderKind::ManagerDigest),
                     to_address: &manager.email,
                     to_name: &manager.name,
                     subject: text.subject,

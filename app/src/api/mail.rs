@@ -126,8 +126,8 @@ pub async fn save_mail_template(
     body: String,
 ) -> Result<(), AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
-    let kind = ReminderKind::from_code(&kind)
-        .ok_or_else(|| refuse(AppError::Invalid(format!("no mail kind {kind:?}"))))?;
+    // Only a tampered form names a kind the page does not offer.
+    let kind = ReminderKind::from_code(&kind).ok_or_else(|| refuse(AppError::NotFound))?;
     state
         .store
         .save_mail_template(kind, &MailTemplate { subject, body })

@@ -5,7 +5,7 @@
 //! only read them in `page`: the guard's Suspense re-runs `page` on the server until it
 //! settles, and a resource created there would be fetched again on each run.
 
-use crate::{api::session::Viewer, app::ViewerResource, i18n::use_texts};
+use crate::{api::session::Viewer, components::viewer::ViewerResource, i18n::use_texts};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use mamori_domain::Permission;

@@ -3,7 +3,7 @@
 
 use crate::{
     api::session::Logout,
-    app::ViewerResource,
+    components::viewer::ViewerResource,
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;

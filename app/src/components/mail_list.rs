@@ -32,7 +32,7 @@ pub fn MailList(
                 <tr class=class>
                     <td>{locale.date_time(m.created_at)}</td>
                     {with_person.then(|| view! { <td>{m.employee_id.clone().unwrap_or_default()}</td> })}
-                    <td>{locale.mail_kind(&m.kind)}</td>
+                    <td>{locale.mail_kind(m.kind)}</td>
                     <td>{m.subject}</td>
                     <td>{m.to_address}</td>
                     <td>{status}</td>

@@ -12,3 +12,4 @@ pub mod policy_fields;
 pub mod staff_table;
 pub mod upload_form;
 pub mod view_tracker;
+pub mod viewer;

@@ -16,7 +16,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use mamori_domain::{
     Permission,
-    mail::{MailStatus, Outbox},
+    mail::{MailKind, MailStatus, Outbox},
     reminder::{MailTemplate, ReminderKind, ReminderPolicy},
 };
 
@@ -158,7 +158,7 @@ fn Templates(
                 .join(" ");
             view! {
                 <details class="panel">
-                    <summary>{locale.mail_kind(kind.code())}</summary>
+                    <summary>{locale.mail_kind(MailKind::Reminder(kind))}</summary>
                     <ActionForm action attr:class="stacked wide">
                         <input type="hidden" name="kind" value=kind.code() />
                         <label for=id("subject")>{t.mail.subject}</label>
