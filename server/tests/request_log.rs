@@ -3,7 +3,7 @@
 //! this subscriber would switch the lines off.
 
 // The integration tests' support, of which this binary uses only the app and its login.
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "integration/support/mod.rs"]
 mod support;
 

@@ -402,6 +402,7 @@ async fn a_learner_drafts_submits_and_changes_answers_while_the_campaign_is_open
 async fn opening_notifies_the_target_staff_and_reminders_stop_at_submission_and_closing() {
     use mamori_domain::{
         inspection::{Answer, campaign::Schedule},
+        mail::MailKind,
         reminder::ReminderKind,
     };
     const BASE_URL: &str = "https://mamori.example";
@@ -443,7 +444,10 @@ async fn opening_notifies_the_target_staff_and_reminders_stop_at_submission_and_
             .unwrap();
         assert_eq!(again.total(), 0, "each mail is queued once");
         let notice = store.mail_of(LEARNER).await.unwrap().remove(0);
-        assert_eq!(notice.kind, "inspection_notice");
+        assert_eq!(
+            notice.kind,
+            MailKind::Reminder(ReminderKind::InspectionNotice)
+        );
         assert!(notice.subject.contains("自己点検"), "{}", notice.subject);
 
         // The learner submits: their waiting notice is cancelled, and no reminder follows.

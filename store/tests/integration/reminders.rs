@@ -77,7 +77,7 @@ async fn waiting(store: &Store, employee_id: &str) -> Vec<String> {
         .unwrap()
         .into_iter()
         .filter(|m| m.sent_at.is_none() && m.cancelled_at.is_none())
-        .map(|m| m.kind)
+        .map(|m| m.kind.code().to_string())
         .collect()
 }
 
