@@ -12,12 +12,13 @@ use axum::{
 use mamori_app::{
     api::{AppState, authorize, quiz::replace_pool},
     error::AppError,
+    i18n::{Locale, quiz::pool_error},
 };
 use mamori_domain::url::encode;
 use mamori_domain::{
-    Permission,
+    Permission, Refusal,
     quiz::{
-        PoolFormat,
+        PoolFormat, QuizRefusal,
         results::{attempts_csv, questions_csv},
     },
 };
@@ -99,8 +100,10 @@ async fn upload_pool(
     };
     match replace_pool(&state, &slug, format.read_file(&bytes)).await {
         Ok(count) => back(format!("questions_imported={count}")),
-        Err(AppError::Invalid(lines)) => {
-            let all: Vec<&str> = lines.lines().collect();
+        Err(AppError::Refused(Refusal::Quiz(QuizRefusal::Pool { errors }))) => {
+            // The page shows the lines as they come: worded here, in the viewer's language.
+            let locale = Locale::of_request(&headers);
+            let all: Vec<String> = errors.iter().map(|e| pool_error(locale, e)).collect();
             let shown = first_error_lines(&all);
             back(format!("questions_error=lines&lines={}", encode(&shown)))
         }
