@@ -40,8 +40,7 @@ pub async fn create_module(
     estimated_minutes: i32,
 ) -> Result<String, AppError> {
     let (state, actor) = require(Permission::AuthorTraining).await?;
-    let slug = mamori_domain::training::Slug::parse(&slug)
-        .map_err(|reason| refuse(AppError::Refused(reason.into())))?;
+    let slug = mamori_domain::training::Slug::parse(&slug).map_err(refused)?;
     state
         .store
         .create_module(
