@@ -86,14 +86,22 @@ impl Locale {
         }
     }
 
+    /// The language a request's cookie chose; also for the plain routes that word a reason
+    /// into the page they redirect to.
+    #[cfg(feature = "ssr")]
+    pub fn of_request(headers: &http::HeaderMap) -> Self {
+        crate::api::cookie_value(headers, LANGUAGE_COOKIE)
+            .map(|code| Locale::from_code(&code))
+            .unwrap_or_default()
+    }
+
     /// The language chosen by the request's cookie (server) or the page's `<html lang>`
     /// (browser, set by the server), so that both render the same words when hydrating.
     pub fn current() -> Self {
         #[cfg(feature = "ssr")]
         {
             use_context::<http::request::Parts>()
-                .and_then(|parts| crate::api::cookie_value(&parts.headers, LANGUAGE_COOKIE))
-                .map(|code| Locale::from_code(&code))
+                .map(|parts| Locale::of_request(&parts.headers))
                 .unwrap_or_default()
         }
         #[cfg(not(feature = "ssr"))]

@@ -92,33 +92,31 @@ impl Question {
 
     /// Whether the question can be asked and graded: it has text and options, and full marks
     /// can be reached.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), QuestionProblem> {
         if self.text.trim().is_empty() {
-            return Err("the question has no text".into());
+            return Err(QuestionProblem::NoText);
         }
         match self.kind {
             QuestionKind::TrueFalse => {
                 if self.answer.is_none() || self.options.len() != 2 {
-                    return Err("a true/false question needs its answer".into());
+                    return Err(QuestionProblem::NoTrueFalseAnswer);
                 }
             }
             QuestionKind::Single => {
                 if self.options.len() < 2 {
-                    return Err("a question needs at least two options".into());
+                    return Err(QuestionProblem::TooFewOptions);
                 }
                 if !self.options.iter().any(|o| o.weight == 100) {
-                    return Err("no option is fully right (=, or a weight of 100 %)".into());
+                    return Err(QuestionProblem::NoRightOption);
                 }
             }
             QuestionKind::Multiple => {
                 if self.options.len() < 2 {
-                    return Err("a question needs at least two options".into());
+                    return Err(QuestionProblem::TooFewOptions);
                 }
                 let total: i32 = self.options.iter().map(|o| o.weight.max(0)).sum();
                 if !(99..=101).contains(&total) {
-                    return Err(format!(
-                        "the right options' weights add up to {total} %, not 100 %"
-                    ));
+                    return Err(QuestionProblem::WeightsNot100 { total });
                 }
             }
         }
@@ -127,10 +125,27 @@ impl Question {
             .iter()
             .any(|o| !(-100..=100).contains(&o.weight))
         {
-            return Err("weights must be between -100 % and 100 %".into());
+            return Err(QuestionProblem::WeightOutOfRange);
         }
         Ok(())
     }
+}
+
+/// Why a question cannot be asked or graded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum QuestionProblem {
+    #[error("the question has no text")]
+    NoText,
+    #[error("a true/false question needs its answer")]
+    NoTrueFalseAnswer,
+    #[error("a question needs at least two options")]
+    TooFewOptions,
+    #[error("no option is fully right (=, or a weight of 100 %)")]
+    NoRightOption,
+    #[error("the right options' weights add up to {total} %, not 100 %")]
+    WeightsNot100 { total: i32 },
+    #[error("weights must be between -100 % and 100 %")]
+    WeightOutOfRange,
 }
 
 /// How a multiple-choice question is scored.
@@ -273,12 +288,16 @@ impl SplitMix {
 }
 
 /// Why a learner cannot start an attempt now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum StartRefusal {
+    #[error("the quiz is already passed")]
     AlreadyPassed,
+    #[error("no attempts are left")]
     NoAttemptsLeft,
     /// After a failed attempt, until this time.
+    #[error("wait until {0}")]
     Wait(DateTime<Utc>),
+    #[error("the quiz has no questions")]
     NoQuestions,
 }
 
@@ -384,7 +403,71 @@ pub struct QuizPage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PoolError {
     pub line: usize,
-    pub reason: String,
+    pub reason: PoolProblem,
+}
+
+/// Why a question file, or a question in it, cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum PoolProblem {
+    #[error(transparent)]
+    Question(#[from] QuestionProblem),
+    /// In a JSON pool, whose questions are told apart by their place in the array.
+    #[error("question {number}: {problem}")]
+    NumberedQuestion {
+        number: usize,
+        problem: QuestionProblem,
+    },
+    #[error("the file is not UTF-8: save it as UTF-8 and import it again")]
+    NotUtf8,
+    /// JSON that does not read as questions, with the parser's own (English) words.
+    #[error("{detail}")]
+    Json { detail: String },
+    #[error("the title has no closing ::")]
+    TitleNotClosed,
+    #[error("no answers: a question needs {{…}}")]
+    NoAnswers,
+    #[error("the answers have no closing }}")]
+    AnswersNotClosed,
+    #[error("{kind} questions are not supported")]
+    Unsupported { kind: UnsupportedKind },
+    #[error("answers must start with = or ~")]
+    AnswersUnmarked,
+    #[error("a weight has no closing %")]
+    WeightNotClosed,
+    #[error("weight %{raw}% is not a number")]
+    WeightNotANumber { raw: String },
+    #[error("option {option} has no text")]
+    OptionWithoutText { option: usize },
+    #[error("ANSWER {letter:?} is not one of the options")]
+    AnswerNotAnOption { letter: String },
+    #[error("option {found} comes where {expected} was expected")]
+    OptionOutOfOrder { found: char, expected: char },
+    #[error("the question must be on one line, followed by options A. B. …")]
+    QuestionNotOnOneLine,
+    #[error("{text:?} is not an option (A. …) nor ANSWER: X")]
+    NotAnOption { text: String },
+    #[error("the question has no ANSWER: line")]
+    NoAnswerLine,
+}
+
+/// The GIFT questions Mamori does not ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnsupportedKind {
+    Essay,
+    Numerical,
+    Matching,
+    ShortAnswer,
+}
+
+impl std::fmt::Display for UnsupportedKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Essay => "essay",
+            Self::Numerical => "numerical",
+            Self::Matching => "matching",
+            Self::ShortAnswer => "short answer",
+        })
+    }
 }
 
 impl std::fmt::Display for PoolError {
@@ -430,16 +513,21 @@ impl PoolFormat {
                 let questions: Vec<Question> = serde_json::from_str(text).map_err(|e| {
                     vec![PoolError {
                         line: e.line(),
-                        reason: e.to_string(),
+                        reason: PoolProblem::Json {
+                            detail: e.to_string(),
+                        },
                     }]
                 })?;
                 let errors: Vec<PoolError> = questions
                     .iter()
                     .enumerate()
                     .filter_map(|(i, q)| {
-                        q.check().err().map(|reason| PoolError {
+                        q.check().err().map(|problem| PoolError {
                             line: i + 1,
-                            reason: format!("question {}: {reason}", i + 1),
+                            reason: PoolProblem::NumberedQuestion {
+                                number: i + 1,
+                                problem,
+                            },
                         })
                     })
                     .collect();
@@ -461,7 +549,7 @@ impl PoolFormat {
                     .iter()
                     .filter(|b| **b == b'\n')
                     .count(),
-                reason: "the file is not UTF-8: save it as UTF-8 and import it again".into(),
+                reason: PoolProblem::NotUtf8,
             }]
         })?;
         self.read(text)
@@ -482,6 +570,33 @@ impl PoolFormat {
 pub enum QuizRefusal {
     #[error("the pass mark is at most 100 %")]
     PassMarkOver100,
+    #[error("question {number}: {problem}")]
+    Question {
+        number: usize,
+        problem: QuestionProblem,
+    },
+    /// Every question of an import that cannot be used, each on its line.
+    #[error("{}", lines(errors))]
+    Pool { errors: Vec<PoolError> },
+    #[error("format {format:?} is not known")]
+    FormatUnknown { format: String },
+    #[error("no attempt can start: {0}")]
+    CannotStart(StartRefusal),
+    #[error("the attempt was just submitted")]
+    JustSubmitted,
+    #[error("this attempt has no time to extend")]
+    NoTimeToExtend,
+    #[error("answer {answer:?} is not QUESTION:OPTION")]
+    AnswerMalformed { answer: String },
+}
+
+/// `LINE: reason`, one per line.
+fn lines(errors: &[PoolError]) -> String {
+    errors
+        .iter()
+        .map(PoolError::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -501,11 +616,25 @@ mod tests {
         let errors = PoolFormat::Gift
             .read_file(b"// x\n\x96\xe2 {T}")
             .unwrap_err();
-        assert_eq!(errors[0].line, 2);
+        assert_eq!(
+            (errors[0].line, &errors[0].reason),
+            (2, &PoolProblem::NotUtf8)
+        );
         let errors = PoolFormat::Json
             .read(r#"[{"type": "single", "title": "", "text": "x", "options": [], "explanation": ""}]"#)
             .unwrap_err();
         assert_eq!(errors[0].line, 1, "{errors:?}");
+        assert_eq!(
+            errors[0].reason,
+            PoolProblem::NumberedQuestion {
+                number: 1,
+                problem: QuestionProblem::TooFewOptions
+            }
+        );
+        assert_eq!(
+            errors[0].to_string(),
+            "1: question 1: a question needs at least two options"
+        );
     }
 
     fn options(weights: &[i32]) -> Vec<QuestionOption> {
@@ -569,16 +698,29 @@ mod tests {
 
     #[test]
     fn questions_that_cannot_be_answered_fully_are_refused() {
-        assert!(question(QuestionKind::Single, &[0, 0]).check().is_err());
-        assert!(question(QuestionKind::Single, &[100]).check().is_err());
-        assert!(question(QuestionKind::Multiple, &[50, 0]).check().is_err());
+        let problem = |kind, weights: &[i32]| question(kind, weights).check().unwrap_err();
+        assert_eq!(
+            problem(QuestionKind::Single, &[0, 0]),
+            QuestionProblem::NoRightOption
+        );
+        assert_eq!(
+            problem(QuestionKind::Single, &[100]),
+            QuestionProblem::TooFewOptions
+        );
+        assert_eq!(
+            problem(QuestionKind::Multiple, &[50, 0]),
+            QuestionProblem::WeightsNot100 { total: 50 }
+        );
         assert!(
             question(QuestionKind::Multiple, &[33, 33, 33])
                 .check()
                 .is_ok(),
             "thirds round"
         );
-        assert!(question(QuestionKind::Single, &[100, 150]).check().is_err());
+        assert_eq!(
+            problem(QuestionKind::Single, &[100, 150]),
+            QuestionProblem::WeightOutOfRange
+        );
     }
 
     #[test]

@@ -35,7 +35,7 @@ impl ModuleStatus {
 pub struct Slug(String);
 
 impl Slug {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, TrainingRefusal> {
         let raw = raw.trim();
         let valid = !raw.is_empty()
             && raw.len() <= 64
@@ -47,9 +47,9 @@ impl Slug {
         if valid {
             Ok(Self(raw.to_string()))
         } else {
-            Err(format!(
-                "slug {raw:?} must be 1 to 64 lower-case letters, digits and inner hyphens"
-            ))
+            Err(TrainingRefusal::SlugInvalid {
+                slug: raw.to_string(),
+            })
         }
     }
 
@@ -158,7 +158,7 @@ pub enum VideoSource {
 }
 
 /// A video link: an absolute http(s) address without spaces or quotes.
-pub fn parse_video_link(raw: &str) -> Result<String, String> {
+pub fn parse_video_link(raw: &str) -> Result<String, TrainingRefusal> {
     let link = raw.trim();
     let rest = link
         .strip_prefix("https://")
@@ -173,7 +173,9 @@ pub fn parse_video_link(raw: &str) -> Result<String, String> {
         {
             Ok(link.to_string())
         }
-        _ => Err(format!("{link:?} is not an http(s) address")),
+        _ => Err(TrainingRefusal::VideoLinkInvalid {
+            link: link.to_string(),
+        }),
     }
 }
 
@@ -487,6 +489,36 @@ impl Heartbeat {
 pub enum TrainingRefusal {
     #[error("title must not be empty")]
     TitleEmpty,
+    #[error("slug {slug:?} must be 1 to 64 lower-case letters, digits and inner hyphens")]
+    SlugInvalid { slug: String },
+    #[error("slug {slug} is already taken")]
+    SlugTaken { slug: String },
+    #[error("add at least one material before publishing")]
+    NoMaterials,
+    #[error("only a published module can be archived")]
+    ArchiveUnpublished,
+    #[error("publish the module before assigning it")]
+    AssignUnpublished,
+    #[error("choose who the module is for")]
+    NoOneChosen,
+    #[error("{slug} is already assigned to them for fiscal year {fiscal_year}")]
+    AlreadyAssigned { slug: String, fiscal_year: i32 },
+    #[error("a page needs a text")]
+    PageTextEmpty,
+    #[error("{file_name} is not a {kind:?} file")]
+    WrongFileKind {
+        file_name: String,
+        kind: crate::media::UploadKind,
+    },
+    #[error("{link:?} is not an http(s) address")]
+    VideoLinkInvalid { link: String },
+    #[error("due date {date:?} is not a date in the form YYYY-MM-DD")]
+    DueDateInvalid { date: String },
+    #[error("the number of days must be at least 1")]
+    NoDays,
+    /// A value no form offers (a hand-made request).
+    #[error("{value:?} is not a choice for {field}")]
+    UnknownChoice { field: String, value: String },
 }
 
 #[cfg(test)]
@@ -510,7 +542,12 @@ mod tests {
             "日本語",
             &"a".repeat(65),
         ] {
-            assert!(Slug::parse(bad).is_err(), "{bad:?}");
+            assert_eq!(
+                Slug::parse(bad),
+                Err(TrainingRefusal::SlugInvalid {
+                    slug: bad.trim().to_string()
+                }),
+            );
         }
     }
 
@@ -639,8 +676,17 @@ mod tests {
             "https://a b",
             "https://x/\"onerror=",
         ] {
-            assert!(parse_video_link(bad).is_err(), "{bad}");
+            assert_eq!(
+                parse_video_link(bad),
+                Err(TrainingRefusal::VideoLinkInvalid {
+                    link: bad.to_string()
+                }),
+            );
         }
+        assert_eq!(
+            parse_video_link("ftp://x").unwrap_err().to_string(),
+            "\"ftp://x\" is not an http(s) address"
+        );
     }
 
     #[test]

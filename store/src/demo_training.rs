@@ -109,7 +109,7 @@ impl Store {
             .await?;
         let created = now - Duration::days(40);
         for (index, module) in MODULES.iter().enumerate() {
-            let slug = Slug::parse(module.slug).map_err(StoreError::Invalid)?;
+            let slug = Slug::parse(module.slug)?;
             self.create_module(
                 NewModule {
                     slug: &slug,
@@ -132,9 +132,8 @@ impl Store {
                 self.add_material(module.slug, page, &trainer, created)
                     .await?;
             }
-            let questions = mamori_domain::quiz::gift::parse(module.quiz).map_err(|errors| {
-                StoreError::Invalid(format!("demo quiz {}: {errors:?}", module.slug))
-            })?;
+            let questions = mamori_domain::quiz::gift::parse(module.quiz)
+                .map_err(|errors| mamori_domain::quiz::QuizRefusal::Pool { errors })?;
             self.replace_question_pool(module.slug, &questions).await?;
             self.publish_module(module.slug, created).await?;
             self.assign_module(

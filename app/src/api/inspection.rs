@@ -182,7 +182,7 @@ fn module_of(module: &str) -> Result<Option<mamori_domain::training::Slug>, AppE
         "" => Ok(None),
         slug => mamori_domain::training::Slug::parse(slug)
             .map(Some)
-            .map_err(|reason| refuse(AppError::Invalid(reason))),
+            .map_err(|reason| refuse(AppError::Refused(reason.into()))),
     }
 }
 

@@ -12,8 +12,13 @@ use super::server::{refuse, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{
     Permission,
-    quiz::{PoolError, PoolFormat},
+    quiz::{PoolError, PoolFormat, QuizRefusal},
 };
+
+#[cfg(feature = "ssr")]
+fn refused(reason: QuizRefusal) -> AppError {
+    refuse(AppError::Refused(reason.into()))
+}
 
 /// The caller's quiz page for one of their modules.
 #[server(endpoint = "my_quiz")]
@@ -53,9 +58,9 @@ pub async fn submit_quiz_attempt(
             .split_once(':')
             .and_then(|(q, o)| Some((q.parse::<usize>().ok()?, o.parse::<usize>().ok()?)));
         let Some((question, option)) = parsed.filter(|(q, _)| *q < 1000) else {
-            return Err(refuse(AppError::Invalid(format!(
-                "answer {entry:?} is not QUESTION:OPTION"
-            ))));
+            return Err(refused(QuizRefusal::AnswerMalformed {
+                answer: entry.clone(),
+            }));
         };
         if chosen.len() <= question {
             chosen.resize(question + 1, Vec::new());
@@ -91,8 +96,8 @@ pub async fn save_quiz_settings(slug: String, settings: QuizSettings) -> Result<
 }
 
 /// Replaces a module's pool with questions in GIFT or Aiken (`format`), all or nothing. Text
-/// with questions that cannot be used is refused with every error as `LINE: reason`, one per
-/// line (an error, so that the page shows it with and without JavaScript).
+/// with questions that cannot be used is refused with every error on its line (an error, so
+/// that the page shows it with and without JavaScript).
 #[server(endpoint = "import_question_pool")]
 pub async fn import_question_pool(
     slug: String,
@@ -101,7 +106,7 @@ pub async fn import_question_pool(
 ) -> Result<usize, AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
     let format = PoolFormat::from_code(&format)
-        .ok_or_else(|| refuse(AppError::Invalid(format!("format {format:?} is not known"))))?;
+        .ok_or_else(|| refused(QuizRefusal::FormatUnknown { format }))?;
     replace_pool(&state, &slug, format.read(&text)).await
 }
 
@@ -113,10 +118,7 @@ pub async fn replace_pool(
     slug: &str,
     read: Result<Vec<mamori_domain::quiz::Question>, Vec<PoolError>>,
 ) -> Result<usize, AppError> {
-    let questions = read.map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(PoolError::to_string).collect();
-        refuse(AppError::Invalid(lines.join("\n")))
-    })?;
+    let questions = read.map_err(|errors| refused(QuizRefusal::Pool { errors }))?;
     state
         .store
         .replace_question_pool(slug, &questions)

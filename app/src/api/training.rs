@@ -8,7 +8,21 @@ use mamori_domain::training::{LearnerModule, ModuleDraft, ModulePlayer, ModuleSu
 #[cfg(feature = "ssr")]
 use super::server::{redirect_form_post, refuse, require, store_error};
 #[cfg(feature = "ssr")]
-use mamori_domain::Permission;
+use mamori_domain::{Permission, training::TrainingRefusal};
+
+#[cfg(feature = "ssr")]
+fn refused(reason: TrainingRefusal) -> AppError {
+    refuse(AppError::Refused(reason.into()))
+}
+
+/// A value no form of the page sends.
+#[cfg(feature = "ssr")]
+fn unknown_choice(field: &str, value: &str) -> AppError {
+    refused(TrainingRefusal::UnknownChoice {
+        field: field.to_string(),
+        value: value.to_string(),
+    })
+}
 
 /// Every module, for trainers.
 #[server(endpoint = "training_modules")]
@@ -26,8 +40,7 @@ pub async fn create_module(
     estimated_minutes: i32,
 ) -> Result<String, AppError> {
     let (state, actor) = require(Permission::AuthorTraining).await?;
-    let slug = mamori_domain::training::Slug::parse(&slug)
-        .map_err(|reason| refuse(AppError::Invalid(reason)))?;
+    let slug = mamori_domain::training::Slug::parse(&slug).map_err(refused)?;
     state
         .store
         .create_module(
@@ -107,11 +120,7 @@ pub async fn move_material(slug: String, position: i32, direction: String) -> Re
     let direction = match direction.as_str() {
         "up" => Move::Up,
         "down" => Move::Down,
-        other => {
-            return Err(refuse(AppError::Invalid(format!(
-                "direction {other:?} is not up or down"
-            ))));
-        }
+        other => return Err(unknown_choice("direction", other)),
     };
     state
         .store
@@ -211,7 +220,6 @@ pub async fn assign_module(
 ) -> Result<(), AppError> {
     use mamori_domain::training::{AssignmentTarget, DueRule};
     let (state, actor) = require(Permission::AuthorTraining).await?;
-    let invalid = |reason: String| refuse(AppError::Invalid(reason));
     let picked = |prefix: &str| {
         chosen
             .iter()
@@ -219,30 +227,26 @@ pub async fn assign_module(
             .map(str::to_string)
             .collect::<Vec<_>>()
     };
-    fn parse_all<T: std::str::FromStr<Err = mamori_domain::roles::UnknownRole>>(
+    fn parse_all<T: std::str::FromStr>(
+        field: &str,
         codes: Vec<String>,
     ) -> Result<Vec<T>, AppError> {
         codes
             .iter()
-            .map(|code| {
-                code.parse()
-                    .map_err(|e: mamori_domain::roles::UnknownRole| {
-                        refuse(AppError::Invalid(e.to_string()))
-                    })
-            })
+            .map(|code| code.parse().map_err(|_| unknown_choice(field, code)))
             .collect()
     }
     let target = match target.as_str() {
         "everyone" => AssignmentTarget::Everyone,
         "divisions" => AssignmentTarget::Divisions(picked("division:")),
-        "roles" => AssignmentTarget::Roles(parse_all(picked("role:"))?),
-        "groups" => AssignmentTarget::Groups(parse_all(picked("group:"))?),
-        other => return Err(invalid(format!("target {other:?} is not known"))),
+        "roles" => AssignmentTarget::Roles(parse_all("role", picked("role:"))?),
+        "groups" => AssignmentTarget::Groups(parse_all("group", picked("group:"))?),
+        other => return Err(unknown_choice("target", other)),
     };
     let date = chrono::NaiveDate::parse_from_str(due_on.trim(), "%Y-%m-%d").map_err(|_| {
-        invalid(format!(
-            "due date {due_on:?} is not a date in the form YYYY-MM-DD"
-        ))
+        refused(TrainingRefusal::DueDateInvalid {
+            date: due_on.trim().to_string(),
+        })
     })?;
     let due = match due_kind.as_str() {
         "on" => DueRule::On(date),
@@ -250,8 +254,8 @@ pub async fn assign_module(
             days: within_days,
             earliest: date,
         },
-        "joining" => return Err(invalid("the number of days must be at least 1".into())),
-        other => return Err(invalid(format!("due rule {other:?} is not known"))),
+        "joining" => return Err(refused(TrainingRefusal::NoDays)),
+        other => return Err(unknown_choice("due rule", other)),
     };
     let now = chrono::Utc::now();
     state

@@ -1,6 +1,8 @@
 //! The quiz pages' texts: taking a quiz, the question pool and its results.
 
-use mamori_domain::quiz::QuizRefusal;
+use mamori_domain::quiz::{
+    PoolError, PoolProblem, QuestionProblem, QuizRefusal, StartRefusal, UnsupportedKind,
+};
 
 texts! {
     pub struct QuizTexts {
@@ -187,5 +189,215 @@ pub fn refusal(locale: super::Locale, reason: &QuizRefusal) -> String {
             "合格点は 100% 以下にしてください。",
             "The pass mark is at most 100 %.",
         ),
+        QuizRefusal::Question { number, problem } => {
+            let problem = question_problem(locale, problem);
+            say!(
+                locale,
+                "{number} 問目: {problem}",
+                "Question {number}: {problem}"
+            )
+        }
+        QuizRefusal::Pool { errors } => errors
+            .iter()
+            .map(|error| pool_error(locale, error))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        QuizRefusal::FormatUnknown { format } => say!(
+            locale,
+            "形式「{format}」は扱えません。GIFT、Aiken、JSON のいずれかにしてください。",
+            "The format \"{format}\" is not known: use GIFT, Aiken or JSON.",
+        ),
+        QuizRefusal::CannotStart(refusal) => start_refusal(locale, *refusal),
+        QuizRefusal::JustSubmitted => say!(
+            locale,
+            "この受験はたった今提出されました。結果をご確認ください。",
+            "The attempt was just submitted: see its result.",
+        ),
+        QuizRefusal::NoTimeToExtend => say!(
+            locale,
+            "この受験には延長できる制限時間がありません。",
+            "This attempt has no time to extend.",
+        ),
+        QuizRefusal::AnswerMalformed { answer } => say!(
+            locale,
+            "解答「{answer}」を読み取れません（問番号:選択肢番号 の形にしてください）。",
+            "Answer \"{answer}\" is not QUESTION:OPTION.",
+        ),
+    }
+}
+
+/// Why a learner cannot start an attempt now.
+pub fn start_refusal(locale: super::Locale, refusal: StartRefusal) -> String {
+    let t = locale.texts();
+    match refusal {
+        StartRefusal::AlreadyPassed => t.quiz.already_passed.into(),
+        StartRefusal::NoAttemptsLeft => t.quiz.no_attempts_left.into(),
+        StartRefusal::Wait(until) => (t.quiz.wait_until)(&locale.date_time(until)),
+        StartRefusal::NoQuestions => t.quiz.no_questions.into(),
+    }
+}
+
+/// An error of an imported question file, on its line.
+pub fn pool_error(locale: super::Locale, error: &PoolError) -> String {
+    let line = error.line;
+    let reason = pool_problem(locale, &error.reason);
+    say!(locale, "{line} 行目: {reason}", "Line {line}: {reason}")
+}
+
+fn pool_problem(locale: super::Locale, problem: &PoolProblem) -> String {
+    match problem {
+        PoolProblem::Question(problem) => question_problem(locale, problem),
+        PoolProblem::NumberedQuestion { number, problem } => {
+            let problem = question_problem(locale, problem);
+            say!(
+                locale,
+                "{number} 問目: {problem}",
+                "question {number}: {problem}"
+            )
+        }
+        PoolProblem::NotUtf8 => say!(
+            locale,
+            "ファイルが UTF-8 ではありません。UTF-8 で保存してから取り込んでください。",
+            "The file is not UTF-8: save it as UTF-8 and import it again.",
+        ),
+        PoolProblem::Json { detail } => say!(
+            locale,
+            "問題の一覧（JSON）として読めません（{detail}）。",
+            "This is not a list of questions in JSON ({detail}).",
+        ),
+        PoolProblem::TitleNotClosed => say!(
+            locale,
+            "題名を閉じる :: がありません。",
+            "The title has no closing ::.",
+        ),
+        PoolProblem::NoAnswers => say!(
+            locale,
+            "選択肢がありません。問題には {{…}} で選択肢を書きます。",
+            "No answers: a question needs {{…}}.",
+        ),
+        PoolProblem::AnswersNotClosed => say!(
+            locale,
+            "選択肢を閉じる }} がありません。",
+            "The answers have no closing }}.",
+        ),
+        PoolProblem::Unsupported { kind } => {
+            let kind = unsupported_kind(locale, *kind);
+            say!(
+                locale,
+                "{kind}の問題には対応していません。",
+                "{kind} questions are not supported.",
+            )
+        }
+        PoolProblem::AnswersUnmarked => say!(
+            locale,
+            "選択肢は = か ~ で始めてください。",
+            "Answers must start with = or ~.",
+        ),
+        PoolProblem::WeightNotClosed => say!(
+            locale,
+            "配点を閉じる % がありません。",
+            "A weight has no closing %.",
+        ),
+        PoolProblem::WeightNotANumber { raw } => say!(
+            locale,
+            "配点 %{raw}% が数値ではありません。",
+            "Weight %{raw}% is not a number.",
+        ),
+        PoolProblem::OptionWithoutText { option } => say!(
+            locale,
+            "{option} 番目の選択肢に文がありません。",
+            "Option {option} has no text.",
+        ),
+        PoolProblem::AnswerNotAnOption { letter } => say!(
+            locale,
+            "ANSWER の「{letter}」は選択肢にありません。",
+            "ANSWER \"{letter}\" is not one of the options.",
+        ),
+        PoolProblem::OptionOutOfOrder { found, expected } => say!(
+            locale,
+            "{expected} の位置に {found} の選択肢があります。",
+            "Option {found} comes where {expected} was expected.",
+        ),
+        PoolProblem::QuestionNotOnOneLine => say!(
+            locale,
+            "問題文は 1 行で書き、続けて A. B. … の選択肢を書いてください。",
+            "The question must be on one line, followed by options A. B. …",
+        ),
+        PoolProblem::NotAnOption { text } => say!(
+            locale,
+            "「{text}」は選択肢（A. …）でも ANSWER: X でもありません。",
+            "\"{text}\" is neither an option (A. …) nor ANSWER: X.",
+        ),
+        PoolProblem::NoAnswerLine => say!(
+            locale,
+            "ANSWER: の行がありません。",
+            "The question has no ANSWER: line.",
+        ),
+    }
+}
+
+fn question_problem(locale: super::Locale, problem: &QuestionProblem) -> String {
+    match problem {
+        QuestionProblem::NoText => {
+            say!(locale, "問題文がありません。", "The question has no text.")
+        }
+        QuestionProblem::NoTrueFalseAnswer => say!(
+            locale,
+            "○×問題には正解（○か×）が必要です。",
+            "A true/false question needs its answer.",
+        ),
+        QuestionProblem::TooFewOptions => say!(
+            locale,
+            "選択肢は 2 つ以上必要です。",
+            "A question needs at least two options.",
+        ),
+        QuestionProblem::NoRightOption => say!(
+            locale,
+            "完全な正解（= または配点 100%）の選択肢がありません。",
+            "No option is fully right (=, or a weight of 100 %).",
+        ),
+        QuestionProblem::WeightsNot100 { total } => say!(
+            locale,
+            "正解の選択肢の配点の合計が {total}% です。100% にしてください。",
+            "The right options' weights add up to {total} %, not 100 %.",
+        ),
+        QuestionProblem::WeightOutOfRange => say!(
+            locale,
+            "配点は -100% から 100% の間にしてください。",
+            "Weights must be between -100 % and 100 %.",
+        ),
+    }
+}
+
+fn unsupported_kind(locale: super::Locale, kind: UnsupportedKind) -> String {
+    match kind {
+        UnsupportedKind::Essay => say!(locale, "記述式", "Essay"),
+        UnsupportedKind::Numerical => say!(locale, "数値", "Numerical"),
+        UnsupportedKind::Matching => say!(locale, "組合せ", "Matching"),
+        UnsupportedKind::ShortAnswer => say!(locale, "短答", "Short answer"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn an_import_refusal_names_the_line_in_the_viewers_language() {
+        let reason = QuizRefusal::Pool {
+            errors: vec![PoolError {
+                line: 4,
+                reason: PoolProblem::AnswerNotAnOption { letter: "C".into() },
+            }],
+        };
+        assert_eq!(
+            refusal(Locale::Ja, &reason),
+            "4 行目: ANSWER の「C」は選択肢にありません。"
+        );
+        assert_eq!(
+            refusal(Locale::En, &reason),
+            "Line 4: ANSWER \"C\" is not one of the options."
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! The training pages' texts: modules, materials, assignments, certificates.
 
-use mamori_domain::training::TrainingRefusal;
+use mamori_domain::{FiscalYear, media::UploadKind, training::TrainingRefusal};
 
 texts! {
     pub struct TrainingTexts {
@@ -269,5 +269,106 @@ pub fn refusal(locale: super::Locale, reason: &TrainingRefusal) -> String {
                 "The title must not be empty."
             )
         }
+        TrainingRefusal::SlugInvalid { slug } => say!(
+            locale,
+            "識別名「{slug}」は、英小文字・数字・ハイフン（先頭と末尾を除く）の 1〜64 文字にしてください。",
+            "The slug \"{slug}\" must be 1 to 64 lower-case letters, digits and inner hyphens.",
+        ),
+        TrainingRefusal::SlugTaken { slug } => say!(
+            locale,
+            "識別名「{slug}」はすでに使われています。",
+            "The slug {slug} is already taken.",
+        ),
+        TrainingRefusal::NoMaterials => say!(
+            locale,
+            "公開する前に資料を 1 つ以上追加してください。",
+            "Add at least one material before publishing.",
+        ),
+        TrainingRefusal::ArchiveUnpublished => say!(
+            locale,
+            "アーカイブできるのは公開した研修だけです。",
+            "Only a published module can be archived.",
+        ),
+        TrainingRefusal::AssignUnpublished => say!(
+            locale,
+            "割り当てる前に研修を公開してください。",
+            "Publish the module before assigning it.",
+        ),
+        TrainingRefusal::NoOneChosen => say!(
+            locale,
+            "対象を選んでください。",
+            "Choose who the module is for.",
+        ),
+        TrainingRefusal::AlreadyAssigned { slug, fiscal_year } => {
+            let year = locale.fiscal_year(FiscalYear::new(*fiscal_year));
+            say!(
+                locale,
+                "研修「{slug}」は{year}、この対象にすでに割り当てられています。",
+                "{slug} is already assigned to them for {year}.",
+            )
+        }
+        TrainingRefusal::PageTextEmpty => say!(
+            locale,
+            "ページの本文を入力してください。",
+            "A page needs a text.",
+        ),
+        TrainingRefusal::WrongFileKind { file_name, kind } => {
+            let kind = upload_kind(locale, *kind);
+            say!(
+                locale,
+                "{file_name} は{kind}のファイルではありません。",
+                "{file_name} is not a {kind} file.",
+            )
+        }
+        TrainingRefusal::VideoLinkInvalid { link } => say!(
+            locale,
+            "動画の URL「{link}」は、http:// または https:// で始まるアドレスにしてください。",
+            "The video's address \"{link}\" must start with http:// or https://.",
+        ),
+        TrainingRefusal::DueDateInvalid { date } => say!(
+            locale,
+            "期限「{date}」を日付（年-月-日）で入力してください。",
+            "The due date \"{date}\" must be a date (YYYY-MM-DD).",
+        ),
+        TrainingRefusal::NoDays => say!(
+            locale,
+            "日数は 1 以上にしてください。",
+            "The number of days must be at least 1.",
+        ),
+        TrainingRefusal::UnknownChoice { field, value } => say!(
+            locale,
+            "{field} に「{value}」は選べません。",
+            "\"{value}\" is not a choice for {field}.",
+        ),
+    }
+}
+
+fn upload_kind(locale: super::Locale, kind: UploadKind) -> String {
+    match kind {
+        UploadKind::Document => say!(locale, "文書（PDF か画像）", "document (PDF or image)"),
+        UploadKind::Video => say!(locale, "動画（MP4 か WebM）", "video (MP4 or WebM)"),
+        UploadKind::Captions => say!(locale, "字幕（WebVTT）", "captions (WebVTT)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn a_duplicate_assignment_names_the_fiscal_year_in_the_viewers_language() {
+        let reason = TrainingRefusal::AlreadyAssigned {
+            slug: "media".into(),
+            fiscal_year: 2026,
+        };
+        assert_eq!(
+            refusal(Locale::Ja, &reason),
+            "研修「media」は令和8年度（2026年度）、この対象にすでに割り当てられています。"
+        );
+        assert_eq!(
+            refusal(Locale::En, &reason),
+            "media is already assigned to them for FY2026 (Reiwa 8)."
+        );
     }
 }

@@ -5,14 +5,14 @@
 use crate::{
     api::quiz::{ExtendQuizAttempt, StartQuizAttempt, SubmitQuizAttempt, my_quiz},
     components::guard::RequirePermission,
-    i18n::{Locale, use_locale, use_texts},
+    i18n::{quiz::start_refusal, use_locale, use_texts},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 use mamori_domain::{
     Permission,
-    quiz::{AttemptReview, OpenAttempt, QuestionKind, QuizPage, StartRefusal},
+    quiz::{AttemptReview, OpenAttempt, QuestionKind, QuizPage},
 };
 
 #[derive(Clone, Copy)]
@@ -61,16 +61,6 @@ pub fn QuizPageView() -> impl IntoView {
     }
 }
 
-fn refusal_text(locale: Locale, refusal: StartRefusal) -> String {
-    let t = locale.texts();
-    match refusal {
-        StartRefusal::AlreadyPassed => t.quiz.already_passed.into(),
-        StartRefusal::NoAttemptsLeft => t.quiz.no_attempts_left.into(),
-        StartRefusal::Wait(until) => (t.quiz.wait_until)(&locale.date_time(until)),
-        StartRefusal::NoQuestions => t.quiz.no_questions.into(),
-    }
-}
-
 #[component]
 fn Quiz(page: QuizPage, slug: String, actions: QuizActions) -> impl IntoView {
     let locale = use_locale();
@@ -108,7 +98,8 @@ fn Quiz(page: QuizPage, slug: String, actions: QuizActions) -> impl IntoView {
         }
         .into_any(),
         (None, Err(refusal)) => {
-            view! { <p class="notice" role="status">{refusal_text(locale, refusal)}</p> }.into_any()
+            view! { <p class="notice" role="status">{start_refusal(locale, refusal)}</p> }
+                .into_any()
         }
     };
     let history = page

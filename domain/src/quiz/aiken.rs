@@ -1,7 +1,7 @@
 //! The Aiken format: a question on one line, options `A.` or `A)`, then `ANSWER: X`; single
 //! choice only.
 
-use super::{PoolError, Question, QuestionKind, QuestionOption};
+use super::{PoolError, PoolProblem, Question, QuestionKind, QuestionOption, QuestionProblem};
 
 /// Reads an Aiken file; all or nothing, with every error on its line.
 pub fn parse(source: &str) -> Result<Vec<Question>, Vec<PoolError>> {
@@ -10,7 +10,7 @@ pub fn parse(source: &str) -> Result<Vec<Question>, Vec<PoolError>> {
     let mut errors = Vec::new();
     // The question being read: its first line, its text and its lettered options.
     let mut current: Option<(usize, String, Vec<Lettered>)> = None;
-    let mut fail = |line: usize, reason: String| errors.push(PoolError { line, reason });
+    let mut fail = |line: usize, reason: PoolProblem| errors.push(PoolError { line, reason });
     for (index, raw) in source.lines().enumerate() {
         let (line, text) = (index + 1, raw.trim());
         if text.is_empty() {
@@ -26,10 +26,13 @@ pub fn parse(source: &str) -> Result<Vec<Question>, Vec<PoolError>> {
                 .iter()
                 .position(|(l, _)| letter.len() == 1 && letter.starts_with(*l));
             match right {
-                _ if options.len() < 2 => {
-                    fail(*start, "a question needs at least two options".into())
-                }
-                None => fail(line, format!("ANSWER {letter:?} is not one of the options")),
+                _ if options.len() < 2 => fail(*start, QuestionProblem::TooFewOptions.into()),
+                None => fail(
+                    line,
+                    PoolProblem::AnswerNotAnOption {
+                        letter: letter.to_string(),
+                    },
+                ),
                 Some(right) => questions.push(Question {
                     kind: QuestionKind::Single,
                     title: String::new(),
@@ -55,23 +58,25 @@ pub fn parse(source: &str) -> Result<Vec<Question>, Vec<PoolError>> {
             } else {
                 fail(
                     line,
-                    format!("option {letter} comes where {expected} was expected"),
+                    PoolProblem::OptionOutOfOrder {
+                        found: letter,
+                        expected,
+                    },
                 );
             }
         } else if options.is_empty() {
-            fail(
-                line,
-                "the question must be on one line, followed by options A. B. …".into(),
-            );
+            fail(line, PoolProblem::QuestionNotOnOneLine);
         } else {
             fail(
                 line,
-                format!("{text:?} is not an option (A. …) nor ANSWER: X"),
+                PoolProblem::NotAnOption {
+                    text: text.to_string(),
+                },
             );
         }
     }
     if let Some((start, _, _)) = current {
-        fail(start, "the question has no ANSWER: line".into());
+        fail(start, PoolProblem::NoAnswerLine);
     }
     if errors.is_empty() {
         Ok(questions)
@@ -118,7 +123,26 @@ mod tests {
         .unwrap();
         assert_eq!(good[0].text, "機密性３情報の持出しに必要なものは？");
         let errors = parse("問1\nA. はい\nB. いいえ\nANSWER: C\n\n問2\nA. はい\nC. いいえ\nANSWER: A\n\n問3\nA. はい\nB. いいえ").unwrap_err();
-        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
-        assert_eq!(lines, [4, 6, 8, 11], "{errors:?}");
+        let found: Vec<(usize, PoolProblem)> =
+            errors.iter().map(|e| (e.line, e.reason.clone())).collect();
+        assert_eq!(
+            found,
+            [
+                (4, PoolProblem::AnswerNotAnOption { letter: "C".into() }),
+                (6, QuestionProblem::TooFewOptions.into()),
+                (
+                    8,
+                    PoolProblem::OptionOutOfOrder {
+                        found: 'C',
+                        expected: 'B'
+                    }
+                ),
+                (11, PoolProblem::NoAnswerLine),
+            ]
+        );
+        assert_eq!(
+            errors[0].to_string(),
+            "4: ANSWER \"C\" is not one of the options"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! missing word, titles, feedback, general feedback, categories, comments, escapes) and write.
 //! Essay, matching, numerical and short-answer questions are reported, not dropped.
 
-use super::{PoolError, Question, QuestionKind, QuestionOption};
+use super::{PoolError, PoolProblem, Question, QuestionKind, QuestionOption, UnsupportedKind};
 
 /// Reads a GIFT file. All or nothing: any question that cannot be read is an error on its
 /// line, and no question is returned then.
@@ -14,7 +14,10 @@ pub fn parse(source: &str) -> Result<Vec<Question>, Vec<PoolError>> {
         match question(&block) {
             Ok(Some(question)) => match question.check() {
                 Ok(()) => questions.push(question),
-                Err(reason) => errors.push(PoolError { line, reason }),
+                Err(problem) => errors.push(PoolError {
+                    line,
+                    reason: problem.into(),
+                }),
             },
             Ok(None) => {}
             Err(reason) => errors.push(PoolError { line, reason }),
@@ -90,18 +93,18 @@ fn find(marked: &[Marked], pattern: &str, from: usize) -> Option<usize> {
     })
 }
 
-fn question(block: &str) -> Result<Option<Question>, String> {
+fn question(block: &str) -> Result<Option<Question>, PoolProblem> {
     let marked = mark(block);
     let mut start = 0;
     let mut title = String::new();
     let lead = marked.iter().take_while(|(c, _)| c.is_whitespace()).count();
     if find(&marked, "::", lead) == Some(lead) {
-        let end = find(&marked, "::", lead + 2).ok_or("the title has no closing ::")?;
+        let end = find(&marked, "::", lead + 2).ok_or(PoolProblem::TitleNotClosed)?;
         title = plain(&marked[lead + 2..end]).trim().to_string();
         start = end + 2;
     }
-    let open = find(&marked, "{", start).ok_or("no answers: a question needs {…}")?;
-    let close = find(&marked, "}", open).ok_or("the answers have no closing }")?;
+    let open = find(&marked, "{", start).ok_or(PoolProblem::NoAnswers)?;
+    let close = find(&marked, "}", open).ok_or(PoolProblem::AnswersNotClosed)?;
     let before = without_format(plain(&marked[start..open]).trim());
     let after = plain(&marked[close + 1..]).trim().to_string();
     let text = if after.is_empty() {
@@ -116,26 +119,26 @@ fn question(block: &str) -> Result<Option<Question>, String> {
     };
     let content = plain(answers);
     let content = content.trim();
-    let unsupported = |kind: &str| Err(format!("{kind} questions are not supported"));
+    let unsupported = |kind| Err(PoolProblem::Unsupported { kind });
     if content.is_empty() {
-        return unsupported("essay");
+        return unsupported(UnsupportedKind::Essay);
     }
     if answers
         .iter()
         .find(|(c, _)| !c.is_whitespace())
         .is_some_and(|m| *m == ('#', false))
     {
-        return unsupported("numerical");
+        return unsupported(UnsupportedKind::Numerical);
     }
     if find(answers, "->", 0).is_some() {
-        return unsupported("matching");
+        return unsupported(UnsupportedKind::Matching);
     }
     if let Some(question) = true_false(answers, &text, &explanation) {
         return Ok(Some(Question { title, ..question }));
     }
     let options = options(answers)?;
     if !answers.contains(&('~', false)) {
-        return unsupported("short answer");
+        return unsupported(UnsupportedKind::ShortAnswer);
     }
     let positive = options.iter().filter(|o| o.weight > 0).count();
     let kind = if positive > 1 && !options.iter().any(|o| o.weight == 100) {
@@ -197,7 +200,7 @@ fn split_unescaped(marked: &[Marked], separator: char) -> Vec<Vec<Marked>> {
 }
 
 /// `=right`, `~wrong`, `~%50%partly right`, each with an optional `#feedback`.
-fn options(answers: &[Marked]) -> Result<Vec<QuestionOption>, String> {
+fn options(answers: &[Marked]) -> Result<Vec<QuestionOption>, PoolProblem> {
     let starts: Vec<usize> = answers
         .iter()
         .enumerate()
@@ -205,7 +208,7 @@ fn options(answers: &[Marked]) -> Result<Vec<QuestionOption>, String> {
         .map(|(i, _)| i)
         .collect();
     if starts.is_empty() || !plain(&answers[..starts[0]]).trim().is_empty() {
-        return Err("answers must start with = or ~".into());
+        return Err(PoolProblem::AnswersUnmarked);
     }
     let mut options = Vec::new();
     for (n, &at) in starts.iter().enumerate() {
@@ -214,12 +217,12 @@ fn options(answers: &[Marked]) -> Result<Vec<QuestionOption>, String> {
         let mut body = &answers[at + 1..end];
         let mut weight = if right { 100 } else { 0 };
         if body.first() == Some(&('%', false)) {
-            let close = find(body, "%", 1).ok_or("a weight has no closing %")?;
+            let close = find(body, "%", 1).ok_or(PoolProblem::WeightNotClosed)?;
             let raw = plain(&body[1..close]);
             let value: f64 = raw
                 .trim()
                 .parse()
-                .map_err(|_| format!("weight %{raw}% is not a number"))?;
+                .map_err(|_| PoolProblem::WeightNotANumber { raw: raw.clone() })?;
             weight = value.round() as i32;
             body = &body[close + 1..];
         }
@@ -229,7 +232,7 @@ fn options(answers: &[Marked]) -> Result<Vec<QuestionOption>, String> {
         };
         let text = text.trim().to_string();
         if text.is_empty() {
-            return Err(format!("option {} has no text", n + 1));
+            return Err(PoolProblem::OptionWithoutText { option: n + 1 });
         }
         options.push(QuestionOption {
             text,
@@ -310,6 +313,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quiz::QuestionProblem;
 
     fn one(source: &str) -> Question {
         let mut questions = parse(source).unwrap_or_else(|e| panic!("{source}: {e:?}"));
@@ -380,16 +384,17 @@ mod tests {
     fn unsupported_types_are_reported_on_their_line() {
         let source = "::Q1:: 1+1=2 {T}\n\n::Q3:: Two plus {=two =2} equals four.\n\n::Q4:: Which animal eats which food? { =cat -> cat food =dog -> dog food }\n\n::Q5:: What is a number from 1 to 5? {#3:2}\n\n::Q8:: How are you? {}\n\nNo braces at all";
         let errors = parse(source).unwrap_err();
-        let found: Vec<(usize, &str)> =
-            errors.iter().map(|e| (e.line, e.reason.as_str())).collect();
+        let found: Vec<(usize, PoolProblem)> =
+            errors.iter().map(|e| (e.line, e.reason.clone())).collect();
+        let unsupported = |kind| PoolProblem::Unsupported { kind };
         assert_eq!(
             found,
             [
-                (3, "short answer questions are not supported"),
-                (5, "matching questions are not supported"),
-                (7, "numerical questions are not supported"),
-                (9, "essay questions are not supported"),
-                (11, "no answers: a question needs {…}"),
+                (3, unsupported(UnsupportedKind::ShortAnswer)),
+                (5, unsupported(UnsupportedKind::Matching)),
+                (7, unsupported(UnsupportedKind::Numerical)),
+                (9, unsupported(UnsupportedKind::Essay)),
+                (11, PoolProblem::NoAnswers),
             ]
         );
         assert_eq!(
@@ -400,13 +405,23 @@ mod tests {
 
     #[test]
     fn questions_that_cannot_be_scored_are_errors() {
-        let errors = parse("Which? {~a ~b}").unwrap_err();
-        assert!(
-            errors[0].reason.contains("no option is fully right"),
-            "{errors:?}"
+        let reason = |source| parse(source).unwrap_err().remove(0).reason;
+        assert_eq!(
+            reason("Which? {~a ~b}"),
+            QuestionProblem::NoRightOption.into()
         );
-        let errors = parse("Which? {~%50%a ~%20%b ~c}").unwrap_err();
-        assert!(errors[0].reason.contains("70 %"), "{errors:?}");
+        assert_eq!(
+            reason("Which? {~%50%a ~%20%b ~c}"),
+            QuestionProblem::WeightsNot100 { total: 70 }.into()
+        );
+        assert_eq!(
+            reason("Which? {=a ~%x%b}"),
+            PoolProblem::WeightNotANumber { raw: "x".into() }
+        );
+        assert_eq!(
+            reason("Which? {=a ~ #no text}"),
+            PoolProblem::OptionWithoutText { option: 2 }
+        );
     }
 
     #[test]

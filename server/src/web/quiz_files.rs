@@ -8,18 +8,22 @@ use super::{
 };
 use axum::{
     extract::{Multipart, Path, Query, State},
-    http::header,
+    http::{HeaderMap, header},
     response::{IntoResponse, Redirect, Response},
 };
 use mamori_app::{
     api::{AppState, quiz::replace_pool},
     error::AppError,
-};
-use mamori_domain::quiz::{
-    PoolFormat,
-    results::{attempts_csv, questions_csv},
+    i18n::{Locale, quiz::pool_error},
 };
 use mamori_domain::url::encode;
+use mamori_domain::{
+    Refusal,
+    quiz::{
+        PoolFormat, QuizRefusal,
+        results::{attempts_csv, questions_csv},
+    },
+};
 use serde::Deserialize;
 
 /// A question file: thousands of questions fit in far less.
@@ -30,6 +34,7 @@ pub(super) const UPLOAD_LIMIT: usize = 5 * 1024 * 1024;
 pub(super) async fn upload_pool(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    headers: HeaderMap,
     form: Multipart,
 ) -> Result<Response, Rejection> {
     let editor = format!("/trainer/modules/{}", encode(&slug));
@@ -54,8 +59,10 @@ pub(super) async fn upload_pool(
     };
     match replace_pool(&state, &slug, format.read_file(&bytes)).await {
         Ok(count) => Ok(back(format!("questions_imported={count}"))),
-        Err(AppError::Invalid(lines)) => {
-            let all: Vec<&str> = lines.lines().collect();
+        Err(AppError::Refused(Refusal::Quiz(QuizRefusal::Pool { errors }))) => {
+            // The page shows the lines as they come: worded here, in the viewer's language.
+            let locale = Locale::of_request(&headers);
+            let all: Vec<String> = errors.iter().map(|e| pool_error(locale, e)).collect();
             let shown = first_error_lines(&all);
             Ok(back(format!(
                 "questions_error=lines&lines={}",

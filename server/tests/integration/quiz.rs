@@ -115,6 +115,17 @@ async fn media_module_with_quiz(app: &TestApp) {
 }
 
 /// Posts a question file as the editor's form does; returns where the browser is sent.
+async fn choose_english(person: &TestApp) {
+    let response = person
+        .client
+        .post(format!("{}/language", person.address))
+        .form(&[("lang", "en"), ("back", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
 async fn upload_questions(trainer: &TestApp, format: &str, bytes: &[u8]) -> String {
     let form = multipart::Form::new()
         .text("format", format.to_string())
@@ -179,29 +190,43 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
         let pool = app.store.question_pool("media").await.unwrap();
         assert_eq!(pool.len(), 2, "{backend}");
 
-        // A file with a question that cannot be used changes nothing, and says where.
-        for (format, bytes) in [
-            ("gift", "::論述::説明せよ。{}\n".as_bytes()),
-            // 「問」 in Shift_JIS.
-            ("aiken", b"\x96\xe2\nA. x\nANSWER: A\n".as_slice()),
+        // A file with a question that cannot be used changes nothing, and says where, in
+        // the viewer's language: Japanese unless they chose English.
+        let essay = "::論述::説明せよ。{}\n".as_bytes();
+        // 「問」 in Shift_JIS.
+        let shift_jis = b"\x96\xe2\nA. x\nANSWER: A\n".as_slice();
+        let lines = |text: &str| {
+            format!(
+                "/trainer/modules/media?questions_error=lines&lines={}#import-file-heading",
+                mamori_domain::url::encode(text)
+            )
+        };
+        for (format, bytes, line) in [
+            ("gift", essay, "1 行目: 記述式の問題には対応していません。"),
+            (
+                "aiken",
+                shift_jis,
+                "1 行目: ファイルが UTF-8 ではありません。UTF-8 で保存してから取り込んでください。",
+            ),
         ] {
             let back = upload_questions(&trainer, format, bytes).await;
-            assert!(
-                back.starts_with("/trainer/modules/media?questions_error=lines&lines=1%3A%20"),
-                "{backend}: {back}"
-            );
+            assert_eq!(back, lines(line), "{backend}");
             assert_eq!(
                 app.store.question_pool("media").await.unwrap(),
                 pool,
                 "{backend}"
             );
         }
-        let (_, _, html) = trainer
-            .page("/trainer/modules/media?questions_error=lines&lines=1%3A%20essay")
-            .await;
+        let (_, _, html) = trainer.page(&lines("1 行目: 記述式")).await;
         assert!(
-            html.contains("1: essay"),
+            html.contains("1 行目: 記述式"),
             "{backend}: the editor shows the lines"
+        );
+        choose_english(&trainer).await;
+        assert_eq!(
+            upload_questions(&trainer, "gift", essay).await,
+            lines("Line 1: Essay questions are not supported."),
+            "{backend}"
         );
 
         // The pool comes out as GIFT and as JSON, and reads back the same.

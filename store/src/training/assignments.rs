@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
     FiscalYear,
     reminder::ReminderPolicy,
-    training::{AssignmentInfo, AssignmentTarget, DueRule, ModuleStatus},
+    training::{AssignmentInfo, AssignmentTarget, DueRule, ModuleStatus, TrainingRefusal},
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -30,9 +30,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let module = module_by_slug(self.db(), slug).await?;
         if module.published_version == 0 {
-            return Err(StoreError::Invalid(
-                "publish the module before assigning it".into(),
-            ));
+            return Err(TrainingRefusal::AssignUnpublished.into());
         }
         let empty = match target {
             AssignmentTarget::Everyone => false,
@@ -41,7 +39,7 @@ impl Store {
             AssignmentTarget::Groups(groups) => groups.is_empty(),
         };
         if empty {
-            return Err(StoreError::Invalid("choose who the module is for".into()));
+            return Err(TrainingRefusal::NoOneChosen.into());
         }
         let json = |result: serde_json::Result<String>| {
             result.map_err(|e| StoreError::Corrupt(format!("assignment: {e}")))
@@ -54,10 +52,11 @@ impl Store {
             .one(self.db())
             .await?;
         if duplicate.is_some() {
-            return Err(StoreError::Conflict(format!(
-                "{slug} is already assigned to them for fiscal year {}",
-                fiscal_year.start_year()
-            )));
+            return Err(TrainingRefusal::AlreadyAssigned {
+                slug: slug.to_string(),
+                fiscal_year: fiscal_year.start_year(),
+            }
+            .into());
         }
         assignment::ActiveModel {
             module_id: Set(module.id),

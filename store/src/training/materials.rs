@@ -10,7 +10,10 @@ use crate::{
 use chrono::{DateTime, Utc};
 use mamori_domain::{
     media::{MediaType, UploadKind},
-    training::{FileInfo, Material, MaterialBody, MaterialKind, VideoSource, parse_video_link},
+    training::{
+        FileInfo, Material, MaterialBody, MaterialKind, TrainingRefusal, VideoSource,
+        parse_video_link,
+    },
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -78,7 +81,7 @@ impl Store {
         uploaded_by: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let title = required(new.title, "a material needs a title")?;
+        let title = required(new.title, TrainingRefusal::TitleEmpty)?;
         let mut row = material::ActiveModel {
             title: Set(title.to_string()),
             min_active_seconds: Set(0),
@@ -92,7 +95,7 @@ impl Store {
                 markdown,
                 min_active_seconds,
             } => {
-                required(markdown, "a page needs a text")?;
+                required(markdown, TrainingRefusal::PageTextEmpty)?;
                 row.min_active_seconds = Set((*min_active_seconds).max(0));
                 (MaterialKind::Page, *markdown)
             }
@@ -109,8 +112,7 @@ impl Store {
                 match video {
                     NewVideo::Upload(file) => suits(file, UploadKind::Video)?,
                     NewVideo::Link(link) => {
-                        row.video_url =
-                            Set(Some(parse_video_link(link).map_err(StoreError::Invalid)?));
+                        row.video_url = Set(Some(parse_video_link(link)?));
                     }
                 }
                 (MaterialKind::Video, *description)
@@ -154,11 +156,11 @@ impl Store {
         edit: MaterialEdit<'_>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let title = required(edit.title, "a material needs a title")?;
+        let title = required(edit.title, TrainingRefusal::TitleEmpty)?;
         self.change_draft(slug, now, |materials| {
             let row = at(materials, position)?;
             if row.kind == MaterialKind::Page.code() {
-                required(edit.text, "a page needs a text")?;
+                required(edit.text, TrainingRefusal::PageTextEmpty)?;
             }
             let mut changed: material::ActiveModel = row.clone().into();
             changed.title = Set(title.to_string());
@@ -234,10 +236,10 @@ impl Store {
     }
 }
 
-fn required<'a>(text: &'a str, reason: &str) -> Result<&'a str, StoreError> {
+fn required(text: &str, reason: TrainingRefusal) -> Result<&str, StoreError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        Err(StoreError::Invalid(reason.into()))
+        Err(reason.into())
     } else {
         Ok(trimmed)
     }
@@ -247,10 +249,11 @@ fn suits(upload: &StoredUpload, kind: UploadKind) -> Result<(), StoreError> {
     if upload.media.suits(kind) {
         Ok(())
     } else {
-        Err(StoreError::Invalid(format!(
-            "{} is not a {kind:?} file",
-            upload.file_name
-        )))
+        Err(TrainingRefusal::WrongFileKind {
+            file_name: upload.file_name.clone(),
+            kind,
+        }
+        .into())
     }
 }
 

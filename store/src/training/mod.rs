@@ -49,10 +49,10 @@ impl Store {
             return Err(TrainingRefusal::TitleEmpty.into());
         }
         if module_by_slug(self.db(), new.slug.as_str()).await.is_ok() {
-            return Err(StoreError::Conflict(format!(
-                "slug {} is already taken",
-                new.slug
-            )));
+            return Err(TrainingRefusal::SlugTaken {
+                slug: new.slug.to_string(),
+            }
+            .into());
         }
         training_module::ActiveModel {
             slug: Set(new.slug.to_string()),
@@ -127,9 +127,7 @@ impl Store {
             .await?
             .is_empty()
         {
-            return Err(StoreError::Invalid(
-                "add at least one material before publishing".into(),
-            ));
+            return Err(TrainingRefusal::NoMaterials.into());
         }
         let draft = module.draft_version;
         let mut module: training_module::ActiveModel = module.into();
@@ -145,9 +143,7 @@ impl Store {
     pub async fn archive_module(&self, slug: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
         let module = module_by_slug(self.db(), slug).await?;
         if module.published_version == 0 {
-            return Err(StoreError::Invalid(
-                "only a published module can be archived".into(),
-            ));
+            return Err(TrainingRefusal::ArchiveUnpublished.into());
         }
         let assignment_ids = assignment_ids_of(self.db(), module.id).await?;
         let txn = self.db().begin().await?;

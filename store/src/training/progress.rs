@@ -126,7 +126,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let kind = MaterialKind::from_code(&row.kind)
-            .ok_or_else(|| StoreError::Invalid(format!("material {}: unknown kind", row.id)))?;
+            .ok_or_else(|| StoreError::Corrupt(format!("material {}: unknown kind", row.id)))?;
         let txn = self.db().begin().await?;
         // Write first: the first report creates the row (two tabs may both try), and the
         // update takes the row's lock, so that concurrent reports are applied one after

@@ -97,8 +97,10 @@ impl Store {
         questions: &[Question],
     ) -> Result<(), StoreError> {
         for (n, q) in questions.iter().enumerate() {
-            q.check()
-                .map_err(|reason| StoreError::Invalid(format!("question {}: {reason}", n + 1)))?;
+            q.check().map_err(|problem| QuizRefusal::Question {
+                number: n + 1,
+                problem,
+            })?;
         }
         let txn = self.db().begin().await?;
         let module = module_by_slug(&txn, slug).await?;
@@ -169,11 +171,8 @@ impl Store {
         }
         let settings = settings_of(self.db(), assigned.module.id).await?;
         let pool = pool_of(self.db(), assigned.module.id).await?;
-        if let Err(refusal) = may_start(&settings, pool.len(), &finished(&attempts), now) {
-            return Err(StoreError::Invalid(format!(
-                "no attempt can start: {refusal:?}"
-            )));
-        }
+        may_start(&settings, pool.len(), &finished(&attempts), now)
+            .map_err(QuizRefusal::CannotStart)?;
         let option_counts: Vec<usize> = pool
             .iter()
             .map(|(_, q)| match q.kind {
@@ -233,9 +232,7 @@ impl Store {
         let attempts = attempts_of(self.db(), enrollment.id).await?;
         match attempts.iter().find(|a| a.submitted_at.is_none()) {
             Some(open) => open_attempt(open),
-            None => Err(StoreError::Conflict(
-                "the attempt was just submitted".into(),
-            )),
+            None => Err(QuizRefusal::JustSubmitted.into()),
         }
     }
 
@@ -248,9 +245,7 @@ impl Store {
     ) -> Result<OpenAttempt, StoreError> {
         let (attempt, enrollment) = attempt_of(self.db(), staff_id, attempt_id).await?;
         let (Some(deadline), None) = (attempt.deadline_at, attempt.submitted_at) else {
-            return Err(StoreError::Invalid(
-                "this attempt has no time to extend".into(),
-            ));
+            return Err(QuizRefusal::NoTimeToExtend.into());
         };
         let module_id = module_of(self.db(), &enrollment).await?;
         let limit = settings_of(self.db(), module_id).await?.time_limit_minutes;

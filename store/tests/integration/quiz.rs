@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use mamori_domain::{
-    FiscalYear,
-    quiz::{OpenAttempt, Question, QuizSettings, StartRefusal, gift},
+    FiscalYear, Refusal,
+    quiz::{OpenAttempt, Question, QuestionProblem, QuizRefusal, QuizSettings, StartRefusal, gift},
     training::{AssignmentTarget, DueRule, Heartbeat},
 };
 use mamori_store::{Store, StoreError, training::ViewReport};
@@ -200,6 +200,17 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
             Err(StartRefusal::AlreadyPassed),
             "{backend}"
         );
+        assert!(
+            matches!(
+                store
+                    .start_quiz_attempt(learner, "media", today(), at(10))
+                    .await,
+                Err(StoreError::Refused(Refusal::Quiz(
+                    QuizRefusal::CannotStart(StartRefusal::AlreadyPassed)
+                )))
+            ),
+            "{backend}"
+        );
 
         // Trainers see which question is misunderstood, and who tried how often.
         let results = store.quiz_results("media", None, today()).await.unwrap();
@@ -280,6 +291,15 @@ async fn time_limits_can_be_extended_and_late_answers_fail() {
             .await
             .unwrap();
         assert!(in_time.passed, "{backend}");
+        assert!(
+            matches!(
+                store.extend_quiz_attempt(learner, second.id, at(31)).await,
+                Err(StoreError::Refused(Refusal::Quiz(
+                    QuizRefusal::NoTimeToExtend
+                )))
+            ),
+            "{backend}: a submitted attempt"
+        );
     }
 }
 
@@ -293,7 +313,10 @@ async fn a_pool_is_replaced_whole_or_not_at_all() {
         assert!(
             matches!(
                 store.replace_question_pool("media", &bad).await,
-                Err(StoreError::Invalid(_))
+                Err(StoreError::Refused(Refusal::Quiz(QuizRefusal::Question {
+                    number: 2,
+                    problem: QuestionProblem::NoTrueFalseAnswer
+                })))
             ),
             "{backend}"
         );

@@ -3,11 +3,11 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use mamori_domain::{
-    FiscalYear, InspectionGroup,
-    media::MediaType,
+    FiscalYear, InspectionGroup, Refusal,
+    media::{MediaType, UploadKind},
     training::{
         AssignmentTarget, DueRule, Heartbeat, MaterialBody, MaterialKind, ProgressStatus, Slug,
-        VideoSource,
+        TrainingRefusal, VideoSource,
     },
 };
 use mamori_store::{
@@ -25,6 +25,14 @@ use mamori_test_support::{
 
 fn at(seconds: i64) -> DateTime<Utc> {
     start() + Duration::seconds(seconds)
+}
+
+/// The rule a change was refused by.
+fn training_refusal<T: std::fmt::Debug>(result: Result<T, StoreError>) -> TrainingRefusal {
+    match result {
+        Err(StoreError::Refused(Refusal::Training(reason))) => reason,
+        other => panic!("not a training refusal: {other:?}"),
+    }
 }
 
 /// The demo agency with a published two-page module `media`, assigned to `target`.
@@ -250,7 +258,35 @@ async fn learners_see_only_published_modules_assigned_to_them() {
                 at(0),
             )
             .await;
-        assert!(matches!(refused, Err(StoreError::Invalid(_))), "{backend}");
+        assert_eq!(
+            training_refusal(refused),
+            TrainingRefusal::AssignUnpublished,
+            "{backend}"
+        );
+        let taken = NewModule {
+            slug: &draft,
+            title: "同じ名前",
+            summary: "",
+            estimated_minutes: 5,
+            created_by: TRAINER,
+        };
+        assert_eq!(
+            training_refusal(store.create_module(taken, at(0)).await),
+            TrainingRefusal::SlugTaken {
+                slug: "draft".into()
+            },
+            "{backend}"
+        );
+        assert_eq!(
+            training_refusal(store.publish_module("draft", at(0)).await),
+            TrainingRefusal::NoMaterials,
+            "{backend}"
+        );
+        assert_eq!(
+            training_refusal(store.archive_module("draft", at(0)).await),
+            TrainingRefusal::ArchiveUnpublished,
+            "{backend}"
+        );
         assert!(matches!(
             store.module_player(insider, "draft", today(), at(0)).await,
             Err(StoreError::NotFound(_))
@@ -331,11 +367,12 @@ async fn a_module_assigned_twice_is_listed_once_due_by_its_first_assignment() {
                     .await
             }
         };
-        assert!(
-            matches!(
-                again(AssignmentTarget::Everyone).await,
-                Err(StoreError::Conflict(_))
-            ),
+        assert_eq!(
+            training_refusal(again(AssignmentTarget::Everyone).await),
+            TrainingRefusal::AlreadyAssigned {
+                slug: "media".into(),
+                fiscal_year: FiscalYear::containing(today()).start_year()
+            },
             "{backend}: the same assignment twice is refused"
         );
         // Everyone again, through the self-inspection group every person is in.
@@ -661,37 +698,53 @@ async fn uploads_must_suit_their_material() {
             upload("a.webm", MediaType::WebM),
             upload("a.vtt", MediaType::WebVtt),
         );
+        let wrong = |file_name: &str, kind| TrainingRefusal::WrongFileKind {
+            file_name: file_name.into(),
+            kind,
+        };
         let refused = [
-            NewContent::Document {
-                description: "",
-                file: &video,
-            },
-            NewContent::Video {
-                description: "",
-                video: NewVideo::Upload(&vtt),
-                captions: &vtt,
-            },
-            NewContent::Video {
-                description: "",
-                video: NewVideo::Upload(&video),
-                captions: &video,
-            },
-            NewContent::Video {
-                description: "",
-                video: NewVideo::Link("javascript:alert(1)"),
-                captions: &vtt,
-            },
+            (
+                NewContent::Document {
+                    description: "",
+                    file: &video,
+                },
+                wrong("a.webm", UploadKind::Document),
+            ),
+            (
+                NewContent::Video {
+                    description: "",
+                    video: NewVideo::Upload(&vtt),
+                    captions: &vtt,
+                },
+                wrong("a.vtt", UploadKind::Video),
+            ),
+            (
+                NewContent::Video {
+                    description: "",
+                    video: NewVideo::Upload(&video),
+                    captions: &video,
+                },
+                wrong("a.webm", UploadKind::Captions),
+            ),
+            (
+                NewContent::Video {
+                    description: "",
+                    video: NewVideo::Link("javascript:alert(1)"),
+                    captions: &vtt,
+                },
+                TrainingRefusal::VideoLinkInvalid {
+                    link: "javascript:alert(1)".into(),
+                },
+            ),
         ];
-        for content in refused {
+        for (content, reason) in refused {
             let new = NewMaterial {
                 title: "x",
                 content,
             };
-            assert!(
-                matches!(
-                    store.add_material("media", new, TRAINER, at(0)).await,
-                    Err(StoreError::Invalid(_))
-                ),
+            assert_eq!(
+                training_refusal(store.add_material("media", new, TRAINER, at(0)).await),
+                reason,
                 "{backend}"
             );
         }
@@ -814,8 +867,8 @@ async fn an_assignment_carried_over_is_due_a_year_later() {
             .unwrap();
         assert!(
             matches!(
-                store.carry_over_assignment(first.id, TRAINER, at(2)).await,
-                Err(StoreError::Conflict(_))
+                training_refusal(store.carry_over_assignment(first.id, TRAINER, at(2)).await),
+                TrainingRefusal::AlreadyAssigned { .. }
             ),
             "{backend}: once"
         );
