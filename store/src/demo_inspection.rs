@@ -135,12 +135,12 @@ impl Store {
             Some(closing - Duration::days(45)),
             Some(closing - Duration::days(15)),
         )
-        .map_err(StoreError::Invalid)?;
+        .map_err(StoreError::Corrupt)?;
         let open = Schedule::new(
             Some(today - Duration::days(7)),
             Some(today + Duration::days(21)),
         )
-        .map_err(StoreError::Invalid)?;
+        .map_err(StoreError::Corrupt)?;
         let demo_accounts: Vec<EmployeeId> = mamori_domain::demo::agency()
             .accounts
             .iter()
@@ -212,6 +212,6 @@ impl Store {
 fn store_error(error: ImportError) -> StoreError {
     match error {
         ImportError::Store(error) => error,
-        ImportError::Rows(rows) => StoreError::Invalid(format!("demo inspection: {}", rows[0])),
+        ImportError::Rows(rows) => StoreError::Corrupt(format!("demo inspection: {}", rows[0])),
     }
 }
