@@ -74,9 +74,22 @@ async fn upload_items(state: AppState, year: i32, headers: HeaderMap, form: Mult
     let Some(bytes) = file else {
         return errors(vec!["items.csv: no file was chosen".into()]);
     };
+    // The page shows the bad lines as they are, so they are worded in the viewer's language.
+    let locale = mamori_app::api::cookie_value(&headers, mamori_app::i18n::LANGUAGE_COOKIE)
+        .map_or_else(Default::default, |code| {
+            mamori_app::i18n::Locale::from_code(&code)
+        });
+    let bad_lines = |lines: Vec<mamori_domain::csv::LineError>| {
+        errors(
+            lines
+                .iter()
+                .map(|e| mamori_app::i18n::common::line_error(locale, e))
+                .collect(),
+        )
+    };
     let rows = match parse_items(&bytes) {
         Ok(rows) => rows,
-        Err(lines) => return errors(lines.iter().map(ToString::to_string).collect()),
+        Err(lines) => return bad_lines(lines),
     };
     let imported = state
         .store
@@ -90,7 +103,7 @@ async fn upload_items(state: AppState, year: i32, headers: HeaderMap, form: Mult
         .await;
     match imported {
         Ok(report) => back(format!("items_imported={}", report.items)),
-        Err(ImportError::Rows(lines)) => errors(lines.iter().map(ToString::to_string).collect()),
+        Err(ImportError::Rows(lines)) => bad_lines(lines),
         Err(ImportError::Store(StoreError::Conflict(message) | StoreError::Invalid(message))) => {
             errors(vec![message])
         }
