@@ -198,3 +198,34 @@ fn file_problem(locale: super::Locale, problem: &FileProblem) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+    use mamori_domain::{business_calendar::HolidayProblem, staff_file::StaffRowProblem};
+
+    #[test]
+    fn a_bad_line_is_worded_in_japanese_or_english() {
+        let twice = LineError::new(
+            3,
+            StaffRowProblem::EmployeeIdTwice {
+                employee_id: "E1".into(),
+                first_line: 2,
+            },
+        );
+        assert_eq!(
+            line_error(Locale::Ja, &twice),
+            "3 行目：職員番号 E1 は 2 行目にもあります。"
+        );
+        assert_eq!(
+            line_error(Locale::En, &twice),
+            "Line 3: employee_id E1 is also on line 2."
+        );
+        let header = LineError::new(1, HolidayProblem::BadHeader);
+        assert_eq!(
+            line_error(Locale::Ja, &header),
+            "1 行目：見出しは date,name としてください。"
+        );
+    }
+}

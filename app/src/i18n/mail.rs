@@ -120,7 +120,7 @@ pub fn holiday_line(locale: super::Locale, problem: &HolidayProblem) -> String {
     match problem {
         HolidayProblem::BadHeader => say!(
             locale,
-            "1行目の見出しは date,name としてください。",
+            "見出しは date,name としてください。",
             "The header must be date,name.",
         ),
         HolidayProblem::NotDateAndName => say!(
