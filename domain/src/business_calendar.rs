@@ -2,7 +2,7 @@
 //! public holidays or the year-end closure, between 09:00 and 18:00 Japan time. The holiday
 //! list is data (`holidays.csv` is the default an admin may replace), not code.
 
-use crate::csv::{LineError, decode, records};
+use crate::csv::{FileProblem, LineError, decode, records};
 use crate::fiscal_year::{AGENCY_OFFSET_HOURS, FiscalYear};
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 use serde::{Deserialize, Serialize};
@@ -35,6 +35,19 @@ pub struct Holiday {
     pub name: String,
 }
 
+/// Why a line of a holiday file is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum HolidayProblem {
+    #[error("the header must be date,name")]
+    BadHeader,
+    #[error("a line needs a date and a name")]
+    NotDateAndName,
+    #[error("{date} is listed twice")]
+    ListedTwice { date: NaiveDate },
+    #[error("{value:?} is not a date in the form YYYY-MM-DD")]
+    BadDate { value: String },
+}
+
 /// Reads a holiday file: a `date,name` header, then one day per line (YYYY-MM-DD). All or
 /// nothing, every bad line reported.
 pub fn parse_holidays(bytes: &[u8]) -> Result<Vec<Holiday>, Vec<LineError>> {
@@ -45,17 +58,25 @@ pub fn parse_holidays(bytes: &[u8]) -> Result<Vec<Holiday>, Vec<LineError>> {
     let mut rows = rows.into_iter();
     match rows.next() {
         Some(header) if header.fields == ["date", "name"] => {}
-        Some(header) => errors.push(LineError::new(header.line, "the header must be date,name")),
-        None => errors.push(LineError::new(1, "the file is empty")),
+        Some(header) => errors.push(LineError::new(header.line, HolidayProblem::BadHeader)),
+        None => errors.push(LineError::new(
+            1,
+            FileProblem::Empty {
+                expected: "date,name".into(),
+            },
+        )),
     }
     for row in rows {
         let [date, name] = row.fields.as_slice() else {
-            errors.push(LineError::new(row.line, "a line needs a date and a name"));
+            errors.push(LineError::new(row.line, HolidayProblem::NotDateAndName));
             continue;
         };
         match NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") {
             Ok(date) if holidays.iter().any(|h| h.date == date) => {
-                errors.push(LineError::new(row.line, format!("{date} is listed twice")));
+                errors.push(LineError::new(
+                    row.line,
+                    HolidayProblem::ListedTwice { date },
+                ));
             }
             Ok(date) => holidays.push(Holiday {
                 date,
@@ -63,7 +84,9 @@ pub fn parse_holidays(bytes: &[u8]) -> Result<Vec<Holiday>, Vec<LineError>> {
             }),
             Err(_) => errors.push(LineError::new(
                 row.line,
-                format!("{date:?} is not a date in the form YYYY-MM-DD"),
+                HolidayProblem::BadDate {
+                    value: date.clone(),
+                },
             )),
         }
     }
@@ -203,8 +226,27 @@ mod tests {
         let errors =
             parse_holidays("date,name\n2026-13-01,x\n2026-11-23,a\n2026-11-23,b\n".as_bytes())
                 .unwrap_err();
-        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
-        assert_eq!(lines, [2, 4]);
+        assert_eq!(
+            errors,
+            [
+                LineError::new(
+                    2,
+                    HolidayProblem::BadDate {
+                        value: "2026-13-01".into()
+                    }
+                ),
+                LineError::new(
+                    4,
+                    HolidayProblem::ListedTwice {
+                        date: date(2026, 11, 23)
+                    }
+                ),
+            ]
+        );
+        assert_eq!(
+            parse_holidays(b"day,name\n").unwrap_err(),
+            [LineError::new(1, HolidayProblem::BadHeader)]
+        );
     }
 
     #[test]

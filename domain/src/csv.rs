@@ -6,15 +6,16 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// One bad line of an import file, printed as `LINE: reason`.
+/// One bad line of an import file, printed as `LINE: reason` (the CLI's English); the pages
+/// word the reason in the viewer's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineError {
     pub line: usize,
-    pub reason: String,
+    pub reason: LineReason,
 }
 
 impl LineError {
-    pub fn new(line: usize, reason: impl Into<String>) -> Self {
+    pub fn new(line: usize, reason: impl Into<LineReason>) -> Self {
         Self {
             line,
             reason: reason.into(),
@@ -26,6 +27,55 @@ impl fmt::Display for LineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.line, self.reason)
     }
+}
+
+/// Why a line is bad: a problem of any CSV file, or of a row of one file, each file's reasons
+/// declared beside its parser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum LineReason {
+    #[error(transparent)]
+    File(#[from] FileProblem),
+    #[error(transparent)]
+    Staff(#[from] crate::staff_file::StaffRowProblem),
+    #[error(transparent)]
+    Holiday(#[from] crate::business_calendar::HolidayProblem),
+    #[error(transparent)]
+    Inspection(#[from] crate::inspection::files::InspectionRowProblem),
+}
+
+/// What can be wrong with any import file, whatever its rows mean. `expected` is the header
+/// the file should have, e.g. `date,name`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum FileProblem {
+    #[error(
+        "the file is not UTF-8 (perhaps Shift_JIS): in Excel, save it as \"CSV UTF-8 (comma delimited)\""
+    )]
+    NotUtf8,
+    #[error("the file is empty; expected the header {expected}")]
+    Empty { expected: String },
+    #[error("the header lacks the column {column}; expected {expected}")]
+    MissingColumn { column: String, expected: String },
+    #[error("the header has the column {column} twice")]
+    DuplicateColumn { column: String },
+    #[error("the header has an unknown column {column:?}; expected {expected}")]
+    UnknownColumn { column: String, expected: String },
+    #[error("expected {expected} fields, found {found}")]
+    FieldCount { expected: usize, found: usize },
+    #[error("a double quote inside an unquoted field")]
+    QuoteInUnquotedField,
+    #[error("text after a closing double quote")]
+    TextAfterClosingQuote,
+    #[error("a quoted field is never closed")]
+    QuoteNotClosed,
+}
+
+/// Reasons or bad lines in one text, e.g. for the CLI and the log.
+pub fn joined<T: fmt::Display>(items: &[T], separator: &str) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 /// A record and the line it starts on.
@@ -41,11 +91,11 @@ pub struct Record {
 pub fn decode(bytes: &[u8]) -> Result<&str, LineError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|error| {
-        let line = 1 + bytes[..error.valid_up_to()].iter().filter(|b| **b == b'\n').count();
-        LineError::new(
-            line,
-            "the file is not UTF-8 (perhaps Shift_JIS): in Excel, save it as \"CSV UTF-8 (comma delimited)\"",
-        )
+        let line = 1 + bytes[..error.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        LineError::new(line, FileProblem::NotUtf8)
     })
 }
 
@@ -60,10 +110,9 @@ pub fn read_table<const N: usize>(
     let Some(header) = records.next() else {
         return Err(vec![LineError::new(
             1,
-            format!(
-                "the file is empty; expected the header {}",
-                expected.join(",")
-            ),
+            FileProblem::Empty {
+                expected: expected.join(","),
+            },
         )]);
     };
     let columns = column_order(&header.fields, expected)
@@ -74,26 +123,30 @@ pub fn read_table<const N: usize>(
 fn column_order<const N: usize>(
     header: &[String],
     expected: &[&str; N],
-) -> Result<[usize; N], String> {
+) -> Result<[usize; N], FileProblem> {
     let names: Vec<&str> = header.iter().map(|h| h.trim()).collect();
     let mut order = [0; N];
     for (slot, wanted) in expected.iter().enumerate() {
         match names.iter().filter(|n| *n == wanted).count() {
             1 => order[slot] = names.iter().position(|n| n == wanted).expect("counted"),
             0 => {
-                return Err(format!(
-                    "the header lacks the column {wanted}; expected {}",
-                    expected.join(",")
-                ));
+                return Err(FileProblem::MissingColumn {
+                    column: wanted.to_string(),
+                    expected: expected.join(","),
+                });
             }
-            _ => return Err(format!("the header has the column {wanted} twice")),
+            _ => {
+                return Err(FileProblem::DuplicateColumn {
+                    column: wanted.to_string(),
+                });
+            }
         }
     }
     if let Some(extra) = names.iter().find(|n| !expected.contains(n)) {
-        return Err(format!(
-            "the header has an unknown column {extra:?}; expected {}",
-            expected.join(",")
-        ));
+        return Err(FileProblem::UnknownColumn {
+            column: extra.to_string(),
+            expected: expected.join(","),
+        });
     }
     Ok(order)
 }
@@ -126,10 +179,7 @@ pub fn records(text: &str) -> Result<Vec<Record>, LineError> {
                 quoted_field = true;
             }
             (false, '"') => {
-                return Err(LineError::new(
-                    line,
-                    "a double quote inside an unquoted field",
-                ));
+                return Err(LineError::new(line, FileProblem::QuoteInUnquotedField));
             }
             (false, ',') => {
                 fields.push(std::mem::take(&mut field));
@@ -145,17 +195,14 @@ pub fn records(text: &str) -> Result<Vec<Record>, LineError> {
             }
             (false, c) => {
                 if quoted_field {
-                    return Err(LineError::new(line, "text after a closing double quote"));
+                    return Err(LineError::new(line, FileProblem::TextAfterClosingQuote));
                 }
                 field.push(c);
             }
         }
     }
     if in_quotes {
-        return Err(LineError::new(
-            record_line,
-            "a quoted field is never closed",
-        ));
+        return Err(LineError::new(record_line, FileProblem::QuoteNotClosed));
     }
     if !field.is_empty() || !fields.is_empty() || quoted_field {
         fields.push(field);
@@ -249,7 +296,7 @@ mod tests {
         assert_eq!(records("a\n\"open,b\n").unwrap_err().line, 2);
         assert_eq!(
             records("a\nb\"c\n").unwrap_err(),
-            LineError::new(2, "a double quote inside an unquoted field")
+            LineError::new(2, FileProblem::QuoteInUnquotedField)
         );
         assert_eq!(records("\"a\"b\n").unwrap_err().line, 1);
     }
@@ -260,6 +307,7 @@ mod tests {
         // 山田 in Shift_JIS on line 2
         let error = decode(b"employee_id,name\nE1,\x8eR\x93c\n").unwrap_err();
         assert_eq!(error.line, 2);
+        assert_eq!(error, LineError::new(2, FileProblem::NotUtf8));
         assert!(error.to_string().starts_with("2: the file is not UTF-8"));
     }
 }

@@ -165,6 +165,9 @@ pub enum MailRefusal {
     /// A day in the reminder policy's "days before the due date".
     #[error("{day:?} is not a number of days from 1 to 365")]
     BadDays { day: String },
+    /// A holiday list's bad lines; nothing was saved.
+    #[error("{}", crate::csv::joined(errors, "\n"))]
+    BadHolidays { errors: Vec<crate::csv::LineError> },
 }
 
 /// Placeholders as a template writes them: `{name} {module}`.

@@ -112,6 +112,29 @@ impl fmt::Display for StaffName {
 pub enum DirectoryRefusal {
     #[error("{employee_id} is not on staff today")]
     NotOnStaff { employee_id: String },
+    /// An admin's edit of one person, for the same reasons as a row of `staff.csv`.
+    #[error("{}", crate::csv::joined(reasons, " / "))]
+    BadEntry {
+        reasons: Vec<crate::csv::LineReason>,
+    },
+    /// The date from which an edit takes effect.
+    #[error("effective {value:?} is not a date in the form YYYY-MM-DD")]
+    BadEffectiveDate { value: String },
+    /// The day a staff list is asked for.
+    #[error("{value:?} is not a date in the form YYYY-MM-DD")]
+    BadDate { value: String },
+    /// Confirming an upload whose rows the directory now refuses (it changed since the
+    /// preview, which lists them).
+    #[error("{count} bad row(s): nothing was imported")]
+    BadRows { count: usize },
+    #[error("staff upload {upload_id} is already applied")]
+    UploadApplied { upload_id: i32 },
+    #[error("the database already has staff; the demo loads only into an empty database")]
+    NotEmptyForDemo,
+    #[error("password must be at least {min} characters")]
+    PasswordTooShort { min: usize },
+    #[error("employee ID {employee_id} or e-mail {email} is already taken")]
+    Taken { employee_id: String, email: String },
 }
 
 #[cfg(test)]

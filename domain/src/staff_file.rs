@@ -4,7 +4,8 @@
 
 use crate::{
     EmailAddress, EmployeeId, SecurityRole, StaffName,
-    csv::{self, LineError},
+    csv::{self, FileProblem, LineError},
+    staff::InvalidValue,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -34,6 +35,54 @@ pub struct StaffRow {
     pub active_until: Option<NaiveDate>,
 }
 
+/// Why a row of `staff.csv` (or the admin's edit of one person) is refused. `column` is a
+/// `staff.csv` column name, e.g. `active_until`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum StaffRowProblem {
+    #[error("employee ID must be 1–32 letters, digits, '-' or '_' (got `{value}`)")]
+    BadEmployeeId { value: String },
+    #[error("name must not be empty and at most 100 characters")]
+    BadName,
+    #[error("`{value}` is not an e-mail address")]
+    BadEmail { value: String },
+    #[error("division must not be empty")]
+    NoDivision,
+    #[error("unknown role code {code:?}")]
+    UnknownRole { code: String },
+    #[error("{column} {value:?} is not a date in the form YYYY-MM-DD")]
+    BadDate { column: String, value: String },
+    #[error("active_from must not be empty")]
+    NoActiveFrom,
+    #[error("active_until {until} is before active_from {from}")]
+    UntilBeforeFrom { from: NaiveDate, until: NaiveDate },
+    #[error("employee_id {employee_id} is also on line {first_line}")]
+    EmployeeIdTwice {
+        employee_id: String,
+        first_line: usize,
+    },
+    #[error("email {email} is also on line {first_line}")]
+    EmailTwice { email: String, first_line: usize },
+    /// Found by the store: the address is another person's.
+    #[error("email {email} belongs to {owner} in the directory")]
+    EmailTaken { email: String, owner: String },
+    /// Found by the store: the person's history already has a later change.
+    #[error("{employee_id} has directory history from {last}; import as of that date or later")]
+    LaterHistory {
+        employee_id: String,
+        last: NaiveDate,
+    },
+}
+
+impl From<InvalidValue> for StaffRowProblem {
+    fn from(invalid: InvalidValue) -> Self {
+        match invalid {
+            InvalidValue::EmployeeId(value) => StaffRowProblem::BadEmployeeId { value },
+            InvalidValue::Email(value) => StaffRowProblem::BadEmail { value },
+            InvalidValue::Name => StaffRowProblem::BadName,
+        }
+    }
+}
+
 /// Parses a whole file. Either every row is valid, or every problem is returned, in line order.
 pub fn parse(bytes: &[u8]) -> Result<Vec<StaffRow>, Vec<LineError>> {
     let (columns, records) = csv::read_table(bytes, &HEADER)?;
@@ -45,6 +94,16 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<StaffRow>, Vec<LineError>> {
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut emails: HashMap<String, usize> = HashMap::new();
     for record in records {
+        if record.fields.len() != HEADER.len() {
+            errors.push(LineError::new(
+                record.line,
+                FileProblem::FieldCount {
+                    expected: HEADER.len(),
+                    found: record.fields.len(),
+                },
+            ));
+            continue;
+        }
         let mut reasons = match parse_row(record.line, &record.fields, &columns) {
             Ok(row) => {
                 rows.push(row);
@@ -52,18 +111,22 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<StaffRow>, Vec<LineError>> {
             }
             Err(reasons) => reasons,
         };
-        if record.fields.len() == HEADER.len() {
-            let id = record.fields[columns[0]].trim().to_string();
-            let email = record.fields[columns[2]].trim().to_lowercase();
-            if let Some(first) = ids.get(&id).filter(|_| !id.is_empty()) {
-                reasons.push(format!("employee_id {id} is also on line {first}"));
-            }
-            if let Some(first) = emails.get(&email).filter(|_| !email.is_empty()) {
-                reasons.push(format!("email {email} is also on line {first}"));
-            }
-            ids.entry(id).or_insert(record.line);
-            emails.entry(email).or_insert(record.line);
+        let id = record.fields[columns[0]].trim().to_string();
+        let email = record.fields[columns[2]].trim().to_lowercase();
+        if let Some(first) = ids.get(&id).filter(|_| !id.is_empty()) {
+            reasons.push(StaffRowProblem::EmployeeIdTwice {
+                employee_id: id.clone(),
+                first_line: *first,
+            });
         }
+        if let Some(first) = emails.get(&email).filter(|_| !email.is_empty()) {
+            reasons.push(StaffRowProblem::EmailTwice {
+                email: email.clone(),
+                first_line: *first,
+            });
+        }
+        ids.entry(id).or_insert(record.line);
+        emails.entry(email).or_insert(record.line);
         errors.extend(reasons.into_iter().map(|r| LineError::new(record.line, r)));
     }
     if errors.is_empty() {
@@ -75,7 +138,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<StaffRow>, Vec<LineError>> {
 
 /// One person given as the seven values in `HEADER` order (the admin's edit form), checked
 /// exactly as a file's row is.
-pub fn parse_fields(values: [&str; 7]) -> Result<StaffRow, Vec<String>> {
+pub fn parse_fields(values: [&str; 7]) -> Result<StaffRow, Vec<StaffRowProblem>> {
     let fields: Vec<String> = values.iter().map(|v| v.to_string()).collect();
     parse_row(0, &fields, &[0, 1, 2, 3, 4, 5, 6])
 }
@@ -119,19 +182,12 @@ pub struct AppliedImport {
     pub by: String,
 }
 
-/// Where each of the seven columns is: any order, each exactly once, nothing else.
+/// A row of seven fields, `columns` saying where each of `HEADER`'s is.
 fn parse_row(
     line: usize,
     fields: &[String],
     columns: &[usize; 7],
-) -> Result<StaffRow, Vec<String>> {
-    if fields.len() != HEADER.len() {
-        return Err(vec![format!(
-            "expected {} fields, found {}",
-            HEADER.len(),
-            fields.len()
-        )]);
-    }
+) -> Result<StaffRow, Vec<StaffRowProblem>> {
     let field = |name: &str| {
         let slot = HEADER
             .iter()
@@ -143,20 +199,20 @@ fn parse_row(
 
     let employee_id = keep(
         &mut reasons,
-        EmployeeId::parse(field("employee_id")).map_err(|e| e.to_string()),
+        EmployeeId::parse(field("employee_id")).map_err(Into::into),
     );
     let name = keep(
         &mut reasons,
-        StaffName::parse(field("name")).map_err(|e| e.to_string()),
+        StaffName::parse(field("name")).map_err(Into::into),
     );
     let email = keep(
         &mut reasons,
-        EmailAddress::parse(field("email")).map_err(|e| e.to_string()),
+        EmailAddress::parse(field("email")).map_err(Into::into),
     );
     let division = keep(
         &mut reasons,
         if field("division").is_empty() {
-            Err("division must not be empty".to_string())
+            Err(StaffRowProblem::NoDivision)
         } else {
             Ok(field("division").to_string())
         },
@@ -165,7 +221,7 @@ fn parse_row(
     let active_from = keep(
         &mut reasons,
         parse_date("active_from", field("active_from"))
-            .and_then(|d| d.ok_or_else(|| "active_from must not be empty".to_string())),
+            .and_then(|d| d.ok_or(StaffRowProblem::NoActiveFrom)),
     );
     let active_until = keep(
         &mut reasons,
@@ -174,7 +230,7 @@ fn parse_row(
     if let (Some(from), Some(Some(until))) = (active_from, active_until)
         && until < from
     {
-        reasons.push(format!("active_until {until} is before active_from {from}"));
+        reasons.push(StaffRowProblem::UntilBeforeFrom { from, until });
     }
     match (
         employee_id,
@@ -208,16 +264,16 @@ fn parse_row(
 }
 
 /// The value if valid; otherwise the reason is noted and parsing goes on, to report them all.
-fn keep<T>(reasons: &mut Vec<String>, result: Result<T, String>) -> Option<T> {
+fn keep<T>(reasons: &mut Vec<StaffRowProblem>, result: Result<T, StaffRowProblem>) -> Option<T> {
     result.map_err(|reason| reasons.push(reason)).ok()
 }
 
-fn parse_roles(raw: &str) -> Result<Vec<SecurityRole>, String> {
+fn parse_roles(raw: &str) -> Result<Vec<SecurityRole>, StaffRowProblem> {
     let mut roles = Vec::new();
     for code in raw.split(';').map(str::trim).filter(|c| !c.is_empty()) {
-        let role: SecurityRole = code
-            .parse()
-            .map_err(|_| format!("unknown role code {code:?}"))?;
+        let role: SecurityRole = code.parse().map_err(|_| StaffRowProblem::UnknownRole {
+            code: code.to_string(),
+        })?;
         if role != SecurityRole::Staff && !roles.contains(&role) {
             roles.push(role);
         }
@@ -226,16 +282,17 @@ fn parse_roles(raw: &str) -> Result<Vec<SecurityRole>, String> {
     Ok(roles)
 }
 
-fn parse_date(column: &str, raw: &str) -> Result<Option<NaiveDate>, String> {
+fn parse_date(column: &str, raw: &str) -> Result<Option<NaiveDate>, StaffRowProblem> {
     if raw.is_empty() {
         return Ok(None);
     }
     let valid_shape = raw.len() == 10 && raw.as_bytes()[4] == b'-' && raw.as_bytes()[7] == b'-';
     match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
         Ok(date) if valid_shape => Ok(Some(date)),
-        _ => Err(format!(
-            "{column} {raw:?} is not a date in the form YYYY-MM-DD"
-        )),
+        _ => Err(StaffRowProblem::BadDate {
+            column: column.to_string(),
+            value: raw.to_string(),
+        }),
     }
 }
 
@@ -285,7 +342,19 @@ mod tests {
         assert_eq!(row.roles, vec![SecurityRole::SecurityOfficer]);
         let reasons =
             parse_fields(["E0300", "", "nope", "", "wizard", "2011-04-01", ""]).unwrap_err();
-        assert_eq!(reasons.len(), 4, "{reasons:?}");
+        assert_eq!(
+            reasons,
+            [
+                StaffRowProblem::BadName,
+                StaffRowProblem::BadEmail {
+                    value: "nope".into()
+                },
+                StaffRowProblem::NoDivision,
+                StaffRowProblem::UnknownRole {
+                    code: "wizard".into()
+                },
+            ]
+        );
     }
 
     fn file(rows: &str) -> Vec<u8> {
@@ -367,6 +436,26 @@ mod tests {
                 "8: active_from \"2009/09/01\" is not a date in the form YYYY-MM-DD",
             ]
         );
+        let typed = parse(&file("E1,山田 太郎,a@b.example,総務課,,2020-04-01,\nE1,山田 次郎,c@b.example,総務課,,2020-04-01,2020-03-01\n")).unwrap_err();
+        assert_eq!(
+            typed,
+            [
+                LineError::new(
+                    3,
+                    StaffRowProblem::UntilBeforeFrom {
+                        from: NaiveDate::from_ymd_opt(2020, 4, 1).unwrap(),
+                        until: NaiveDate::from_ymd_opt(2020, 3, 1).unwrap(),
+                    }
+                ),
+                LineError::new(
+                    3,
+                    StaffRowProblem::EmployeeIdTwice {
+                        employee_id: "E1".into(),
+                        first_line: 2
+                    }
+                ),
+            ]
+        );
     }
 
     #[test]
@@ -374,7 +463,14 @@ mod tests {
         let found = parse(b"id,name\nE1,x\n").unwrap_err();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].line, 1);
-        assert!(found[0].reason.contains("employee_id"), "{}", found[0]);
+        assert_eq!(
+            found[0].reason,
+            FileProblem::MissingColumn {
+                column: "employee_id".into(),
+                expected: HEADER.join(","),
+            }
+            .into()
+        );
         assert_eq!(parse(b"").unwrap_err()[0].line, 1);
     }
 

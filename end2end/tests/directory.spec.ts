@@ -37,7 +37,7 @@ test("an admin imports a staff file after checking its preview", async ({ page }
   await uploadStaffFile(page, testInfo, `${HEADER}\r\n${id},${name},${id.toLowerCase()}@agency.example,総務課,wizard,${joins},\r\n`);
   const badRows = page.locator("table.bad-rows");
   await expect(badRows.getByRole("cell", { name: "2", exact: true })).toBeVisible();
-  await expect(badRows).toContainText("wizard");
+  await expect(badRows).toContainText("役割コード「wizard」は不明です。");
   await expect(page.getByRole("button", { name: "この内容で取り込む" })).toHaveCount(0);
   await expectAccessible(page, testInfo);
 

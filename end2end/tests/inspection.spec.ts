@@ -152,8 +152,8 @@ test("an admin creates a campaign, imports its items, then adds, links, mends an
   // A bad file changes nothing and names its lines; a good one replaces the items.
   await page.getByLabel("items.csv ファイル").setInputFiles(fixture("items-bad.csv"));
   await page.getByRole("button", { name: "取り込む" }).click();
-  await expect(page.locator("#items-file-error")).toContainText("2:");
-  await expect(page.locator("#items-file-error")).toContainText("3:");
+  await expect(page.locator("#items-file-error")).toContainText("2 行目：");
+  await expect(page.locator("#items-file-error")).toContainText("3 行目：");
   await expect(page.getByText("項目はまだありません。")).toBeVisible();
   await page.getByLabel("items.csv ファイル").setInputFiles(fixture("items.csv"));
   await page.getByRole("button", { name: "取り込む" }).click();

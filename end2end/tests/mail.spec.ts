@@ -69,7 +69,7 @@ test("an admin reads the outbox and changes the reminder policy, a template and 
   const current = await list.inputValue();
   await list.fill(`${current}2099-13-01,誤り\n`);
   await holidays.getByRole("button", { name: "休日の一覧を保存" }).click();
-  await expect(holidays.getByRole("alert")).toContainText("is not a date in the form YYYY-MM-DD");
+  await expect(holidays.getByRole("alert")).toContainText("「2099-13-01」は YYYY-MM-DD 形式の日付ではありません");
   await settle(page, testInfo);
   const day = pick(testInfo, "2099-01-05", "2099-01-06");
   await holidays.getByLabel("休日の一覧（CSV）").fill(`${current}${day},試験用の休日\n`);

@@ -12,7 +12,7 @@ use argon2::{
     },
 };
 use chrono::{DateTime, Duration, Utc};
-use mamori_domain::{Actor, AppRole, EmailAddress, EmployeeId, StaffName};
+use mamori_domain::{Actor, AppRole, EmailAddress, EmployeeId, StaffName, staff::DirectoryRefusal};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
     sea_query::ExprTrait,
@@ -62,12 +62,15 @@ impl std::fmt::Debug for SessionToken {
 /// A new password, checked for the minimum an agency policy would ask.
 pub struct NewPassword(String);
 
+const MIN_PASSWORD_CHARS: usize = 8;
+
 impl NewPassword {
     pub fn parse(raw: &str) -> Result<Self, StoreError> {
-        if raw.chars().count() < 8 {
-            return Err(StoreError::Invalid(
-                "password must be at least 8 characters".into(),
-            ));
+        if raw.chars().count() < MIN_PASSWORD_CHARS {
+            return Err(DirectoryRefusal::PasswordTooShort {
+                min: MIN_PASSWORD_CHARS,
+            }
+            .into());
         }
         Ok(Self(raw.to_string()))
     }
@@ -211,7 +214,7 @@ impl Store {
         Ok(Actor {
             staff_id: person.id,
             employee_id: EmployeeId::parse(&person.employee_id)
-                .map_err(|e| StoreError::Invalid(e.to_string()))?,
+                .map_err(|e| StoreError::Corrupt(format!("staff {}: {e}", person.id)))?,
             name: person.name,
             roles,
             managed_division_ids,
@@ -254,10 +257,11 @@ impl Store {
             .one(self.db())
             .await?;
         if taken.is_some() {
-            return Err(StoreError::Conflict(format!(
-                "employee ID {} or e-mail {} is already taken",
-                admin.employee_id, admin.email
-            )));
+            return Err(DirectoryRefusal::Taken {
+                employee_id: admin.employee_id.to_string(),
+                email: admin.email.to_string(),
+            }
+            .into());
         }
         let hash = hash_password(&admin.password)?;
         let txn = self.db().begin().await?;

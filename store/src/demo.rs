@@ -12,6 +12,7 @@ use crate::{
 use mamori_domain::{
     SecurityRole,
     demo::{self, DEMO_PASSWORD},
+    staff::DirectoryRefusal,
 };
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
@@ -32,9 +33,7 @@ impl Store {
     /// Refuses a database that already has staff, so a real directory is never mixed with it.
     pub async fn load_demo(&self) -> Result<usize, StoreError> {
         if staff::Entity::find().count(self.db()).await? > 0 {
-            return Err(StoreError::Conflict(
-                "the database already has staff; the demo loads only into an empty database".into(),
-            ));
+            return Err(DirectoryRefusal::NotEmptyForDemo.into());
         }
         let agency = demo::agency();
         let password_hash = crate::accounts::hash_for_demo(&NewPassword::parse(DEMO_PASSWORD)?)?;

@@ -134,11 +134,13 @@ impl Store {
         let last = Schedule::new(
             Some(closing - Duration::days(45)),
             Some(closing - Duration::days(15)),
-        )?;
+        )
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let open = Schedule::new(
             Some(today - Duration::days(7)),
             Some(today + Duration::days(21)),
-        )?;
+        )
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let demo_accounts: Vec<EmployeeId> = mamori_domain::demo::agency()
             .accounts
             .iter()

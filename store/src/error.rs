@@ -20,10 +20,6 @@ pub enum StoreError {
     /// and an internal error to the user, who can do nothing about it.
     #[error("stored data does not convert: {0}")]
     Corrupt(String),
-    #[error("{0}")]
-    Conflict(String),
-    #[error("{0}")]
-    Invalid(String),
     #[error("password hashing failed: {0}")]
     PasswordHash(String),
 }

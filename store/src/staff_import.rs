@@ -13,7 +13,11 @@ use crate::{
     history::{self, divisions_on, roles_on},
 };
 use chrono::NaiveDate;
-use mamori_domain::{EmailAddress, EmployeeId, StaffName, csv::LineError, staff_file::StaffRow};
+use mamori_domain::{
+    EmailAddress, EmployeeId, StaffName,
+    csv::LineError,
+    staff_file::{StaffRow, StaffRowProblem},
+};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
@@ -133,7 +137,7 @@ impl Store {
             .into_iter()
             .map(|p| {
                 let invalid = |e: mamori_domain::staff::InvalidValue| {
-                    StoreError::Invalid(format!("{}: {e}", p.employee_id))
+                    StoreError::Corrupt(format!("staff {}: {e}", p.employee_id))
                 };
                 Ok(StaffRow {
                     line: 0,
@@ -174,10 +178,10 @@ pub(crate) async fn import(
         {
             errors.push(LineError::new(
                 row.line,
-                format!(
-                    "email {} belongs to {} in the directory",
-                    row.email, owner.employee_id
-                ),
+                StaffRowProblem::EmailTaken {
+                    email: row.email.to_string(),
+                    owner: owner.employee_id.clone(),
+                },
             ));
         }
         if let Some(person) = by_id.get(row.employee_id.as_str())
@@ -186,10 +190,10 @@ pub(crate) async fn import(
         {
             errors.push(LineError::new(
                 row.line,
-                format!(
-                    "{} has directory history from {last}; import as of that date or later",
-                    row.employee_id
-                ),
+                StaffRowProblem::LaterHistory {
+                    employee_id: row.employee_id.to_string(),
+                    last: *last,
+                },
             ));
         }
     }

@@ -7,7 +7,10 @@ use crate::{
     staff_import::{ImportError, ImportOptions, ImportReport, Source, import},
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use mamori_domain::staff_file::{self, AppliedImport, ImportPreview};
+use mamori_domain::{
+    staff::DirectoryRefusal,
+    staff_file::{self, AppliedImport, ImportPreview},
+};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, TransactionTrait};
 
 /// A file as the admin uploaded it, with the options chosen on the form.
@@ -95,9 +98,7 @@ impl Store {
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("staff upload {id}")))?;
         if upload.applied_at.is_some() {
-            return Err(
-                StoreError::Conflict(format!("staff upload {id} is already applied")).into(),
-            );
+            return Err(StoreError::from(DirectoryRefusal::UploadApplied { upload_id: id }).into());
         }
         let rows = staff_file::parse(&upload.content).map_err(ImportError::Rows)?;
         let options = upload_options(&upload, changed_by, now);

@@ -100,6 +100,7 @@ pub async fn edit_staff(
     #[server(default)] roles: Vec<String>,
     #[server(default)] effective: String,
 ) -> Result<Vec<String>, AppError> {
+    use mamori_domain::staff::DirectoryRefusal;
     use mamori_store::staff_import::ImportError;
     let (state, actor) = require(Permission::AdministerStaff).await?;
     let id =
@@ -108,9 +109,12 @@ pub async fn edit_staff(
     let effective = match effective.trim() {
         "" => mamori_domain::agency_date(now),
         raw => chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
-            refuse(AppError::Invalid(format!(
-                "effective {raw:?} is not a date in the form YYYY-MM-DD"
-            )))
+            refuse(AppError::Refused(
+                DirectoryRefusal::BadEffectiveDate {
+                    value: raw.to_string(),
+                }
+                .into(),
+            ))
         })?,
     };
     let current = state
@@ -133,7 +137,7 @@ pub async fn edit_staff(
         &active_from,
         &active_until,
     ])
-    .map_err(|reasons| refuse(AppError::Invalid(reasons.join(" / "))))?;
+    .map_err(|reasons| bad_entry(reasons.into_iter().map(Into::into).collect()))?;
     match state
         .store
         .edit_staff(&row, effective, actor.employee_id.as_str(), now)
@@ -144,15 +148,19 @@ pub async fn edit_staff(
             .into_iter()
             .flat_map(|(_, fields)| fields)
             .collect()),
-        Err(ImportError::Rows(errors)) => Err(refuse(AppError::Invalid(
-            errors
-                .into_iter()
-                .map(|e| e.reason)
-                .collect::<Vec<_>>()
-                .join(" / "),
-        ))),
+        Err(ImportError::Rows(errors)) => {
+            Err(bad_entry(errors.into_iter().map(|e| e.reason).collect()))
+        }
         Err(ImportError::Store(error)) => Err(store_error(error)),
     }
+}
+
+/// An edit refused for the reasons a row of `staff.csv` would be.
+#[cfg(feature = "ssr")]
+fn bad_entry(reasons: Vec<mamori_domain::csv::LineReason>) -> AppError {
+    refuse(AppError::Refused(
+        mamori_domain::staff::DirectoryRefusal::BadEntry { reasons }.into(),
+    ))
 }
 
 /// Sends a person a one-use link to set their password (valid 72 hours). Admins only.

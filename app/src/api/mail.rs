@@ -14,7 +14,7 @@ use super::server::{refuse, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{
     Permission,
-    mail::MailStatus,
+    mail::{MailRefusal, MailStatus},
     reminder::{MailTemplate, ReminderKind},
 };
 
@@ -135,14 +135,15 @@ pub async fn save_mail_template(
         .map_err(store_error)
 }
 
-/// Replaces the holiday list with `date,name` lines, all or nothing (`LINE: reason`).
+/// Replaces the holiday list with `date,name` lines, all or nothing (every bad line refused).
 #[server(endpoint = "save_holidays")]
 pub async fn save_holidays(text: String) -> Result<usize, AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
     let holidays =
         mamori_domain::business_calendar::parse_holidays(text.as_bytes()).map_err(|errors| {
-            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            refuse(AppError::Invalid(lines.join("\n")))
+            refuse(AppError::Refused(
+                MailRefusal::BadHolidays { errors }.into(),
+            ))
         })?;
     state
         .store

@@ -156,8 +156,8 @@ pub(crate) fn redirect_form_post(path: &str) {
     }
 }
 
-/// The answer for a store error a caller can act on: not found (404), or bad input or a
-/// conflict, with its message (422); anything else is internal.
+/// The answer for a store error a caller can act on: not found (404), or a refusal with its
+/// reason (422); anything else is internal.
 pub(crate) fn store_error(error: StoreError) -> AppError {
     refuse(shown_error(error))
 }
@@ -167,7 +167,6 @@ pub fn shown_error(error: StoreError) -> AppError {
     match error {
         StoreError::NotFound(_) => AppError::NotFound,
         StoreError::Refused(reason) => AppError::Refused(reason),
-        StoreError::Invalid(message) | StoreError::Conflict(message) => AppError::Invalid(message),
         other => {
             tracing::error!(error = %other, "store error");
             AppError::Internal

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use mamori_domain::staff_file::{ImportPreview, ImportReport};
 
 #[cfg(feature = "ssr")]
-use super::server::{internal, refuse, require};
+use super::server::{internal, refuse, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::Permission;
 
@@ -28,7 +28,8 @@ pub async fn preview_import(upload_id: i32) -> Result<ImportPreview, AppError> {
 /// Imports an uploaded file for real, once. Admins only.
 #[server(endpoint = "confirm_import")]
 pub async fn confirm_import(upload_id: i32) -> Result<ImportReport, AppError> {
-    use mamori_store::{StoreError, staff_import::ImportError};
+    use mamori_domain::staff::DirectoryRefusal;
+    use mamori_store::staff_import::ImportError;
     let (state, actor) = require(Permission::AdministerStaff).await?;
     match state
         .store
@@ -37,14 +38,12 @@ pub async fn confirm_import(upload_id: i32) -> Result<ImportReport, AppError> {
     {
         Ok(report) => Ok(report),
         // The preview page lists the bad rows; the directory changed since it was shown.
-        Err(ImportError::Rows(errors)) => Err(refuse(AppError::Invalid(format!(
-            "{} bad row(s): nothing was imported",
-            errors.len()
-        )))),
-        Err(ImportError::Store(StoreError::NotFound(_))) => Err(refuse(AppError::NotFound)),
-        Err(ImportError::Store(StoreError::Conflict(message))) => {
-            Err(refuse(AppError::Invalid(message)))
-        }
-        Err(ImportError::Store(other)) => Err(internal(other)),
+        Err(ImportError::Rows(errors)) => Err(refuse(AppError::Refused(
+            DirectoryRefusal::BadRows {
+                count: errors.len(),
+            }
+            .into(),
+        ))),
+        Err(ImportError::Store(error)) => Err(store_error(error)),
     }
 }

@@ -1,6 +1,7 @@
 //! The texts every page shares (the frame, signing in, paging, errors) and each area's texts.
 
 use super::{directory, inspection, mail, quiz, reports, training};
+use mamori_domain::csv::{FileProblem, LineError, LineReason};
 
 texts! {
     pub struct Texts {
@@ -127,5 +128,104 @@ impl Texts {
             Internal => self.internal_error.into(),
             Request(_) => self.request_failed.into(),
         }
+    }
+}
+
+/// A bad line of an import file, with its line number, in the locale's language.
+pub fn line_error(locale: super::Locale, error: &LineError) -> String {
+    let line = error.line;
+    let reason = line_reason(locale, &error.reason);
+    say!(locale, "{line} 行目：{reason}", "Line {line}: {reason}")
+}
+
+/// Why a line of an import file is bad, in the locale's language; column names are shown as
+/// the file writes them (`active_until`), for the admin to find them in the file.
+pub fn line_reason(locale: super::Locale, reason: &LineReason) -> String {
+    match reason {
+        LineReason::File(problem) => file_problem(locale, problem),
+        LineReason::Staff(problem) => directory::staff_row(locale, problem),
+        LineReason::Holiday(problem) => mail::holiday_line(locale, problem),
+        LineReason::Inspection(problem) => inspection::file_row(locale, problem),
+    }
+}
+
+fn file_problem(locale: super::Locale, problem: &FileProblem) -> String {
+    match problem {
+        FileProblem::NotUtf8 => say!(
+            locale,
+            "ファイルが UTF-8 ではありません（Shift_JIS かもしれません）。Excel で「CSV UTF-8 (コンマ区切り)」を選んで保存してください。",
+            "The file is not UTF-8 (perhaps Shift_JIS): in Excel, save it as \"CSV UTF-8 (comma delimited)\".",
+        ),
+        FileProblem::Empty { expected } => say!(
+            locale,
+            "ファイルが空です。1行目に見出し {expected} が必要です。",
+            "The file is empty; expected the header {expected}.",
+        ),
+        FileProblem::MissingColumn { column, expected } => say!(
+            locale,
+            "見出しに列 {column} がありません。見出しは {expected} としてください。",
+            "The header lacks the column {column}; expected {expected}.",
+        ),
+        FileProblem::DuplicateColumn { column } => say!(
+            locale,
+            "見出しに列 {column} が2回あります。",
+            "The header has the column {column} twice.",
+        ),
+        FileProblem::UnknownColumn { column, expected } => say!(
+            locale,
+            "見出しに不明な列「{column}」があります。見出しは {expected} としてください。",
+            "The header has an unknown column \"{column}\"; expected {expected}.",
+        ),
+        FileProblem::FieldCount { expected, found } => say!(
+            locale,
+            "項目が {found} 個あります（{expected} 個必要です）。",
+            "Expected {expected} fields, found {found}.",
+        ),
+        FileProblem::QuoteInUnquotedField => say!(
+            locale,
+            "ダブルクォート（\"）で囲まれていない項目の中にダブルクォートがあります。",
+            "A double quote inside an unquoted field.",
+        ),
+        FileProblem::TextAfterClosingQuote => say!(
+            locale,
+            "閉じのダブルクォート（\"）の後に文字があります。",
+            "Text after a closing double quote.",
+        ),
+        FileProblem::QuoteNotClosed => say!(
+            locale,
+            "ダブルクォート（\"）で始まる項目が閉じられていません。",
+            "A quoted field is never closed.",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+    use mamori_domain::{business_calendar::HolidayProblem, staff_file::StaffRowProblem};
+
+    #[test]
+    fn a_bad_line_is_worded_in_japanese_or_english() {
+        let twice = LineError::new(
+            3,
+            StaffRowProblem::EmployeeIdTwice {
+                employee_id: "E1".into(),
+                first_line: 2,
+            },
+        );
+        assert_eq!(
+            line_error(Locale::Ja, &twice),
+            "3 行目：職員番号 E1 は 2 行目にもあります。"
+        );
+        assert_eq!(
+            line_error(Locale::En, &twice),
+            "Line 3: employee_id E1 is also on line 2."
+        );
+        let header = LineError::new(1, HolidayProblem::BadHeader);
+        assert_eq!(
+            line_error(Locale::Ja, &header),
+            "1 行目：見出しは date,name としてください。"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! The staff directory's texts: people, their history, staff files and set-password links.
 
-use mamori_domain::staff::DirectoryRefusal;
+use mamori_domain::{staff::DirectoryRefusal, staff_file::StaffRowProblem};
 
 texts! {
     pub struct DirectoryTexts {
@@ -146,6 +146,117 @@ pub fn refusal(locale: super::Locale, reason: &DirectoryRefusal) -> String {
             locale,
             "{employee_id} は本日在籍していません。",
             "{employee_id} is not on staff today.",
+        ),
+        DirectoryRefusal::BadEntry { reasons } => reasons
+            .iter()
+            .map(|reason| super::common::line_reason(locale, reason))
+            .collect::<Vec<_>>()
+            .join(" / "),
+        DirectoryRefusal::BadEffectiveDate { value } => say!(
+            locale,
+            "適用日「{value}」は YYYY-MM-DD 形式の日付ではありません。",
+            "The effective date \"{value}\" is not a date in the form YYYY-MM-DD.",
+        ),
+        DirectoryRefusal::BadDate { value } => say!(
+            locale,
+            "「{value}」は YYYY-MM-DD 形式の日付ではありません。",
+            "\"{value}\" is not a date in the form YYYY-MM-DD.",
+        ),
+        DirectoryRefusal::BadRows { count } => say!(
+            locale,
+            "{count} 行に問題があるため、何も取り込みませんでした。",
+            "{count} bad row(s): nothing was imported.",
+        ),
+        DirectoryRefusal::UploadApplied { upload_id } => say!(
+            locale,
+            "このファイル（受付番号 {upload_id}）はすでに取り込まれています。",
+            "This file (upload {upload_id}) has already been imported.",
+        ),
+        DirectoryRefusal::NotEmptyForDemo => say!(
+            locale,
+            "データベースにすでに職員が登録されています。デモは空のデータベースにだけ読み込めます。",
+            "The database already has staff; the demo loads only into an empty database.",
+        ),
+        DirectoryRefusal::PasswordTooShort { min } => say!(
+            locale,
+            "パスワードは{min}文字以上にしてください。",
+            "The password must be at least {min} characters.",
+        ),
+        DirectoryRefusal::Taken { employee_id, email } => say!(
+            locale,
+            "職員番号 {employee_id} またはメールアドレス {email} はすでに使われています。",
+            "Employee ID {employee_id} or e-mail {email} is already taken.",
+        ),
+    }
+}
+
+/// Why a row of `staff.csv` (or an admin's edit of one person) is refused.
+pub fn staff_row(locale: super::Locale, problem: &StaffRowProblem) -> String {
+    match problem {
+        StaffRowProblem::BadEmployeeId { value } => say!(
+            locale,
+            "職員番号「{value}」は、英数字・「-」・「_」の1〜32文字で入力してください。",
+            "Employee ID must be 1–32 letters, digits, '-' or '_' (got \"{value}\").",
+        ),
+        StaffRowProblem::BadName => say!(
+            locale,
+            "氏名は1〜100文字で入力してください。",
+            "Name must not be empty and at most 100 characters.",
+        ),
+        StaffRowProblem::BadEmail { value } => say!(
+            locale,
+            "「{value}」はメールアドレスではありません。",
+            "\"{value}\" is not an e-mail address.",
+        ),
+        StaffRowProblem::NoDivision => {
+            say!(
+                locale,
+                "課を入力してください。",
+                "Division must not be empty."
+            )
+        }
+        StaffRowProblem::UnknownRole { code } => say!(
+            locale,
+            "役割コード「{code}」は不明です。",
+            "Unknown role code \"{code}\".",
+        ),
+        StaffRowProblem::BadDate { column, value } => say!(
+            locale,
+            "{column} の「{value}」は YYYY-MM-DD 形式の日付ではありません。",
+            "{column} \"{value}\" is not a date in the form YYYY-MM-DD.",
+        ),
+        StaffRowProblem::NoActiveFrom => say!(
+            locale,
+            "active_from（在籍開始日）を入力してください。",
+            "active_from must not be empty.",
+        ),
+        StaffRowProblem::UntilBeforeFrom { from, until } => say!(
+            locale,
+            "active_until（{until}）が active_from（{from}）より前です。",
+            "active_until {until} is before active_from {from}.",
+        ),
+        StaffRowProblem::EmployeeIdTwice {
+            employee_id,
+            first_line,
+        } => say!(
+            locale,
+            "職員番号 {employee_id} は {first_line} 行目にもあります。",
+            "employee_id {employee_id} is also on line {first_line}.",
+        ),
+        StaffRowProblem::EmailTwice { email, first_line } => say!(
+            locale,
+            "メールアドレス {email} は {first_line} 行目にもあります。",
+            "email {email} is also on line {first_line}.",
+        ),
+        StaffRowProblem::EmailTaken { email, owner } => say!(
+            locale,
+            "メールアドレス {email} は名簿では {owner} のものです。",
+            "email {email} belongs to {owner} in the directory.",
+        ),
+        StaffRowProblem::LaterHistory { employee_id, last } => say!(
+            locale,
+            "{employee_id} には {last} からの名簿の履歴があります。適用日をその日以降にして取り込んでください。",
+            "{employee_id} has directory history from {last}; import as of that date or later.",
         ),
     }
 }

@@ -1,8 +1,9 @@
 //! The self-inspection pages' texts.
 
 use mamori_domain::{
-    FiscalYear,
-    inspection::{InspectionRefusal, ItemChange},
+    FiscalYear, InspectionGroup,
+    inspection::{InspectionRefusal, ItemChange, files::InspectionRowProblem},
+    staff_file::StaffRowProblem,
 };
 
 texts! {
@@ -108,6 +109,14 @@ texts! {
         items_imported: fn(&str) -> String = (
             |n| format!("{n} 項目を取り込みました。"),
             |n| format!("{n} items imported."),
+        ),
+        items_file_too_large: &'static str = (
+            "items.csv が大きすぎます（1 MB まで）。",
+            "items.csv is too large (1 MB at most).",
+        ),
+        items_file_missing: &'static str = (
+            "items.csv のファイルを選んでください。",
+            "Choose the items.csv file.",
         ),
         import_items: &'static str = ("取り込む", "Import"),
         items_file: &'static str = ("items.csv ファイル", "items.csv file"),
@@ -285,6 +294,101 @@ pub fn refusal(locale: super::Locale, reason: &InspectionRefusal) -> String {
                 locale,
                 "{year}はすでに回答があるため、項目の{ja}はできません。",
                 "{year} already has answers: its items can no longer be {en}.",
+            )
+        }
+    }
+}
+
+/// Why a row of `items.csv` or `answers.csv` is refused.
+pub fn file_row(locale: super::Locale, problem: &InspectionRowProblem) -> String {
+    match problem {
+        InspectionRowProblem::NoItemId => say!(
+            locale,
+            "item_id（項目番号）を入力してください。",
+            "item_id must not be empty.",
+        ),
+        InspectionRowProblem::ItemIdTwice {
+            item_id,
+            first_line,
+        } => say!(
+            locale,
+            "項目 {item_id} は {first_line} 行目にもあります。",
+            "item_id {item_id} is also on line {first_line}.",
+        ),
+        InspectionRowProblem::UnknownGroup { value } => say!(
+            locale,
+            "グループ「{value}」は不明です（officers、system、staff のいずれかです）。",
+            "Unknown group \"{value}\" (officers, system or staff).",
+        ),
+        InspectionRowProblem::NoText => say!(
+            locale,
+            "text（項目の文言）を入力してください。",
+            "text must not be empty.",
+        ),
+        InspectionRowProblem::BadModule { value } => say!(
+            locale,
+            "module の「{value}」は、英小文字・数字・内側のハイフンからなる1〜64文字の研修 ID ではありません。",
+            "module \"{value}\" must be 1 to 64 lower-case letters, digits and inner hyphens.",
+        ),
+        // The same rule as staff.csv's employee IDs, in the same words.
+        InspectionRowProblem::BadEmployeeId { value } => super::directory::staff_row(
+            locale,
+            &StaffRowProblem::BadEmployeeId {
+                value: value.clone(),
+            },
+        ),
+        InspectionRowProblem::UnknownAnswer { value } => say!(
+            locale,
+            "回答「{value}」は不明です（yes、no、na のいずれかです）。",
+            "Unknown answer \"{value}\" (yes, no or na).",
+        ),
+        InspectionRowProblem::AnsweredTwice {
+            employee_id,
+            item_id,
+            first_line,
+        } => say!(
+            locale,
+            "{employee_id} は {first_line} 行目でも {item_id} に回答しています。",
+            "{employee_id} already answered {item_id} on line {first_line}.",
+        ),
+        InspectionRowProblem::UnknownModule { module } => say!(
+            locale,
+            "研修 {module} はありません。",
+            "Module {module} does not exist.",
+        ),
+        InspectionRowProblem::NotOnStaff {
+            employee_id,
+            reference_date,
+        } => {
+            let date = locale.date(*reference_date);
+            say!(
+                locale,
+                "{employee_id} は基準日（{date}）に在籍していません。",
+                "{employee_id} is not on staff on the reference date {date}.",
+            )
+        }
+        InspectionRowProblem::UnknownItem { item_id } => say!(
+            locale,
+            "項目 {item_id} はありません。",
+            "Unknown item {item_id}.",
+        ),
+        InspectionRowProblem::AnsweredByModule { item_id, module } => say!(
+            locale,
+            "項目 {item_id} は研修 {module} の修了で回答されます。",
+            "Item {item_id} is answered by the training module {module}.",
+        ),
+        InspectionRowProblem::NotInGroup {
+            employee_id,
+            group,
+            item_id,
+        } => {
+            let group = group
+                .parse::<InspectionGroup>()
+                .map_or(group.clone(), |g| locale.inspection_group(g).to_string());
+            say!(
+                locale,
+                "{employee_id} は項目 {item_id} のグループ（{group}）に属していません。",
+                "{employee_id} is not in the group {group} of item {item_id}.",
             )
         }
     }

@@ -1,6 +1,9 @@
 //! The mail pages' texts: the outbox, reminder policy, templates, holidays.
 
-use mamori_domain::mail::{MailRefusal, braced};
+use mamori_domain::{
+    business_calendar::HolidayProblem,
+    mail::{MailRefusal, braced},
+};
 
 texts! {
     pub struct MailTexts {
@@ -103,6 +106,35 @@ pub fn refusal(locale: super::Locale, reason: &MailRefusal) -> String {
             locale,
             "「{day}」は 1〜365 の日数ではありません。",
             "\"{day}\" is not a number of days from 1 to 365.",
+        ),
+        MailRefusal::BadHolidays { errors } => errors
+            .iter()
+            .map(|error| super::common::line_error(locale, error))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// Why a line of the holiday list is refused.
+pub fn holiday_line(locale: super::Locale, problem: &HolidayProblem) -> String {
+    match problem {
+        HolidayProblem::BadHeader => say!(
+            locale,
+            "見出しは date,name としてください。",
+            "The header must be date,name.",
+        ),
+        HolidayProblem::NotDateAndName => say!(
+            locale,
+            "各行には日付と名称の2つが必要です。",
+            "A line needs a date and a name.",
+        ),
+        HolidayProblem::ListedTwice { date } => {
+            say!(locale, "{date} が2回あります。", "{date} is listed twice.")
+        }
+        HolidayProblem::BadDate { value } => say!(
+            locale,
+            "「{value}」は YYYY-MM-DD 形式の日付ではありません。",
+            "\"{value}\" is not a date in the form YYYY-MM-DD.",
         ),
     }
 }

@@ -4,7 +4,7 @@
 use crate::{
     api::staff_import::{ConfirmImport, preview_import},
     components::guard::RequirePermission,
-    i18n::{use_locale, use_texts},
+    i18n::{common::line_reason, use_locale, use_texts},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -102,10 +102,11 @@ fn Preview(preview: ImportPreview, confirm: ServerAction<ConfirmImport>) -> impl
 
 #[component]
 fn BadRows(errors: Vec<LineError>) -> impl IntoView {
-    let t = use_texts();
+    let locale = use_locale();
+    let t = locale.texts();
     let rows = errors
         .into_iter()
-        .map(|e| view! { <tr><td>{e.line}</td><td>{e.reason}</td></tr> })
+        .map(|e| view! { <tr><td>{e.line}</td><td>{line_reason(locale, &e.reason)}</td></tr> })
         .collect_view();
     view! {
         <div class="error" role="alert">

@@ -6,9 +6,11 @@
 use super::Answer;
 use crate::{
     EmployeeId, InspectionGroup,
-    csv::{self, LineError},
+    csv::{self, FileProblem, LineError},
     training::Slug,
 };
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 pub const ITEMS_HEADER: [&str; 4] = ["item_id", "group", "text", "module"];
@@ -34,6 +36,50 @@ pub struct AnswerRow {
     pub answer: Answer,
 }
 
+/// Why a row of `items.csv` or `answers.csv` is refused: by the parsers here, or by the store,
+/// which knows the staff, the items and the modules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum InspectionRowProblem {
+    #[error("item_id must not be empty")]
+    NoItemId,
+    #[error("item_id {item_id} is also on line {first_line}")]
+    ItemIdTwice { item_id: String, first_line: usize },
+    #[error("unknown group \"{value}\" (officers, system or staff)")]
+    UnknownGroup { value: String },
+    #[error("text must not be empty")]
+    NoText,
+    #[error("module: slug {value:?} must be 1 to 64 lower-case letters, digits and inner hyphens")]
+    BadModule { value: String },
+    #[error("employee ID must be 1–32 letters, digits, '-' or '_' (got `{value}`)")]
+    BadEmployeeId { value: String },
+    #[error("unknown answer \"{value}\" (yes, no or na)")]
+    UnknownAnswer { value: String },
+    #[error("{employee_id} already answered {item_id} on line {first_line}")]
+    AnsweredTwice {
+        employee_id: String,
+        item_id: String,
+        first_line: usize,
+    },
+    #[error("module {module} does not exist")]
+    UnknownModule { module: String },
+    #[error("{employee_id} is not on staff on the reference date {reference_date}")]
+    NotOnStaff {
+        employee_id: String,
+        reference_date: NaiveDate,
+    },
+    #[error("unknown item {item_id}")]
+    UnknownItem { item_id: String },
+    #[error("item {item_id} is answered by the training module {module}")]
+    AnsweredByModule { item_id: String, module: String },
+    /// `group` is the group's code (`officers`, `system`, `staff`).
+    #[error("{employee_id} is not in the group {group} of item {item_id}")]
+    NotInGroup {
+        employee_id: String,
+        group: String,
+        item_id: String,
+    },
+}
+
 /// Parses `items.csv`: item IDs unique, groups known, texts present, modules valid slugs.
 pub fn parse_items(bytes: &[u8]) -> Result<Vec<ItemRow>, Vec<LineError>> {
     let mut first_line: HashMap<String, usize> = HashMap::new();
@@ -41,28 +87,34 @@ pub fn parse_items(bytes: &[u8]) -> Result<Vec<ItemRow>, Vec<LineError>> {
         let mut reasons = Vec::new();
         let item_id = field[0];
         if item_id.is_empty() {
-            reasons.push("item_id must not be empty".to_string());
+            reasons.push(InspectionRowProblem::NoItemId);
         } else if let Some(first) = first_line.get(item_id) {
-            reasons.push(format!("item_id {item_id} is also on line {first}"));
+            reasons.push(InspectionRowProblem::ItemIdTwice {
+                item_id: item_id.to_string(),
+                first_line: *first,
+            });
         } else {
             first_line.insert(item_id.to_string(), line);
         }
         let group = field[1]
             .parse::<InspectionGroup>()
             .map_err(|_| {
-                reasons.push(format!(
-                    "unknown group \"{}\" (officers, system or staff)",
-                    field[1]
-                ))
+                reasons.push(InspectionRowProblem::UnknownGroup {
+                    value: field[1].to_string(),
+                })
             })
             .ok();
         if field[2].is_empty() {
-            reasons.push("text must not be empty".to_string());
+            reasons.push(InspectionRowProblem::NoText);
         }
         let module = match field[3] {
             "" => None,
             slug => Slug::parse(slug)
-                .map_err(|e| reasons.push(format!("module: {e}")))
+                .map_err(|_| {
+                    reasons.push(InspectionRowProblem::BadModule {
+                        value: slug.to_string(),
+                    })
+                })
                 .ok(),
         };
         match (reasons.is_empty(), group) {
@@ -85,22 +137,31 @@ pub fn parse_answers(bytes: &[u8]) -> Result<Vec<AnswerRow>, Vec<LineError>> {
     parse_rows(bytes, &ANSWERS_HEADER, |line, field| {
         let mut reasons = Vec::new();
         let employee_id = EmployeeId::parse(field[0])
-            .map_err(|e| reasons.push(e.to_string()))
+            .map_err(|_| {
+                reasons.push(InspectionRowProblem::BadEmployeeId {
+                    value: field[0].to_string(),
+                })
+            })
             .ok();
         let item_id = field[1];
         if item_id.is_empty() {
-            reasons.push("item_id must not be empty".to_string());
+            reasons.push(InspectionRowProblem::NoItemId);
         }
         let answer = field[2]
             .parse::<Answer>()
-            .map_err(|e| reasons.push(e.to_string()))
+            .map_err(|_| {
+                reasons.push(InspectionRowProblem::UnknownAnswer {
+                    value: field[2].to_string(),
+                })
+            })
             .ok();
         let key = (field[0].to_string(), item_id.to_string());
         match first_line.get(&key) {
-            Some(first) => reasons.push(format!(
-                "{} already answered {item_id} on line {first}",
-                field[0]
-            )),
+            Some(first) => reasons.push(InspectionRowProblem::AnsweredTwice {
+                employee_id: field[0].to_string(),
+                item_id: item_id.to_string(),
+                first_line: *first,
+            }),
             None => {
                 first_line.insert(key, line);
             }
@@ -122,7 +183,7 @@ pub fn parse_answers(bytes: &[u8]) -> Result<Vec<AnswerRow>, Vec<LineError>> {
 fn parse_rows<const N: usize, T>(
     bytes: &[u8],
     header: &[&str; N],
-    mut row: impl FnMut(usize, [&str; N]) -> Result<T, Vec<String>>,
+    mut row: impl FnMut(usize, [&str; N]) -> Result<T, Vec<InspectionRowProblem>>,
 ) -> Result<Vec<T>, Vec<LineError>> {
     let (columns, records) = csv::read_table(bytes, header)?;
     let mut rows = Vec::new();
@@ -131,7 +192,10 @@ fn parse_rows<const N: usize, T>(
         if record.fields.len() != N {
             errors.push(LineError::new(
                 record.line,
-                format!("expected {N} fields, found {}", record.fields.len()),
+                FileProblem::FieldCount {
+                    expected: N,
+                    found: record.fields.len(),
+                },
             ));
             continue;
         }
@@ -184,6 +248,15 @@ mod tests {
         assert_eq!(errors[1], "4: item_id S01 is also on line 2");
         assert_eq!(errors[2], "5: text must not be empty");
         assert!(errors[3].starts_with("6: module: "));
+        assert_eq!(
+            parse_items(file.as_bytes()).unwrap_err()[0],
+            LineError::new(
+                3,
+                InspectionRowProblem::UnknownGroup {
+                    value: "boss".into()
+                }
+            )
+        );
         assert_eq!(errors[4], "7: expected 4 fields, found 2");
     }
 

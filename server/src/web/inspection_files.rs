@@ -10,9 +10,14 @@ use super::{
 };
 use axum::{
     extract::{Multipart, Path, State},
+    http::HeaderMap,
     response::{IntoResponse, Redirect, Response},
 };
-use mamori_app::{api::AppState, error::AppError};
+use mamori_app::{
+    api::AppState,
+    error::AppError,
+    i18n::{Locale, common::line_error},
+};
 use mamori_domain::{
     FiscalYear, Permission, agency_date,
     inspection::{
@@ -31,6 +36,7 @@ pub(super) const UPLOAD_LIMIT: usize = 1024 * 1024;
 pub(super) async fn upload_items(
     State(state): State<AppState>,
     Path(year): Path<i32>,
+    headers: HeaderMap,
     form: Multipart,
 ) -> Result<Response, Rejection> {
     let back = |query: String| {
@@ -42,22 +48,28 @@ pub(super) async fn upload_items(
             encode(&first_error_lines(&lines))
         ))
     };
+    // The page shows what went wrong as it is, so it is worded in the viewer's language.
+    let locale = Locale::of_request(&headers);
+    let t = locale.texts();
     let file = match read_form(form).await {
         Ok(mut fields) => fields
             .remove("file")
             .map(|f| f.bytes)
             .filter(|b| !b.is_empty()),
         Err(FormFailure::TooLarge) => {
-            return Ok(errors(vec!["items.csv: too large (1 MB at most)".into()]));
+            return Ok(errors(vec![t.inspection.items_file_too_large.into()]));
         }
         Err(FormFailure::Refused(refusal)) => return Err(refusal),
     };
     let Some(bytes) = file else {
-        return Ok(errors(vec!["items.csv: no file was chosen".into()]));
+        return Ok(errors(vec![t.inspection.items_file_missing.into()]));
+    };
+    let bad_lines = |lines: Vec<mamori_domain::csv::LineError>| {
+        errors(lines.iter().map(|e| line_error(locale, e)).collect())
     };
     let rows = match parse_items(&bytes) {
         Ok(rows) => rows,
-        Err(lines) => return Ok(errors(lines.iter().map(ToString::to_string).collect())),
+        Err(lines) => return Ok(bad_lines(lines)),
     };
     let imported = state
         .store
@@ -71,11 +83,9 @@ pub(super) async fn upload_items(
         .await;
     match imported {
         Ok(report) => Ok(back(format!("items_imported={}", report.items))),
-        Err(ImportError::Rows(lines)) => {
-            Ok(errors(lines.iter().map(ToString::to_string).collect()))
-        }
-        Err(ImportError::Store(StoreError::Conflict(message) | StoreError::Invalid(message))) => {
-            Ok(errors(vec![message]))
+        Err(ImportError::Rows(lines)) => Ok(bad_lines(lines)),
+        Err(ImportError::Store(StoreError::Refused(reason))) => {
+            Ok(errors(vec![locale.refusal(&reason)]))
         }
         Err(ImportError::Store(error)) => Err(error.into()),
     }

@@ -90,9 +90,14 @@ pub(super) async fn export_pool(
         .and_then(PoolFormat::from_code)
         .unwrap_or(PoolFormat::Gift);
     let pool = state.store.question_pool(&slug).await?;
-    let text = format
-        .write(&pool)
-        .ok_or_else(|| AppError::Invalid("export writes gift or json".into()))?;
+    let text = format.write(&pool).ok_or_else(|| {
+        AppError::Refused(
+            QuizRefusal::FormatUnknown {
+                format: format!("{format:?}").to_lowercase(),
+            }
+            .into(),
+        )
+    })?;
     let content_type = match format {
         PoolFormat::Json => "application/json",
         _ => "text/plain; charset=utf-8",

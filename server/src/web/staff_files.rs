@@ -10,6 +10,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use mamori_app::{api::AppState, error::AppError};
+use mamori_domain::staff::DirectoryRefusal;
 use serde::Deserialize;
 
 /// The largest staff file accepted (10,000 people take about 1 MB).
@@ -80,8 +81,14 @@ pub(super) async fn export_staff(
     let today = mamori_domain::agency_date(chrono::Utc::now());
     let as_of = match query.as_of.as_deref().filter(|d| !d.is_empty()) {
         None => today,
-        Some(raw) => chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-            .map_err(|_| AppError::Invalid("as_of must be YYYY-MM-DD".into()))?,
+        Some(raw) => chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
+            AppError::Refused(
+                DirectoryRefusal::BadDate {
+                    value: raw.to_string(),
+                }
+                .into(),
+            )
+        })?,
     };
     let rows = state.store.staff_rows_as_of(as_of).await?;
     Ok(super::csv_download(

@@ -76,17 +76,31 @@ async fn an_admin_imports_a_file_through_the_preview_and_confirms_once() {
             .await
             .unwrap();
         assert_eq!(
-            preview["outcome"]["Err"][0]["line"], 2,
-            "{backend}: {preview}"
-        );
-        assert!(
-            preview["outcome"]["Err"][0]["reason"]
-                .as_str()
-                .unwrap()
-                .contains("wizard"),
+            preview["outcome"]["Err"][0],
+            serde_json::json!({"line": 2, "reason": {"Staff": {"UnknownRole": {"code": "wizard"}}}}),
             "{backend}: {preview}"
         );
         assert_eq!(rows_today(&app).await, before, "{backend}");
+        // The page words the reason in the viewer's language: Japanese by default, English
+        // once chosen.
+        let (_, _, html) = admin.page(&location).await;
+        assert!(
+            html.contains("役割コード「wizard」は不明です。"),
+            "{backend}: {html}"
+        );
+        let english = app.session_of(ADMIN).await;
+        english
+            .client
+            .post(format!("{}/language", english.address))
+            .form(&[("lang", "en")])
+            .send()
+            .await
+            .unwrap();
+        let (_, _, html) = english.page(&location).await;
+        assert!(
+            html.contains("Unknown role code") && html.contains("wizard"),
+            "{backend}: {html}"
+        );
 
         // A good file: one renamed, one new. The preview is a dry run.
         let mut renamed = row_of(&before, "E0001");

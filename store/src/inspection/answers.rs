@@ -18,7 +18,7 @@ use mamori_domain::{
             CampaignState, ChangeSource, LearnerCampaign, LearnerSheet, SheetChange, SheetItem,
             answers_by_code, unanswered,
         },
-        files::AnswerRow,
+        files::{AnswerRow, InspectionRowProblem},
     },
 };
 use sea_orm::{
@@ -64,23 +64,26 @@ impl Store {
             let person = by_employee_id.get(row.employee_id.as_str());
             let position = position_of.get(row.item_id.as_str()).copied();
             let reason = match (person, position) {
-                (None, _) => format!(
-                    "{} is not on staff on the reference date {}",
-                    row.employee_id, campaign.reference_date
-                ),
-                (_, None) => format!("unknown item {}", row.item_id),
+                (None, _) => InspectionRowProblem::NotOnStaff {
+                    employee_id: row.employee_id.to_string(),
+                    reference_date: campaign.reference_date,
+                },
+                (_, None) => InspectionRowProblem::UnknownItem {
+                    item_id: row.item_id.clone(),
+                },
                 (Some((id, groups)), Some(position)) => {
                     let item = &items[position];
                     if let Some(module) = &item.module_slug {
-                        format!(
-                            "item {} is answered by the training module {module}",
-                            item.code
-                        )
+                        InspectionRowProblem::AnsweredByModule {
+                            item_id: item.code.clone(),
+                            module: module.clone(),
+                        }
                     } else if !groups.iter().any(|g| g.code() == item.group_code) {
-                        format!(
-                            "{} is not in the group {} of item {}",
-                            row.employee_id, item.group_code, item.code
-                        )
+                        InspectionRowProblem::NotInGroup {
+                            employee_id: row.employee_id.to_string(),
+                            group: item.group_code.clone(),
+                            item_id: item.code.clone(),
+                        }
                     } else {
                         answers.entry(*id).or_default().push((position, row.answer));
                         continue;

@@ -16,7 +16,7 @@ use mamori_domain::{
     inspection::{
         InspectionRefusal, Item, ItemChange,
         campaign::{CampaignDetail, CampaignItem, CampaignSummary, LinkedModule, Schedule},
-        files::ItemRow,
+        files::{InspectionRowProblem, ItemRow},
     },
     training::Slug,
 };
@@ -128,8 +128,14 @@ impl Store {
             .iter()
             .filter_map(|row| {
                 let slug = row.module.as_ref()?.as_str();
-                (!modules.contains_key(slug))
-                    .then(|| LineError::new(row.line, format!("module {slug} does not exist")))
+                (!modules.contains_key(slug)).then(|| {
+                    LineError::new(
+                        row.line,
+                        InspectionRowProblem::UnknownModule {
+                            module: slug.to_string(),
+                        },
+                    )
+                })
             })
             .collect();
         if !unknown.is_empty() {

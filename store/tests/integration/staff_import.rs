@@ -1,7 +1,11 @@
 //! Importing and exporting the staff directory, on SQLite and PostgreSQL.
 
 use chrono::NaiveDate;
-use mamori_domain::{SecurityRole, staff_file};
+use mamori_domain::{
+    SecurityRole,
+    csv::LineError,
+    staff_file::{self, StaffRowProblem},
+};
 use mamori_store::{
     Store,
     staff_import::{ImportError, ImportOptions, ImportReport},
@@ -239,9 +243,20 @@ async fn bad_rows_and_dry_runs_leave_the_directory_untouched() {
             panic!("{backend}: expected row errors")
         };
         assert_eq!(
-            errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
-            vec!["2: email hanako@agency.example belongs to E2 in the directory"],
+            errors,
+            vec![LineError::new(
+                2,
+                StaffRowProblem::EmailTaken {
+                    email: "hanako@agency.example".into(),
+                    owner: "E2".into(),
+                }
+            )],
             "{backend}"
+        );
+        assert_eq!(
+            errors[0].to_string(),
+            "2: email hanako@agency.example belongs to E2 in the directory",
+            "the CLI's line"
         );
         assert_eq!(export(&store, date(2011, 4, 1)).await, before, "{backend}");
 

@@ -2,7 +2,9 @@
 //! the test script provides a server. Every test runs on each.
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use mamori_domain::{AppRole, EmailAddress, EmployeeId, StaffName};
+use mamori_domain::{
+    AppRole, EmailAddress, EmployeeId, Refusal, StaffName, staff::DirectoryRefusal,
+};
 use mamori_store::{
     Store, StoreError,
     accounts::{NewAdmin, NewPassword, SessionToken},
@@ -180,7 +182,9 @@ async fn setting_a_password_ends_open_sessions() {
         );
         assert!(matches!(
             NewPassword::parse("short"),
-            Err(StoreError::Invalid(_))
+            Err(StoreError::Refused(Refusal::Directory(
+                DirectoryRefusal::PasswordTooShort { min: 8 }
+            )))
         ));
     }
 }
@@ -204,7 +208,12 @@ async fn the_demo_loads_once_and_only_into_an_empty_database() {
             database.backend
         );
         assert!(
-            matches!(store.load_demo().await, Err(StoreError::Conflict(_))),
+            matches!(
+                store.load_demo().await,
+                Err(StoreError::Refused(Refusal::Directory(
+                    DirectoryRefusal::NotEmptyForDemo
+                )))
+            ),
             "{}",
             database.backend
         );
@@ -241,7 +250,8 @@ async fn an_admin_can_be_created_in_an_empty_database_but_not_twice() {
         assert!(actor.has_role(AppRole::Admin), "{}", database.backend);
         assert!(matches!(
             store.create_admin(admin(), today).await,
-            Err(StoreError::Conflict(_))
+            Err(StoreError::Refused(Refusal::Directory(DirectoryRefusal::Taken { employee_id, email })))
+                if employee_id == "A0001" && email == "admin@agency.example"
         ));
         assert!(
             store.demo_logins().await.unwrap().is_empty(),
