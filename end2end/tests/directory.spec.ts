@@ -1,12 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { ADMIN, expectAccessible, hydrated, logIn, settle } from "./helpers";
+import { ADMIN, expectAccessible, hydrated, logIn, pick, settle } from "./helpers";
 
 const HEADER = "employee_id,name,email,division,roles,active_from,active_until";
-
-/** Each project works on its own people, so that the two runs do not meet. */
-const pick = (testInfo: TestInfo, noJs: string, withJs: string) => (hydrated(testInfo) ? withJs : noJs);
 
 async function openPerson(page: Page, testInfo: TestInfo, employeeId: string) {
   await page.goto(`/admin/staff/${employeeId}`);

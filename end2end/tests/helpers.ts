@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Locator, type Page, type TestInfo } from "@playwright/test";
 import * as path from "node:path";
 
 export const PASSWORD = "mamori-demo";
@@ -15,6 +15,41 @@ export const LEARNER = "E0210";
 export const DIRECTORY_SIZE = "36[123]";
 
 export const hydrated = (testInfo: TestInfo) => testInfo.project.name === "hydrated";
+
+/** Each project works on its own people and modules, so that the two runs do not meet. */
+export const pick = (testInfo: TestInfo, noJs: string, withJs: string) => (hydrated(testInfo) ? withJs : noJs);
+
+/** The fiscal year (April to March) of the agency's today: the demo's self-inspection is open in it. */
+export const FISCAL_YEAR = (() => {
+  const now = new Date(Date.now() + 9 * 3600_000); // the agency's date
+  return now.getUTCMonth() < 3 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
+})();
+
+export type Language = "ja" | "en";
+
+/** Chooses the language of the pages loaded from now on, as the header's switch does. */
+export async function chooseLanguage(page: Page, language: Language) {
+  await page.context().addCookies([{ name: "mamori_lang", value: language, url: new URL(page.url()).origin }]);
+}
+
+/**
+ * Fails unless a message reads as written in `language`: Japanese has kana and no run of three
+ * English words; English has such a run and no hiragana. Names and codes quoted in a message
+ * (a role code, an item ID) stay as they are in either language, so a single word is allowed.
+ * Soft, so that a message in the wrong language does not hide the next one's.
+ */
+export async function expectWordedIn(message: Locator, language: Language) {
+  await expect(message).toBeVisible();
+  const text = (await message.innerText()).trim();
+  const englishRun = /[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/;
+  if (language === "ja") {
+    expect.soft(text, `Japanese page: ${text}`).toMatch(/[\u3040-\u30ff]/);
+    expect.soft(text, `Japanese page: ${text}`).not.toMatch(englishRun);
+  } else {
+    expect.soft(text, `English page: ${text}`).toMatch(englishRun);
+    expect.soft(text, `English page: ${text}`).not.toMatch(/[\u3040-\u309f]/);
+  }
+}
 
 /** Waits until the browser has taken the page over (hydrated project only). */
 export async function settle(page: Page, testInfo: TestInfo) {

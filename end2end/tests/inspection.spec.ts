@@ -1,15 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import * as XLSX from "xlsx";
-import { ADMIN, LEARNER, MANAGER, TRAINER, csvRows, expectAccessible, fixture, hydrated, logIn, settle } from "./helpers";
+import {
+  ADMIN, FISCAL_YEAR as YEAR, LEARNER, MANAGER, TRAINER, csvRows, expectAccessible, fixture, hydrated, logIn, settle,
+} from "./helpers";
 
 // The demo's self-inspection of this fiscal year is open, and the demo accounts have not
 // answered it. Each project answers as a different person (both run at once), so the
 // admin's counts are compared as "more than before", not "one more".
-const YEAR = (() => {
-  const now = new Date(Date.now() + 9 * 3600_000); // the agency's date
-  return now.getUTCMonth() < 3 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
-})();
 
 /** "（対象 361 人中 N 人提出）" → N. */
 async function submittedCount(page: Page): Promise<number> {
