@@ -6,7 +6,7 @@ use mamori_domain::{StaffDetail, StaffPage, StaffSummary};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use super::server::{internal, refuse, require, store_error};
+use super::server::{internal, refuse, refused, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::Permission;
 
@@ -109,12 +109,9 @@ pub async fn edit_staff(
     let effective = match effective.trim() {
         "" => mamori_domain::agency_date(now),
         raw => chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
-            refuse(AppError::Refused(
-                DirectoryRefusal::BadEffectiveDate {
-                    value: raw.to_string(),
-                }
-                .into(),
-            ))
+            refused(DirectoryRefusal::BadEffectiveDate {
+                value: raw.to_string(),
+            })
         })?,
     };
     let current = state
@@ -158,9 +155,7 @@ pub async fn edit_staff(
 /// An edit refused for the reasons a row of `staff.csv` would be.
 #[cfg(feature = "ssr")]
 fn bad_entry(reasons: Vec<mamori_domain::csv::LineReason>) -> AppError {
-    refuse(AppError::Refused(
-        mamori_domain::staff::DirectoryRefusal::BadEntry { reasons }.into(),
-    ))
+    refused(mamori_domain::staff::DirectoryRefusal::BadEntry { reasons })
 }
 
 /// Sends a person a one-use link to set their password (valid 72 hours). Admins only.

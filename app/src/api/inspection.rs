@@ -8,15 +8,9 @@ use mamori_domain::inspection::campaign::{
 };
 
 #[cfg(feature = "ssr")]
-use super::server::{redirect_form_post, refuse, require, store_error};
+use super::server::{redirect_form_post, refused, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{FiscalYear, Permission, inspection::InspectionRefusal};
-
-/// Refuses a request for a reason of the self-inspection's rules.
-#[cfg(feature = "ssr")]
-fn refused(reason: InspectionRefusal) -> AppError {
-    refuse(AppError::Refused(reason.into()))
-}
 
 #[cfg(feature = "ssr")]
 fn today() -> chrono::NaiveDate {
@@ -182,7 +176,7 @@ fn module_of(module: &str) -> Result<Option<mamori_domain::training::Slug>, AppE
         "" => Ok(None),
         slug => mamori_domain::training::Slug::parse(slug)
             .map(Some)
-            .map_err(|reason| refuse(AppError::Refused(reason.into()))),
+            .map_err(refused),
     }
 }
 

@@ -10,7 +10,7 @@ use mamori_domain::{
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use super::server::{refuse, require, store_error};
+use super::server::{refuse, refused, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{
     Permission,
@@ -108,9 +108,7 @@ pub async fn mail_settings() -> Result<ReminderSettings, AppError> {
 #[server(endpoint = "save_reminder_policy")]
 pub async fn save_reminder_policy(policy: PolicyForm) -> Result<(), AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
-    let policy = policy
-        .to_policy()
-        .map_err(|reason| refuse(AppError::Refused(reason.into())))?;
+    let policy = policy.to_policy().map_err(refused)?;
     state
         .store
         .save_reminder_policy(&policy)
@@ -139,12 +137,8 @@ pub async fn save_mail_template(
 #[server(endpoint = "save_holidays")]
 pub async fn save_holidays(text: String) -> Result<usize, AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
-    let holidays =
-        mamori_domain::business_calendar::parse_holidays(text.as_bytes()).map_err(|errors| {
-            refuse(AppError::Refused(
-                MailRefusal::BadHolidays { errors }.into(),
-            ))
-        })?;
+    let holidays = mamori_domain::business_calendar::parse_holidays(text.as_bytes())
+        .map_err(|errors| refused(MailRefusal::BadHolidays { errors }))?;
     state
         .store
         .replace_holidays(&holidays)
@@ -162,11 +156,7 @@ pub async fn save_assignment_reminders(
 ) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
     let policy = if own {
-        Some(
-            policy
-                .to_policy()
-                .map_err(|reason| refuse(AppError::Refused(reason.into())))?,
-        )
+        Some(policy.to_policy().map_err(refused)?)
     } else {
         None
     };

@@ -8,17 +8,12 @@ use mamori_domain::quiz::{
 };
 
 #[cfg(feature = "ssr")]
-use super::server::{refuse, require, store_error};
+use super::server::{refuse, refused, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{
     Permission,
     quiz::{PoolError, PoolFormat, QuizRefusal},
 };
-
-#[cfg(feature = "ssr")]
-fn refused(reason: QuizRefusal) -> AppError {
-    refuse(AppError::Refused(reason.into()))
-}
 
 /// The caller's quiz page for one of their modules.
 #[server(endpoint = "my_quiz")]

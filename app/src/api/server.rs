@@ -110,6 +110,12 @@ pub(crate) async fn require(permission: Permission) -> Result<(AppState, Actor),
     Ok((state, actor))
 }
 
+/// Refuses a request for a reason of the rules (HTTP 422), which the page words in the viewer's
+/// language.
+pub(crate) fn refused(reason: impl Into<mamori_domain::Refusal>) -> AppError {
+    refuse(AppError::Refused(reason.into()))
+}
+
 /// Sets the HTTP status that matches an error, so that API clients (and tests) see 401/403/422.
 /// A plain HTML form post keeps leptos's redirect back to the form, which shows the message.
 pub(crate) fn refuse(error: AppError) -> AppError {

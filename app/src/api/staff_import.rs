@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use mamori_domain::staff_file::{ImportPreview, ImportReport};
 
 #[cfg(feature = "ssr")]
-use super::server::{internal, refuse, require, store_error};
+use super::server::{internal, refuse, refused, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::Permission;
 
@@ -38,12 +38,9 @@ pub async fn confirm_import(upload_id: i32) -> Result<ImportReport, AppError> {
     {
         Ok(report) => Ok(report),
         // The preview page lists the bad rows; the directory changed since it was shown.
-        Err(ImportError::Rows(errors)) => Err(refuse(AppError::Refused(
-            DirectoryRefusal::BadRows {
-                count: errors.len(),
-            }
-            .into(),
-        ))),
+        Err(ImportError::Rows(errors)) => Err(refused(DirectoryRefusal::BadRows {
+            count: errors.len(),
+        })),
         Err(ImportError::Store(error)) => Err(store_error(error)),
     }
 }

@@ -6,14 +6,9 @@ use leptos::prelude::*;
 use mamori_domain::training::{LearnerModule, ModuleDraft, ModulePlayer, ModuleSummary};
 
 #[cfg(feature = "ssr")]
-use super::server::{redirect_form_post, refuse, require, store_error};
+use super::server::{redirect_form_post, refuse, refused, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{Permission, training::TrainingRefusal};
-
-#[cfg(feature = "ssr")]
-fn refused(reason: TrainingRefusal) -> AppError {
-    refuse(AppError::Refused(reason.into()))
-}
 
 /// A value no form of the page sends.
 #[cfg(feature = "ssr")]
