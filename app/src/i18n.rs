@@ -43,7 +43,10 @@ pub mod training;
 pub use common::Texts;
 
 use leptos::prelude::*;
-use mamori_domain::{AppRole, FiscalYear, InspectionGroup, Refusal, SecurityRole, mail::MailKind};
+use mamori_domain::{
+    AppRole, FiscalYear, InspectionGroup, Refusal, SecurityRole, mail::MailKind,
+    staff_file::StaffField,
+};
 
 /// The cookie that remembers a person's choice of language.
 pub const LANGUAGE_COOKIE: &str = "mamori_lang";
@@ -199,20 +202,19 @@ impl Locale {
         }
     }
 
-    /// A directory field as named in reports (`staff.csv`'s column names).
-    pub fn field_name(self, field: &str) -> String {
-        let japanese = match field {
-            "name" => "氏名",
-            "email" => "メールアドレス",
-            "division" => "課",
-            "roles" => "役割",
-            "active_from" => "在籍開始日",
-            "active_until" => "在籍終了日",
-            other => other,
+    /// A directory field, as the forms and the import preview name it.
+    pub fn field_name(self, field: StaffField) -> &'static str {
+        let (ja, en) = match field {
+            StaffField::Name => ("氏名", "name"),
+            StaffField::Email => ("メールアドレス", "email"),
+            StaffField::Division => ("課", "division"),
+            StaffField::Roles => ("役割", "roles"),
+            StaffField::ActiveFrom => ("在籍開始日", "active from"),
+            StaffField::ActiveUntil => ("在籍終了日", "active until"),
         };
         match self {
-            Locale::Ja => japanese.to_string(),
-            Locale::En => field.replace('_', " "),
+            Locale::Ja => ja,
+            Locale::En => en,
         }
     }
 

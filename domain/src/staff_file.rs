@@ -143,12 +143,47 @@ pub fn parse_fields(values: [&str; 7]) -> Result<StaffRow, Vec<StaffRowProblem>>
     parse_row(0, &fields, &[0, 1, 2, 3, 4, 5, 6])
 }
 
+/// A field of a staff member that an import or an edit can change, known by its `staff.csv`
+/// column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StaffField {
+    Name,
+    Email,
+    Division,
+    Roles,
+    ActiveFrom,
+    ActiveUntil,
+}
+
+impl StaffField {
+    pub fn column(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Email => "email",
+            Self::Division => "division",
+            Self::Roles => "roles",
+            Self::ActiveFrom => "active_from",
+            Self::ActiveUntil => "active_until",
+        }
+    }
+
+    /// The columns, comma-separated, for the log and the command line.
+    pub fn columns(fields: &[StaffField]) -> String {
+        fields
+            .iter()
+            .map(|f| f.column())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// What an import did (or, in a dry run, would do), by employee ID.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {
     pub created: Vec<String>,
-    /// Employee IDs with the names of the fields that changed.
-    pub updated: Vec<(String, Vec<String>)>,
+    /// Employee IDs with the fields that changed.
+    pub updated: Vec<(String, Vec<StaffField>)>,
     pub unchanged: usize,
     /// Marked as having left (sync mode).
     pub left: Vec<String>,

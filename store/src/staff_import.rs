@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use mamori_domain::{
     EmailAddress, EmployeeId, StaffName,
     csv::LineError,
-    staff_file::{StaffRow, StaffRowProblem},
+    staff_file::{StaffField, StaffRow, StaffRowProblem},
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
@@ -237,7 +237,7 @@ pub(crate) async fn import(
                 if divisions_then.get(&person.id) != Some(&division_id) {
                     move_to_division(txn, person.id, division_id, date.max(row.active_from))
                         .await?;
-                    changed.push("division");
+                    changed.push(StaffField::Division);
                 }
                 let before: BTreeSet<_> = roles_then
                     .get(&person.id)
@@ -249,7 +249,7 @@ pub(crate) async fn import(
                 if before != after {
                     change_roles(txn, person.id, &before, &after, date.max(row.active_from))
                         .await?;
-                    changed.push("roles");
+                    changed.push(StaffField::Roles);
                 }
                 if changed.is_empty() {
                     report.unchanged += 1;
@@ -262,13 +262,10 @@ pub(crate) async fn import(
                         &options,
                         source,
                         row.employee_id.as_str(),
-                        &format!("changed {}", changed.join(", ")),
+                        &format!("changed {}", StaffField::columns(&changed)),
                     )
                     .await?;
-                    report.updated.push((
-                        row.employee_id.to_string(),
-                        changed.into_iter().map(String::from).collect(),
-                    ));
+                    report.updated.push((row.employee_id.to_string(), changed));
                 }
             }
         }
@@ -387,24 +384,24 @@ async fn update_person(
     txn: &DatabaseTransaction,
     person: &staff::Model,
     row: &StaffRow,
-    changed: &mut Vec<&'static str>,
+    changed: &mut Vec<StaffField>,
 ) -> Result<(), StoreError> {
     let mut model: staff::ActiveModel = person.clone().into();
     if person.name != row.name.as_str() {
         model.name = Set(row.name.to_string());
-        changed.push("name");
+        changed.push(StaffField::Name);
     }
     if person.email != row.email.as_str() {
         model.email = Set(row.email.to_string());
-        changed.push("email");
+        changed.push(StaffField::Email);
     }
     if person.active_from != row.active_from {
         model.active_from = Set(row.active_from);
-        changed.push("active_from");
+        changed.push(StaffField::ActiveFrom);
     }
     if person.active_until != row.active_until {
         model.active_until = Set(row.active_until);
-        changed.push("active_until");
+        changed.push(StaffField::ActiveUntil);
     }
     if !changed.is_empty() {
         model.update(txn).await?;

@@ -2,7 +2,7 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use mamori_domain::{StaffDetail, StaffPage, StaffSummary};
+use mamori_domain::{StaffDetail, StaffPage, StaffSummary, staff_file::StaffField};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
@@ -99,7 +99,7 @@ pub async fn edit_staff(
     division: String,
     #[server(default)] roles: Vec<String>,
     #[server(default)] effective: String,
-) -> Result<Vec<String>, AppError> {
+) -> Result<Vec<StaffField>, AppError> {
     use mamori_domain::staff::DirectoryRefusal;
     use mamori_store::staff_import::ImportError;
     let (state, actor) = require(Permission::AdministerStaff).await?;

@@ -151,7 +151,7 @@ fn Report(report: ImportReport) -> impl IntoView {
             .updated
             .iter()
             .map(|(id, fields)| {
-                let fields = fields.iter().map(|f| locale.field_name(f)).collect::<Vec<_>>().join("、");
+                let fields = fields.iter().map(|f| locale.field_name(*f)).collect::<Vec<_>>().join("、");
                 view! { <tr>{person(id)}<td>{fields}</td></tr> }
             })
             .collect_view();

@@ -186,7 +186,7 @@ fn EditForm(person: StaffSummary, divisions: Vec<String>, actions: PersonActions
             Ok(fields) => {
                 let names = fields
                     .iter()
-                    .map(|f| locale.field_name(f))
+                    .map(|f| locale.field_name(*f))
                     .collect::<Vec<_>>()
                     .join("、");
                 view! { <p class="notice" role="status">{(t.directory.saved_changes)(&names)}</p> }

@@ -4,6 +4,7 @@ use super::{CliError, import_outcome, note_dry_run, open_store, read_file, today
 use crate::settings::Settings;
 use chrono::NaiveDate;
 use clap::Subcommand;
+use mamori_domain::staff_file::StaffField;
 use mamori_store::staff_import::{ImportError, ImportOptions, ImportReport};
 use std::{io::Write, path::PathBuf, process::ExitCode};
 
@@ -102,7 +103,7 @@ fn print_report(file: &str, options: ImportOptions<'_>, report: &ImportReport) {
         println!("  created: {}", report.created.join(" "));
     }
     for (employee_id, fields) in &report.updated {
-        println!("  updated: {employee_id} ({})", fields.join(", "));
+        println!("  updated: {employee_id} ({})", StaffField::columns(fields));
     }
     if !report.left.is_empty() {
         println!("  left: {}", report.left.join(" "));

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use mamori_domain::{
     SecurityRole,
     csv::LineError,
-    staff_file::{self, StaffRowProblem},
+    staff_file::{self, StaffField, StaffRowProblem},
 };
 use mamori_store::{
     Store,
@@ -69,10 +69,7 @@ async fn importing_again_updates_by_employee_id() {
             .unwrap();
         assert_eq!(
             second.updated,
-            vec![(
-                "E2".to_string(),
-                vec!["name".to_string(), "email".to_string()]
-            )],
+            vec![("E2".to_string(), vec![StaffField::Name, StaffField::Email])],
             "{backend}"
         );
         assert_eq!(second.unchanged, 1, "{backend}");
@@ -130,7 +127,7 @@ async fn a_mid_year_transfer_changes_the_division_from_its_date_on() {
             report.updated,
             vec![(
                 "E2".to_string(),
-                vec!["division".to_string(), "roles".to_string()]
+                vec![StaffField::Division, StaffField::Roles]
             )],
             "{backend}"
         );
