@@ -14,6 +14,7 @@ use axum::{
 use mamori_app::{
     api::{AppState, authorize, shown_error, status_of},
     error::AppError,
+    i18n::Locale,
 };
 use mamori_domain::{Actor, Permission};
 use mamori_store::StoreError;
@@ -97,13 +98,15 @@ impl PlainRoute {
 }
 
 /// Lets the request through when its session is live and allows the route's permission,
-/// with the person for the handler's `Authorized`; else refuses it.
+/// with the person for the handler's `Authorized`; else refuses it. Either way a refusal is
+/// worded in the request's language.
 async fn pass(
     State((state, permission, stranger)): State<(AppState, Permission, Stranger)>,
     mut request: Request,
     next: Next,
 ) -> Response {
-    match authorize(&state, request.headers(), permission).await {
+    let locale = Locale::of_request(request.headers());
+    let response = match authorize(&state, request.headers(), permission).await {
         Ok(actor) => {
             request.extensions_mut().insert(actor);
             next.run(request).await
@@ -112,6 +115,16 @@ async fn pass(
             Rejection::ToLogin.into_response()
         }
         Err(error) => Rejection::from(error).into_response(),
+    };
+    worded(response, locale)
+}
+
+/// Replaces a refusal's text with its wording in `locale` (a handler cannot know the
+/// language; its `Rejection` leaves the error in the response for this).
+fn worded(mut response: Response, locale: Locale) -> Response {
+    match response.extensions_mut().remove::<AppError>() {
+        Some(error) => (response.status(), locale.texts().error(&error)).into_response(),
+        None => response,
     }
 }
 
@@ -135,7 +148,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Authorized {
 
 /// Every refusal of a plain route, as it is answered: the login page for a stranger who came
 /// in a browser, else the error's status (401, 403, 404, 422, 500) and its text, as server
-/// functions answer. (The reasons themselves are `mamori_domain::Refusal`, inside `AppError`.)
+/// functions answer, in the request's language (see `worded`). (The reasons themselves are `mamori_domain::Refusal`, inside `AppError`.)
 #[derive(Debug)]
 pub(super) enum Rejection {
     ToLogin,
@@ -158,7 +171,11 @@ impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
         match self {
             Rejection::ToLogin => Redirect::to("/login").into_response(),
-            Rejection::Status(error) => (status_of(&error), error.to_string()).into_response(),
+            Rejection::Status(error) => {
+                let mut response = (status_of(&error), error.to_string()).into_response();
+                response.extensions_mut().insert(error);
+                response
+            }
         }
     }
 }

@@ -700,3 +700,46 @@ async fn every_plain_route_enforces_its_access_rule_for_every_role() {
         }
     }
 }
+
+#[tokio::test]
+async fn plain_routes_refuse_in_the_requests_language() {
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    let learner = app.session_of(LEARNER).await;
+    let refusal = |path: &'static str| {
+        let learner = &learner;
+        async move {
+            let response = learner.get(path).await;
+            (response.status().as_u16(), response.text().await.unwrap())
+        }
+    };
+    // Refused at the door (the permission), and by the handler (no such material).
+    let door = "/admin/staff/export.csv";
+    let handler = "/materials/1/file";
+    assert_eq!(
+        refusal(door).await,
+        (403, "このページを表示する権限がありません。".to_string())
+    );
+    assert_eq!(
+        refusal(handler).await,
+        (404, "お探しのページは見つかりませんでした。".to_string())
+    );
+    let switched = learner
+        .client
+        .post(format!("{}/language", app.address))
+        .form(&[("lang", "en"), ("back", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        refusal(door).await,
+        (403, "You are not allowed to see this page.".to_string())
+    );
+    assert_eq!(
+        refusal(handler).await,
+        (
+            404,
+            "The page you are looking for was not found.".to_string()
+        )
+    );
+}
