@@ -41,6 +41,8 @@ pub enum LineReason {
     Holiday(#[from] crate::business_calendar::HolidayProblem),
     #[error(transparent)]
     Inspection(#[from] crate::inspection::files::InspectionRowProblem),
+    #[error(transparent)]
+    Questions(#[from] crate::quiz::PoolProblem),
 }
 
 /// What can be wrong with any import file, whatever its rows mean. `expected` is the header

@@ -5,6 +5,7 @@ pub mod aiken;
 pub mod gift;
 pub mod results;
 
+use crate::csv::LineError;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -399,13 +400,6 @@ pub struct QuizPage {
     pub history: Vec<AttemptReview>,
 }
 
-/// An error in an imported file, on its line (1-based).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PoolError {
-    pub line: usize,
-    pub reason: PoolProblem,
-}
-
 /// Why a question file, or a question in it, cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum PoolProblem {
@@ -470,12 +464,6 @@ impl std::fmt::Display for UnsupportedKind {
     }
 }
 
-impl std::fmt::Display for PoolError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.line, self.reason)
-    }
-}
-
 /// The formats a pool is read from: Moodle GIFT, Aiken and Mamori's JSON (an array of
 /// questions). GIFT and JSON are also written; Aiken holds single-choice questions only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -505,29 +493,31 @@ impl PoolFormat {
     }
 
     /// Reads a whole pool, or every question that cannot be used, on its line.
-    pub fn read(self, text: &str) -> Result<Vec<Question>, Vec<PoolError>> {
+    pub fn read(self, text: &str) -> Result<Vec<Question>, Vec<LineError>> {
         match self {
             Self::Gift => gift::parse(text),
             Self::Aiken => aiken::parse(text),
             Self::Json => {
                 let questions: Vec<Question> = serde_json::from_str(text).map_err(|e| {
-                    vec![PoolError {
-                        line: e.line(),
-                        reason: PoolProblem::Json {
+                    vec![LineError::new(
+                        e.line(),
+                        PoolProblem::Json {
                             detail: e.to_string(),
                         },
-                    }]
+                    )]
                 })?;
-                let errors: Vec<PoolError> = questions
+                let errors: Vec<LineError> = questions
                     .iter()
                     .enumerate()
                     .filter_map(|(i, q)| {
-                        q.check().err().map(|problem| PoolError {
-                            line: i + 1,
-                            reason: PoolProblem::NumberedQuestion {
-                                number: i + 1,
-                                problem,
-                            },
+                        q.check().err().map(|problem| {
+                            LineError::new(
+                                i + 1,
+                                PoolProblem::NumberedQuestion {
+                                    number: i + 1,
+                                    problem,
+                                },
+                            )
                         })
                     })
                     .collect();
@@ -541,16 +531,14 @@ impl PoolFormat {
     }
 
     /// Reads a file: UTF-8, with or without a byte-order mark.
-    pub fn read_file(self, bytes: &[u8]) -> Result<Vec<Question>, Vec<PoolError>> {
+    pub fn read_file(self, bytes: &[u8]) -> Result<Vec<Question>, Vec<LineError>> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let text = std::str::from_utf8(bytes).map_err(|error| {
-            vec![PoolError {
-                line: 1 + bytes[..error.valid_up_to()]
-                    .iter()
-                    .filter(|b| **b == b'\n')
-                    .count(),
-                reason: PoolProblem::NotUtf8,
-            }]
+            let line = 1 + bytes[..error.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            vec![LineError::new(line, PoolProblem::NotUtf8)]
         })?;
         self.read(text)
     }
@@ -577,7 +565,7 @@ pub enum QuizRefusal {
     },
     /// Every question of an import that cannot be used, each on its line.
     #[error("{}", lines(errors))]
-    Pool { errors: Vec<PoolError> },
+    Pool { errors: Vec<LineError> },
     #[error("format {format:?} is not known")]
     FormatUnknown { format: String },
     #[error("no attempt can start: {0}")]
@@ -591,12 +579,24 @@ pub enum QuizRefusal {
 }
 
 /// `LINE: reason`, one per line.
-fn lines(errors: &[PoolError]) -> String {
+fn lines(errors: &[LineError]) -> String {
     errors
         .iter()
-        .map(PoolError::to_string)
+        .map(LineError::to_string)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Each error's line and problem, for the parsers' tests.
+#[cfg(test)]
+fn pool_problems(errors: &[LineError]) -> Vec<(usize, PoolProblem)> {
+    errors
+        .iter()
+        .map(|error| match &error.reason {
+            crate::csv::LineReason::Questions(problem) => (error.line, problem.clone()),
+            other => panic!("not a question file's problem: {other:?}"),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -616,20 +616,19 @@ mod tests {
         let errors = PoolFormat::Gift
             .read_file(b"// x\n\x96\xe2 {T}")
             .unwrap_err();
-        assert_eq!(
-            (errors[0].line, &errors[0].reason),
-            (2, &PoolProblem::NotUtf8)
-        );
+        assert_eq!(pool_problems(&errors), [(2, PoolProblem::NotUtf8)]);
         let errors = PoolFormat::Json
             .read(r#"[{"type": "single", "title": "", "text": "x", "options": [], "explanation": ""}]"#)
             .unwrap_err();
-        assert_eq!(errors[0].line, 1, "{errors:?}");
         assert_eq!(
-            errors[0].reason,
-            PoolProblem::NumberedQuestion {
-                number: 1,
-                problem: QuestionProblem::TooFewOptions
-            }
+            pool_problems(&errors),
+            [(
+                1,
+                PoolProblem::NumberedQuestion {
+                    number: 1,
+                    problem: QuestionProblem::TooFewOptions
+                }
+            )]
         );
         assert_eq!(
             errors[0].to_string(),

@@ -37,7 +37,7 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   // An essay question is refused with its line, and nothing is imported; then the pool.
   await page.getByLabel(/^問題（GIFT/).fill(POOL + "\n::感想::感想をどうぞ {}\n");
   await page.getByRole("button", { name: "取り込む", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("6 行目: 記述式の問題には対応していません。");
+  await expect(page.getByRole("alert")).toContainText("6 行目：記述式の問題には対応していません。");
   await expect(page.getByText("問題はまだありません。")).toBeVisible();
   await page.getByLabel(/^問題（GIFT/).fill(POOL);
   await page.getByRole("button", { name: "取り込む", exact: true }).click();
@@ -51,7 +51,7 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   const fileForm = page.locator("form").filter({ has: page.getByLabel(/^問題ファイル/) });
   await fileForm.getByLabel(/^問題ファイル/).setInputFiles(questionFile("::感想::感想をどうぞ {}\n"));
   await fileForm.getByRole("button", { name: "ファイルを取り込む" }).click();
-  await expect(page.locator("#import-file-error")).toContainText("1 行目: 記述式の問題には対応していません。");
+  await expect(page.locator("#import-file-error")).toContainText("1 行目：記述式の問題には対応していません。");
   await settle(page, testInfo);
   await expect(page.getByRole("table", { name: "問題プール" }).locator("tbody tr")).toHaveCount(2);
   await fileForm.getByLabel(/^問題ファイル/).setInputFiles(questionFile(POOL));

@@ -12,7 +12,7 @@ use super::server::{refuse, refused, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{
     Permission,
-    quiz::{PoolError, PoolFormat, QuizRefusal},
+    quiz::{PoolFormat, QuizRefusal},
 };
 
 /// The caller's quiz page for one of their modules.
@@ -111,7 +111,7 @@ pub async fn import_question_pool(
 pub async fn replace_pool(
     state: &super::server::AppState,
     slug: &str,
-    read: Result<Vec<mamori_domain::quiz::Question>, Vec<PoolError>>,
+    read: Result<Vec<mamori_domain::quiz::Question>, Vec<mamori_domain::csv::LineError>>,
 ) -> Result<usize, AppError> {
     let questions = read.map_err(|errors| refused(QuizRefusal::Pool { errors }))?;
     state

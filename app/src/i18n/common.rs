@@ -138,6 +138,15 @@ pub fn line_error(locale: super::Locale, error: &LineError) -> String {
     say!(locale, "{line} 行目：{reason}", "Line {line}: {reason}")
 }
 
+/// Every bad line of an import file, one to a line of text.
+pub fn line_errors(locale: super::Locale, errors: &[LineError]) -> String {
+    errors
+        .iter()
+        .map(|error| line_error(locale, error))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Why a line of an import file is bad, in the locale's language; column names are shown as
 /// the file writes them (`active_until`), for the admin to find them in the file.
 pub fn line_reason(locale: super::Locale, reason: &LineReason) -> String {
@@ -146,6 +155,7 @@ pub fn line_reason(locale: super::Locale, reason: &LineReason) -> String {
         LineReason::Staff(problem) => directory::staff_row(locale, problem),
         LineReason::Holiday(problem) => mail::holiday_line(locale, problem),
         LineReason::Inspection(problem) => inspection::file_row(locale, problem),
+        LineReason::Questions(problem) => quiz::pool_problem(locale, problem),
     }
 }
 

@@ -107,11 +107,7 @@ pub fn refusal(locale: super::Locale, reason: &MailRefusal) -> String {
             "「{day}」は 1〜365 の日数ではありません。",
             "\"{day}\" is not a number of days from 1 to 365.",
         ),
-        MailRefusal::BadHolidays { errors } => errors
-            .iter()
-            .map(|error| super::common::line_error(locale, error))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        MailRefusal::BadHolidays { errors } => super::common::line_errors(locale, errors),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The quiz pages' texts: taking a quiz, the question pool and its results.
 
 use mamori_domain::quiz::{
-    PoolError, PoolProblem, QuestionProblem, QuizRefusal, StartRefusal, UnsupportedKind,
+    PoolProblem, QuestionProblem, QuizRefusal, StartRefusal, UnsupportedKind,
 };
 
 texts! {
@@ -189,19 +189,8 @@ pub fn refusal(locale: super::Locale, reason: &QuizRefusal) -> String {
             "合格点は 100% 以下にしてください。",
             "The pass mark is at most 100 %.",
         ),
-        QuizRefusal::Question { number, problem } => {
-            let problem = question_problem(locale, problem);
-            say!(
-                locale,
-                "{number} 問目: {problem}",
-                "Question {number}: {problem}"
-            )
-        }
-        QuizRefusal::Pool { errors } => errors
-            .iter()
-            .map(|error| pool_error(locale, error))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        QuizRefusal::Question { number, problem } => numbered_question(locale, *number, problem),
+        QuizRefusal::Pool { errors } => super::common::line_errors(locale, errors),
         QuizRefusal::FormatUnknown { format } => say!(
             locale,
             "形式「{format}」は扱えません。GIFT、Aiken、JSON のいずれかにしてください。",
@@ -237,23 +226,22 @@ pub fn start_refusal(locale: super::Locale, refusal: StartRefusal) -> String {
     }
 }
 
-/// An error of an imported question file, on its line.
-pub fn pool_error(locale: super::Locale, error: &PoolError) -> String {
-    let line = error.line;
-    let reason = pool_problem(locale, &error.reason);
-    say!(locale, "{line} 行目: {reason}", "Line {line}: {reason}")
+/// The problem of the `number`th question of a form or a file.
+fn numbered_question(locale: super::Locale, number: usize, problem: &QuestionProblem) -> String {
+    let problem = question_problem(locale, problem);
+    say!(
+        locale,
+        "{number} 問目：{problem}",
+        "Question {number}: {problem}"
+    )
 }
 
-fn pool_problem(locale: super::Locale, problem: &PoolProblem) -> String {
+/// Why a line of an imported question file cannot be used.
+pub(super) fn pool_problem(locale: super::Locale, problem: &PoolProblem) -> String {
     match problem {
         PoolProblem::Question(problem) => question_problem(locale, problem),
         PoolProblem::NumberedQuestion { number, problem } => {
-            let problem = question_problem(locale, problem);
-            say!(
-                locale,
-                "{number} 問目: {problem}",
-                "question {number}: {problem}"
-            )
+            numbered_question(locale, *number, problem)
         }
         PoolProblem::NotUtf8 => say!(
             locale,
@@ -382,18 +370,19 @@ fn unsupported_kind(locale: super::Locale, kind: UnsupportedKind) -> String {
 mod tests {
     use super::*;
     use crate::i18n::Locale;
+    use mamori_domain::csv::LineError;
 
     #[test]
     fn an_import_refusal_names_the_line_in_the_viewers_language() {
         let reason = QuizRefusal::Pool {
-            errors: vec![PoolError {
-                line: 4,
-                reason: PoolProblem::AnswerNotAnOption { letter: "C".into() },
-            }],
+            errors: vec![LineError::new(
+                4,
+                PoolProblem::AnswerNotAnOption { letter: "C".into() },
+            )],
         };
         assert_eq!(
             refusal(Locale::Ja, &reason),
-            "4 行目: ANSWER の「C」は選択肢にありません。"
+            "4 行目：ANSWER の「C」は選択肢にありません。"
         );
         assert_eq!(
             refusal(Locale::En, &reason),

@@ -1,16 +1,16 @@
 //! The Aiken format: a question on one line, options `A.` or `A)`, then `ANSWER: X`; single
 //! choice only.
 
-use super::{PoolError, PoolProblem, Question, QuestionKind, QuestionOption, QuestionProblem};
+use super::{LineError, PoolProblem, Question, QuestionKind, QuestionOption, QuestionProblem};
 
 /// Reads an Aiken file; all or nothing, with every error on its line.
-pub fn parse(source: &str) -> Result<Vec<Question>, Vec<PoolError>> {
+pub fn parse(source: &str) -> Result<Vec<Question>, Vec<LineError>> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut questions = Vec::new();
     let mut errors = Vec::new();
     // The question being read: its first line, its text and its lettered options.
     let mut current: Option<(usize, String, Vec<Lettered>)> = None;
-    let mut fail = |line: usize, reason: PoolProblem| errors.push(PoolError { line, reason });
+    let mut fail = |line: usize, reason: PoolProblem| errors.push(LineError::new(line, reason));
     for (index, raw) in source.lines().enumerate() {
         let (line, text) = (index + 1, raw.trim());
         if text.is_empty() {
@@ -123,8 +123,7 @@ mod tests {
         .unwrap();
         assert_eq!(good[0].text, "機密性３情報の持出しに必要なものは？");
         let errors = parse("問1\nA. はい\nB. いいえ\nANSWER: C\n\n問2\nA. はい\nC. いいえ\nANSWER: A\n\n問3\nA. はい\nB. いいえ").unwrap_err();
-        let found: Vec<(usize, PoolProblem)> =
-            errors.iter().map(|e| (e.line, e.reason.clone())).collect();
+        let found = crate::quiz::pool_problems(&errors);
         assert_eq!(
             found,
             [

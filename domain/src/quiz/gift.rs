@@ -2,11 +2,11 @@
 //! missing word, titles, feedback, general feedback, categories, comments, escapes) and write.
 //! Essay, matching, numerical and short-answer questions are reported, not dropped.
 
-use super::{PoolError, PoolProblem, Question, QuestionKind, QuestionOption, UnsupportedKind};
+use super::{LineError, PoolProblem, Question, QuestionKind, QuestionOption, UnsupportedKind};
 
 /// Reads a GIFT file. All or nothing: any question that cannot be read is an error on its
 /// line, and no question is returned then.
-pub fn parse(source: &str) -> Result<Vec<Question>, Vec<PoolError>> {
+pub fn parse(source: &str) -> Result<Vec<Question>, Vec<LineError>> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut questions = Vec::new();
     let mut errors = Vec::new();
@@ -14,13 +14,10 @@ pub fn parse(source: &str) -> Result<Vec<Question>, Vec<PoolError>> {
         match question(&block) {
             Ok(Some(question)) => match question.check() {
                 Ok(()) => questions.push(question),
-                Err(problem) => errors.push(PoolError {
-                    line,
-                    reason: problem.into(),
-                }),
+                Err(problem) => errors.push(LineError::new(line, PoolProblem::from(problem))),
             },
             Ok(None) => {}
-            Err(reason) => errors.push(PoolError { line, reason }),
+            Err(reason) => errors.push(LineError::new(line, reason)),
         }
     }
     if errors.is_empty() {
@@ -384,8 +381,7 @@ mod tests {
     fn unsupported_types_are_reported_on_their_line() {
         let source = "::Q1:: 1+1=2 {T}\n\n::Q3:: Two plus {=two =2} equals four.\n\n::Q4:: Which animal eats which food? { =cat -> cat food =dog -> dog food }\n\n::Q5:: What is a number from 1 to 5? {#3:2}\n\n::Q8:: How are you? {}\n\nNo braces at all";
         let errors = parse(source).unwrap_err();
-        let found: Vec<(usize, PoolProblem)> =
-            errors.iter().map(|e| (e.line, e.reason.clone())).collect();
+        let found = crate::quiz::pool_problems(&errors);
         let unsupported = |kind| PoolProblem::Unsupported { kind };
         assert_eq!(
             found,
@@ -405,7 +401,11 @@ mod tests {
 
     #[test]
     fn questions_that_cannot_be_scored_are_errors() {
-        let reason = |source| parse(source).unwrap_err().remove(0).reason;
+        let reason = |source| {
+            crate::quiz::pool_problems(&parse(source).unwrap_err())
+                .remove(0)
+                .1
+        };
         assert_eq!(
             reason("Which? {~a ~b}"),
             QuestionProblem::NoRightOption.into()

@@ -14,7 +14,7 @@ use axum::{
 use mamori_app::{
     api::{AppState, quiz::replace_pool},
     error::AppError,
-    i18n::{Locale, quiz::pool_error},
+    i18n::{Locale, common::line_error},
 };
 use mamori_domain::url::encode;
 use mamori_domain::{
@@ -62,7 +62,7 @@ pub(super) async fn upload_pool(
         Err(AppError::Refused(Refusal::Quiz(QuizRefusal::Pool { errors }))) => {
             // The page shows the lines as they come: worded here, in the viewer's language.
             let locale = Locale::of_request(&headers);
-            let all: Vec<String> = errors.iter().map(|e| pool_error(locale, e)).collect();
+            let all: Vec<String> = errors.iter().map(|e| line_error(locale, e)).collect();
             let shown = first_error_lines(&all);
             Ok(back(format!(
                 "questions_error=lines&lines={}",

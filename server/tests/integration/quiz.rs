@@ -202,11 +202,11 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
             )
         };
         for (format, bytes, line) in [
-            ("gift", essay, "1 行目: 記述式の問題には対応していません。"),
+            ("gift", essay, "1 行目：記述式の問題には対応していません。"),
             (
                 "aiken",
                 shift_jis,
-                "1 行目: ファイルが UTF-8 ではありません。UTF-8 で保存してから取り込んでください。",
+                "1 行目：ファイルが UTF-8 ではありません。UTF-8 で保存してから取り込んでください。",
             ),
         ] {
             let back = upload_questions(&trainer, format, bytes).await;
@@ -217,9 +217,9 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
                 "{backend}"
             );
         }
-        let (_, _, html) = trainer.page(&lines("1 行目: 記述式")).await;
+        let (_, _, html) = trainer.page(&lines("1 行目：記述式")).await;
         assert!(
-            html.contains("1 行目: 記述式"),
+            html.contains("1 行目：記述式"),
             "{backend}: the editor shows the lines"
         );
         choose_english(&trainer).await;
