@@ -517,8 +517,30 @@ pub enum TrainingRefusal {
     #[error("the number of days must be at least 1")]
     NoDays,
     /// A value no form offers (a hand-made request).
-    #[error("{value:?} is not a choice for {field}")]
-    UnknownChoice { field: String, value: String },
+    #[error("{value:?} is not a choice for {choice}")]
+    UnknownChoice { choice: Choice, value: String },
+}
+
+/// The choices of the trainer's forms, for refusing a value none of them offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Choice {
+    Direction,
+    Target,
+    Role,
+    Group,
+    DueRule,
+}
+
+impl fmt::Display for Choice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Direction => "direction",
+            Self::Target => "target",
+            Self::Role => "role",
+            Self::Group => "group",
+            Self::DueRule => "due rule",
+        })
+    }
 }
 
 #[cfg(test)]

@@ -8,13 +8,16 @@ use mamori_domain::training::{LearnerModule, ModuleDraft, ModulePlayer, ModuleSu
 #[cfg(feature = "ssr")]
 use super::server::{redirect_form_post, refuse, refused, require, store_error};
 #[cfg(feature = "ssr")]
-use mamori_domain::{Permission, training::TrainingRefusal};
+use mamori_domain::{
+    Permission,
+    training::{Choice, TrainingRefusal},
+};
 
 /// A value no form of the page sends.
 #[cfg(feature = "ssr")]
-fn unknown_choice(field: &str, value: &str) -> AppError {
+fn unknown_choice(choice: Choice, value: &str) -> AppError {
     refused(TrainingRefusal::UnknownChoice {
-        field: field.to_string(),
+        choice,
         value: value.to_string(),
     })
 }
@@ -115,7 +118,7 @@ pub async fn move_material(slug: String, position: i32, direction: String) -> Re
     let direction = match direction.as_str() {
         "up" => Move::Up,
         "down" => Move::Down,
-        other => return Err(unknown_choice("direction", other)),
+        other => return Err(unknown_choice(Choice::Direction, other)),
     };
     state
         .store
@@ -223,20 +226,20 @@ pub async fn assign_module(
             .collect::<Vec<_>>()
     };
     fn parse_all<T: std::str::FromStr>(
-        field: &str,
+        choice: Choice,
         codes: Vec<String>,
     ) -> Result<Vec<T>, AppError> {
         codes
             .iter()
-            .map(|code| code.parse().map_err(|_| unknown_choice(field, code)))
+            .map(|code| code.parse().map_err(|_| unknown_choice(choice, code)))
             .collect()
     }
     let target = match target.as_str() {
         "everyone" => AssignmentTarget::Everyone,
         "divisions" => AssignmentTarget::Divisions(picked("division:")),
-        "roles" => AssignmentTarget::Roles(parse_all("role", picked("role:"))?),
-        "groups" => AssignmentTarget::Groups(parse_all("group", picked("group:"))?),
-        other => return Err(unknown_choice("target", other)),
+        "roles" => AssignmentTarget::Roles(parse_all(Choice::Role, picked("role:"))?),
+        "groups" => AssignmentTarget::Groups(parse_all(Choice::Group, picked("group:"))?),
+        other => return Err(unknown_choice(Choice::Target, other)),
     };
     let date = chrono::NaiveDate::parse_from_str(due_on.trim(), "%Y-%m-%d").map_err(|_| {
         refused(TrainingRefusal::DueDateInvalid {
@@ -250,7 +253,7 @@ pub async fn assign_module(
             earliest: date,
         },
         "joining" => return Err(refused(TrainingRefusal::NoDays)),
-        other => return Err(unknown_choice("due rule", other)),
+        other => return Err(unknown_choice(Choice::DueRule, other)),
     };
     let now = chrono::Utc::now();
     state

@@ -1,6 +1,10 @@
 //! The training pages' texts: modules, materials, assignments, certificates.
 
-use mamori_domain::{FiscalYear, media::UploadKind, training::TrainingRefusal};
+use mamori_domain::{
+    FiscalYear,
+    media::UploadKind,
+    training::{Choice, TrainingRefusal},
+};
 
 texts! {
     pub struct TrainingTexts {
@@ -192,34 +196,6 @@ texts! {
         ),
         add_document_button: &'static str = ("文書を追加", "Add document"),
         add_video_button: &'static str = ("動画を追加", "Add video"),
-        upload_error: fn(&str) -> &'static str = (
-            |code| match code {
-                "file_missing" => "ファイルを選んでください。",
-                "file_too_large" => "ファイルが大きすぎます（文書は 20 MB、動画は 500 MB まで）。",
-                "file_wrong_type" => {
-                    "この種類のファイルは追加できません。文書は PDF か画像、動画は MP4 か WebM にしてください。"
-                }
-                "captions_missing" => "字幕ファイル（.vtt）を選んでください。動画には字幕が必要です。",
-                "captions_too_large" => "字幕ファイルが大きすぎます（1 MB まで）。",
-                "captions_wrong_type" => "字幕ファイルは WebVTT 形式（先頭が WEBVTT）にしてください。",
-                "title_missing" => "題名を入力してください。",
-                "link_invalid" => "動画の URL は http:// または https:// で始まるアドレスにしてください。",
-                _ => "追加できませんでした。もう一度お試しください。",
-            },
-            |code| match code {
-                "file_missing" => "Choose a file.",
-                "file_too_large" => "The file is too large (documents up to 20 MB, videos up to 500 MB).",
-                "file_wrong_type" => {
-                    "This kind of file cannot be added: documents must be PDF or images, videos MP4 or WebM."
-                }
-                "captions_missing" => "Choose a captions file (.vtt): videos need captions.",
-                "captions_too_large" => "The captions file is too large (up to 1 MB).",
-                "captions_wrong_type" => "Captions must be a WebVTT file (starting with WEBVTT).",
-                "title_missing" => "Enter a title.",
-                "link_invalid" => "The video's address must start with http:// or https://.",
-                _ => "The material could not be added. Please try again.",
-            },
-        ),
         module_details_heading: &'static str = ("モジュールの情報", "About the module"),
         save_details_button: &'static str = ("情報を保存", "Save"),
         archive_button: &'static str = ("アーカイブする", "Archive"),
@@ -335,10 +311,64 @@ pub fn refusal(locale: super::Locale, reason: &TrainingRefusal) -> String {
             "日数は 1 以上にしてください。",
             "The number of days must be at least 1.",
         ),
-        TrainingRefusal::UnknownChoice { field, value } => say!(
+        TrainingRefusal::UnknownChoice { choice, value } => {
+            let field = match choice {
+                Choice::Direction => say!(locale, "移動の向き", "the direction"),
+                Choice::Target => say!(locale, "対象", "the target"),
+                Choice::Role => say!(locale, "セキュリティ上の役割", "the security role"),
+                Choice::Group => say!(locale, "自己点検の実施主体", "the self-inspection group"),
+                Choice::DueRule => say!(locale, "受講期限の決め方", "the due rule"),
+            };
+            say!(
+                locale,
+                "{field}に「{value}」は選べません。",
+                "\"{value}\" is not a choice for {field}.",
+            )
+        }
+    }
+}
+
+/// Why the upload route sent a trainer back to the editor (`?upload_error=CODE`), with the
+/// video address they typed; the form's own rules are worded as the server functions' are.
+pub fn upload_error(locale: super::Locale, code: &str, video_url: &str) -> String {
+    match code {
+        "title_missing" => refusal(locale, &TrainingRefusal::TitleEmpty),
+        "link_invalid" => refusal(
             locale,
-            "{field} に「{value}」は選べません。",
-            "\"{value}\" is not a choice for {field}.",
+            &TrainingRefusal::VideoLinkInvalid {
+                link: video_url.to_string(),
+            },
+        ),
+        "file_missing" => say!(locale, "ファイルを選んでください。", "Choose a file."),
+        "file_too_large" => say!(
+            locale,
+            "ファイルが大きすぎます（文書は 20 MB、動画は 500 MB まで）。",
+            "The file is too large (documents up to 20 MB, videos up to 500 MB).",
+        ),
+        "file_wrong_type" => say!(
+            locale,
+            "この種類のファイルは追加できません。文書は PDF か画像、動画は MP4 か WebM にしてください。",
+            "This kind of file cannot be added: documents must be PDF or images, videos MP4 or WebM.",
+        ),
+        "captions_missing" => say!(
+            locale,
+            "字幕ファイル（.vtt）を選んでください。動画には字幕が必要です。",
+            "Choose a captions file (.vtt): videos need captions.",
+        ),
+        "captions_too_large" => say!(
+            locale,
+            "字幕ファイルが大きすぎます（1 MB まで）。",
+            "The captions file is too large (up to 1 MB).",
+        ),
+        "captions_wrong_type" => say!(
+            locale,
+            "字幕ファイルは WebVTT 形式（先頭が WEBVTT）にしてください。",
+            "Captions must be a WebVTT file (starting with WEBVTT).",
+        ),
+        _ => say!(
+            locale,
+            "追加できませんでした。もう一度お試しください。",
+            "The material could not be added. Please try again.",
         ),
     }
 }

@@ -12,7 +12,6 @@ mod module_editor;
 mod module_player;
 mod not_found;
 mod quiz;
-mod quiz_editor;
 mod quiz_results;
 mod reports;
 mod set_password;

@@ -1,23 +1,24 @@
-//! A module's editor: its details; its materials as learners will see them, each with edit,
-//! move and remove; forms to add a page, a document or a video; and the publish, archive,
-//! assign and carry-over actions, and an assignment's own reminder policy. Every form works
-//! without JavaScript.
+//! A module's editor: its details, the page form and the publish and archive actions here;
+//! its materials (`materials`), its quiz (`quiz`) and its assignments (`assignments`) in their
+//! own files. Every form works without JavaScript.
+
+mod assignments;
+mod materials;
+mod quiz;
 
 use crate::{
-    api::mail::{PolicyForm, SaveAssignmentReminders},
+    api::mail::SaveAssignmentReminders,
     api::quiz::{ImportQuestionPool, SaveQuizSettings},
     api::training::{
         AddPage, ArchiveModule, AssignModule, CarryOverAssignment, EditMaterial, EditModuleDetails,
         MoveMaterial, PublishModule, RemoveMaterial, assignable_divisions, edit_module,
     },
     components::{
-        action_outcome::action_outcome, guard::RequirePermission,
-        material_content::MaterialContent, module_status::ModuleStatusText,
-        policy_fields::PolicyFields, upload_form::UploadForm,
+        action_outcome::action_outcome, guard::RequirePermission, module_status::ModuleStatusText,
     },
-    i18n::{Locale, use_locale, use_texts},
-    pages::quiz_editor::{PoolFileFeedback, QuizSection},
+    i18n::use_texts,
 };
+use assignments::{AssignForm, Assignments};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
@@ -25,12 +26,11 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 use mamori_domain::{
-    InspectionGroup, Permission, SecurityRole,
-    training::{
-        AssignmentInfo, AssignmentTarget, DueRule, Material, MaterialBody, ModuleDraft,
-        ModuleStatus,
-    },
+    Permission,
+    training::{ModuleDraft, ModuleStatus},
 };
+use materials::{AddFileForm, MaterialList};
+use quiz::{PoolFileFeedback, QuizSection};
 
 /// What a trainer can do on the page; created inside the routes so that failures without
 /// JavaScript (`?__err=…`) show their message.
@@ -245,323 +245,5 @@ fn Editor(
                 view! { <p class="hint">{t.training.assign_needs_publish}</p> }.into_any()
             }}
         </section>
-    }
-}
-
-/// The draft's materials in order, each previewed as learners will see it.
-#[component]
-fn MaterialList(materials: Vec<Material>, slug: String, actions: EditorActions) -> impl IntoView {
-    let locale = use_locale();
-    let t = locale.texts();
-    if materials.is_empty() {
-        return view! { <p class="empty-state">{t.training.no_materials}</p> }.into_any();
-    }
-    let count = materials.len();
-    let slug = StoredValue::new(slug);
-    let items = materials
-        .into_iter()
-        .enumerate()
-        .map(|(index, material)| {
-            let position = index + 1;
-            let heading = format!("material-{}", material.id);
-            let remove_described_by = heading.clone();
-            let kind = material.body.kind();
-            let seconds = matches!(material.body, MaterialBody::Page { .. })
-                .then(|| format!(" · {}", (t.training.min_seconds_of)(material.min_active_seconds)));
-            let reorder = |direction: &'static str, label: &'static str, disabled: bool, heading: String| {
-                view! {
-                    <ActionForm action=actions.reorder>
-                        <input type="hidden" name="slug" value=slug.get_value() />
-                        <input type="hidden" name="position" value=position />
-                        <input type="hidden" name="direction" value=direction />
-                        <button type="submit" class="outline" disabled=disabled aria-describedby=heading.clone()>{label}</button>
-                    </ActionForm>
-                }
-            };
-            view! {
-                <li>
-                    <article class="material-preview" aria-labelledby=heading.clone()>
-                        <p class="hint">{locale.material_kind(kind)}" · "{(t.training.material_of)(position, count)}{seconds}</p>
-                        <h3 id=heading.clone()>{material.title.clone()}</h3>
-                        <MaterialContent material=material.clone() />
-                        <div class="material-actions">
-                            {reorder("up", t.training.move_up, position == 1, heading.clone())}
-                            {reorder("down", t.training.move_down, position == count, heading.clone())}
-                            <ActionForm action=actions.remove>
-                                <input type="hidden" name="slug" value=slug.get_value() />
-                                <input type="hidden" name="position" value=position />
-                                <button type="submit" class="danger" aria-describedby=remove_described_by.clone()>{t.training.remove_material}</button>
-                            </ActionForm>
-                        </div>
-                        <EditMaterialForm material slug=slug.get_value() position actions />
-                    </article>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ol class="material-previews">{items}</ol> }.into_any()
-}
-
-#[component]
-fn EditMaterialForm(
-    material: Material,
-    slug: String,
-    position: usize,
-    actions: EditorActions,
-) -> impl IntoView {
-    let t = use_texts();
-    let id = move |field: &str| format!("edit-{field}-{position}");
-    let (text, text_label, is_page) = match &material.body {
-        MaterialBody::Page { markdown, .. } => (markdown.clone(), t.training.markdown_label, true),
-        MaterialBody::Document {
-            description_markdown,
-            ..
-        }
-        | MaterialBody::Video {
-            description_markdown,
-            ..
-        } => (
-            description_markdown.clone(),
-            t.training.description_label,
-            false,
-        ),
-    };
-    view! {
-        <details>
-            <summary>{t.training.edit_material_summary}</summary>
-            <ActionForm action=actions.edit attr:class="stacked wide">
-                <input type="hidden" name="slug" value=slug />
-                <input type="hidden" name="position" value=position />
-                <label for=id("title")>{t.training.material_title_label}</label>
-                <input id=id("title") name="title" type="text" value=material.title required />
-                <label for=id("text")>{text_label}</label>
-                <textarea id=id("text") name="text" rows="8" required=is_page>{text}</textarea>
-                {if is_page {
-                    view! {
-                        <label for=id("seconds")>{t.training.min_seconds_label}</label>
-                        <input id=id("seconds") name="min_active_seconds" type="number" min="0" value=material.min_active_seconds required />
-                    }.into_any()
-                } else {
-                    view! { <input type="hidden" name="min_active_seconds" value="0" /> }.into_any()
-                }}
-                <button type="submit">{t.training.save_button}</button>
-            </ActionForm>
-        </details>
-    }
-}
-
-/// The form that uploads a document (`kind` "document") or a video ("video").
-#[component]
-fn AddFileForm(kind: &'static str, action: String, feedback: UploadFeedback) -> impl IntoView {
-    let t = use_texts();
-    let video = kind == "video";
-    let id = move |field: &str| format!("{kind}-{field}");
-    let heading = id("heading");
-    // The message and the values typed belong to the form they were sent from.
-    let mine = feedback.kind == kind;
-    let error = feedback.error.filter(|_| mine).map(
-        |code| view! { <p class="error" role="alert" id=id("error")>{(t.training.upload_error)(&code)}</p> },
-    );
-    let typed = move |value: &String| if mine { value.clone() } else { String::new() };
-    // The upload route sends people back to `#add-file-heading`; it marks the form they used.
-    let anchor = mine.then_some("add-file-heading");
-    view! {
-        <section aria-labelledby=heading.clone()>
-            <h2 id=heading.clone()><span id=anchor></span>{if video { t.training.add_video_heading } else { t.training.add_document_heading }}</h2>
-            <UploadForm action described_by=id("error")
-                submit_label=if video { t.training.add_video_button } else { t.training.add_document_button }>
-                {error}
-                <input type="hidden" name="kind" value=kind />
-                <label for=id("title")>{t.training.material_title_label}</label>
-                <input id=id("title") name="title" type="text" value=typed(&feedback.title) required />
-                <label for=id("file")>{if video { t.training.video_file_label } else { t.training.document_file_label }}</label>
-                <input id=id("file") name="file" type="file" required=!video
-                    accept=if video { "video/mp4,video/webm" } else { "application/pdf,image/png,image/jpeg,image/gif,image/webp" } />
-                {video.then(|| view! {
-                    <label for=id("url")>{t.training.video_url_label}</label>
-                    <input id=id("url") name="video_url" type="url" value=typed(&feedback.video_url) />
-                    <label for=id("captions")>{t.training.captions_file_label}</label>
-                    <input id=id("captions") name="captions" type="file" accept=".vtt,text/vtt" required />
-                })}
-                <label for=id("description")>{t.training.description_label}</label>
-                <textarea id=id("description") name="description" rows="4">{typed(&feedback.description)}</textarea>
-            </UploadForm>
-        </section>
-    }
-}
-
-fn target_text(locale: Locale, target: &AssignmentTarget) -> String {
-    let t = locale.texts();
-    match target {
-        AssignmentTarget::Everyone => t.training.everyone.to_string(),
-        AssignmentTarget::Divisions(names) => names.join("、"),
-        AssignmentTarget::Roles(roles) => roles
-            .iter()
-            .map(|r| locale.security_role(*r))
-            .collect::<Vec<_>>()
-            .join("、"),
-        AssignmentTarget::Groups(groups) => groups
-            .iter()
-            .map(|g| locale.inspection_group(*g))
-            .collect::<Vec<_>>()
-            .join("、"),
-    }
-}
-
-#[component]
-fn Assignments(assignments: Vec<AssignmentInfo>, actions: EditorActions) -> impl IntoView {
-    let locale = use_locale();
-    let t = locale.texts();
-    if assignments.is_empty() {
-        return view! { <p>{t.training.no_assignments}</p> }.into_any();
-    }
-    let rows = assignments
-        .into_iter()
-        .map(|a| {
-            let due = match a.due {
-                DueRule::On(date) => locale.date(date),
-                DueRule::WithinDaysOfJoining { days, earliest } => {
-                    (t.training.due_within)(days, &locale.date(earliest))
-                }
-            };
-            let year = locale.fiscal_year(mamori_domain::FiscalYear::new(a.fiscal_year));
-            let row_id = format!("assignment-{}", a.id);
-            let own = a.reminder_policy.is_some();
-            let policy = PolicyForm::from_policy(&a.reminder_policy.unwrap_or_default());
-            let own_id = format!("{row_id}-own");
-            let fields_prefix = format!("{row_id}-policy");
-            view! {
-                <tr>
-                    <th scope="row" id=row_id.clone()>{year}</th>
-                    <td>{target_text(locale, &a.target)}</td>
-                    <td>{due}</td>
-                    <td>
-                        <details>
-                            <summary>{if own { t.training.reminders_own } else { t.training.reminders_default }}</summary>
-                            <ActionForm action=actions.reminders attr:class="stacked">
-                                <input type="hidden" name="assignment_id" value=a.id />
-                                <div class="checkbox">
-                                    <input type="checkbox" id=own_id.clone() name="own" value="true" checked=own />
-                                    <label for=own_id>{t.training.reminders_own_label}</label>
-                                </div>
-                                <PolicyFields policy id_prefix=fields_prefix />
-                                <button type="submit">{t.mail.save_policy}</button>
-                            </ActionForm>
-                        </details>
-                    </td>
-                    <td>
-                        <ActionForm action=actions.carry_over>
-                            <input type="hidden" name="assignment_id" value=a.id />
-                            <button type="submit" class="outline" aria-describedby=row_id>{t.training.carry_over_button}</button>
-                        </ActionForm>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        {action_outcome(actions.carry_over, "carry-over-error")}
-        {action_outcome(actions.reminders, "reminders-error")}
-        <table>
-            <thead><tr>
-                <th scope="col">{t.fiscal_year_label}</th>
-                <th scope="col">{t.training.target_label}</th>
-                <th scope="col">{t.training.due_label}</th>
-                <th scope="col">{t.training.reminders_column}</th>
-                <td></td>
-            </tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any()
-}
-
-#[component]
-fn AssignForm(
-    slug: String,
-    divisions: Vec<String>,
-    today: chrono::NaiveDate,
-    actions: EditorActions,
-) -> impl IntoView {
-    let locale = use_locale();
-    let t = locale.texts();
-    // Checkboxes post as `chosen[i]` (one list for all three kinds, told apart by prefix),
-    // which the server function reads as a list.
-    let next_index = StoredValue::new(0usize);
-    let choices = move |prefix: &'static str, options: Vec<(String, String)>| {
-        options
-            .into_iter()
-            .map(|(value, label)| {
-                let i = next_index.get_value();
-                next_index.set_value(i + 1);
-                let id = format!("assign-choice-{i}");
-                view! {
-                    <div class="checkbox">
-                        <input type="checkbox" id=id.clone() name=format!("chosen[{i}]") value=format!("{prefix}:{value}") />
-                        <label for=id>{label}</label>
-                    </div>
-                }
-            })
-            .collect_view()
-    };
-    let target = |value: &'static str, label: &'static str, checked: bool| {
-        let id = format!("assign-target-{value}");
-        view! {
-            <div class="checkbox">
-                <input type="radio" id=id.clone() name="target" value=value checked=checked />
-                <label for=id>{label}</label>
-            </div>
-        }
-    };
-    let division_choices = choices(
-        "division",
-        divisions.into_iter().map(|d| (d.clone(), d)).collect(),
-    );
-    let role_choices = choices(
-        "role",
-        SecurityRole::ALL
-            .into_iter()
-            .map(|r| (r.code().to_string(), locale.security_role(r).to_string()))
-            .collect(),
-    );
-    let group_choices = choices(
-        "group",
-        InspectionGroup::ALL
-            .into_iter()
-            .map(|g| (g.code().to_string(), locale.inspection_group(g).to_string()))
-            .collect(),
-    );
-    let default_due = (today + chrono::Duration::days(30)).to_string();
-    view! {
-        <ActionForm action=actions.assign attr:class="stacked" attr:aria-describedby="assign-error">
-            {action_outcome(actions.assign, "assign-error")}
-            <input type="hidden" name="slug" value=slug />
-            <fieldset>
-                <legend>{t.training.target_legend}</legend>
-                {target("everyone", t.training.everyone, true)}
-                {target("divisions", t.training.target_divisions, false)}
-                <fieldset class="choices"><legend class="visually-hidden">{t.training.target_divisions}</legend>{division_choices}</fieldset>
-                {target("roles", t.training.target_roles, false)}
-                <fieldset class="choices"><legend class="visually-hidden">{t.training.target_roles}</legend>{role_choices}</fieldset>
-                {target("groups", t.training.target_groups, false)}
-                <fieldset class="choices"><legend class="visually-hidden">{t.training.target_groups}</legend>{group_choices}</fieldset>
-            </fieldset>
-            <fieldset>
-                <legend>{t.training.due_legend}</legend>
-                <div class="checkbox">
-                    <input type="radio" id="assign-due-on" name="due_kind" value="on" checked />
-                    <label for="assign-due-on">{t.training.due_fixed}</label>
-                </div>
-                <div class="checkbox">
-                    <input type="radio" id="assign-due-joining" name="due_kind" value="joining" />
-                    <label for="assign-due-joining">{t.training.due_joining}</label>
-                </div>
-                <label for="assign-days">{t.training.within_days_label}</label>
-                <input id="assign-days" name="within_days" type="number" min="1" value="90" />
-                <label for="assign-due">{t.training.earliest_label}</label>
-                <input id="assign-due" name="due_on" type="date" value=default_due required />
-            </fieldset>
-            <button type="submit">{t.training.assign_button}</button>
-        </ActionForm>
     }
 }
