@@ -16,6 +16,11 @@ impl Column {
             label: label.into_any(),
         }
     }
+
+    /// A label read out but not shown: the column of a row's links, which say what they do.
+    pub fn hidden(label: &'static str) -> Self {
+        Column::new(view! { <span class="visually-hidden">{label}</span> })
+    }
 }
 
 impl From<&'static str> for Column {
@@ -103,7 +108,7 @@ mod tests {
         let columns = [
             Column::from("ID"),
             Column::from("Name"),
-            Column::from("Status"),
+            Column::hidden("Actions"),
         ];
         let table = html(|| {
             view! { <DataTable caption="People" caption_hidden=true class="report-table" id="people" columns><tr><td>"1"</td></tr></DataTable> }
@@ -115,7 +120,7 @@ mod tests {
                 r#"<div class="table-scroll"><table class="report-table" id="people">"#,
                 r#"<caption class="visually-hidden">People</caption><thead><tr>"#,
                 r#"<th scope="col">ID</th><th scope="col">Name</th>"#,
-                r#"<th scope="col">Status</th>"#,
+                r#"<th scope="col"><span class="visually-hidden">Actions</span></th>"#,
                 r#"</tr></thead><tbody><tr><td>1</td></tr></tbody></table></div>"#,
             )
         );
