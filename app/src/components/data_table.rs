@@ -8,30 +8,39 @@ use leptos::{attr::custom::custom_attribute, prelude::*};
 /// One column's header cell.
 pub struct Column {
     label: AnyView,
+    /// `aria-sort`, on a column the rows can be sorted by.
+    sort: Option<&'static str>,
 }
 
 impl Column {
-    fn new(label: impl IntoView + 'static) -> Self {
+    fn new(label: impl IntoView + 'static, sort: Option<&'static str>) -> Self {
         Column {
             label: label.into_any(),
+            sort,
         }
     }
 
     /// A label read out but not shown: the column of a row's links, which say what they do.
     pub fn hidden(label: &'static str) -> Self {
-        Column::new(view! { <span class="visually-hidden">{label}</span> })
+        Column::new(view! { <span class="visually-hidden">{label}</span> }, None)
+    }
+
+    /// A column that sorts the rows: its label (a link that sorts by it) and whether the rows
+    /// are sorted by it now, as `aria-sort` says it: "ascending", "descending" or "none".
+    pub fn sorting(label: impl IntoView + 'static, sort: &'static str) -> Self {
+        Column::new(label, Some(sort))
     }
 }
 
 impl From<&'static str> for Column {
     fn from(label: &'static str) -> Self {
-        Column::new(label)
+        Column::new(label, None)
     }
 }
 
 impl From<String> for Column {
     fn from(label: String) -> Self {
-        Column::new(label)
+        Column::new(label, None)
     }
 }
 
@@ -68,8 +77,8 @@ where
     let headers = columns
         .into_iter()
         .map(|column| {
-            let Column { label } = column.into();
-            view! { <th scope="col">{label}</th> }
+            let Column { label, sort } = column.into();
+            view! { <th scope="col" aria-sort=sort>{label}</th> }
         })
         .collect_view();
     view! {
@@ -107,7 +116,7 @@ mod tests {
     fn captions_classes_and_columns_are_written_as_given() {
         let columns = [
             Column::from("ID"),
-            Column::from("Name"),
+            Column::sorting("Name", "ascending"),
             Column::hidden("Actions"),
         ];
         let table = html(|| {
@@ -119,7 +128,7 @@ mod tests {
             concat!(
                 r#"<div class="table-scroll"><table class="report-table" id="people">"#,
                 r#"<caption class="visually-hidden">People</caption><thead><tr>"#,
-                r#"<th scope="col">ID</th><th scope="col">Name</th>"#,
+                r#"<th scope="col">ID</th><th scope="col" aria-sort="ascending">Name</th>"#,
                 r#"<th scope="col"><span class="visually-hidden">Actions</span></th>"#,
                 r#"</tr></thead><tbody><tr><td>1</td></tr></tbody></table></div>"#,
             )
