@@ -1,7 +1,7 @@
 //! The mail Mamori queued about a person or for the whole agency: kind, subject, recipient,
 //! when, and where it stands. Shown to the person, their managers and admins.
 
-use crate::i18n::use_locale;
+use crate::{components::data_table::DataTable, i18n::use_locale};
 use leptos::prelude::*;
 use mamori_domain::mail::{MailRecord, MailStatus};
 
@@ -40,21 +40,9 @@ pub fn MailList(
             }
         })
         .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table>
-                <caption>{caption}</caption>
-                <thead><tr>
-                    <th scope="col">{t.mail.queued_at}</th>
-                    {with_person.then(|| view! { <th scope="col">{t.employee_id}</th> })}
-                    <th scope="col">{t.mail.kind}</th>
-                    <th scope="col">{t.mail.subject}</th>
-                    <th scope="col">{t.email}</th>
-                    <th scope="col">{t.mail.status}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    let columns = [t.mail.queued_at]
+        .into_iter()
+        .chain(with_person.then_some(t.employee_id))
+        .chain([t.mail.kind, t.mail.subject, t.email, t.mail.status]);
+    view! { <DataTable caption columns>{rows}</DataTable> }.into_any()
 }

@@ -1,6 +1,6 @@
 //! A table of staff members, as the manager and admin pages show them.
 
-use crate::i18n::use_locale;
+use crate::{components::data_table::DataTable, i18n::use_locale};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use mamori_domain::StaffSummary;
@@ -48,22 +48,13 @@ pub fn StaffTable(
             }
         })
         .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table class="staff-table">
-                <caption>{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t.employee_id}</th>
-                        <th scope="col">{t.name}</th>
-                        <th scope="col">{t.email}</th>
-                        <th scope="col">{t.division}</th>
-                        <th scope="col">{t.directory.security_roles}</th>
-                        <th scope="col">{t.directory.active_period}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    let columns = [
+        t.employee_id,
+        t.name,
+        t.email,
+        t.division,
+        t.directory.security_roles,
+        t.directory.active_period,
+    ];
+    view! { <DataTable caption class="staff-table" columns>{rows}</DataTable> }
 }

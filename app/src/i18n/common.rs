@@ -83,6 +83,7 @@ texts! {
             "お探しのページは見つかりませんでした。",
             "The page you are looking for was not found.",
         ),
+        actions: &'static str = ("操作", "Actions"),
         forbidden: &'static str = ("このページを表示する権限がありません。", "You are not allowed to see this page."),
         log_in_first: &'static str = ("ログインしてください。", "Please log in."),
         internal_error: &'static str = (

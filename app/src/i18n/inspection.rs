@@ -29,7 +29,6 @@ texts! {
         no_period: &'static str = ("未設定", "Not set"),
         reference_date: &'static str = ("基準日", "Reference date"),
         submission: &'static str = ("提出", "Submission"),
-        actions: &'static str = ("操作", "Actions"),
         answer_now: &'static str = ("回答する", "Answer"),
         view_answers: &'static str = ("回答を見る", "View answers"),
         results_link: &'static str = ("結果・提出状況", "Results and submissions"),

@@ -3,7 +3,7 @@
 
 use crate::{
     api::staff_import::{ConfirmImport, preview_import},
-    components::guard::RequirePermission,
+    components::{data_table::DataTable, guard::RequirePermission},
     i18n::{common::line_reason, use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -112,10 +112,7 @@ fn BadRows(errors: Vec<LineError>) -> impl IntoView {
         <div class="error" role="alert">
             <p>{t.directory.import_bad_rows}</p>
         </div>
-        <table class="bad-rows">
-            <thead><tr><th scope="col">{t.directory.line}</th><th scope="col">{t.directory.reason}</th></tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <DataTable class="bad-rows" columns=[t.directory.line, t.directory.reason]>{rows}</DataTable>
     }
 }
 
@@ -134,13 +131,13 @@ fn Report(report: ImportReport) -> impl IntoView {
         |id: &str| view! { <td>{id.to_string()}</td><td>{report.name_of(id).to_string()}</td> };
     let list = |heading: &'static str, ids: &[String]| {
         (!ids.is_empty()).then(|| {
-            let rows = ids.iter().map(|id| view! { <tr>{person(id)}</tr> }).collect_view();
+            let rows = ids
+                .iter()
+                .map(|id| view! { <tr>{person(id)}</tr> })
+                .collect_view();
             view! {
                 <h2>{heading}</h2>
-                <table>
-                    <thead><tr><th scope="col">{t.employee_id}</th><th scope="col">{t.name}</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <DataTable columns=[t.employee_id, t.name]>{rows}</DataTable>
             }
         })
     };
@@ -157,10 +154,7 @@ fn Report(report: ImportReport) -> impl IntoView {
             .collect_view();
         view! {
             <h2>{t.directory.import_updated}</h2>
-            <table>
-                <thead><tr><th scope="col">{t.employee_id}</th><th scope="col">{t.name}</th><th scope="col">{t.directory.changed_fields}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <DataTable columns=[t.employee_id, t.name, t.directory.changed_fields]>{rows}</DataTable>
         }
     });
     let new_divisions = (!report.new_divisions.is_empty()).then(|| {

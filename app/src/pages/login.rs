@@ -2,6 +2,7 @@
 
 use crate::{
     api::session::{DemoLogin, Login, demo_logins, reload_on_success},
+    components::data_table::DataTable,
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -75,17 +76,7 @@ fn DemoAccounts(list: Vec<DemoLogin>) -> impl IntoView {
         <section class="demo-accounts" aria-labelledby="demo-accounts-heading">
             <h2 id="demo-accounts-heading">{t.demo_accounts}</h2>
             <p>{t.demo_password_note}" "<code>{password}</code></p>
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">{t.employee_id}</th>
-                        <th scope="col">{t.name}</th>
-                        <th scope="col">{t.title}</th>
-                        <th scope="col">{t.demo_role}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <DataTable columns=[t.employee_id, t.name, t.title, t.demo_role]>{rows}</DataTable>
         </section>
     }
 }

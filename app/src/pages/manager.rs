@@ -3,7 +3,7 @@
 
 use crate::{
     api::{directory::managed_staff, training::division_training},
-    components::{guard::RequirePermission, staff_table::StaffTable},
+    components::{data_table::DataTable, guard::RequirePermission, staff_table::StaffTable},
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -53,11 +53,10 @@ fn Grid(grid: TrainingGrid) -> impl IntoView {
             view! { <li><A href=href>{title}</A></li> }
         })
         .collect_view();
-    let headers = grid
-        .modules
-        .iter()
-        .map(|(_, title)| view! { <th scope="col">{title.clone()}</th> })
-        .collect_view();
+    let columns = [t.employee_id, t.name]
+        .map(String::from)
+        .into_iter()
+        .chain(grid.modules.into_iter().map(|(_, title)| title));
     let rows = grid
         .rows
         .into_iter()
@@ -84,13 +83,9 @@ fn Grid(grid: TrainingGrid) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
-            <table class="training-grid">
-                <caption>{t.reports.training_grid_caption}</caption>
-                <thead><tr><th scope="col">{t.employee_id}</th><th scope="col">{t.name}</th>{headers}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable caption=t.reports.training_grid_caption class="training-grid" columns>
+            {rows}
+        </DataTable>
         <section aria-labelledby="quiz-results-heading">
             <h2 id="quiz-results-heading">{t.quiz.results_heading}</h2>
             <ul>{results}</ul>

@@ -4,7 +4,7 @@
 
 use crate::{
     api::quiz::quiz_report,
-    components::{guard::RequirePermission, loaded::Loaded},
+    components::{data_table::DataTable, guard::RequirePermission, loaded::Loaded},
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -84,22 +84,15 @@ fn Questions(questions: Vec<QuestionResult>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table>
-                <caption>{t.quiz.question_results_caption}</caption>
-                <thead><tr>
-                    <th scope="col">"#"</th>
-                    <th scope="col">{t.quiz.question_text}</th>
-                    <th scope="col">{t.quiz.answered_count}</th>
-                    <th scope="col">{t.quiz.fully_right_count}</th>
-                    <th scope="col">{t.quiz.correct_rate}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    let columns = [
+        "#",
+        t.quiz.question_text,
+        t.quiz.answered_count,
+        t.quiz.fully_right_count,
+        t.quiz.correct_rate,
+    ];
+    view! { <DataTable caption=t.quiz.question_results_caption columns>{rows}</DataTable> }
+        .into_any()
 }
 
 #[component]
@@ -125,22 +118,15 @@ fn Attempts(attempts: Vec<AttemptRow>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table>
-                <caption>{t.quiz.attempt_results_caption}</caption>
-                <thead><tr>
-                    <th scope="col">{t.employee_id}</th>
-                    <th scope="col">{t.name}</th>
-                    <th scope="col">{t.division}</th>
-                    <th scope="col">{t.quiz.attempt_number}</th>
-                    <th scope="col">{t.quiz.submitted_at}</th>
-                    <th scope="col">{t.quiz.score}</th>
-                    <th scope="col">{t.quiz.pass_or_fail}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    let columns = [
+        t.employee_id,
+        t.name,
+        t.division,
+        t.quiz.attempt_number,
+        t.quiz.submitted_at,
+        t.quiz.score,
+        t.quiz.pass_or_fail,
+    ];
+    view! { <DataTable caption=t.quiz.attempt_results_caption columns>{rows}</DataTable> }
+        .into_any()
 }

@@ -3,7 +3,7 @@
 
 use crate::{
     api::directory::{DeactivateStaff, EditStaff, SendPasswordLink, division_list, staff_member},
-    components::{guard::RequirePermission, mail_list::MailList},
+    components::{data_table::DataTable, guard::RequirePermission, mail_list::MailList},
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -128,17 +128,11 @@ fn StaffDetailView(
             <dt>{t.directory.active_period}</dt><dd>{active}</dd>
         </dl>
         <h2>{t.directory.division_history}</h2>
-        <table>
-            <thead><tr><th scope="col">{t.division}</th><th scope="col">{t.directory.from}</th><th scope="col">{t.directory.until}</th></tr></thead>
-            <tbody>{divisions}</tbody>
-        </table>
+        <DataTable columns=[t.division, t.directory.from, t.directory.until]>{divisions}</DataTable>
         <h2>{t.directory.role_history}</h2>
         {if has_roles {
             view! {
-                <table>
-                    <thead><tr><th scope="col">{t.directory.security_roles}</th><th scope="col">{t.directory.from}</th><th scope="col">{t.directory.until}</th></tr></thead>
-                    <tbody>{roles}</tbody>
-                </table>
+                <DataTable columns=[t.directory.security_roles, t.directory.from, t.directory.until]>{roles}</DataTable>
             }.into_any()
         } else {
             view! { <p>{t.directory.no_roles}</p> }.into_any()
@@ -149,10 +143,7 @@ fn StaffDetailView(
         <h2>{t.directory.changes}</h2>
         {if has_changes {
             view! {
-                <table>
-                    <thead><tr><th scope="col">{t.directory.changed_at}</th><th scope="col">{t.directory.changed_by}</th><th scope="col">{t.directory.change}</th></tr></thead>
-                    <tbody>{changes}</tbody>
-                </table>
+                <DataTable columns=[t.directory.changed_at, t.directory.changed_by, t.directory.change]>{changes}</DataTable>
             }.into_any()
         } else {
             view! { <p>{t.directory.no_changes}</p> }.into_any()

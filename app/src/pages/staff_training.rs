@@ -3,7 +3,7 @@
 
 use crate::{
     api::training::staff_training,
-    components::{guard::RequirePermission, mail_list::MailList},
+    components::{data_table::DataTable, guard::RequirePermission, mail_list::MailList},
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -73,21 +73,19 @@ fn PersonView(person: PersonTraining) -> impl IntoView {
                 locale.progress_status(module.status),
                 (t.training.due_on)(&locale.date(module.due))
             );
+            let columns = [
+                t.training.material_title,
+                t.status_label,
+                t.training.first_view,
+                t.training.last_view,
+                t.training.view_count,
+                t.training.active_time,
+            ];
             view! {
                 <section class="module-progress">
                     <h2>{module.title}</h2>
                     <p>{status}</p>
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{t.training.material_title}</th>
-                            <th scope="col">{t.status_label}</th>
-                            <th scope="col">{t.training.first_view}</th>
-                            <th scope="col">{t.training.last_view}</th>
-                            <th scope="col">{t.training.view_count}</th>
-                            <th scope="col">{t.training.active_time}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
+                    <DataTable columns>{rows}</DataTable>
                 </section>
             }
         })

@@ -2,7 +2,9 @@
 
 use crate::{
     api::training::{CreateModule, training_modules},
-    components::{guard::RequirePermission, module_status::ModuleStatusText},
+    components::{
+        data_table::DataTable, guard::RequirePermission, module_status::ModuleStatusText,
+    },
     i18n::use_texts,
 };
 use leptos::prelude::*;
@@ -78,10 +80,11 @@ fn ModuleTable(list: Vec<ModuleSummary>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <table>
-            <thead><tr><th scope="col">{t.training.module_title_label}</th><th scope="col">{t.training.slug_heading}</th><th scope="col">{t.status_label}</th><th scope="col">{t.quiz.results_heading}</th></tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
+    let columns = [
+        t.training.module_title_label,
+        t.training.slug_heading,
+        t.status_label,
+        t.quiz.results_heading,
+    ];
+    view! { <DataTable columns>{rows}</DataTable> }
 }

@@ -8,7 +8,10 @@ use crate::{
         inspection_campaign, inspection_campaigns,
     },
     components::{
-        action_outcome::action_outcome, guard::RequirePermission, loaded::Loaded,
+        action_outcome::action_outcome,
+        data_table::{Column, DataTable},
+        guard::RequirePermission,
+        loaded::Loaded,
         upload_form::UploadForm,
     },
     i18n::{use_locale, use_texts},
@@ -73,20 +76,17 @@ fn CampaignTable(list: Vec<CampaignSummary>) -> impl IntoView {
             }
         })
         .collect_view();
+    let columns = [
+        t.inspection.year.into(),
+        t.inspection.reference_date.into(),
+        t.inspection.period.into(),
+        t.inspection.state.into(),
+        t.inspection.item_count.into(),
+        t.inspection.response_count.into(),
+        Column::hidden(t.actions),
+    ];
     view! {
-        <table class="report-table">
-            <caption>{t.inspection.campaigns_caption}</caption>
-            <thead><tr>
-                <th scope="col">{t.inspection.year}</th>
-                <th scope="col">{t.inspection.reference_date}</th>
-                <th scope="col">{t.inspection.period}</th>
-                <th scope="col">{t.inspection.state}</th>
-                <th scope="col">{t.inspection.item_count}</th>
-                <th scope="col">{t.inspection.response_count}</th>
-                <th scope="col"><span class="visually-hidden">{t.inspection.actions}</span></th>
-            </tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <DataTable caption=t.inspection.campaigns_caption class="report-table" columns>{rows}</DataTable>
     }
     .into_any()
 }
@@ -280,18 +280,17 @@ fn ItemTable(
             }
         })
         .collect_view();
+    let columns = [
+        t.inspection.item_code.into(),
+        t.inspection.group.into(),
+        t.inspection.item_text.into(),
+        t.inspection.linked_module.into(),
+        Column::hidden(t.actions),
+    ];
     view! {
-        <table class="report-table">
-            <caption class="visually-hidden">{t.inspection.items_caption}</caption>
-            <thead><tr>
-                <th scope="col">{t.inspection.item_code}</th>
-                <th scope="col">{t.inspection.group}</th>
-                <th scope="col">{t.inspection.item_text}</th>
-                <th scope="col">{t.inspection.linked_module}</th>
-                <th scope="col"><span class="visually-hidden">{t.inspection.actions}</span></th>
-            </tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <DataTable caption=t.inspection.items_caption caption_hidden=true class="report-table" columns>
+            {rows}
+        </DataTable>
     }
     .into_any()
 }

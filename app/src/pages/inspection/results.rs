@@ -5,7 +5,7 @@
 use super::{percent, year_label, year_param};
 use crate::{
     api::inspection::load_inspection_results,
-    components::{guard::RequirePermission, loaded::Loaded},
+    components::{data_table::DataTable, guard::RequirePermission, loaded::Loaded},
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -96,9 +96,16 @@ fn Table1(figures: CampaignFigures) -> impl IntoView {
             }
         })
         .collect_view();
-    let thresholds = ATTAINMENT_THRESHOLDS
-        .map(|x| view! { <th scope="col">{(t.inspection.attainment)(x)}</th> })
-        .collect_view();
+    let columns = [
+        t.inspection.group,
+        t.inspection.target,
+        t.inspection.submitted_count,
+        t.inspection.item_count,
+        t.inspection.implementation_rate,
+    ]
+    .map(String::from)
+    .into_iter()
+    .chain(ATTAINMENT_THRESHOLDS.map(t.inspection.attainment));
     view! {
         <section aria-labelledby="table1-heading">
             <h2 id="table1-heading">{t.inspection.figures_heading}</h2>
@@ -106,20 +113,9 @@ fn Table1(figures: CampaignFigures) -> impl IntoView {
                 {t.inspection.coverage}" "<strong>{percent(f.coverage)}</strong>" "
                 {(t.inspection.coverage_counts)(f.target_staff, f.submitted_staff)}
             </p>
-            <div class="table-scroll">
-                <table class="report-table" id="table1">
-                    <caption>{t.inspection.table1_caption}</caption>
-                    <thead><tr>
-                        <th scope="col">{t.inspection.group}</th>
-                        <th scope="col">{t.inspection.target}</th>
-                        <th scope="col">{t.inspection.submitted_count}</th>
-                        <th scope="col">{t.inspection.item_count}</th>
-                        <th scope="col">{t.inspection.implementation_rate}</th>
-                        {thresholds}
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable caption=t.inspection.table1_caption class="report-table" id="table1" columns>
+                {rows}
+            </DataTable>
             <Downloads year=figures.fiscal_year file="table1" />
         </section>
     }
@@ -153,22 +149,19 @@ fn ItemShares(figures: CampaignFigures, items: Vec<CampaignItem>) -> impl IntoVi
             }
         })
         .collect_view();
+    let columns = [
+        t.inspection.group,
+        t.inspection.item_code,
+        t.inspection.item_text,
+        t.inspection.item_share,
+    ];
     view! {
         <section aria-labelledby="items-heading">
             <h2 id="items-heading">{t.inspection.item_shares_heading}</h2>
             <p class="hint">{t.inspection.item_shares_hint}</p>
-            <div class="table-scroll">
-                <table class="report-table">
-                    <caption class="visually-hidden">{t.inspection.item_shares_heading}</caption>
-                    <thead><tr>
-                        <th scope="col">{t.inspection.group}</th>
-                        <th scope="col">{t.inspection.item_code}</th>
-                        <th scope="col">{t.inspection.item_text}</th>
-                        <th scope="col">{t.inspection.item_share}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable caption=t.inspection.item_shares_heading caption_hidden=true class="report-table" columns>
+                {rows}
+            </DataTable>
             <Downloads year=figures.fiscal_year file="items" />
         </section>
     }
@@ -179,15 +172,16 @@ fn ItemShares(figures: CampaignFigures, items: Vec<CampaignItem>) -> impl IntoVi
 fn ByYear(by_year: Vec<CampaignFigures>) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
-    let group_headers = InspectionGroup::ALL
-        .map(|g| {
+    let columns = [t.inspection.year, t.inspection.coverage]
+        .map(String::from)
+        .into_iter()
+        .chain(InspectionGroup::ALL.into_iter().flat_map(|g| {
             let name = locale.inspection_group(g);
-            view! {
-                <th scope="col">{(t.inspection.rate_of)(name)}</th>
-                <th scope="col">{(t.inspection.attainment_of)(name)}</th>
-            }
-        })
-        .collect_view();
+            [
+                (t.inspection.rate_of)(name),
+                (t.inspection.attainment_of)(name),
+            ]
+        }));
     let rows = by_year
         .into_iter()
         .map(|year| {
@@ -212,17 +206,9 @@ fn ByYear(by_year: Vec<CampaignFigures>) -> impl IntoView {
     view! {
         <section aria-labelledby="by-year-heading">
             <h2 id="by-year-heading">{t.inspection.by_year_heading}</h2>
-            <div class="table-scroll">
-                <table class="report-table">
-                    <caption class="visually-hidden">{t.inspection.by_year_heading}</caption>
-                    <thead><tr>
-                        <th scope="col">{t.inspection.year}</th>
-                        <th scope="col">{t.inspection.coverage}</th>
-                        {group_headers}
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable caption=t.inspection.by_year_heading caption_hidden=true class="report-table" columns>
+                {rows}
+            </DataTable>
         </section>
     }
     .into_any()
@@ -264,18 +250,10 @@ fn Status(year: i32, status: SubmissionStatus) -> impl IntoView {
     view! {
         <section aria-labelledby="status-heading">
             <h2 id="status-heading">{t.inspection.status_heading}</h2>
-            <div class="table-scroll">
-                <table class="report-table" id="division-status">
-                    <caption class="visually-hidden">{t.inspection.status_heading}</caption>
-                    <thead><tr>
-                        <th scope="col">{t.inspection.division}</th>
-                        <th scope="col">{t.inspection.target}</th>
-                        <th scope="col">{t.inspection.submitted_count}</th>
-                        <th scope="col">{t.inspection.submission_rate}</th>
-                    </tr></thead>
-                    <tbody>{divisions}</tbody>
-                </table>
-            </div>
+            <DataTable caption=t.inspection.status_heading caption_hidden=true class="report-table" id="division-status"
+                columns=[t.inspection.division, t.inspection.target, t.inspection.submitted_count, t.inspection.submission_rate]>
+                {divisions}
+            </DataTable>
             <Downloads year file="divisions" />
         </section>
         <section aria-labelledby="non-submitters-heading">
@@ -284,18 +262,10 @@ fn Status(year: i32, status: SubmissionStatus) -> impl IntoView {
                 view! { <p>{t.inspection.everyone_submitted}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
-                        <table class="report-table" id="non-submitters">
-                            <caption class="visually-hidden">{t.inspection.non_submitters_caption}</caption>
-                            <thead><tr>
-                                <th scope="col">{t.inspection.division}</th>
-                                <th scope="col">{t.inspection.employee_id}</th>
-                                <th scope="col">{t.inspection.name}</th>
-                                <th scope="col">{t.inspection.answered_of}</th>
-                            </tr></thead>
-                            <tbody>{non_submitters}</tbody>
-                        </table>
-                    </div>
+                    <DataTable caption=t.inspection.non_submitters_caption caption_hidden=true class="report-table" id="non-submitters"
+                        columns=[t.inspection.division, t.inspection.employee_id, t.inspection.name, t.inspection.answered_of]>
+                        {non_submitters}
+                    </DataTable>
                     {(more > 0).then(|| view! { <p>{(t.inspection.non_submitters_more)(more)}</p> })}
                 }.into_any()
             }}

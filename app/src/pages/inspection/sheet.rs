@@ -8,7 +8,12 @@ use crate::{
         inspection::{SaveMyInspection, my_inspection_sheet, my_inspections},
         session::Viewer,
     },
-    components::{action_outcome::action_outcome, guard::RequirePermission, loaded::Loaded},
+    components::{
+        action_outcome::action_outcome,
+        data_table::{Column, DataTable},
+        guard::RequirePermission,
+        loaded::Loaded,
+    },
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -69,18 +74,15 @@ fn CampaignList(list: Vec<LearnerCampaign>, viewer: Viewer) -> impl IntoView {
             }
         })
         .collect_view();
+    let columns = [
+        t.inspection.year.into(),
+        t.inspection.state.into(),
+        t.inspection.closes_on.into(),
+        t.inspection.submission.into(),
+        Column::hidden(t.actions),
+    ];
     view! {
-        <table class="report-table">
-            <caption>{t.inspection.campaigns_caption}</caption>
-            <thead><tr>
-                <th scope="col">{t.inspection.year}</th>
-                <th scope="col">{t.inspection.state}</th>
-                <th scope="col">{t.inspection.closes_on}</th>
-                <th scope="col">{t.inspection.submission}</th>
-                <th scope="col"><span class="visually-hidden">{t.inspection.actions}</span></th>
-            </tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <DataTable caption=t.inspection.campaigns_caption class="report-table" columns>{rows}</DataTable>
     }
     .into_any()
 }
@@ -259,18 +261,17 @@ fn History(history: Vec<mamori_domain::inspection::campaign::SheetChange>) -> im
             }
         })
         .collect_view();
+    let columns = [
+        t.inspection.changed_at,
+        t.inspection.source,
+        t.inspection.answers,
+    ];
     view! {
         <section aria-labelledby="history-heading">
             <h2 id="history-heading">{t.inspection.history}</h2>
-            <table class="report-table">
-                <caption class="visually-hidden">{t.inspection.history}</caption>
-                <thead><tr>
-                    <th scope="col">{t.inspection.changed_at}</th>
-                    <th scope="col">{t.inspection.source}</th>
-                    <th scope="col">{t.inspection.answers}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <DataTable caption=t.inspection.history caption_hidden=true class="report-table" columns>
+                {rows}
+            </DataTable>
         </section>
     }
     .into_any()

@@ -4,7 +4,11 @@
 use super::EditorActions;
 use crate::{
     api::mail::PolicyForm,
-    components::{action_outcome::action_outcome, policy_fields::PolicyFields},
+    components::{
+        action_outcome::action_outcome,
+        data_table::{Column, DataTable},
+        policy_fields::PolicyFields,
+    },
     i18n::{Locale, use_locale},
 };
 use leptos::prelude::*;
@@ -88,16 +92,13 @@ pub(super) fn Assignments(
     view! {
         {action_outcome(actions.carry_over, "carry-over-error")}
         {action_outcome(actions.reminders, "reminders-error")}
-        <table>
-            <thead><tr>
-                <th scope="col">{t.fiscal_year_label}</th>
-                <th scope="col">{t.training.target_label}</th>
-                <th scope="col">{t.training.due_label}</th>
-                <th scope="col">{t.training.reminders_column}</th>
-                <td></td>
-            </tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <DataTable columns=[
+            Column::from(t.fiscal_year_label),
+            t.training.target_label.into(),
+            t.training.due_label.into(),
+            t.training.reminders_column.into(),
+            Column::hidden(t.actions),
+        ]>{rows}</DataTable>
     }
     .into_any()
 }

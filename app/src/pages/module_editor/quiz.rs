@@ -4,7 +4,7 @@
 
 use crate::{
     api::quiz::{ImportQuestionPool, SaveQuizSettings},
-    components::upload_form::UploadForm,
+    components::{data_table::DataTable, upload_form::UploadForm},
     i18n::{Locale, use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -144,11 +144,9 @@ fn Pool(pool: Vec<Question>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <table>
-            <caption>{t.quiz.pool_caption}</caption>
-            <thead><tr><th scope="col">"#"</th><th scope="col">{t.quiz.question_kind}</th><th scope="col">{t.quiz.question_text}</th></tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <DataTable caption=t.quiz.pool_caption columns=["#", t.quiz.question_kind, t.quiz.question_text]>
+            {rows}
+        </DataTable>
     }
     .into_any()
 }

@@ -9,6 +9,7 @@ use crate::{
     api::reports::completion_dashboard,
     components::{
         charts::{CompletionCurve, StandingBars},
+        data_table::DataTable,
         guard::RequirePermission,
     },
     i18n::{Locale, use_locale, use_texts},
@@ -174,10 +175,10 @@ fn BreakdownTable(
 ) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
-    let headers = ProgressStatus::ALL
+    let columns = [dimension_name(locale, dimension), t.reports.assignments]
         .into_iter()
-        .map(|status| view! { <th scope="col">{locale.progress_status(status)}</th> })
-        .collect_view();
+        .chain(ProgressStatus::ALL.map(|status| locale.progress_status(status)))
+        .chain((dimension == Dimension::Module).then_some(t.reports.details));
     let body = rows
         .into_iter()
         .map(|row| {
@@ -219,23 +220,10 @@ fn BreakdownTable(
             }
         })
         .collect_view();
-    let extra_header = (dimension == Dimension::Module)
-        .then(|| view! { <th scope="col">{t.reports.details}</th> });
     view! {
-        <div class="table-scroll">
-            <table class="report-table">
-                <caption class="visually-hidden">{dimension_heading(locale, dimension)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{dimension_name(locale, dimension)}</th>
-                        <th scope="col">{t.reports.assignments}</th>
-                        {headers}
-                        {extra_header}
-                    </tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
+        <DataTable caption=dimension_heading(locale, dimension) caption_hidden=true class="report-table" columns>
+            {body}
+        </DataTable>
     }
     .into_any()
 }
@@ -257,19 +245,14 @@ fn CurveTable(points: Vec<mamori_domain::report::CurvePoint>) -> impl IntoView {
             }
         })
         .collect_view();
+    let columns = [
+        t.reports.date,
+        locale.progress_status(ProgressStatus::Completed),
+        t.reports.assignments,
+        t.reports.completion_rate,
+    ];
     view! {
-        <table class="report-table">
-            <caption class="visually-hidden">{t.reports.curve_heading}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{t.reports.date}</th>
-                    <th scope="col">{locale.progress_status(ProgressStatus::Completed)}</th>
-                    <th scope="col">{t.reports.assignments}</th>
-                    <th scope="col">{t.reports.completion_rate}</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <DataTable caption=t.reports.curve_heading caption_hidden=true class="report-table" columns>{rows}</DataTable>
     }
     .into_any()
 }

@@ -3,7 +3,7 @@
 use super::{Downloads, PrintButton, ScopeNote, link, report_query};
 use crate::{
     api::reports::material_views,
-    components::{guard::RequirePermission, loaded::Loaded},
+    components::{data_table::DataTable, guard::RequirePermission, loaded::Loaded},
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -53,11 +53,18 @@ fn Views(report: MaterialReport, query: ReportQuery) -> impl IntoView {
     let t = locale.texts();
     let title = (t.reports.material_views_title)(&report.module_title);
     let year = locale.fiscal_year(FiscalYear::new(report.fiscal_year));
-    let bands = band_names();
-    let band_headers = bands
-        .iter()
-        .map(|band| view! { <th scope="col">{band.clone()}</th> })
-        .collect_view();
+    let columns = [
+        t.reports.version,
+        t.reports.material,
+        t.reports.kind,
+        t.reports.opened,
+        t.reports.not_opened,
+        t.reports.opened_rate,
+        t.reports.median_time,
+    ]
+    .map(String::from)
+    .into_iter()
+    .chain(band_names());
     let rows = report
         .materials
         .iter()
@@ -96,24 +103,7 @@ fn Views(report: MaterialReport, query: ReportQuery) -> impl IntoView {
         <p><A href=link("/reports", &query.year_and_date())>{t.reports.back_to_reports}</A></p>
         <div class="report-tools"><PrintButton /></div>
         <p>{(t.reports.material_learners)(&year, report.learners)}</p>
-        <div class="table-scroll">
-            <table class="report-table">
-                <caption>{t.reports.material_table}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t.reports.version}</th>
-                        <th scope="col">{t.reports.material}</th>
-                        <th scope="col">{t.reports.kind}</th>
-                        <th scope="col">{t.reports.opened}</th>
-                        <th scope="col">{t.reports.not_opened}</th>
-                        <th scope="col">{t.reports.opened_rate}</th>
-                        <th scope="col">{t.reports.median_time}</th>
-                        {band_headers}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable caption=t.reports.material_table class="report-table" columns>{rows}</DataTable>
         <Downloads path="/reports/materials".into() query=files.to_query_string() />
         <section aria-labelledby="not-opened-heading">
             <h2 id="not-opened-heading">{t.reports.not_opened_heading}</h2>

@@ -4,7 +4,10 @@
 use super::{Downloads, PrintButton, ScopeNote, key_label, link, report_query};
 use crate::{
     api::reports::report_people,
-    components::guard::RequirePermission,
+    components::{
+        data_table::{Column, DataTable},
+        guard::RequirePermission,
+    },
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -67,12 +70,20 @@ fn People(page: PeoplePage, query: ReportQuery) -> impl IntoView {
         } else {
             ""
         };
-        view! {
-            <th scope="col" aria-sort=aria_sort>
-                <A href=link("/reports/people", &sorted)>{label}<span aria-hidden="true">{arrow}</span></A>
-            </th>
-        }
+        let sort_link = view! {
+            <A href=link("/reports/people", &sorted)>{label}<span aria-hidden="true">{arrow}</span></A>
+        };
+        Column::sorting(sort_link, aria_sort)
     };
+    let columns = [
+        column(SortKey::EmployeeId, t.employee_id),
+        column(SortKey::Name, t.name),
+        column(SortKey::Division, t.division),
+        column(SortKey::Module, t.reports.module),
+        column(SortKey::Due, t.reports.due),
+        column(SortKey::Status, t.status_label),
+        column(SortKey::CompletedOn, t.reports.completed_on),
+    ];
     let on = page.on;
     let empty = page.rows.is_empty();
     let rows = page
@@ -121,23 +132,9 @@ fn People(page: PeoplePage, query: ReportQuery) -> impl IntoView {
             view! { <p class="empty-state">{t.reports.no_people}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll">
-                    <table class="report-table">
-                        <caption class="visually-hidden">{t.reports.people_title}</caption>
-                        <thead>
-                            <tr>
-                                {column(SortKey::EmployeeId, t.employee_id)}
-                                {column(SortKey::Name, t.name)}
-                                {column(SortKey::Division, t.division)}
-                                {column(SortKey::Module, t.reports.module)}
-                                {column(SortKey::Due, t.reports.due)}
-                                {column(SortKey::Status, t.status_label)}
-                                {column(SortKey::CompletedOn, t.reports.completed_on)}
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <DataTable caption=t.reports.people_title caption_hidden=true class="report-table" columns>
+                    {rows}
+                </DataTable>
                 {pager}
             }.into_any()
         }}

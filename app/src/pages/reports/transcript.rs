@@ -4,7 +4,7 @@
 use super::{Downloads, PrintButton};
 use crate::{
     api::reports::staff_transcript,
-    components::{guard::RequirePermission, loaded::Loaded},
+    components::{data_table::DataTable, guard::RequirePermission, loaded::Loaded},
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -40,30 +40,25 @@ fn TranscriptView(transcript: Transcript) -> impl IntoView {
         .into_iter()
         .map(|module| view! { <ModuleRow module /> })
         .collect_view();
+    let columns = [
+        t.fiscal_year_label,
+        t.reports.module,
+        t.reports.version,
+        t.reports.due,
+        t.status_label,
+        t.reports.completed_at,
+        t.reports.certificate,
+        t.reports.quiz_attempts,
+    ];
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
         <p><A href="/reports">{t.reports.back_to_reports}</A></p>
         <div class="report-tools"><PrintButton /></div>
         <p>{format!("{} {}（{}）", transcript.employee_id, transcript.name, transcript.division)}</p>
-        <div class="table-scroll">
-            <table class="report-table">
-                <caption class="visually-hidden">{t.reports.transcript_caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t.fiscal_year_label}</th>
-                        <th scope="col">{t.reports.module}</th>
-                        <th scope="col">{t.reports.version}</th>
-                        <th scope="col">{t.reports.due}</th>
-                        <th scope="col">{t.status_label}</th>
-                        <th scope="col">{t.reports.completed_at}</th>
-                        <th scope="col">{t.reports.certificate}</th>
-                        <th scope="col">{t.reports.quiz_attempts}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable caption=t.reports.transcript_caption caption_hidden=true class="report-table" columns>
+            {rows}
+        </DataTable>
         <Downloads path=files query=String::new() />
     }
     .into_any()
