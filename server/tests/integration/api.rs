@@ -723,14 +723,7 @@ async fn plain_routes_refuse_in_the_requests_language() {
         refusal(handler).await,
         (404, "お探しのページは見つかりませんでした。".to_string())
     );
-    let switched = learner
-        .client
-        .post(format!("{}/language", app.address))
-        .form(&[("lang", "en"), ("back", "/")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+    learner.choose_language("en").await;
     assert_eq!(
         refusal(door).await,
         (403, "You are not allowed to see this page.".to_string())

@@ -89,13 +89,7 @@ async fn an_admin_imports_a_file_through_the_preview_and_confirms_once() {
             "{backend}: {html}"
         );
         let english = app.session_of(ADMIN).await;
-        english
-            .client
-            .post(format!("{}/language", english.address))
-            .form(&[("lang", "en")])
-            .send()
-            .await
-            .unwrap();
+        english.choose_language("en").await;
         let (_, _, html) = english.page(&location).await;
         assert!(
             html.contains("Unknown role code") && html.contains("wizard"),

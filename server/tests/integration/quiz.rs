@@ -115,17 +115,6 @@ async fn media_module_with_quiz(app: &TestApp) {
 }
 
 /// Posts a question file as the editor's form does; returns where the browser is sent.
-async fn choose_english(person: &TestApp) {
-    let response = person
-        .client
-        .post(format!("{}/language", person.address))
-        .form(&[("lang", "en"), ("back", "/")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-}
-
 async fn upload_questions(trainer: &TestApp, format: &str, bytes: &[u8]) -> String {
     let form = multipart::Form::new()
         .text("format", format.to_string())
@@ -222,7 +211,7 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
             html.contains("1 行目：記述式"),
             "{backend}: the editor shows the lines"
         );
-        choose_english(&trainer).await;
+        trainer.choose_language("en").await;
         assert_eq!(
             upload_questions(&trainer, "gift", essay).await,
             lines("Line 1: Essay questions are not supported."),

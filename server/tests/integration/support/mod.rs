@@ -110,6 +110,18 @@ impl TestApp {
         response.headers()["location"].to_str().unwrap().to_string()
     }
 
+    /// Switches this session's pages to `lang` ("ja" or "en"), as the header's button does.
+    pub async fn choose_language(&self, lang: &str) {
+        let response = self
+            .client
+            .post(format!("{}/language", self.address))
+            .form(&[("lang", lang), ("back", "/")])
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{}", self.backend);
+    }
+
     /// A plain GET (a download).
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
