@@ -18,7 +18,7 @@ use mamori_domain::{
         materials::{Learner, MaterialReport, MaterialViews},
         transcript::{Transcript, TranscriptAttempt, TranscriptModule},
     },
-    training::ModuleStatus,
+    training::{ModuleStatus, Slug},
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -85,7 +85,7 @@ impl Store {
     /// the module, under the version they would get.
     pub async fn material_report(
         &self,
-        slug: &str,
+        slug: &Slug,
         year: FiscalYear,
         on: NaiveDate,
         scope: &ResultsScope,

@@ -10,7 +10,7 @@ use mamori_domain::report::{
 };
 
 #[cfg(feature = "ssr")]
-use super::server::{AppState, refuse, require, store_error};
+use super::server::{AppState, refuse, requested_slug, require, store_error};
 #[cfg(feature = "ssr")]
 use chrono::NaiveDate;
 #[cfg(feature = "ssr")]
@@ -60,6 +60,7 @@ pub async fn material_views(
     #[server(default)] view: ReportQuery,
 ) -> Result<MaterialReport, AppError> {
     let (state, scope) = viewer().await?;
+    let slug = requested_slug(&slug)?;
     let (year, on) = view.viewing(today());
     state
         .store

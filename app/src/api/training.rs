@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use mamori_domain::training::{LearnerModule, ModuleDraft, ModulePlayer, ModuleSummary};
 
 #[cfg(feature = "ssr")]
-use super::server::{redirect_form_post, refuse, refused, require, store_error};
+use super::server::{redirect_form_post, refuse, refused, requested_slug, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{Permission, training::TrainingRefusal};
 
@@ -35,7 +35,7 @@ pub async fn create_module(
     estimated_minutes: i32,
 ) -> Result<String, AppError> {
     let (state, actor) = require(Permission::AuthorTraining).await?;
-    let slug = mamori_domain::training::Slug::parse(&slug).map_err(refused)?;
+    let slug = requested_slug(&slug)?;
     state
         .store
         .create_module(
@@ -59,6 +59,7 @@ pub async fn create_module(
 #[server(endpoint = "edit_module")]
 pub async fn edit_module(slug: String) -> Result<ModuleDraft, AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     state.store.module_draft(&slug).await.map_err(store_error)
 }
 
@@ -71,6 +72,7 @@ pub async fn add_page(
     min_active_seconds: i32,
 ) -> Result<(), AppError> {
     let (state, actor) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     let page = mamori_store::training::NewMaterial {
         title: &title,
         content: mamori_store::training::NewContent::Page {
@@ -95,6 +97,7 @@ pub async fn edit_material(
     #[server(default)] min_active_seconds: i32,
 ) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     let edit = mamori_store::training::MaterialEdit {
         title: &title,
         text: &text,
@@ -112,6 +115,7 @@ pub async fn edit_material(
 pub async fn move_material(slug: String, position: i32, direction: String) -> Result<(), AppError> {
     use mamori_store::training::Move;
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     let direction = match direction.as_str() {
         "up" => Move::Up,
         "down" => Move::Down,
@@ -128,6 +132,7 @@ pub async fn move_material(slug: String, position: i32, direction: String) -> Re
 #[server(endpoint = "remove_material")]
 pub async fn remove_material(slug: String, position: i32) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     state
         .store
         .remove_material(&slug, position, chrono::Utc::now())
@@ -144,6 +149,7 @@ pub async fn edit_module_details(
     estimated_minutes: i32,
 ) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     state
         .store
         .edit_module_details(
@@ -161,6 +167,7 @@ pub async fn edit_module_details(
 #[server(endpoint = "archive_module")]
 pub async fn archive_module(slug: String) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     state
         .store
         .archive_module(&slug, chrono::Utc::now())
@@ -186,6 +193,7 @@ pub async fn carry_over_assignment(assignment_id: i32) -> Result<(), AppError> {
 #[server(endpoint = "publish_module")]
 pub async fn publish_module(slug: String) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     state
         .store
         .publish_module(&slug, chrono::Utc::now())
@@ -215,6 +223,7 @@ pub async fn assign_module(
 ) -> Result<(), AppError> {
     use mamori_domain::training::{AssignmentTarget, DueRule};
     let (state, actor) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     let picked = |prefix: &str| {
         chosen
             .iter()
@@ -283,6 +292,7 @@ pub async fn my_modules() -> Result<Vec<LearnerModule>, AppError> {
 #[server(endpoint = "take_module")]
 pub async fn take_module(slug: String) -> Result<ModulePlayer, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
+    let slug = requested_slug(&slug)?;
     let now = chrono::Utc::now();
     state
         .store
@@ -369,6 +379,7 @@ pub async fn my_certificate(
     slug: String,
 ) -> Result<mamori_domain::training::Certificate, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
+    let slug = requested_slug(&slug)?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
     state
         .store

@@ -15,6 +15,7 @@ use mamori_app::{
     api::{
         AppState,
         reports::{load_dashboard, load_people, scope_of},
+        requested_slug,
     },
     error::AppError,
 };
@@ -64,7 +65,7 @@ pub(super) async fn report_file(
             .map(|dashboard| curve_table(&dashboard.curve)),
         "materials" => {
             let (year, on) = query.viewing(today);
-            let slug = query.module.clone().unwrap_or_default();
+            let slug = requested_slug(query.module.as_deref().unwrap_or_default())?;
             state
                 .store
                 .material_report(&slug, year, on, &scope)

@@ -8,12 +8,15 @@ use crate::{
     entities::{enrollment, question, quiz, quiz_attempt, staff},
 };
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use mamori_domain::quiz::{
-    AskedQuestion, AttemptReview, Finished, MultipleScoring, OpenAttempt, Question, QuestionKind,
-    QuizPage, QuizRefusal, QuizSettings, ReviewedOption, ReviewedQuestion, attempt_result, draw,
-    may_start, on_time,
-    results::{AttemptRow, QuestionResult, QuizResults},
-    score,
+use mamori_domain::{
+    quiz::{
+        AskedQuestion, AttemptReview, Finished, MultipleScoring, OpenAttempt, Question,
+        QuestionKind, QuizPage, QuizRefusal, QuizSettings, ReviewedOption, ReviewedQuestion,
+        attempt_result, draw, may_start, on_time,
+        results::{AttemptRow, QuestionResult, QuizResults},
+        score,
+    },
+    training::Slug,
 };
 use sea_orm::{
     ActiveModelTrait,
@@ -34,14 +37,14 @@ struct PaperEntry {
 }
 
 impl Store {
-    pub async fn quiz_settings(&self, slug: &str) -> Result<QuizSettings, StoreError> {
+    pub async fn quiz_settings(&self, slug: &Slug) -> Result<QuizSettings, StoreError> {
         let module = module_by_slug(self.db(), slug).await?;
         settings_of(self.db(), module.id).await
     }
 
     pub async fn save_quiz_settings(
         &self,
-        slug: &str,
+        slug: &Slug,
         settings: QuizSettings,
     ) -> Result<(), StoreError> {
         if settings.pass_mark > 100 {
@@ -80,7 +83,7 @@ impl Store {
     }
 
     /// The module's question pool, in order.
-    pub async fn question_pool(&self, slug: &str) -> Result<Vec<Question>, StoreError> {
+    pub async fn question_pool(&self, slug: &Slug) -> Result<Vec<Question>, StoreError> {
         let module = module_by_slug(self.db(), slug).await?;
         Ok(pool_of(self.db(), module.id)
             .await?
@@ -93,7 +96,7 @@ impl Store {
     /// questions they drew.
     pub async fn replace_question_pool(
         &self,
-        slug: &str,
+        slug: &Slug,
         questions: &[Question],
     ) -> Result<(), StoreError> {
         for (n, q) in questions.iter().enumerate() {
@@ -126,7 +129,7 @@ impl Store {
     pub async fn quiz_page(
         &self,
         staff_id: i32,
-        slug: &str,
+        slug: &Slug,
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<QuizPage, StoreError> {
@@ -159,7 +162,7 @@ impl Store {
     pub async fn start_quiz_attempt(
         &self,
         staff_id: i32,
-        slug: &str,
+        slug: &Slug,
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<OpenAttempt, StoreError> {
@@ -331,7 +334,7 @@ impl Store {
     /// manager's view); without, among everyone.
     pub async fn quiz_results(
         &self,
-        slug: &str,
+        slug: &Slug,
         divisions: Option<&[i32]>,
         today: NaiveDate,
     ) -> Result<QuizResults, StoreError> {

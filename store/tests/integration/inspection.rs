@@ -15,7 +15,7 @@ use mamori_store::{Store, StoreError, staff_import::ImportError};
 use mamori_test_support::{
     LEARNER,
     calendar::{jst, year},
-    demo_staff_id, fresh_databases, publish_media_module, read_media_page,
+    demo_staff_id, fresh_databases, publish_media_module, read_media_page, slug,
 };
 
 fn lines(error: ImportError) -> Vec<String> {
@@ -31,7 +31,7 @@ async fn demo_with_media_assigned(store: &Store, now: DateTime<Utc>) {
     publish_media_module(store, now).await;
     store
         .assign_module(
-            "media",
+            &slug("media"),
             year(),
             &AssignmentTarget::Everyone,
             DueRule::On(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),

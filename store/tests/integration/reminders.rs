@@ -13,7 +13,7 @@ use mamori_store::{Store, StoreError, training::ViewReport};
 use mamori_test_support::{
     LEARNER, MANAGER, TRAINER, TestDatabase,
     calendar::{date, jst},
-    demo_actor, demo_staff_id, demo_stores, publish_media_module,
+    demo_actor, demo_staff_id, demo_stores, publish_media_module, slug,
 };
 
 const BASE_URL: &str = "https://mamori.example";
@@ -27,7 +27,7 @@ async fn with_assignment() -> Vec<(TestDatabase, Store)> {
         publish_media_module(store, assigned_at).await;
         store
             .assign_module(
-                "media",
+                &slug("media"),
                 FiscalYear::containing(date(11, 26)),
                 &AssignmentTarget::Divisions(vec!["消費者安全課".into()]),
                 DueRule::On(date(12, 10)),
@@ -54,7 +54,7 @@ async fn complete(store: &Store, employee_id: &str, now: DateTime<Utc>) {
     let learner = demo_staff_id(store, employee_id).await;
     let today = mamori_domain::agency_date(now);
     let player = store
-        .module_player(learner, "media", today, now)
+        .module_player(learner, &slug("media"), today, now)
         .await
         .unwrap();
     let page = player.materials[0].material.id;
@@ -265,7 +265,7 @@ async fn archiving_a_module_cancels_its_reminders_and_stops_new_ones() {
             .unwrap();
         assert!(first.total() > 40, "{backend}");
         store
-            .archive_module("media", jst(11, 26, 11))
+            .archive_module(&slug("media"), jst(11, 26, 11))
             .await
             .unwrap();
         let due = store.claim_due_mail(jst(11, 26, 11), 1000).await.unwrap();
@@ -287,7 +287,12 @@ async fn archiving_a_module_cancels_its_reminders_and_stops_new_ones() {
 async fn an_assignment_may_keep_its_own_policy_and_return_to_the_default() {
     for (database, store) in with_assignment().await {
         let backend = database.backend;
-        let assignment = store.module_draft("media").await.unwrap().assignments[0].id;
+        let assignment = store
+            .module_draft(&slug("media"))
+            .await
+            .unwrap()
+            .assignments[0]
+            .id;
         let quiet = ReminderPolicy {
             notice: false,
             ..ReminderPolicy::default()
@@ -296,7 +301,7 @@ async fn an_assignment_may_keep_its_own_policy_and_return_to_the_default() {
             .set_assignment_reminder_policy(assignment, Some(&quiet))
             .await
             .unwrap();
-        let draft = store.module_draft("media").await.unwrap();
+        let draft = store.module_draft(&slug("media")).await.unwrap();
         assert_eq!(
             draft.assignments[0].reminder_policy,
             Some(quiet),

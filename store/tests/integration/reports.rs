@@ -10,7 +10,7 @@ use mamori_store::StoreError;
 use mamori_test_support::{
     LEARNER, MANAGER, TRAINER,
     calendar::{date, jst, year},
-    demo_actor, fresh_databases, publish_media_module, read_media_page,
+    demo_actor, fresh_databases, publish_media_module, read_media_page, slug,
 };
 
 const READER: &str = "E0009"; // 消費者安全課長, the manager
@@ -34,7 +34,7 @@ async fn standings_scope_views_and_transcripts() {
         publish_media_module(&store, assigned_at).await;
         store
             .assign_module(
-                "media",
+                &slug("media"),
                 year(),
                 &AssignmentTarget::Everyone,
                 DueRule::On(date(11, 20)),
@@ -83,7 +83,7 @@ async fn standings_scope_views_and_transcripts() {
         assert_eq!(by_division[0].tally.completed, 1);
 
         let views = store
-            .material_report("media", year(), date(11, 26), &scope)
+            .material_report(&slug("media"), year(), date(11, 26), &scope)
             .await
             .unwrap();
         assert_eq!(views.learners, theirs.len());
