@@ -139,8 +139,8 @@ impl Store {
                 })
             })
             .collect();
-        let changes = self.audit_of(&person.employee_id).await?;
-        let mail = self.mail_of(&person.employee_id).await?;
+        let changes = self.audit_of(employee_id).await?;
+        let mail = self.mail_of(employee_id).await?;
         let has_password = person.password_hash.is_some();
         let summary = self.summaries(vec![person], date).await?.remove(0);
         Ok(StaffDetail {

@@ -12,7 +12,7 @@ use crate::{
 };
 use chrono::NaiveDate;
 use mamori_domain::{
-    FiscalYear, ResultsScope, agency_date,
+    EmployeeId, FiscalYear, ResultsScope, agency_date,
     report::{
         ReportEntry,
         materials::{Learner, MaterialReport, MaterialViews},
@@ -168,13 +168,13 @@ impl Store {
     /// them: their division today (or on their last day) must be one the viewer sees.
     pub async fn transcript(
         &self,
-        employee_id: &str,
+        employee_id: &EmployeeId,
         today: NaiveDate,
         scope: &ResultsScope,
     ) -> Result<Transcript, StoreError> {
         let not_found = || StoreError::NotFound(format!("staff member {employee_id}"));
         let person = staff::Entity::find()
-            .filter(staff::Column::EmployeeId.eq(employee_id))
+            .filter(staff::Column::EmployeeId.eq(employee_id.as_str()))
             .one(self.db())
             .await?
             .ok_or_else(not_found)?;

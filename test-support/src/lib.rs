@@ -118,6 +118,11 @@ pub fn slug(raw: &str) -> mamori_domain::training::Slug {
     mamori_domain::training::Slug::parse(raw).expect("a slug")
 }
 
+/// An employee ID, as tests name one.
+pub fn employee(raw: &str) -> mamori_domain::EmployeeId {
+    mamori_domain::EmployeeId::parse(raw).expect("an employee ID")
+}
+
 /// The database id of a demo account, found by logging in with the demo password.
 pub async fn demo_staff_id(store: &Store, employee_id: &str) -> i32 {
     store

@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use mamori_domain::training::{LearnerModule, ModuleDraft, ModulePlayer, ModuleSummary};
 
 #[cfg(feature = "ssr")]
-use super::server::{redirect_form_post, refuse, refused, requested_slug, require, store_error};
+use super::server::{
+    redirect_form_post, refuse, refused, requested_employee_id, requested_slug, require,
+    store_error,
+};
 #[cfg(feature = "ssr")]
 use mamori_domain::{Permission, training::TrainingRefusal};
 
@@ -343,6 +346,7 @@ pub async fn staff_training(
     employee_id: String,
 ) -> Result<mamori_domain::training::PersonTraining, AppError> {
     let (state, actor) = require(Permission::ViewManagedDivisions).await?;
+    let employee_id = requested_employee_id(&employee_id)?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
     let managed = state
         .store
@@ -351,18 +355,16 @@ pub async fn staff_training(
         .map_err(store_error)?;
     let person = managed
         .into_iter()
-        .find(|p| p.employee_id == employee_id)
+        .find(|p| p.employee_id == employee_id.as_str())
         .ok_or_else(|| refuse(AppError::NotFound))?;
-    let id = mamori_domain::EmployeeId::parse(&person.employee_id)
-        .map_err(|_| refuse(AppError::NotFound))?;
     let modules = state
         .store
-        .person_training(&id, today)
+        .person_training(&employee_id, today)
         .await
         .map_err(store_error)?;
     let mail = state
         .store
-        .mail_of(&person.employee_id)
+        .mail_of(&employee_id)
         .await
         .map_err(store_error)?;
     Ok(mamori_domain::training::PersonTraining {

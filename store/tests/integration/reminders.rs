@@ -13,7 +13,7 @@ use mamori_store::{Store, StoreError, training::ViewReport};
 use mamori_test_support::{
     LEARNER, MANAGER, TRAINER, TestDatabase,
     calendar::{date, jst},
-    demo_actor, demo_staff_id, demo_stores, publish_media_module, slug,
+    demo_actor, demo_staff_id, demo_stores, employee, publish_media_module, slug,
 };
 
 const BASE_URL: &str = "https://mamori.example";
@@ -72,7 +72,7 @@ async fn complete(store: &Store, employee_id: &str, now: DateTime<Utc>) {
 /// Kinds of the unsent, uncancelled mail about a person.
 async fn waiting(store: &Store, employee_id: &str) -> Vec<String> {
     store
-        .mail_of(employee_id)
+        .mail_of(&employee(employee_id))
         .await
         .unwrap()
         .into_iter()
@@ -104,7 +104,7 @@ async fn each_mail_is_queued_once_only_on_business_days_and_never_after_completi
             .await
             .unwrap();
         assert_eq!(again.total(), 0, "{backend}: {again:?}");
-        let notice = store.mail_of(LEARNER).await.unwrap().remove(0);
+        let notice = store.mail_of(&employee(LEARNER)).await.unwrap().remove(0);
         assert!(notice.subject.contains("可搬記憶媒体"), "{backend}");
 
         // Completing cancels the notice not yet sent; a sender no longer sees it.
@@ -184,7 +184,7 @@ async fn each_mail_is_queued_once_only_on_business_days_and_never_after_completi
             [(ReminderKind::ManagerDigest, 1)],
             "{backend}"
         );
-        let digest = store.mail_of(MANAGER).await.unwrap().remove(0);
+        let digest = store.mail_of(&employee(MANAGER)).await.unwrap().remove(0);
         assert!(
             digest.subject.contains(&format!("（{} 人）", division - 2)),
             "{backend}: {}",
@@ -350,7 +350,7 @@ async fn templates_are_checked_before_they_are_kept_and_then_used() {
             .run_reminder_pass(jst(11, 26, 10), BASE_URL)
             .await
             .unwrap();
-        let notice = store.mail_of(LEARNER).await.unwrap().remove(0);
+        let notice = store.mail_of(&employee(LEARNER)).await.unwrap().remove(0);
         assert_eq!(notice.subject, "受講のお願い：可搬記憶媒体", "{backend}");
     }
 }

@@ -10,7 +10,7 @@ use mamori_store::StoreError;
 use mamori_test_support::{
     LEARNER, MANAGER, TRAINER,
     calendar::{date, jst, year},
-    demo_actor, fresh_databases, publish_media_module, read_media_page, slug,
+    demo_actor, employee, fresh_databases, publish_media_module, read_media_page, slug,
 };
 
 const READER: &str = "E0009"; // 消費者安全課長, the manager
@@ -97,7 +97,7 @@ async fn standings_scope_views_and_transcripts() {
         assert_eq!(page.median_seconds(), Some(75));
 
         let transcript = store
-            .transcript(LEARNER, date(11, 26), &scope)
+            .transcript(&employee(LEARNER), date(11, 26), &scope)
             .await
             .unwrap();
         let media = transcript
@@ -119,13 +119,17 @@ async fn standings_scope_views_and_transcripts() {
             .unwrap();
         assert!(matches!(
             store
-                .transcript(&outsider.employee_id, date(11, 26), &scope)
+                .transcript(&employee(&outsider.employee_id), date(11, 26), &scope)
                 .await,
             Err(StoreError::NotFound(_))
         ));
         assert!(
             store
-                .transcript(&outsider.employee_id, date(11, 26), &ResultsScope::Everyone)
+                .transcript(
+                    &employee(&outsider.employee_id),
+                    date(11, 26),
+                    &ResultsScope::Everyone
+                )
                 .await
                 .is_ok()
         );
