@@ -186,7 +186,7 @@ mod tests {
 /// One row of a staff list, as pages show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffSummary {
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub email: String,
     pub division: String,

@@ -1,7 +1,7 @@
 //! Training modules: their life cycle, due dates, progress and the rules for counting a
 //! material as viewed. Plain functions, so that the web and database layers only apply them.
 
-use crate::{InspectionGroup, SecurityRole, media::MediaType};
+use crate::{EmployeeId, InspectionGroup, SecurityRole, media::MediaType};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -286,7 +286,7 @@ pub struct ModuleProgress {
 /// A certificate of completion, as printed and as an admin finds it by its code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Certificate {
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub module_title: String,
     pub version: i32,
@@ -298,7 +298,7 @@ pub struct Certificate {
 /// A person's training, for their managers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonTraining {
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub modules: Vec<ModuleProgress>,
     /// The mail Mamori queued for them (reminders, notices).
@@ -315,7 +315,7 @@ pub struct TrainingGrid {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GridRow {
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub division: String,
     /// Per module of the grid, in its order; `None` where it is not assigned to this person.

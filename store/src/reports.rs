@@ -273,7 +273,7 @@ impl Store {
                 .then(a.module_title.cmp(&b.module_title))
         });
         Ok(Transcript {
-            employee_id: person.employee_id,
+            employee_id: employee_id.clone(),
             name: person.name,
             division,
             modules,

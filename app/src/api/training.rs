@@ -355,7 +355,7 @@ pub async fn staff_training(
         .map_err(store_error)?;
     let person = managed
         .into_iter()
-        .find(|p| p.employee_id == employee_id.as_str())
+        .find(|p| p.employee_id == employee_id)
         .ok_or_else(|| refuse(AppError::NotFound))?;
     let modules = state
         .store

@@ -54,7 +54,7 @@ impl Store {
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("module {}", assignment.module_id)))?;
         Ok(Some(Certificate {
-            employee_id: person.employee_id,
+            employee_id: staff::employee_id_of(&person.employee_id)?,
             name: person.name,
             module_title: module.title,
             version: done.version,

@@ -9,6 +9,7 @@ use crate::{
 };
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use mamori_domain::{
+    EmployeeId,
     quiz::{
         AskedQuestion, AttemptReview, Finished, MultipleScoring, OpenAttempt, Question,
         QuestionKind, QuizPage, QuizRefusal, QuizSettings, ReviewedOption, ReviewedQuestion,
@@ -340,7 +341,7 @@ impl Store {
     ) -> Result<QuizResults, StoreError> {
         let module = module_by_slug(self.db(), slug).await?;
         let settings = settings_of(self.db(), module.id).await?;
-        let visible: Option<HashSet<String>> = match divisions {
+        let visible: Option<HashSet<EmployeeId>> = match divisions {
             Some(ids) => Some(
                 self.division_staff(ids, today)
                     .await?
@@ -350,20 +351,17 @@ impl Store {
             ),
             None => None,
         };
-        let attempts: Vec<(quiz_attempt::Model, staff::Model)> =
-            submitted_attempts(self.db(), module.id)
-                .await?
-                .into_iter()
-                .filter(|(_, person)| {
-                    visible
-                        .as_ref()
-                        .is_none_or(|v| v.contains(&person.employee_id))
-                })
-                .collect();
-        let mut people: Vec<staff::Model> = attempts.iter().map(|(_, p)| p.clone()).collect();
+        let mut attempts: Vec<(quiz_attempt::Model, EmployeeId, staff::Model)> = Vec::new();
+        for (attempt, person) in submitted_attempts(self.db(), module.id).await? {
+            let employee_id = staff::employee_id_of(&person.employee_id)?;
+            if visible.as_ref().is_none_or(|v| v.contains(&employee_id)) {
+                attempts.push((attempt, employee_id, person));
+            }
+        }
+        let mut people: Vec<staff::Model> = attempts.iter().map(|(_, _, p)| p.clone()).collect();
         people.sort_by_key(|p| p.id);
         people.dedup_by_key(|p| p.id);
-        let divisions: HashMap<String, String> = self
+        let divisions: HashMap<EmployeeId, String> = self
             .summaries(people, today)
             .await?
             .into_iter()
@@ -380,7 +378,7 @@ impl Store {
             })
             .collect();
         let mut rows = Vec::new();
-        for (attempt, person) in attempts {
+        for (attempt, employee_id, person) in attempts {
             let paper: Vec<PaperEntry> = from_json(&attempt.paper)?;
             let answers: Vec<Vec<usize>> = from_json(attempt.answers.as_deref().unwrap_or("[]"))?;
             for (entry, chosen) in paper.iter().zip(&answers) {
@@ -393,11 +391,8 @@ impl Store {
                 }
             }
             rows.push(AttemptRow {
-                division: divisions
-                    .get(&person.employee_id)
-                    .cloned()
-                    .unwrap_or_default(),
-                employee_id: person.employee_id,
+                division: divisions.get(&employee_id).cloned().unwrap_or_default(),
+                employee_id,
                 name: person.name,
                 number: attempt.number,
                 submitted_at: attempt.submitted_at.unwrap_or(attempt.started_at),

@@ -371,7 +371,7 @@ async fn a_learner_drafts_submits_and_changes_answers_while_the_campaign_is_open
             !status
                 .non_submitters
                 .iter()
-                .any(|n| n.employee_id == LEARNER)
+                .any(|n| n.employee_id.as_str() == LEARNER)
         );
         let other = store
             .inspection_results(

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use mamori_domain::{
-    EmployeeId, FiscalYear, Refusal,
+    FiscalYear, Refusal,
     mail::MailRefusal,
     reminder::{MailTemplate, ReminderKind, ReminderPolicy},
     training::{AssignmentTarget, DueRule, Heartbeat},
@@ -132,19 +132,14 @@ async fn each_mail_is_queued_once_only_on_business_days_and_never_after_completi
             .unwrap()
             .into_iter()
             .map(|p| p.employee_id)
-            .find(|id| id != LEARNER && id != MANAGER)
+            .find(|id| id.as_str() != LEARNER && id.as_str() != MANAGER)
             .unwrap();
         store
-            .mark_left(
-                &EmployeeId::parse(&leaver).unwrap(),
-                date(11, 30),
-                "test",
-                jst(11, 26, 13),
-            )
+            .mark_left(&leaver, date(11, 30), "test", jst(11, 26, 13))
             .await
             .unwrap();
         assert_eq!(
-            waiting(&store, &leaver).await,
+            waiting(&store, leaver.as_str()).await,
             Vec::<String>::new(),
             "{backend}"
         );

@@ -53,7 +53,10 @@ async fn standings_scope_views_and_transcripts() {
                 .unwrap(),
         );
         assert!(everyone.len() > 300, "the whole agency: {}", everyone.len());
-        let learner = everyone.iter().find(|e| e.employee_id == LEARNER).unwrap();
+        let learner = everyone
+            .iter()
+            .find(|e| e.employee_id.as_str() == LEARNER)
+            .unwrap();
         assert_eq!(learner.completed_on, Some(date(11, 10)));
         assert_eq!(learner.division, DIVISION);
         assert_eq!(learner.status(date(11, 9)), ProgressStatus::NotStarted);
@@ -119,17 +122,13 @@ async fn standings_scope_views_and_transcripts() {
             .unwrap();
         assert!(matches!(
             store
-                .transcript(&employee(&outsider.employee_id), date(11, 26), &scope)
+                .transcript(&outsider.employee_id, date(11, 26), &scope)
                 .await,
             Err(StoreError::NotFound(_))
         ));
         assert!(
             store
-                .transcript(
-                    &employee(&outsider.employee_id),
-                    date(11, 26),
-                    &ResultsScope::Everyone
-                )
+                .transcript(&outsider.employee_id, date(11, 26), &ResultsScope::Everyone)
                 .await
                 .is_ok()
         );
@@ -153,7 +152,7 @@ async fn standings_scope_views_and_transcripts() {
         let learner_on = |entries: Vec<ReportEntry>| {
             entries
                 .into_iter()
-                .find(|e| e.employee_id == LEARNER && e.module_slug == "media")
+                .find(|e| e.employee_id.as_str() == LEARNER && e.module_slug == "media")
         };
         let before = learner_on(
             store

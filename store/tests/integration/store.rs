@@ -265,7 +265,7 @@ async fn the_directory_searches_pages_and_scopes_by_division() {
             (361, 50, 8),
             "{backend}"
         );
-        assert_eq!(first.rows[0].employee_id, "E0001", "{backend}");
+        assert_eq!(first.rows[0].employee_id.as_str(), "E0001", "{backend}");
         let last = store.search_staff("", 8, 50, today).await.unwrap();
         assert_eq!(last.rows.len(), 11, "{backend}");
 
