@@ -30,8 +30,10 @@ impl ModuleStatus {
     }
 }
 
-/// A module's address: lower-case letters, digits and hyphens, 1 to 64 characters.
+/// A module's address: lower-case letters, digits and hyphens, 1 to 64 characters. Read from
+/// JSON it is parsed too, so that no slug holds what `parse` refuses.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Slug(String);
 
 impl Slug {
@@ -55,6 +57,20 @@ impl Slug {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl TryFrom<String> for Slug {
+    type Error = TrainingRefusal;
+
+    fn try_from(raw: String) -> Result<Self, TrainingRefusal> {
+        Self::parse(&raw)
+    }
+}
+
+impl From<Slug> for String {
+    fn from(slug: Slug) -> String {
+        slug.0
     }
 }
 
@@ -549,6 +565,14 @@ mod tests {
                 }),
             );
         }
+    }
+
+    #[test]
+    fn slugs_read_from_json_are_parsed() {
+        let slug = Slug::parse("media").unwrap();
+        assert_eq!(serde_json::to_string(&slug).unwrap(), r#""media""#);
+        assert_eq!(serde_json::from_str::<Slug>(r#""media""#).unwrap(), slug);
+        assert!(serde_json::from_str::<Slug>(r#""Not a slug""#).is_err());
     }
 
     #[test]
