@@ -2,6 +2,7 @@
 //! weekly digest, and the Japanese templates admins may edit. Plain rules; the store queues
 //! what they say under a unique key, so each mail goes out once.
 
+use crate::EmployeeId;
 use crate::fiscal_year::japanese_date;
 use crate::mail::{MailRefusal, MailText};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -377,7 +378,7 @@ pub fn inspection_mail(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OverdueEntry {
     pub division: String,
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub module: String,
     pub due: NaiveDate,
@@ -593,7 +594,7 @@ mod tests {
     fn a_digest_counts_people_and_lists_each_module() {
         let entry = |id: &str, module: &str| OverdueEntry {
             division: "消費者安全課".into(),
-            employee_id: id.into(),
+            employee_id: EmployeeId::parse(id).unwrap(),
             name: "山田 太郎".into(),
             module: module.into(),
             due: date(11, 1),

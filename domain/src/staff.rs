@@ -13,8 +13,10 @@ pub enum InvalidValue {
     Name,
 }
 
-/// An employee ID (職員番号), the key of a staff member, e.g. `E0001`.
+/// An employee ID (職員番号), the key of a staff member, e.g. `E0001`. Read from JSON it is
+/// parsed too, so that no ID holds what `parse` refuses.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct EmployeeId(String);
 
 impl EmployeeId {
@@ -34,6 +36,20 @@ impl EmployeeId {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl TryFrom<String> for EmployeeId {
+    type Error = InvalidValue;
+
+    fn try_from(raw: String) -> Result<Self, InvalidValue> {
+        Self::parse(&raw)
+    }
+}
+
+impl From<EmployeeId> for String {
+    fn from(id: EmployeeId) -> String {
+        id.0
     }
 }
 
@@ -150,6 +166,17 @@ mod tests {
     }
 
     #[test]
+    fn employee_ids_read_from_json_are_parsed() {
+        let id = EmployeeId::parse("E0001").unwrap();
+        assert_eq!(serde_json::to_string(&id).unwrap(), r#""E0001""#);
+        assert_eq!(
+            serde_json::from_str::<EmployeeId>(r#""E0001""#).unwrap(),
+            id
+        );
+        assert!(serde_json::from_str::<EmployeeId>(r#""E 1""#).is_err());
+    }
+
+    #[test]
     fn email_addresses_are_lower_cased_and_checked() {
         assert_eq!(
             EmailAddress::parse("Taro.Yamada@Agency.Example")
@@ -186,7 +213,7 @@ mod tests {
 /// One row of a staff list, as pages show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffSummary {
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub email: String,
     pub division: String,

@@ -1,7 +1,7 @@
 //! Training modules: their life cycle, due dates, progress and the rules for counting a
 //! material as viewed. Plain functions, so that the web and database layers only apply them.
 
-use crate::{InspectionGroup, SecurityRole, media::MediaType};
+use crate::{EmployeeId, InspectionGroup, SecurityRole, media::MediaType};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -30,8 +30,10 @@ impl ModuleStatus {
     }
 }
 
-/// A module's address: lower-case letters, digits and hyphens, 1 to 64 characters.
+/// A module's address: lower-case letters, digits and hyphens, 1 to 64 characters. Read from
+/// JSON it is parsed too, so that no slug holds what `parse` refuses.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Slug(String);
 
 impl Slug {
@@ -55,6 +57,20 @@ impl Slug {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl TryFrom<String> for Slug {
+    type Error = TrainingRefusal;
+
+    fn try_from(raw: String) -> Result<Self, TrainingRefusal> {
+        Self::parse(&raw)
+    }
+}
+
+impl From<Slug> for String {
+    fn from(slug: Slug) -> String {
+        slug.0
     }
 }
 
@@ -286,7 +302,7 @@ pub struct ModuleProgress {
 /// A certificate of completion, as printed and as an admin finds it by its code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Certificate {
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub module_title: String,
     pub version: i32,
@@ -298,7 +314,7 @@ pub struct Certificate {
 /// A person's training, for their managers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonTraining {
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub modules: Vec<ModuleProgress>,
     /// The mail Mamori queued for them (reminders, notices).
@@ -315,7 +331,7 @@ pub struct TrainingGrid {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GridRow {
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub division: String,
     /// Per module of the grid, in its order; `None` where it is not assigned to this person.
@@ -571,6 +587,14 @@ mod tests {
                 }),
             );
         }
+    }
+
+    #[test]
+    fn slugs_read_from_json_are_parsed() {
+        let slug = Slug::parse("media").unwrap();
+        assert_eq!(serde_json::to_string(&slug).unwrap(), r#""media""#);
+        assert_eq!(serde_json::from_str::<Slug>(r#""media""#).unwrap(), slug);
+        assert!(serde_json::from_str::<Slug>(r#""Not a slug""#).is_err());
     }
 
     #[test]

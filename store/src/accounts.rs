@@ -213,8 +213,7 @@ impl Store {
             .collect();
         Ok(Actor {
             staff_id: person.id,
-            employee_id: EmployeeId::parse(&person.employee_id)
-                .map_err(|e| StoreError::Corrupt(format!("staff {}: {e}", person.id)))?,
+            employee_id: staff::employee_id_of(&person.employee_id)?,
             name: person.name,
             roles,
             managed_division_ids,

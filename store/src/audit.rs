@@ -2,7 +2,7 @@
 
 use crate::{Store, StoreError, entities::audit_log};
 use chrono::{DateTime, Utc};
-use mamori_domain::Change;
+use mamori_domain::{Change, EmployeeId};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder,
@@ -32,9 +32,9 @@ pub(crate) async fn record(
 
 impl Store {
     /// The changes concerning one person, newest first.
-    pub async fn audit_of(&self, employee_id: &str) -> Result<Vec<Change>, StoreError> {
+    pub async fn audit_of(&self, employee_id: &EmployeeId) -> Result<Vec<Change>, StoreError> {
         Ok(audit_log::Entity::find()
-            .filter(audit_log::Column::Subject.eq(employee_id))
+            .filter(audit_log::Column::Subject.eq(employee_id.as_str()))
             .order_by_desc(audit_log::Column::At)
             .order_by_desc(audit_log::Column::Id)
             .all(self.db())

@@ -129,15 +129,14 @@ impl Store {
                         min_active_seconds: 30,
                     },
                 };
-                self.add_material(module.slug, page, &trainer, created)
-                    .await?;
+                self.add_material(&slug, page, &trainer, created).await?;
             }
             let questions = mamori_domain::quiz::gift::parse(module.quiz)
                 .map_err(|errors| mamori_domain::quiz::QuizRefusal::Pool { errors })?;
-            self.replace_question_pool(module.slug, &questions).await?;
-            self.publish_module(module.slug, created).await?;
+            self.replace_question_pool(&slug, &questions).await?;
+            self.publish_module(&slug, created).await?;
             self.assign_module(
-                module.slug,
+                &slug,
                 FiscalYear::containing(today),
                 &AssignmentTarget::Everyone,
                 DueRule::On(today + Duration::days(module.due_in_days)),

@@ -139,8 +139,8 @@ impl Store {
                 })
             })
             .collect();
-        let changes = self.audit_of(&person.employee_id).await?;
-        let mail = self.mail_of(&person.employee_id).await?;
+        let changes = self.audit_of(employee_id).await?;
+        let mail = self.mail_of(employee_id).await?;
         let has_password = person.password_hash.is_some();
         let summary = self.summaries(vec![person], date).await?.remove(0);
         Ok(StaffDetail {
@@ -243,21 +243,23 @@ impl Store {
             .collect();
         let memberships = divisions_on(self.db(), &people, date).await?;
         let mut roles = roles_on(self.db(), &people, date).await?;
-        Ok(people
+        people
             .into_iter()
-            .map(|p| StaffSummary {
-                division: memberships
-                    .get(&p.id)
-                    .and_then(|id| divisions.get(id))
-                    .cloned()
-                    .unwrap_or_default(),
-                security_roles: roles.remove(&p.id).unwrap_or_default(),
-                employee_id: p.employee_id,
-                name: p.name,
-                email: p.email,
-                active_from: p.active_from,
-                active_until: p.active_until,
+            .map(|p| {
+                Ok(StaffSummary {
+                    employee_id: staff::employee_id_of(&p.employee_id)?,
+                    division: memberships
+                        .get(&p.id)
+                        .and_then(|id| divisions.get(id))
+                        .cloned()
+                        .unwrap_or_default(),
+                    security_roles: roles.remove(&p.id).unwrap_or_default(),
+                    name: p.name,
+                    email: p.email,
+                    active_from: p.active_from,
+                    active_until: p.active_until,
+                })
             })
-            .collect())
+            .collect()
     }
 }

@@ -4,7 +4,10 @@
 
 use crate::{Store, StoreError, entities::mail_outbox};
 use chrono::{DateTime, Duration, SubsecRound, Utc};
-use mamori_domain::mail::{MailKind, MailRecord, MailStatus, Outbox};
+use mamori_domain::{
+    EmployeeId,
+    mail::{MailKind, MailRecord, MailStatus, Outbox},
+};
 use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -240,9 +243,9 @@ impl Store {
     }
 
     /// The mail about one person, newest first.
-    pub async fn mail_of(&self, employee_id: &str) -> Result<Vec<MailRecord>, StoreError> {
+    pub async fn mail_of(&self, employee_id: &EmployeeId) -> Result<Vec<MailRecord>, StoreError> {
         mail_outbox::Entity::find()
-            .filter(mail_outbox::Column::EmployeeId.eq(employee_id))
+            .filter(mail_outbox::Column::EmployeeId.eq(employee_id.as_str()))
             .order_by_desc(mail_outbox::Column::Id)
             .all(self.db())
             .await?

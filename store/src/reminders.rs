@@ -205,7 +205,7 @@ impl Store {
                     reminder.kind.code(),
                     reminder.scheduled_on
                 ),
-                employee_id: Some(&entry.person.employee_id),
+                employee_id: Some(entry.person.employee_id.as_str()),
                 kind: MailKind::Reminder(reminder.kind),
                 to_address: &entry.person.email,
                 to_name: &entry.person.name,
@@ -236,7 +236,7 @@ impl Store {
                     kind.code(),
                     due.reminder.scheduled_on
                 ),
-                employee_id: Some(&person.employee_id),
+                employee_id: Some(person.employee_id.as_str()),
                 kind: MailKind::Reminder(kind),
                 to_address: &person.email,
                 to_name: &person.name,

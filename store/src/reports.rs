@@ -12,13 +12,13 @@ use crate::{
 };
 use chrono::NaiveDate;
 use mamori_domain::{
-    FiscalYear, ResultsScope, agency_date,
+    EmployeeId, FiscalYear, ResultsScope, agency_date,
     report::{
         ReportEntry,
         materials::{Learner, MaterialReport, MaterialViews},
         transcript::{Transcript, TranscriptAttempt, TranscriptModule},
     },
-    training::ModuleStatus,
+    training::{ModuleStatus, Slug},
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -85,7 +85,7 @@ impl Store {
     /// the module, under the version they would get.
     pub async fn material_report(
         &self,
-        slug: &str,
+        slug: &Slug,
         year: FiscalYear,
         on: NaiveDate,
         scope: &ResultsScope,
@@ -168,13 +168,13 @@ impl Store {
     /// them: their division today (or on their last day) must be one the viewer sees.
     pub async fn transcript(
         &self,
-        employee_id: &str,
+        employee_id: &EmployeeId,
         today: NaiveDate,
         scope: &ResultsScope,
     ) -> Result<Transcript, StoreError> {
         let not_found = || StoreError::NotFound(format!("staff member {employee_id}"));
         let person = staff::Entity::find()
-            .filter(staff::Column::EmployeeId.eq(employee_id))
+            .filter(staff::Column::EmployeeId.eq(employee_id.as_str()))
             .one(self.db())
             .await?
             .ok_or_else(not_found)?;
@@ -273,7 +273,7 @@ impl Store {
                 .then(a.module_title.cmp(&b.module_title))
         });
         Ok(Transcript {
-            employee_id: person.employee_id,
+            employee_id: employee_id.clone(),
             name: person.name,
             division,
             modules,

@@ -14,7 +14,7 @@ use crate::{
 };
 use chrono::NaiveDate;
 use mamori_domain::{
-    EmailAddress, EmployeeId, StaffName,
+    EmailAddress, StaffName,
     csv::LineError,
     staff_file::{StaffField, StaffRow, StaffRowProblem},
 };
@@ -141,9 +141,9 @@ impl Store {
                 };
                 Ok(StaffRow {
                     line: 0,
-                    employee_id: EmployeeId::parse(&p.employee_id).map_err(invalid)?,
                     name: StaffName::parse(&p.name).map_err(invalid)?,
                     email: EmailAddress::parse(&p.email).map_err(invalid)?,
+                    employee_id: p.employee_id,
                     division: p.division,
                     roles: p.security_roles,
                     active_from: p.active_from,

@@ -113,6 +113,16 @@ pub const TRAINER: &str = "E0020"; // 総務課
 pub const MANAGER: &str = "E0009"; // manages 消費者安全課
 pub const ADMIN: &str = "E0013"; // 総務課
 
+/// A module's address, as tests name one.
+pub fn slug(raw: &str) -> mamori_domain::training::Slug {
+    mamori_domain::training::Slug::parse(raw).expect("a slug")
+}
+
+/// An employee ID, as tests name one.
+pub fn employee(raw: &str) -> mamori_domain::EmployeeId {
+    mamori_domain::EmployeeId::parse(raw).expect("an employee ID")
+}
+
 /// The database id of a demo account, found by logging in with the demo password.
 pub async fn demo_staff_id(store: &Store, employee_id: &str) -> i32 {
     store
@@ -148,9 +158,9 @@ pub async fn demo_actor(store: &Store, employee_id: &str) -> mamori_domain::Acto
 /// seen, written by the demo trainer at `at`. Tests assign it as they need.
 pub async fn publish_media_module(store: &Store, at: chrono::DateTime<chrono::Utc>) {
     use mamori_store::training::{NewContent, NewMaterial, NewModule};
-    let slug = mamori_domain::training::Slug::parse("media").expect("a slug");
+    let media = slug("media");
     let module = NewModule {
-        slug: &slug,
+        slug: &media,
         title: "可搬記憶媒体",
         summary: "",
         estimated_minutes: 10,
@@ -165,11 +175,11 @@ pub async fn publish_media_module(store: &Store, at: chrono::DateTime<chrono::Ut
         },
     };
     store
-        .add_material("media", page, TRAINER, at)
+        .add_material(&media, page, TRAINER, at)
         .await
         .expect("add its page");
     store
-        .publish_module("media", at)
+        .publish_module(&media, at)
         .await
         .expect("publish media");
 }
@@ -185,7 +195,7 @@ pub async fn read_media_page(
 ) {
     let learner = demo_staff_id(store, employee_id).await;
     let player = store
-        .module_player(learner, "media", mamori_domain::agency_date(at), at)
+        .module_player(learner, &slug("media"), mamori_domain::agency_date(at), at)
         .await
         .unwrap();
     let page = player.materials[0].material.id;

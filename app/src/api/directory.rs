@@ -6,7 +6,7 @@ use mamori_domain::{StaffDetail, StaffPage, StaffSummary, staff_file::StaffField
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use super::server::{internal, refuse, refused, require, store_error};
+use super::server::{internal, refused, requested_employee_id, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::Permission;
 
@@ -53,8 +53,7 @@ pub async fn search_staff(query: String, page: u64) -> Result<StaffPage, AppErro
 #[server(endpoint = "staff_member")]
 pub async fn staff_member(employee_id: String) -> Result<StaffDetail, AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
-    let employee_id =
-        mamori_domain::EmployeeId::parse(&employee_id).map_err(|_| refuse(AppError::NotFound))?;
+    let employee_id = requested_employee_id(&employee_id)?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
     state
         .store
@@ -67,8 +66,7 @@ pub async fn staff_member(employee_id: String) -> Result<StaffDetail, AppError> 
 #[server(endpoint = "deactivate_staff")]
 pub async fn deactivate_staff(employee_id: String) -> Result<(), AppError> {
     let (state, actor) = require(Permission::AdministerStaff).await?;
-    let employee_id =
-        mamori_domain::EmployeeId::parse(&employee_id).map_err(|_| refuse(AppError::NotFound))?;
+    let employee_id = requested_employee_id(&employee_id)?;
     let now = chrono::Utc::now();
     state
         .store
@@ -103,8 +101,7 @@ pub async fn edit_staff(
     use mamori_domain::staff::DirectoryRefusal;
     use mamori_store::staff_import::ImportError;
     let (state, actor) = require(Permission::AdministerStaff).await?;
-    let id =
-        mamori_domain::EmployeeId::parse(&employee_id).map_err(|_| refuse(AppError::NotFound))?;
+    let id = requested_employee_id(&employee_id)?;
     let now = chrono::Utc::now();
     let effective = match effective.trim() {
         "" => mamori_domain::agency_date(now),
@@ -162,8 +159,7 @@ fn bad_entry(reasons: Vec<mamori_domain::csv::LineReason>) -> AppError {
 #[server(endpoint = "send_password_link")]
 pub async fn send_password_link(employee_id: String) -> Result<(), AppError> {
     let (state, actor) = require(Permission::AdministerStaff).await?;
-    let employee_id =
-        mamori_domain::EmployeeId::parse(&employee_id).map_err(|_| refuse(AppError::NotFound))?;
+    let employee_id = requested_employee_id(&employee_id)?;
     let link_base = format!("{}/set-password/", state.base_url);
     state
         .store

@@ -8,7 +8,7 @@ use mamori_domain::inspection::campaign::{
 };
 
 #[cfg(feature = "ssr")]
-use super::server::{redirect_form_post, refused, require, store_error};
+use super::server::{redirect_form_post, refused, requested_slug, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{FiscalYear, Permission, inspection::InspectionRefusal};
 
@@ -174,9 +174,7 @@ pub async fn load_inspection_results(fiscal_year: i32) -> Result<InspectionResul
 fn module_of(module: &str) -> Result<Option<mamori_domain::training::Slug>, AppError> {
     match module.trim() {
         "" => Ok(None),
-        slug => mamori_domain::training::Slug::parse(slug)
-            .map(Some)
-            .map_err(refused),
+        slug => requested_slug(slug).map(Some),
     }
 }
 

@@ -77,7 +77,7 @@ pub async fn my_mail() -> Result<Vec<MailRecord>, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
     state
         .store
-        .mail_of(actor.employee_id.as_str())
+        .mail_of(&actor.employee_id)
         .await
         .map_err(store_error)
 }

@@ -14,4 +14,7 @@ pub mod training;
 #[cfg(feature = "ssr")]
 mod server;
 #[cfg(feature = "ssr")]
-pub use server::{AppState, SESSION_COOKIE, authorize, cookie_value, shown_error, status_of};
+pub use server::{
+    AppState, SESSION_COOKIE, authorize, cookie_value, requested_employee_id, requested_slug,
+    shown_error, status_of,
+};

@@ -8,17 +8,19 @@ use mamori_domain::quiz::{
 };
 
 #[cfg(feature = "ssr")]
-use super::server::{refuse, refused, require, store_error};
+use super::server::{refuse, refused, requested_slug, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{
     Permission,
     quiz::{PoolFormat, QuizRefusal},
+    training::Slug,
 };
 
 /// The caller's quiz page for one of their modules.
 #[server(endpoint = "my_quiz")]
 pub async fn my_quiz(slug: String) -> Result<QuizPage, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
+    let slug = requested_slug(&slug)?;
     let now = chrono::Utc::now();
     state
         .store
@@ -31,6 +33,7 @@ pub async fn my_quiz(slug: String) -> Result<QuizPage, AppError> {
 #[server(endpoint = "start_quiz_attempt")]
 pub async fn start_quiz_attempt(slug: String) -> Result<OpenAttempt, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
+    let slug = requested_slug(&slug)?;
     let now = chrono::Utc::now();
     state
         .store
@@ -83,6 +86,7 @@ pub async fn extend_quiz_attempt(attempt_id: i32) -> Result<OpenAttempt, AppErro
 #[server(endpoint = "save_quiz_settings")]
 pub async fn save_quiz_settings(slug: String, settings: QuizSettings) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     state
         .store
         .save_quiz_settings(&slug, settings)
@@ -100,6 +104,7 @@ pub async fn import_question_pool(
     text: String,
 ) -> Result<usize, AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     let format = PoolFormat::from_code(&format)
         .ok_or_else(|| refused(QuizRefusal::FormatUnknown { format }))?;
     replace_pool(&state, &slug, format.read(&text)).await
@@ -110,7 +115,7 @@ pub async fn import_question_pool(
 #[cfg(feature = "ssr")]
 pub async fn replace_pool(
     state: &super::server::AppState,
-    slug: &str,
+    slug: &Slug,
     read: Result<Vec<mamori_domain::quiz::Question>, Vec<mamori_domain::csv::LineError>>,
 ) -> Result<usize, AppError> {
     let questions = read.map_err(|errors| refused(QuizRefusal::Pool { errors }))?;
@@ -127,6 +132,7 @@ pub async fn replace_pool(
 #[server(endpoint = "quiz_report")]
 pub async fn quiz_report(slug: String) -> Result<QuizResults, AppError> {
     let (state, actor) = require(Permission::ViewTrainingResults).await?;
+    let slug = requested_slug(&slug)?;
     let scope = actor
         .results_scope()
         .ok_or_else(|| refuse(AppError::Forbidden))?;

@@ -10,7 +10,9 @@ use mamori_domain::report::{
 };
 
 #[cfg(feature = "ssr")]
-use super::server::{AppState, refuse, require, store_error};
+use super::server::{
+    AppState, refuse, requested_employee_id, requested_slug, require, store_error,
+};
 #[cfg(feature = "ssr")]
 use chrono::NaiveDate;
 #[cfg(feature = "ssr")]
@@ -60,6 +62,7 @@ pub async fn material_views(
     #[server(default)] view: ReportQuery,
 ) -> Result<MaterialReport, AppError> {
     let (state, scope) = viewer().await?;
+    let slug = requested_slug(&slug)?;
     let (year, on) = view.viewing(today());
     state
         .store
@@ -72,6 +75,7 @@ pub async fn material_views(
 #[server(endpoint = "staff_transcript")]
 pub async fn staff_transcript(employee_id: String) -> Result<Transcript, AppError> {
     let (state, scope) = viewer().await?;
+    let employee_id = requested_employee_id(&employee_id)?;
     state
         .store
         .transcript(&employee_id, today(), &scope)

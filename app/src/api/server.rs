@@ -6,7 +6,7 @@ use chrono::{Duration, Utc};
 use http::{HeaderMap, StatusCode, header};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
-use mamori_domain::{Actor, Permission};
+use mamori_domain::{Actor, EmployeeId, Permission, training::Slug};
 use mamori_store::{Store, StoreError, accounts::SessionToken};
 
 /// The cookie that carries the session token.
@@ -114,6 +114,18 @@ pub(crate) async fn require(permission: Permission) -> Result<(AppState, Actor),
 /// language.
 pub(crate) fn refused(reason: impl Into<mamori_domain::Refusal>) -> AppError {
     refuse(AppError::Refused(reason.into()))
+}
+
+/// A module's address as a request names it; one that cannot be any module's is refused with
+/// its reason. Server functions and plain routes alike parse theirs here.
+pub fn requested_slug(raw: &str) -> Result<Slug, AppError> {
+    Slug::parse(raw).map_err(refused)
+}
+
+/// An employee ID as a request names it; one that cannot be anyone's is not found, as an
+/// unknown one is.
+pub fn requested_employee_id(raw: &str) -> Result<EmployeeId, AppError> {
+    EmployeeId::parse(raw).map_err(|_| refuse(AppError::NotFound))
 }
 
 /// Sets the HTTP status that matches an error, so that API clients (and tests) see 401/403/422.

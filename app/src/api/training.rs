@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use mamori_domain::training::{LearnerModule, ModuleDraft, ModulePlayer, ModuleSummary};
 
 #[cfg(feature = "ssr")]
-use super::server::{redirect_form_post, refuse, refused, require, store_error};
+use super::server::{
+    redirect_form_post, refuse, refused, requested_employee_id, requested_slug, require,
+    store_error,
+};
 #[cfg(feature = "ssr")]
 use mamori_domain::{
     Permission,
@@ -38,7 +41,7 @@ pub async fn create_module(
     estimated_minutes: i32,
 ) -> Result<String, AppError> {
     let (state, actor) = require(Permission::AuthorTraining).await?;
-    let slug = mamori_domain::training::Slug::parse(&slug).map_err(refused)?;
+    let slug = requested_slug(&slug)?;
     state
         .store
         .create_module(
@@ -62,6 +65,7 @@ pub async fn create_module(
 #[server(endpoint = "edit_module")]
 pub async fn edit_module(slug: String) -> Result<ModuleDraft, AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     state.store.module_draft(&slug).await.map_err(store_error)
 }
 
@@ -74,6 +78,7 @@ pub async fn add_page(
     min_active_seconds: i32,
 ) -> Result<(), AppError> {
     let (state, actor) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     let page = mamori_store::training::NewMaterial {
         title: &title,
         content: mamori_store::training::NewContent::Page {
@@ -98,6 +103,7 @@ pub async fn edit_material(
     #[server(default)] min_active_seconds: i32,
 ) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     let edit = mamori_store::training::MaterialEdit {
         title: &title,
         text: &text,
@@ -115,6 +121,7 @@ pub async fn edit_material(
 pub async fn move_material(slug: String, position: i32, direction: String) -> Result<(), AppError> {
     use mamori_store::training::Move;
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     let direction = match direction.as_str() {
         "up" => Move::Up,
         "down" => Move::Down,
@@ -131,6 +138,7 @@ pub async fn move_material(slug: String, position: i32, direction: String) -> Re
 #[server(endpoint = "remove_material")]
 pub async fn remove_material(slug: String, position: i32) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     state
         .store
         .remove_material(&slug, position, chrono::Utc::now())
@@ -147,6 +155,7 @@ pub async fn edit_module_details(
     estimated_minutes: i32,
 ) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     state
         .store
         .edit_module_details(
@@ -164,6 +173,7 @@ pub async fn edit_module_details(
 #[server(endpoint = "archive_module")]
 pub async fn archive_module(slug: String) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     state
         .store
         .archive_module(&slug, chrono::Utc::now())
@@ -189,6 +199,7 @@ pub async fn carry_over_assignment(assignment_id: i32) -> Result<(), AppError> {
 #[server(endpoint = "publish_module")]
 pub async fn publish_module(slug: String) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     state
         .store
         .publish_module(&slug, chrono::Utc::now())
@@ -218,6 +229,7 @@ pub async fn assign_module(
 ) -> Result<(), AppError> {
     use mamori_domain::training::{AssignmentTarget, DueRule};
     let (state, actor) = require(Permission::AuthorTraining).await?;
+    let slug = requested_slug(&slug)?;
     let picked = |prefix: &str| {
         chosen
             .iter()
@@ -286,6 +298,7 @@ pub async fn my_modules() -> Result<Vec<LearnerModule>, AppError> {
 #[server(endpoint = "take_module")]
 pub async fn take_module(slug: String) -> Result<ModulePlayer, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
+    let slug = requested_slug(&slug)?;
     let now = chrono::Utc::now();
     state
         .store
@@ -336,6 +349,7 @@ pub async fn staff_training(
     employee_id: String,
 ) -> Result<mamori_domain::training::PersonTraining, AppError> {
     let (state, actor) = require(Permission::ViewManagedDivisions).await?;
+    let employee_id = requested_employee_id(&employee_id)?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
     let managed = state
         .store
@@ -346,16 +360,14 @@ pub async fn staff_training(
         .into_iter()
         .find(|p| p.employee_id == employee_id)
         .ok_or_else(|| refuse(AppError::NotFound))?;
-    let id = mamori_domain::EmployeeId::parse(&person.employee_id)
-        .map_err(|_| refuse(AppError::NotFound))?;
     let modules = state
         .store
-        .person_training(&id, today)
+        .person_training(&employee_id, today)
         .await
         .map_err(store_error)?;
     let mail = state
         .store
-        .mail_of(&person.employee_id)
+        .mail_of(&employee_id)
         .await
         .map_err(store_error)?;
     Ok(mamori_domain::training::PersonTraining {
@@ -372,6 +384,7 @@ pub async fn my_certificate(
     slug: String,
 ) -> Result<mamori_domain::training::Certificate, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
+    let slug = requested_slug(&slug)?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
     state
         .store

@@ -34,9 +34,9 @@ pub fn StaffTable(
                     <td>
                         {if link_people {
                             let href = format!("/admin/staff/{}", person.employee_id);
-                            view! { <A href=href>{person.employee_id}</A> }.into_any()
+                            view! { <A href=href>{person.employee_id.to_string()}</A> }.into_any()
                         } else {
-                            person.employee_id.into_any()
+                            person.employee_id.to_string().into_any()
                         }}
                     </td>
                     <td>{person.name}</td>

@@ -75,7 +75,7 @@ fn Grid(grid: TrainingGrid) -> impl IntoView {
             let href = format!("/manager/staff/{}", row.employee_id);
             view! {
                 <tr>
-                    <th scope="row"><A href=href>{row.employee_id}</A></th>
+                    <th scope="row"><A href=href>{row.employee_id.to_string()}</A></th>
                     <td>{row.name}</td>
                     {cells}
                 </tr>

@@ -107,7 +107,7 @@ fn Attempts(attempts: Vec<AttemptRow>) -> impl IntoView {
         .map(|a| {
             view! {
                 <tr>
-                    <th scope="row">{a.employee_id}</th>
+                    <th scope="row">{a.employee_id.to_string()}</th>
                     <td>{a.name}</td>
                     <td>{a.division}</td>
                     <td class="number">{a.number}</td>

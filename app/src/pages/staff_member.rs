@@ -98,7 +98,7 @@ fn StaffDetailView(
         })
         .collect_view();
     let on_staff = person.active_until.is_none_or(|until| until > today);
-    let employee_id = person.employee_id.clone();
+    let employee_id = person.employee_id.to_string();
     let edit_form = on_staff
         .then(|| view! { <EditForm person=person.clone() divisions=division_names actions /> });
     let password = on_staff.then(|| view! { <PasswordSection employee_id=employee_id.clone() has_password=detail.has_password send_link=actions.send_link /> });
@@ -219,7 +219,7 @@ fn EditForm(person: StaffSummary, divisions: Vec<String>, actions: PersonActions
             <h2 id="edit-heading">{t.directory.edit_heading}</h2>
             <ActionForm action=edit attr:class="stacked" attr:aria-describedby="edit-error">
                 {outcome}
-                <input type="hidden" name="employee_id" value=person.employee_id.clone() />
+                <input type="hidden" name="employee_id" value=person.employee_id.to_string() />
                 <label for="edit-name">{t.name}</label>
                 <input id="edit-name" name="name" type="text" required value=person.name.clone() autocomplete="off" />
                 <label for="edit-email">{t.email}</label>

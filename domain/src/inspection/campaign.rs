@@ -2,7 +2,7 @@
 //! who has submitted, by division.
 
 use super::{Answer, AnswerSheet, InspectionRefusal, Item, Respondent, output::CampaignFigures};
-use crate::{InspectionGroup, percent::Share};
+use crate::{EmployeeId, InspectionGroup, percent::Share};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -197,7 +197,7 @@ pub fn unanswered<'a>(items: &'a [SheetItem], answers: &[(String, Answer)]) -> V
 /// One target person, for the submission status.
 #[derive(Debug, Clone)]
 pub struct StatusPerson<'a> {
-    pub employee_id: &'a str,
+    pub employee_id: &'a EmployeeId,
     pub name: &'a str,
     pub division: &'a str,
     pub respondent: &'a Respondent,
@@ -213,7 +213,7 @@ pub struct DivisionStatus {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NonSubmitter {
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub division: String,
     /// Of `required`, answered so far (training's answers included).
@@ -258,7 +258,7 @@ impl SubmissionStatus {
                 .map(|(position, _)| position)
                 .collect();
             non_submitters.push(NonSubmitter {
-                employee_id: person.employee_id.to_string(),
+                employee_id: person.employee_id.clone(),
                 name: person.name.to_string(),
                 division: person.division.to_string(),
                 answered: mine
@@ -387,6 +387,7 @@ mod tests {
             answers: AnswerSheet::parse(letters).unwrap(),
         };
         let (done, half, none) = (sheet("yn"), sheet("y."), sheet(""));
+        let [e1, e2, e3] = ["E1", "E2", "E3"].map(|id| EmployeeId::parse(id).unwrap());
         let person = |employee_id, division, respondent| StatusPerson {
             employee_id,
             name: "職員",
@@ -396,9 +397,9 @@ mod tests {
         let status = SubmissionStatus::of(
             &items,
             &[
-                person("E2", "総務課", &half),
-                person("E1", "総務課", &done),
-                person("E3", "会計課", &none),
+                person(&e2, "総務課", &half),
+                person(&e1, "総務課", &done),
+                person(&e3, "会計課", &none),
             ],
         );
         let counts: Vec<(&str, usize, usize)> = status

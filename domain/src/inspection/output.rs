@@ -296,7 +296,7 @@ pub fn non_submitters_table(status: &SubmissionStatus) -> Table {
             .map(|n| {
                 vec![
                     Cell::Text(n.division.clone()),
-                    Cell::Text(n.employee_id.clone()),
+                    Cell::Text(n.employee_id.to_string()),
                     Cell::Text(n.name.clone()),
                     Cell::Count(n.answered),
                     Cell::Count(n.required),

@@ -1,7 +1,7 @@
 //! How a module's quiz went, for trainers and managers: each pool question's correct rate
 //! (which rule is misunderstood) and each person's attempts, on a page and as CSV.
 
-use crate::fiscal_year::AGENCY_OFFSET_HOURS;
+use crate::{EmployeeId, fiscal_year::AGENCY_OFFSET_HOURS};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -35,7 +35,7 @@ impl QuestionResult {
 /// One submitted attempt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttemptRow {
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub division: String,
     pub number: i32,
@@ -105,7 +105,7 @@ pub fn attempts_csv(attempts: &[AttemptRow]) -> String {
         attempts.iter().map(|a| {
             let local = a.submitted_at + Duration::hours(AGENCY_OFFSET_HOURS);
             [
-                a.employee_id.clone(),
+                a.employee_id.to_string(),
                 a.name.clone(),
                 a.division.clone(),
                 a.number.to_string(),
@@ -141,7 +141,7 @@ mod tests {
 
     fn attempt(id: &str, number: i32, passed: bool) -> AttemptRow {
         AttemptRow {
-            employee_id: id.into(),
+            employee_id: EmployeeId::parse(id).unwrap(),
             name: "山田, 太郎".into(),
             division: "総務課".into(),
             number,

@@ -1,5 +1,6 @@
 //! Who opened each material of a module, who did not, and how long they spent on it.
 
+use crate::EmployeeId;
 use serde::{Deserialize, Serialize};
 
 /// A module's materials as its learners met them.
@@ -37,7 +38,7 @@ pub const NOT_OPENED_LISTED: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Learner {
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub division: String,
 }
@@ -115,14 +116,14 @@ mod tests {
         };
         for n in 0..NOT_OPENED_LISTED + 2 {
             views.add_not_opened(|| Learner {
-                employee_id: format!("E{n:04}"),
+                employee_id: EmployeeId::parse(&format!("E{n:04}")).unwrap(),
                 name: "n".into(),
                 division: "d".into(),
             });
         }
         assert_eq!(views.not_opened_count, NOT_OPENED_LISTED + 2);
         assert_eq!(views.not_opened.len(), NOT_OPENED_LISTED);
-        assert_eq!(views.not_opened[0].employee_id, "E0000");
+        assert_eq!(views.not_opened[0].employee_id.as_str(), "E0000");
     }
 
     #[test]

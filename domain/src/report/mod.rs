@@ -7,7 +7,9 @@ pub mod query;
 pub mod table;
 pub mod transcript;
 
-use crate::{FiscalYear, InspectionGroup, SecurityRole, percent::Share, training::ProgressStatus};
+use crate::{
+    EmployeeId, FiscalYear, InspectionGroup, SecurityRole, percent::Share, training::ProgressStatus,
+};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::{
@@ -18,7 +20,7 @@ use std::{
 /// One person's assignment of one module, with what they had done by when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportEntry {
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub division: String,
     /// Security roles held on the date viewed; `Staff` is implied and not listed.
@@ -524,7 +526,7 @@ pub(crate) mod tests {
 
     pub(crate) fn entry(id: &str, division: &str, due: &str) -> ReportEntry {
         ReportEntry {
-            employee_id: id.into(),
+            employee_id: EmployeeId::parse(id).unwrap(),
             name: format!("name {id}"),
             division: division.into(),
             roles: Vec::new(),
@@ -677,7 +679,7 @@ pub(crate) mod tests {
         let selected = select(entries.clone(), &filter, SortKey::EmployeeId, false, on);
         // Even numbers not divisible by 3: 60 even, 20 of them divisible by 6.
         assert_eq!(selected.len(), 40);
-        assert_eq!(selected[0].employee_id, "E002");
+        assert_eq!(selected[0].employee_id.as_str(), "E002");
         let page = page_of(
             selected.clone(),
             9,
@@ -696,7 +698,7 @@ pub(crate) mod tests {
             on,
         );
         assert_eq!(all[0].status(on), ProgressStatus::Completed);
-        assert_eq!(all[0].employee_id, "E000");
+        assert_eq!(all[0].employee_id.as_str(), "E000");
         let second = page_of(
             all,
             2,
@@ -718,6 +720,6 @@ pub(crate) mod tests {
         };
         let descending = select(entries, &by_number, SortKey::EmployeeId, true, on);
         assert_eq!(descending.len(), 60);
-        assert_eq!(descending[0].employee_id, "E119");
+        assert_eq!(descending[0].employee_id.as_str(), "E119");
     }
 }

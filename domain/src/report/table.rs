@@ -149,7 +149,7 @@ pub fn people_table(entries: &[ReportEntry], on: NaiveDate) -> Table {
             .iter()
             .map(|e| {
                 vec![
-                    Cell::Text(e.employee_id.clone()),
+                    Cell::Text(e.employee_id.to_string()),
                     Cell::Text(e.name.clone()),
                     Cell::Text(e.division.clone()),
                     Cell::Text(e.module_title.clone()),

@@ -1,13 +1,13 @@
 //! One person's training across fiscal years: each assigned module's version, due date,
 //! standing, completion, certificate and quiz attempts.
 
-use crate::training::ProgressStatus;
+use crate::{EmployeeId, training::ProgressStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transcript {
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub division: String,
     /// Newest fiscal year first, then by due date.

@@ -4,11 +4,15 @@
 use super::{CliError, note_dry_run, open_store, read_file};
 use crate::settings::Settings;
 use clap::Subcommand;
-use mamori_domain::quiz::PoolFormat;
+use mamori_domain::{quiz::PoolFormat, training::Slug};
 use std::{io::Write, path::PathBuf, process::ExitCode};
 
 fn pool_format(code: &str) -> Result<PoolFormat, String> {
     PoolFormat::from_code(code).ok_or_else(|| format!("{code:?} is not gift, aiken or json"))
+}
+
+fn slug(raw: &str) -> Result<Slug, String> {
+    Slug::parse(raw).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Subcommand)]
@@ -17,8 +21,8 @@ pub enum QuizCommand {
     /// nothing: any question that cannot be used changes nothing and is printed as
     /// `LINE: reason` (unsupported GIFT types included).
     Import {
-        #[arg(long = "module", value_name = "SLUG")]
-        module: String,
+        #[arg(long = "module", value_name = "SLUG", value_parser = slug)]
+        module: Slug,
         file: PathBuf,
         #[arg(long, default_value = "gift", value_parser = pool_format)]
         format: PoolFormat,
@@ -28,8 +32,8 @@ pub enum QuizCommand {
     },
     /// Write a module's question pool to standard output as GIFT or JSON.
     Export {
-        #[arg(long = "module", value_name = "SLUG")]
-        module: String,
+        #[arg(long = "module", value_name = "SLUG", value_parser = slug)]
+        module: Slug,
         #[arg(long, default_value = "gift", value_parser = pool_format)]
         format: PoolFormat,
     },
@@ -58,7 +62,7 @@ pub async fn run(command: QuizCommand, settings: &Settings) -> Result<ExitCode, 
 
 async fn import_pool(
     settings: &Settings,
-    module: &str,
+    module: &Slug,
     file: &std::path::Path,
     format: PoolFormat,
     dry_run: bool,

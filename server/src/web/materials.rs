@@ -10,7 +10,10 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
-use mamori_app::{api::AppState, error::AppError};
+use mamori_app::{
+    api::{AppState, requested_slug},
+    error::AppError,
+};
 use mamori_domain::{
     Permission,
     media::{MediaType, UploadError, UploadKind},
@@ -94,7 +97,8 @@ pub(super) async fn upload_material(
     Path(slug): Path<String>,
     form: Multipart,
 ) -> Result<Response, Rejection> {
-    let editor = format!("/trainer/modules/{}", encode(&slug));
+    let slug = requested_slug(&slug)?;
+    let editor = format!("/trainer/modules/{}", encode(slug.as_str()));
     let form = match read_form(&files, form).await {
         Ok(form) => form,
         Err(code) => {

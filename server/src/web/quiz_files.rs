@@ -12,7 +12,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use mamori_app::{
-    api::{AppState, quiz::replace_pool},
+    api::{AppState, quiz::replace_pool, requested_slug},
     error::AppError,
     i18n::{Locale, common::line_error},
 };
@@ -37,7 +37,8 @@ pub(super) async fn upload_pool(
     headers: HeaderMap,
     form: Multipart,
 ) -> Result<Response, Rejection> {
-    let editor = format!("/trainer/modules/{}", encode(&slug));
+    let slug = requested_slug(&slug)?;
+    let editor = format!("/trainer/modules/{}", encode(slug.as_str()));
     let back = |query: String| {
         Redirect::to(&format!("{editor}?{query}#import-file-heading")).into_response()
     };
@@ -89,6 +90,7 @@ pub(super) async fn export_pool(
         .as_deref()
         .and_then(PoolFormat::from_code)
         .unwrap_or(PoolFormat::Gift);
+    let slug = requested_slug(&slug)?;
     let pool = state.store.question_pool(&slug).await?;
     let text = format.write(&pool).ok_or_else(|| {
         AppError::Refused(
@@ -109,7 +111,7 @@ pub(super) async fn export_pool(
                 header::CONTENT_DISPOSITION,
                 format!(
                     "attachment; filename=\"{}-questions.{}\"",
-                    encode(&slug),
+                    encode(slug.as_str()),
                     format.extension()
                 ),
             ),
@@ -127,12 +129,13 @@ pub(super) async fn results_csv(
     Path((slug, file)): Path<(String, String)>,
 ) -> Result<Response, Rejection> {
     let scope = actor.results_scope().ok_or(AppError::Forbidden)?;
+    let slug = requested_slug(&slug)?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
     let results = state
         .store
         .quiz_results(&slug, scope.divisions(), today)
         .await?;
-    let name = format!("quiz-{}-{file}", encode(&slug));
+    let name = format!("quiz-{}-{file}", encode(slug.as_str()));
     match file.as_str() {
         "questions.csv" => Ok(csv_download(&name, questions_csv(&results.questions))),
         "attempts.csv" => Ok(csv_download(&name, attempts_csv(&results.attempts))),

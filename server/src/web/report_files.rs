@@ -15,6 +15,7 @@ use mamori_app::{
     api::{
         AppState,
         reports::{load_dashboard, load_people, scope_of},
+        requested_employee_id, requested_slug,
     },
     error::AppError,
 };
@@ -64,7 +65,7 @@ pub(super) async fn report_file(
             .map(|dashboard| curve_table(&dashboard.curve)),
         "materials" => {
             let (year, on) = query.viewing(today);
-            let slug = query.module.clone().unwrap_or_default();
+            let slug = requested_slug(query.module.as_deref().unwrap_or_default())?;
             state
                 .store
                 .material_report(&slug, year, on, &scope)
@@ -91,10 +92,14 @@ pub(super) async fn transcript_file(
     let Some(("transcript", format)) = name_and_format(&file) else {
         return Err(AppError::NotFound.into());
     };
+    let employee_id = requested_employee_id(&employee_id)?;
     let scope = scope_of(&actor)?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
     let transcript = state.store.transcript(&employee_id, today, &scope).await?;
-    let name = format!("transcript-{}", mamori_domain::url::encode(&employee_id));
+    let name = format!(
+        "transcript-{}",
+        mamori_domain::url::encode(employee_id.as_str())
+    );
     respond(&transcript_table(&transcript), &name, format)
 }
 

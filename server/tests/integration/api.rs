@@ -572,6 +572,23 @@ async fn unknown_pages_answer_404() {
 }
 
 #[tokio::test]
+async fn a_module_address_that_cannot_be_one_is_refused_and_an_unknown_one_not_found() {
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    let trainer = app.session_of(TRAINER).await;
+    for (slug, status) in [("Not-A-Slug", 422), ("no-such-module", 404)] {
+        let call = trainer.call("edit_module", &[("slug", slug)]).await;
+        assert_eq!(call.status().as_u16(), status, "{slug}: server function");
+        if status == 422 {
+            assert!(call.text().await.unwrap().contains("SlugInvalid"), "{slug}");
+        }
+        let download = trainer
+            .get(&format!("/trainer/modules/{slug}/questions"))
+            .await;
+        assert_eq!(download.status().as_u16(), status, "{slug}: plain route");
+    }
+}
+
+#[tokio::test]
 async fn every_plain_route_enforces_its_access_rule_for_every_role() {
     // Expected status per caller: anonymous, learner, trainer, manager, admin. A stranger's
     // 303 is to the login page; anyone else's is back to the form. Every route of

@@ -414,7 +414,7 @@ async fn mail_waits_while_smtp_is_down_and_is_sent_when_it_is_back() {
             .unwrap();
         assert_eq!(back.sent, 1, "{backend}");
         assert_eq!(sink.received().len(), 1, "{backend}");
-        let record = &app.store.mail_of("E0300").await.unwrap()[0];
+        let record = &app.store.mail_of(&employee("E0300")).await.unwrap()[0];
         assert_eq!(record.attempts, 2, "{backend}");
         assert!(
             record.sent_at.is_some() && record.last_error.is_none(),
@@ -516,17 +516,21 @@ async fn links_go_to_everyone_without_a_password_once() {
             "{backend}: nobody gets a second mail"
         );
         assert_eq!(
-            app.store.mail_of("E0300").await.unwrap().len(),
+            app.store.mail_of(&employee("E0300")).await.unwrap().len(),
             1,
             "{backend}"
         );
         assert_eq!(
-            app.store.mail_of("E0301").await.unwrap().len(),
+            app.store.mail_of(&employee("E0301")).await.unwrap().len(),
             1,
             "{backend}"
         );
         assert!(
-            app.store.mail_of(ADMIN).await.unwrap().is_empty(),
+            app.store
+                .mail_of(&employee(ADMIN))
+                .await
+                .unwrap()
+                .is_empty(),
             "{backend}"
         );
     }

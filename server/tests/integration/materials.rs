@@ -122,7 +122,7 @@ async fn trainers_upload_documents_and_videos_and_bad_files_are_refused_whole() 
         );
         assert!(
             app.store
-                .module_draft("rules")
+                .module_draft(&slug("rules"))
                 .await
                 .unwrap()
                 .materials
@@ -157,7 +157,7 @@ async fn trainers_upload_documents_and_videos_and_bad_files_are_refused_whole() 
             3,
             "{backend}: the PDF, the video and one copy of the captions used twice"
         );
-        let draft = app.store.module_draft("rules").await.unwrap();
+        let draft = app.store.module_draft(&slug("rules")).await.unwrap();
         assert_eq!(draft.materials.len(), 3, "{backend}");
 
         // Anyone else uploading is refused.
@@ -191,7 +191,7 @@ async fn files_reach_only_learners_taking_the_module_and_trainers() {
             .part("file", part(&webm(), "film.webm"))
             .part("captions", part(VTT, "film.vtt"));
         upload(&trainer, "rules", video).await;
-        let draft = app.store.module_draft("rules").await.unwrap();
+        let draft = app.store.module_draft(&slug("rules")).await.unwrap();
         let (pdf, film) = (draft.materials[0].id, draft.materials[1].id);
         let get =
             |who: &TestApp, path: String| who.client.get(format!("{}{path}", who.address)).send();

@@ -176,7 +176,7 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
             back, "/trainer/modules/media?questions_imported=2#import-file-heading",
             "{backend}"
         );
-        let pool = app.store.question_pool("media").await.unwrap();
+        let pool = app.store.question_pool(&slug("media")).await.unwrap();
         assert_eq!(pool.len(), 2, "{backend}");
 
         // A file with a question that cannot be used changes nothing, and says where, in
@@ -201,7 +201,7 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
             let back = upload_questions(&trainer, format, bytes).await;
             assert_eq!(back, lines(line), "{backend}");
             assert_eq!(
-                app.store.question_pool("media").await.unwrap(),
+                app.store.question_pool(&slug("media")).await.unwrap(),
                 pool,
                 "{backend}"
             );

@@ -1,3 +1,5 @@
+use crate::StoreError;
+use mamori_domain::EmployeeId;
 use sea_orm::entity::prelude::*;
 
 /// A staff member. Their division and security roles are dated history
@@ -23,6 +25,12 @@ impl Model {
     pub fn is_active_on(&self, date: Date) -> bool {
         self.active_from <= date && self.active_until.is_none_or(|until| until >= date)
     }
+}
+
+/// A stored employee ID, typed. Every ID was parsed on its way in, so one that no longer
+/// parses is corrupt data.
+pub(crate) fn employee_id_of(stored: &str) -> Result<EmployeeId, StoreError> {
+    EmployeeId::parse(stored).map_err(|e| StoreError::Corrupt(format!("staff: {e}")))
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
     FiscalYear,
     reminder::ReminderPolicy,
-    training::{AssignmentInfo, AssignmentTarget, DueRule, ModuleStatus, TrainingRefusal},
+    training::{AssignmentInfo, AssignmentTarget, DueRule, ModuleStatus, Slug, TrainingRefusal},
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -21,7 +21,7 @@ impl Store {
     /// Assigns a published module for a fiscal year.
     pub async fn assign_module(
         &self,
-        slug: &str,
+        slug: &Slug,
         fiscal_year: FiscalYear,
         target: &AssignmentTarget,
         due: DueRule,
@@ -89,8 +89,10 @@ impl Store {
             .one(self.db())
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("module {}", row.module_id)))?;
+        let slug = Slug::parse(&module.slug)
+            .map_err(|e| StoreError::Corrupt(format!("module {}: {e}", module.id)))?;
         self.assign_module(
-            &module.slug,
+            &slug,
             FiscalYear::new(row.fiscal_year + 1),
             &info.target,
             info.due.a_year_later(),

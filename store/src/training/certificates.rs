@@ -7,7 +7,7 @@ use crate::{
     entities::{assignment, enrollment, staff, training_module},
 };
 use chrono::NaiveDate;
-use mamori_domain::training::Certificate;
+use mamori_domain::training::{Certificate, Slug};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 impl Store {
@@ -15,7 +15,7 @@ impl Store {
     pub async fn certificate(
         &self,
         staff_id: i32,
-        slug: &str,
+        slug: &Slug,
         today: NaiveDate,
     ) -> Result<Certificate, StoreError> {
         let assigned = self.assigned_module(staff_id, slug, today).await?;
@@ -54,7 +54,7 @@ impl Store {
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("module {}", assignment.module_id)))?;
         Ok(Some(Certificate {
-            employee_id: person.employee_id,
+            employee_id: staff::employee_id_of(&person.employee_id)?,
             name: person.name,
             module_title: module.title,
             version: done.version,

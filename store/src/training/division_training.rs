@@ -16,7 +16,7 @@ impl Store {
     ) -> Result<TrainingGrid, StoreError> {
         let people = self.division_staff(division_ids, today).await?;
         let ids: HashMap<String, i32> = staff::Entity::find()
-            .filter(staff::Column::EmployeeId.is_in(people.iter().map(|p| p.employee_id.clone())))
+            .filter(staff::Column::EmployeeId.is_in(people.iter().map(|p| p.employee_id.as_str())))
             .all(self.db())
             .await?
             .into_iter()
@@ -25,7 +25,7 @@ impl Store {
         let mut modules: Vec<(NaiveDate, String, String)> = Vec::new();
         let mut per_person = Vec::new();
         for person in people {
-            let Some(id) = ids.get(&person.employee_id) else {
+            let Some(id) = ids.get(person.employee_id.as_str()) else {
                 continue;
             };
             let assigned = self.learner_modules(*id, today).await?;

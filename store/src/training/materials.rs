@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use mamori_domain::{
     media::{MediaType, UploadKind},
     training::{
-        FileInfo, Material, MaterialBody, MaterialKind, TrainingRefusal, VideoSource,
+        FileInfo, Material, MaterialBody, MaterialKind, Slug, TrainingRefusal, VideoSource,
         parse_video_link,
     },
 };
@@ -76,7 +76,7 @@ impl Store {
     /// version: learners who began the old one keep it.
     pub async fn add_material(
         &self,
-        slug: &str,
+        slug: &Slug,
         new: NewMaterial<'_>,
         uploaded_by: &str,
         now: DateTime<Utc>,
@@ -151,7 +151,7 @@ impl Store {
     /// Changes the title and text of the draft's material at `position` (1-based).
     pub async fn edit_material(
         &self,
-        slug: &str,
+        slug: &Slug,
         position: i32,
         edit: MaterialEdit<'_>,
         now: DateTime<Utc>,
@@ -175,7 +175,7 @@ impl Store {
     /// Swaps the draft's material at `position` with its neighbour.
     pub async fn move_material(
         &self,
-        slug: &str,
+        slug: &Slug,
         position: i32,
         direction: Move,
         now: DateTime<Utc>,
@@ -198,7 +198,7 @@ impl Store {
     /// Removes the draft's material at `position`; those after it move up.
     pub async fn remove_material(
         &self,
-        slug: &str,
+        slug: &Slug,
         position: i32,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
@@ -220,7 +220,7 @@ impl Store {
     /// Applies `change` to the draft's materials in one transaction.
     async fn change_draft(
         &self,
-        slug: &str,
+        slug: &Slug,
         now: DateTime<Utc>,
         change: impl FnOnce(&[material::Model]) -> Result<Vec<material::ActiveModel>, StoreError>,
     ) -> Result<(), StoreError> {

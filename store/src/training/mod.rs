@@ -48,7 +48,7 @@ impl Store {
         if new.title.trim().is_empty() {
             return Err(TrainingRefusal::TitleEmpty.into());
         }
-        if module_by_slug(self.db(), new.slug.as_str()).await.is_ok() {
+        if module_by_slug(self.db(), new.slug).await.is_ok() {
             return Err(TrainingRefusal::SlugTaken {
                 slug: new.slug.to_string(),
             }
@@ -75,7 +75,7 @@ impl Store {
     /// every version, so the change shows at once.
     pub async fn edit_module_details(
         &self,
-        slug: &str,
+        slug: &Slug,
         title: &str,
         summary: &str,
         estimated_minutes: i32,
@@ -106,7 +106,7 @@ impl Store {
     }
 
     /// A module with the materials trainers edit (the draft version) and its assignments.
-    pub async fn module_draft(&self, slug: &str) -> Result<ModuleDraft, StoreError> {
+    pub async fn module_draft(&self, slug: &Slug) -> Result<ModuleDraft, StoreError> {
         let module = module_by_slug(self.db(), slug).await?;
         let rows = materials_of(self.db(), module.id, module.draft_version).await?;
         Ok(ModuleDraft {
@@ -120,7 +120,7 @@ impl Store {
     }
 
     /// Makes the draft what learners see; publishing an archived module brings it back.
-    pub async fn publish_module(&self, slug: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    pub async fn publish_module(&self, slug: &Slug, now: DateTime<Utc>) -> Result<(), StoreError> {
         let txn = self.db().begin().await?;
         let module = module_by_slug(&txn, slug).await?;
         if materials_of(&txn, module.id, module.draft_version)
@@ -140,7 +140,7 @@ impl Store {
     }
 
     /// Takes a module away from learners (and from reminders); their records stay.
-    pub async fn archive_module(&self, slug: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    pub async fn archive_module(&self, slug: &Slug, now: DateTime<Utc>) -> Result<(), StoreError> {
         let module = module_by_slug(self.db(), slug).await?;
         if module.published_version == 0 {
             return Err(TrainingRefusal::ArchiveUnpublished.into());
@@ -178,10 +178,10 @@ fn summary_of(module: training_module::Model) -> ModuleSummary {
 
 pub(crate) async fn module_by_slug(
     db: &impl ConnectionTrait,
-    slug: &str,
+    slug: &Slug,
 ) -> Result<training_module::Model, StoreError> {
     training_module::Entity::find()
-        .filter(training_module::Column::Slug.eq(slug))
+        .filter(training_module::Column::Slug.eq(slug.as_str()))
         .one(db)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("module {slug}")))

@@ -11,7 +11,7 @@ use crate::{
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::training::{
-    Heartbeat, LearnerModule, MaterialKind, ModulePlayer, ModuleProgress, PlayerMaterial,
+    Heartbeat, LearnerModule, MaterialKind, ModulePlayer, ModuleProgress, PlayerMaterial, Slug,
     ViewEvidence, material_viewed, progress_status,
 };
 use sea_orm::{
@@ -49,7 +49,7 @@ impl Store {
     pub async fn module_player(
         &self,
         staff_id: i32,
-        slug: &str,
+        slug: &Slug,
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<ModulePlayer, StoreError> {
@@ -229,13 +229,13 @@ impl Store {
     pub(super) async fn assigned_module(
         &self,
         staff_id: i32,
-        slug: &str,
+        slug: &Slug,
         today: NaiveDate,
     ) -> Result<Assigned, StoreError> {
         self.assigned_to(staff_id, today)
             .await?
             .into_iter()
-            .find(|a| a.module.slug == slug)
+            .find(|a| a.module.slug == slug.as_str())
             .ok_or_else(|| StoreError::NotFound(format!("module {slug}")))
     }
 

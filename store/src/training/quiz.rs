@@ -8,12 +8,16 @@ use crate::{
     entities::{enrollment, question, quiz, quiz_attempt, staff},
 };
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use mamori_domain::quiz::{
-    AskedQuestion, AttemptReview, Finished, MultipleScoring, OpenAttempt, Question, QuestionKind,
-    QuizPage, QuizRefusal, QuizSettings, ReviewedOption, ReviewedQuestion, attempt_result, draw,
-    may_start, on_time,
-    results::{AttemptRow, QuestionResult, QuizResults},
-    score,
+use mamori_domain::{
+    EmployeeId,
+    quiz::{
+        AskedQuestion, AttemptReview, Finished, MultipleScoring, OpenAttempt, Question,
+        QuestionKind, QuizPage, QuizRefusal, QuizSettings, ReviewedOption, ReviewedQuestion,
+        attempt_result, draw, may_start, on_time,
+        results::{AttemptRow, QuestionResult, QuizResults},
+        score,
+    },
+    training::Slug,
 };
 use sea_orm::{
     ActiveModelTrait,
@@ -34,14 +38,14 @@ struct PaperEntry {
 }
 
 impl Store {
-    pub async fn quiz_settings(&self, slug: &str) -> Result<QuizSettings, StoreError> {
+    pub async fn quiz_settings(&self, slug: &Slug) -> Result<QuizSettings, StoreError> {
         let module = module_by_slug(self.db(), slug).await?;
         settings_of(self.db(), module.id).await
     }
 
     pub async fn save_quiz_settings(
         &self,
-        slug: &str,
+        slug: &Slug,
         settings: QuizSettings,
     ) -> Result<(), StoreError> {
         if settings.pass_mark > 100 {
@@ -80,7 +84,7 @@ impl Store {
     }
 
     /// The module's question pool, in order.
-    pub async fn question_pool(&self, slug: &str) -> Result<Vec<Question>, StoreError> {
+    pub async fn question_pool(&self, slug: &Slug) -> Result<Vec<Question>, StoreError> {
         let module = module_by_slug(self.db(), slug).await?;
         Ok(pool_of(self.db(), module.id)
             .await?
@@ -93,7 +97,7 @@ impl Store {
     /// questions they drew.
     pub async fn replace_question_pool(
         &self,
-        slug: &str,
+        slug: &Slug,
         questions: &[Question],
     ) -> Result<(), StoreError> {
         for (n, q) in questions.iter().enumerate() {
@@ -126,7 +130,7 @@ impl Store {
     pub async fn quiz_page(
         &self,
         staff_id: i32,
-        slug: &str,
+        slug: &Slug,
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<QuizPage, StoreError> {
@@ -159,7 +163,7 @@ impl Store {
     pub async fn start_quiz_attempt(
         &self,
         staff_id: i32,
-        slug: &str,
+        slug: &Slug,
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<OpenAttempt, StoreError> {
@@ -331,13 +335,13 @@ impl Store {
     /// manager's view); without, among everyone.
     pub async fn quiz_results(
         &self,
-        slug: &str,
+        slug: &Slug,
         divisions: Option<&[i32]>,
         today: NaiveDate,
     ) -> Result<QuizResults, StoreError> {
         let module = module_by_slug(self.db(), slug).await?;
         let settings = settings_of(self.db(), module.id).await?;
-        let visible: Option<HashSet<String>> = match divisions {
+        let visible: Option<HashSet<EmployeeId>> = match divisions {
             Some(ids) => Some(
                 self.division_staff(ids, today)
                     .await?
@@ -347,20 +351,17 @@ impl Store {
             ),
             None => None,
         };
-        let attempts: Vec<(quiz_attempt::Model, staff::Model)> =
-            submitted_attempts(self.db(), module.id)
-                .await?
-                .into_iter()
-                .filter(|(_, person)| {
-                    visible
-                        .as_ref()
-                        .is_none_or(|v| v.contains(&person.employee_id))
-                })
-                .collect();
-        let mut people: Vec<staff::Model> = attempts.iter().map(|(_, p)| p.clone()).collect();
+        let mut attempts: Vec<(quiz_attempt::Model, EmployeeId, staff::Model)> = Vec::new();
+        for (attempt, person) in submitted_attempts(self.db(), module.id).await? {
+            let employee_id = staff::employee_id_of(&person.employee_id)?;
+            if visible.as_ref().is_none_or(|v| v.contains(&employee_id)) {
+                attempts.push((attempt, employee_id, person));
+            }
+        }
+        let mut people: Vec<staff::Model> = attempts.iter().map(|(_, _, p)| p.clone()).collect();
         people.sort_by_key(|p| p.id);
         people.dedup_by_key(|p| p.id);
-        let divisions: HashMap<String, String> = self
+        let divisions: HashMap<EmployeeId, String> = self
             .summaries(people, today)
             .await?
             .into_iter()
@@ -377,7 +378,7 @@ impl Store {
             })
             .collect();
         let mut rows = Vec::new();
-        for (attempt, person) in attempts {
+        for (attempt, employee_id, person) in attempts {
             let paper: Vec<PaperEntry> = from_json(&attempt.paper)?;
             let answers: Vec<Vec<usize>> = from_json(attempt.answers.as_deref().unwrap_or("[]"))?;
             for (entry, chosen) in paper.iter().zip(&answers) {
@@ -390,11 +391,8 @@ impl Store {
                 }
             }
             rows.push(AttemptRow {
-                division: divisions
-                    .get(&person.employee_id)
-                    .cloned()
-                    .unwrap_or_default(),
-                employee_id: person.employee_id,
+                division: divisions.get(&employee_id).cloned().unwrap_or_default(),
+                employee_id,
                 name: person.name,
                 number: attempt.number,
                 submitted_at: attempt.submitted_at.unwrap_or(attempt.started_at),

@@ -16,7 +16,7 @@ use crate::{
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
-    FiscalYear, SecurityRole,
+    EmployeeId, FiscalYear, SecurityRole,
     training::{AssignmentInfo, ModuleStatus},
 };
 use sea_orm::{
@@ -31,7 +31,7 @@ use std::{
 #[derive(Debug)]
 pub struct RosterPerson {
     pub id: i32,
-    pub employee_id: String,
+    pub employee_id: EmployeeId,
     pub name: String,
     pub email: String,
     pub active_from: NaiveDate,
@@ -244,7 +244,7 @@ impl Store {
             person_roles.dedup();
             people.push(Arc::new(RosterPerson {
                 id,
-                employee_id,
+                employee_id: staff::employee_id_of(&employee_id)?,
                 name,
                 email,
                 active_from,

@@ -15,7 +15,7 @@ use mamori_store::{Store, StoreError, staff_import::ImportError};
 use mamori_test_support::{
     LEARNER,
     calendar::{jst, year},
-    demo_staff_id, fresh_databases, publish_media_module, read_media_page,
+    demo_staff_id, employee, fresh_databases, publish_media_module, read_media_page, slug,
 };
 
 fn lines(error: ImportError) -> Vec<String> {
@@ -31,7 +31,7 @@ async fn demo_with_media_assigned(store: &Store, now: DateTime<Utc>) {
     publish_media_module(store, now).await;
     store
         .assign_module(
-            "media",
+            &slug("media"),
             year(),
             &AssignmentTarget::Everyone,
             DueRule::On(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
@@ -371,7 +371,7 @@ async fn a_learner_drafts_submits_and_changes_answers_while_the_campaign_is_open
             !status
                 .non_submitters
                 .iter()
-                .any(|n| n.employee_id == LEARNER)
+                .any(|n| n.employee_id.as_str() == LEARNER)
         );
         let other = store
             .inspection_results(
@@ -443,7 +443,7 @@ async fn opening_notifies_the_target_staff_and_reminders_stop_at_submission_and_
             .await
             .unwrap();
         assert_eq!(again.total(), 0, "each mail is queued once");
-        let notice = store.mail_of(LEARNER).await.unwrap().remove(0);
+        let notice = store.mail_of(&employee(LEARNER)).await.unwrap().remove(0);
         assert_eq!(
             notice.kind,
             MailKind::Reminder(ReminderKind::InspectionNotice)
@@ -458,7 +458,7 @@ async fn opening_notifies_the_target_staff_and_reminders_stop_at_submission_and_
             .await
             .unwrap();
         assert!(
-            store.mail_of(LEARNER).await.unwrap()[0]
+            store.mail_of(&employee(LEARNER)).await.unwrap()[0]
                 .cancelled_at
                 .is_some()
         );
@@ -469,7 +469,7 @@ async fn opening_notifies_the_target_staff_and_reminders_stop_at_submission_and_
             .await
             .unwrap();
         assert_eq!(queued(&reminders, ReminderKind::InspectionReminder), 360);
-        assert_eq!(store.mail_of(LEARNER).await.unwrap().len(), 1);
+        assert_eq!(store.mail_of(&employee(LEARNER)).await.unwrap().len(), 1);
         let closed = store
             .run_reminder_pass(jst(12, 1, 10), BASE_URL)
             .await

@@ -4,7 +4,7 @@
 use chrono::{Duration, Utc};
 use mamori_domain::EmployeeId;
 use mamori_store::Store;
-use mamori_test_support::{TestDatabase, demo_stores};
+use mamori_test_support::{TestDatabase, demo_stores, employee};
 
 /// The demo agency in each fresh database, with one set-password mail queued at `now`.
 async fn one_queued_mail(now: chrono::DateTime<Utc>) -> Vec<(TestDatabase, Store)> {
@@ -78,7 +78,7 @@ async fn a_claim_left_by_a_crashed_sender_is_taken_up_later() {
             .mark_mail_sent(&retried[0], now + Duration::minutes(6))
             .await
             .unwrap();
-        let record = &store.mail_of("E0300").await.unwrap()[0];
+        let record = &store.mail_of(&employee("E0300")).await.unwrap()[0];
         assert!(
             record.sent_at.is_some() && record.last_error.is_none(),
             "{backend}"

@@ -11,7 +11,7 @@ use mamori_store::{Store, StoreError, training::ViewReport};
 use mamori_test_support::{
     LEARNER, MANAGER, TRAINER, TestDatabase,
     calendar::{start, today},
-    demo_actor, demo_staff_id, demo_stores, publish_media_module,
+    demo_actor, demo_staff_id, demo_stores, publish_media_module, slug,
 };
 
 const POOL: &str = "::持出し::機密性３情報を庁外へ持ち出すには？ {=上長の許可を得る#そのとおり ~自由に持ち出す#許可が必要です ####取扱制限に従います。}\n\n::○×::USB メモリは私物でもよい。{F}\n\n::複数::正しいものをすべて選ぶ {~%50%暗号化する ~%50%紛失時は報告する ~%-100%私物に保存する}";
@@ -27,13 +27,16 @@ async fn with_quiz(settings: QuizSettings) -> Vec<(TestDatabase, Store)> {
     for (_, store) in &stores {
         publish_media_module(store, at(0)).await;
         store
-            .replace_question_pool("media", &gift::parse(POOL).unwrap())
+            .replace_question_pool(&slug("media"), &gift::parse(POOL).unwrap())
             .await
             .unwrap();
-        store.save_quiz_settings("media", settings).await.unwrap();
+        store
+            .save_quiz_settings(&slug("media"), settings)
+            .await
+            .unwrap();
         store
             .assign_module(
-                "media",
+                &slug("media"),
                 FiscalYear::containing(today()),
                 &AssignmentTarget::Everyone,
                 DueRule::On(today() + Duration::days(30)),
@@ -48,7 +51,7 @@ async fn with_quiz(settings: QuizSettings) -> Vec<(TestDatabase, Store)> {
 
 /// The answers a learner would give, per question in the order shown: right or wrong.
 async fn answers(store: &Store, attempt: &OpenAttempt, right: bool) -> Vec<Vec<usize>> {
-    let pool = store.question_pool("media").await.unwrap();
+    let pool = store.question_pool(&slug("media")).await.unwrap();
     attempt
         .questions
         .iter()
@@ -91,19 +94,19 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
         let backend = database.backend;
         let learner = demo_staff_id(&store, LEARNER).await;
         let page = store
-            .quiz_page(learner, "media", today(), at(1))
+            .quiz_page(learner, &slug("media"), today(), at(1))
             .await
             .unwrap();
         assert_eq!((page.pool_size, page.may_start), (3, Ok(())), "{backend}");
 
         let first = store
-            .start_quiz_attempt(learner, "media", today(), at(1))
+            .start_quiz_attempt(learner, &slug("media"), today(), at(1))
             .await
             .unwrap();
         assert_eq!(first.questions.len(), 3, "{backend}");
         // A reload or a second click returns the same attempt.
         let again = store
-            .start_quiz_attempt(learner, "media", today(), at(2))
+            .start_quiz_attempt(learner, &slug("media"), today(), at(2))
             .await
             .unwrap();
         assert_eq!(again, first, "{backend}");
@@ -145,7 +148,7 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
 
         // The page read, the quiz not yet passed: not complete.
         let player = store
-            .module_player(learner, "media", today(), at(5))
+            .module_player(learner, &slug("media"), today(), at(5))
             .await
             .unwrap();
         let read = ViewReport {
@@ -158,7 +161,7 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
             .await
             .unwrap();
         let player = store
-            .module_player(learner, "media", today(), at(6))
+            .module_player(learner, &slug("media"), today(), at(6))
             .await
             .unwrap();
         assert!(player.materials[0].viewed, "{backend}");
@@ -168,7 +171,7 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
         );
 
         let second = store
-            .start_quiz_attempt(learner, "media", today(), at(7))
+            .start_quiz_attempt(learner, &slug("media"), today(), at(7))
             .await
             .unwrap();
         assert_eq!(second.number, 2, "{backend}");
@@ -182,7 +185,7 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
             "{backend}: {passed:?}"
         );
         let player = store
-            .module_player(learner, "media", today(), at(9))
+            .module_player(learner, &slug("media"), today(), at(9))
             .await
             .unwrap();
         assert!(
@@ -191,7 +194,7 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
         );
 
         let page = store
-            .quiz_page(learner, "media", today(), at(10))
+            .quiz_page(learner, &slug("media"), today(), at(10))
             .await
             .unwrap();
         assert_eq!(page.history.len(), 2, "{backend}");
@@ -203,7 +206,7 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
         assert!(
             matches!(
                 store
-                    .start_quiz_attempt(learner, "media", today(), at(10))
+                    .start_quiz_attempt(learner, &slug("media"), today(), at(10))
                     .await,
                 Err(StoreError::Refused(Refusal::Quiz(
                     QuizRefusal::CannotStart(StartRefusal::AlreadyPassed)
@@ -213,7 +216,10 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
         );
 
         // Trainers see which question is misunderstood, and who tried how often.
-        let results = store.quiz_results("media", None, today()).await.unwrap();
+        let results = store
+            .quiz_results(&slug("media"), None, today())
+            .await
+            .unwrap();
         assert!(
             results
                 .questions
@@ -228,12 +234,12 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
         // A manager sees only their divisions' staff: the learner's own division, then another.
         let own = demo_actor(&store, MANAGER).await.managed_division_ids;
         let scoped = store
-            .quiz_results("media", Some(&own), today())
+            .quiz_results(&slug("media"), Some(&own), today())
             .await
             .unwrap();
         assert_eq!(scoped.attempts.len(), 2, "{backend}");
         let elsewhere = store
-            .quiz_results("media", Some(&[own[0] + 1]), today())
+            .quiz_results(&slug("media"), Some(&[own[0] + 1]), today())
             .await
             .unwrap();
         assert!(elsewhere.attempts.is_empty(), "{backend}");
@@ -264,7 +270,7 @@ async fn time_limits_can_be_extended_and_late_answers_fail() {
         let backend = database.backend;
         let learner = demo_staff_id(&store, LEARNER).await;
         let first = store
-            .start_quiz_attempt(learner, "media", today(), at(0))
+            .start_quiz_attempt(learner, &slug("media"), today(), at(0))
             .await
             .unwrap();
         assert_eq!(first.questions.len(), 2, "{backend}: two of three drawn");
@@ -277,7 +283,7 @@ async fn time_limits_can_be_extended_and_late_answers_fail() {
         assert!(!late.passed && !late.on_time, "{backend}: {late:?}");
 
         let second = store
-            .start_quiz_attempt(learner, "media", today(), at(13))
+            .start_quiz_attempt(learner, &slug("media"), today(), at(13))
             .await
             .unwrap();
         let extended = store
@@ -307,12 +313,12 @@ async fn time_limits_can_be_extended_and_late_answers_fail() {
 async fn a_pool_is_replaced_whole_or_not_at_all() {
     for (database, store) in with_quiz(QuizSettings::default()).await {
         let backend = database.backend;
-        let before = store.question_pool("media").await.unwrap();
+        let before = store.question_pool(&slug("media")).await.unwrap();
         let mut bad = before.clone();
         bad[1].answer = None;
         assert!(
             matches!(
-                store.replace_question_pool("media", &bad).await,
+                store.replace_question_pool(&slug("media"), &bad).await,
                 Err(StoreError::Refused(Refusal::Quiz(QuizRefusal::Question {
                     number: 2,
                     problem: QuestionProblem::NoTrueFalseAnswer
@@ -321,18 +327,18 @@ async fn a_pool_is_replaced_whole_or_not_at_all() {
             "{backend}"
         );
         assert_eq!(
-            store.question_pool("media").await.unwrap(),
+            store.question_pool(&slug("media")).await.unwrap(),
             before,
             "{backend}"
         );
         // Export and import give the same pool.
         let exported = gift::write(&before);
         store
-            .replace_question_pool("media", &gift::parse(&exported).unwrap())
+            .replace_question_pool(&slug("media"), &gift::parse(&exported).unwrap())
             .await
             .unwrap();
         assert_eq!(
-            store.question_pool("media").await.unwrap(),
+            store.question_pool(&slug("media")).await.unwrap(),
             before,
             "{backend}"
         );

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use mamori_domain::{
-    EmployeeId, FiscalYear, Refusal,
+    FiscalYear, Refusal,
     mail::MailRefusal,
     reminder::{MailTemplate, ReminderKind, ReminderPolicy},
     training::{AssignmentTarget, DueRule, Heartbeat},
@@ -13,7 +13,7 @@ use mamori_store::{Store, StoreError, training::ViewReport};
 use mamori_test_support::{
     LEARNER, MANAGER, TRAINER, TestDatabase,
     calendar::{date, jst},
-    demo_actor, demo_staff_id, demo_stores, publish_media_module,
+    demo_actor, demo_staff_id, demo_stores, employee, publish_media_module, slug,
 };
 
 const BASE_URL: &str = "https://mamori.example";
@@ -27,7 +27,7 @@ async fn with_assignment() -> Vec<(TestDatabase, Store)> {
         publish_media_module(store, assigned_at).await;
         store
             .assign_module(
-                "media",
+                &slug("media"),
                 FiscalYear::containing(date(11, 26)),
                 &AssignmentTarget::Divisions(vec!["消費者安全課".into()]),
                 DueRule::On(date(12, 10)),
@@ -54,7 +54,7 @@ async fn complete(store: &Store, employee_id: &str, now: DateTime<Utc>) {
     let learner = demo_staff_id(store, employee_id).await;
     let today = mamori_domain::agency_date(now);
     let player = store
-        .module_player(learner, "media", today, now)
+        .module_player(learner, &slug("media"), today, now)
         .await
         .unwrap();
     let page = player.materials[0].material.id;
@@ -72,7 +72,7 @@ async fn complete(store: &Store, employee_id: &str, now: DateTime<Utc>) {
 /// Kinds of the unsent, uncancelled mail about a person.
 async fn waiting(store: &Store, employee_id: &str) -> Vec<String> {
     store
-        .mail_of(employee_id)
+        .mail_of(&employee(employee_id))
         .await
         .unwrap()
         .into_iter()
@@ -104,7 +104,7 @@ async fn each_mail_is_queued_once_only_on_business_days_and_never_after_completi
             .await
             .unwrap();
         assert_eq!(again.total(), 0, "{backend}: {again:?}");
-        let notice = store.mail_of(LEARNER).await.unwrap().remove(0);
+        let notice = store.mail_of(&employee(LEARNER)).await.unwrap().remove(0);
         assert!(notice.subject.contains("可搬記憶媒体"), "{backend}");
 
         // Completing cancels the notice not yet sent; a sender no longer sees it.
@@ -132,19 +132,14 @@ async fn each_mail_is_queued_once_only_on_business_days_and_never_after_completi
             .unwrap()
             .into_iter()
             .map(|p| p.employee_id)
-            .find(|id| id != LEARNER && id != MANAGER)
+            .find(|id| id.as_str() != LEARNER && id.as_str() != MANAGER)
             .unwrap();
         store
-            .mark_left(
-                &EmployeeId::parse(&leaver).unwrap(),
-                date(11, 30),
-                "test",
-                jst(11, 26, 13),
-            )
+            .mark_left(&leaver, date(11, 30), "test", jst(11, 26, 13))
             .await
             .unwrap();
         assert_eq!(
-            waiting(&store, &leaver).await,
+            waiting(&store, leaver.as_str()).await,
             Vec::<String>::new(),
             "{backend}"
         );
@@ -184,7 +179,7 @@ async fn each_mail_is_queued_once_only_on_business_days_and_never_after_completi
             [(ReminderKind::ManagerDigest, 1)],
             "{backend}"
         );
-        let digest = store.mail_of(MANAGER).await.unwrap().remove(0);
+        let digest = store.mail_of(&employee(MANAGER)).await.unwrap().remove(0);
         assert!(
             digest.subject.contains(&format!("（{} 人）", division - 2)),
             "{backend}: {}",
@@ -265,7 +260,7 @@ async fn archiving_a_module_cancels_its_reminders_and_stops_new_ones() {
             .unwrap();
         assert!(first.total() > 40, "{backend}");
         store
-            .archive_module("media", jst(11, 26, 11))
+            .archive_module(&slug("media"), jst(11, 26, 11))
             .await
             .unwrap();
         let due = store.claim_due_mail(jst(11, 26, 11), 1000).await.unwrap();
@@ -287,7 +282,12 @@ async fn archiving_a_module_cancels_its_reminders_and_stops_new_ones() {
 async fn an_assignment_may_keep_its_own_policy_and_return_to_the_default() {
     for (database, store) in with_assignment().await {
         let backend = database.backend;
-        let assignment = store.module_draft("media").await.unwrap().assignments[0].id;
+        let assignment = store
+            .module_draft(&slug("media"))
+            .await
+            .unwrap()
+            .assignments[0]
+            .id;
         let quiet = ReminderPolicy {
             notice: false,
             ..ReminderPolicy::default()
@@ -296,7 +296,7 @@ async fn an_assignment_may_keep_its_own_policy_and_return_to_the_default() {
             .set_assignment_reminder_policy(assignment, Some(&quiet))
             .await
             .unwrap();
-        let draft = store.module_draft("media").await.unwrap();
+        let draft = store.module_draft(&slug("media")).await.unwrap();
         assert_eq!(
             draft.assignments[0].reminder_policy,
             Some(quiet),
@@ -345,7 +345,7 @@ async fn templates_are_checked_before_they_are_kept_and_then_used() {
             .run_reminder_pass(jst(11, 26, 10), BASE_URL)
             .await
             .unwrap();
-        let notice = store.mail_of(LEARNER).await.unwrap().remove(0);
+        let notice = store.mail_of(&employee(LEARNER)).await.unwrap().remove(0);
         assert_eq!(notice.subject, "受講のお願い：可搬記憶媒体", "{backend}");
     }
 }

@@ -10,7 +10,7 @@ use mamori_store::StoreError;
 use mamori_test_support::{
     LEARNER, MANAGER, TRAINER,
     calendar::{date, jst, year},
-    demo_actor, fresh_databases, publish_media_module, read_media_page,
+    demo_actor, employee, fresh_databases, publish_media_module, read_media_page, slug,
 };
 
 const READER: &str = "E0009"; // 消費者安全課長, the manager
@@ -34,7 +34,7 @@ async fn standings_scope_views_and_transcripts() {
         publish_media_module(&store, assigned_at).await;
         store
             .assign_module(
-                "media",
+                &slug("media"),
                 year(),
                 &AssignmentTarget::Everyone,
                 DueRule::On(date(11, 20)),
@@ -53,7 +53,10 @@ async fn standings_scope_views_and_transcripts() {
                 .unwrap(),
         );
         assert!(everyone.len() > 300, "the whole agency: {}", everyone.len());
-        let learner = everyone.iter().find(|e| e.employee_id == LEARNER).unwrap();
+        let learner = everyone
+            .iter()
+            .find(|e| e.employee_id.as_str() == LEARNER)
+            .unwrap();
         assert_eq!(learner.completed_on, Some(date(11, 10)));
         assert_eq!(learner.division, DIVISION);
         assert_eq!(learner.status(date(11, 9)), ProgressStatus::NotStarted);
@@ -83,7 +86,7 @@ async fn standings_scope_views_and_transcripts() {
         assert_eq!(by_division[0].tally.completed, 1);
 
         let views = store
-            .material_report("media", year(), date(11, 26), &scope)
+            .material_report(&slug("media"), year(), date(11, 26), &scope)
             .await
             .unwrap();
         assert_eq!(views.learners, theirs.len());
@@ -97,7 +100,7 @@ async fn standings_scope_views_and_transcripts() {
         assert_eq!(page.median_seconds(), Some(75));
 
         let transcript = store
-            .transcript(LEARNER, date(11, 26), &scope)
+            .transcript(&employee(LEARNER), date(11, 26), &scope)
             .await
             .unwrap();
         let media = transcript
@@ -149,7 +152,7 @@ async fn standings_scope_views_and_transcripts() {
         let learner_on = |entries: Vec<ReportEntry>| {
             entries
                 .into_iter()
-                .find(|e| e.employee_id == LEARNER && e.module_slug == "media")
+                .find(|e| e.employee_id.as_str() == LEARNER && e.module_slug == "media")
         };
         let before = learner_on(
             store

@@ -10,7 +10,7 @@ use mamori_store::{
     Store,
     staff_import::{ImportError, ImportOptions, ImportReport},
 };
-use mamori_test_support::fresh_databases;
+use mamori_test_support::{employee, fresh_databases};
 
 const HEADER: &str = "employee_id,name,email,division,roles,active_from,active_until\n";
 
@@ -82,7 +82,7 @@ async fn importing_again_updates_by_employee_id() {
             (2, 0, 0),
             "{backend}"
         );
-        let audit = store.audit_of("E2").await.unwrap();
+        let audit = store.audit_of(&employee("E2")).await.unwrap();
         let audit: Vec<(&str, &str)> = audit
             .iter()
             .map(|c| (c.actor.as_str(), c.detail.as_str()))

@@ -2,20 +2,14 @@
 //! the test script provides a server. Every test runs on each.
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use mamori_domain::{
-    AppRole, EmailAddress, EmployeeId, Refusal, StaffName, staff::DirectoryRefusal,
-};
+use mamori_domain::{AppRole, EmailAddress, Refusal, StaffName, staff::DirectoryRefusal};
 use mamori_store::{
     Store, StoreError,
     accounts::{NewAdmin, NewPassword, SessionToken},
 };
-use mamori_test_support::{demo_stores, fresh_databases};
+use mamori_test_support::{demo_stores, employee, fresh_databases};
 
 const PASSWORD: &str = mamori_domain::demo::DEMO_PASSWORD;
-
-fn id(raw: &str) -> EmployeeId {
-    EmployeeId::parse(raw).unwrap()
-}
 
 fn at(y: i32, m: u32, d: u32) -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, 3, 0, 0).unwrap()
@@ -75,7 +69,7 @@ async fn people_who_have_left_cannot_log_in_or_keep_a_session() {
         let token = log_in(&store, "E0210", now).await;
         store
             .mark_left(
-                &id("E0210"),
+                &employee("E0210"),
                 NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
                 "E0013",
                 Utc::now(),
@@ -116,7 +110,7 @@ async fn sessions_carry_roles_expire_and_end() {
             .await
             .unwrap()
             .expect("live session");
-        assert_eq!(actor.employee_id, id("E0009"), "{backend}");
+        assert_eq!(actor.employee_id, employee("E0009"), "{backend}");
         assert_eq!(
             actor.roles,
             vec![AppRole::Learner, AppRole::Manager],
@@ -157,7 +151,7 @@ async fn setting_a_password_ends_open_sessions() {
         let token = log_in(&store, "E0210", now).await;
         store
             .set_password(
-                &id("E0210"),
+                &employee("E0210"),
                 &NewPassword::parse("a-new-passphrase").unwrap(),
             )
             .await
@@ -225,7 +219,7 @@ async fn an_admin_can_be_created_in_an_empty_database_but_not_twice() {
     for database in fresh_databases().await {
         let store = database.store().await;
         let admin = || NewAdmin {
-            employee_id: id("A0001"),
+            employee_id: employee("A0001"),
             name: StaffName::parse("管理 太郎").unwrap(),
             email: EmailAddress::parse("admin@agency.example").unwrap(),
             division: "総務課".into(),
@@ -271,7 +265,7 @@ async fn the_directory_searches_pages_and_scopes_by_division() {
             (361, 50, 8),
             "{backend}"
         );
-        assert_eq!(first.rows[0].employee_id, "E0001", "{backend}");
+        assert_eq!(first.rows[0].employee_id.as_str(), "E0001", "{backend}");
         let last = store.search_staff("", 8, 50, today).await.unwrap();
         assert_eq!(last.rows.len(), 11, "{backend}");
 
@@ -316,7 +310,7 @@ async fn the_directory_searches_pages_and_scopes_by_division() {
         assert_eq!(staff.len(), 45, "{backend}");
         store
             .mark_left(
-                &id("E0210"),
+                &employee("E0210"),
                 NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
                 "E0013",
                 Utc::now(),

@@ -6,7 +6,7 @@ use mamori_domain::{
     FiscalYear, InspectionGroup, Refusal,
     media::{MediaType, UploadKind},
     training::{
-        AssignmentTarget, DueRule, Heartbeat, MaterialBody, MaterialKind, ProgressStatus, Slug,
+        AssignmentTarget, DueRule, Heartbeat, MaterialBody, MaterialKind, ProgressStatus,
         TrainingRefusal, VideoSource,
     },
 };
@@ -20,7 +20,7 @@ use mamori_store::{
 use mamori_test_support::{
     LEARNER, TRAINER, TestDatabase,
     calendar::{start, today},
-    demo_staff_id, demo_stores, fresh_databases,
+    demo_staff_id, demo_stores, fresh_databases, slug,
 };
 
 fn at(seconds: i64) -> DateTime<Utc> {
@@ -39,11 +39,11 @@ fn training_refusal<T: std::fmt::Debug>(result: Result<T, StoreError>) -> Traini
 async fn with_module(target: AssignmentTarget) -> Vec<(TestDatabase, Store)> {
     let stores = demo_stores().await;
     for (_, store) in &stores {
-        let slug = Slug::parse("media").unwrap();
+        let media = slug("media");
         store
             .create_module(
                 NewModule {
-                    slug: &slug,
+                    slug: &media,
                     title: "可搬記憶媒体の取扱い",
                     summary: "USB メモリ等の持出し",
                     estimated_minutes: 10,
@@ -56,7 +56,7 @@ async fn with_module(target: AssignmentTarget) -> Vec<(TestDatabase, Store)> {
         for (title, seconds) in [("持出しの手続", 30), ("紛失したとき", 0)] {
             store
                 .add_material(
-                    "media",
+                    &media,
                     page(
                         title,
                         "## 原則\n\n庁外への持出しは**許可制**です。",
@@ -68,10 +68,10 @@ async fn with_module(target: AssignmentTarget) -> Vec<(TestDatabase, Store)> {
                 .await
                 .unwrap();
         }
-        store.publish_module("media", at(0)).await.unwrap();
+        store.publish_module(&media, at(0)).await.unwrap();
         store
             .assign_module(
-                "media",
+                &media,
                 FiscalYear::containing(today()),
                 &target,
                 DueRule::On(today() + Duration::days(30)),
@@ -94,7 +94,7 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
         assert_eq!(home[0].status, ProgressStatus::NotStarted, "{backend}");
 
         let player = store
-            .module_player(learner, "media", today(), at(0))
+            .module_player(learner, &slug("media"), today(), at(0))
             .await
             .unwrap();
         let (first, second_page) = (
@@ -118,7 +118,7 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
                 .unwrap();
         }
         let player = store
-            .module_player(learner, "media", today(), at(615))
+            .module_player(learner, &slug("media"), today(), at(615))
             .await
             .unwrap();
         let page = &player.materials[0];
@@ -162,7 +162,7 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
                 .unwrap();
         }
         let player = store
-            .module_player(learner, "media", today(), at(760))
+            .module_player(learner, &slug("media"), today(), at(760))
             .await
             .unwrap();
         assert_eq!(player.materials[1].active_seconds, 60, "{backend}");
@@ -171,7 +171,10 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
         let code = player.verification_code.clone().unwrap();
         assert_eq!(code.len(), 12, "{backend}");
         // The certificate, and an admin's check of its code (in any case).
-        let certificate = store.certificate(learner, "media", today()).await.unwrap();
+        let certificate = store
+            .certificate(learner, &slug("media"), today())
+            .await
+            .unwrap();
         assert_eq!(certificate.verification_code, code, "{backend}");
         assert_eq!(certificate.completed_at, at(745), "{backend}");
         let checked = store
@@ -210,11 +213,13 @@ async fn learners_see_only_published_modules_assigned_to_them() {
             "{backend}"
         );
         assert!(matches!(
-            store.module_player(outsider, "media", today(), at(0)).await,
+            store
+                .module_player(outsider, &slug("media"), today(), at(0))
+                .await,
             Err(StoreError::NotFound(_))
         ));
         let player = store
-            .module_player(insider, "media", today(), at(0))
+            .module_player(insider, &slug("media"), today(), at(0))
             .await
             .unwrap();
         // Nobody records views on a material of a module they are not taking.
@@ -234,7 +239,7 @@ async fn learners_see_only_published_modules_assigned_to_them() {
         );
 
         // A draft module stays out of sight even when assigned later.
-        let draft = Slug::parse("draft").unwrap();
+        let draft = slug("draft");
         store
             .create_module(
                 NewModule {
@@ -250,7 +255,7 @@ async fn learners_see_only_published_modules_assigned_to_them() {
             .unwrap();
         let refused = store
             .assign_module(
-                "draft",
+                &draft,
                 FiscalYear::containing(today()),
                 &AssignmentTarget::Everyone,
                 DueRule::On(today()),
@@ -278,17 +283,17 @@ async fn learners_see_only_published_modules_assigned_to_them() {
             "{backend}"
         );
         assert_eq!(
-            training_refusal(store.publish_module("draft", at(0)).await),
+            training_refusal(store.publish_module(&draft, at(0)).await),
             TrainingRefusal::NoMaterials,
             "{backend}"
         );
         assert_eq!(
-            training_refusal(store.archive_module("draft", at(0)).await),
+            training_refusal(store.archive_module(&draft, at(0)).await),
             TrainingRefusal::ArchiveUnpublished,
             "{backend}"
         );
         assert!(matches!(
-            store.module_player(insider, "draft", today(), at(0)).await,
+            store.module_player(insider, &draft, today(), at(0)).await,
             Err(StoreError::NotFound(_))
         ));
     }
@@ -301,17 +306,18 @@ async fn editing_a_published_module_makes_a_version_and_started_learners_keep_th
         let early = demo_staff_id(&store, LEARNER).await;
         let late = demo_staff_id(&store, TRAINER).await;
         // Started in two tabs at once: one enrollment, no error.
+        let media = slug("media");
         let (one, two) = tokio::join!(
-            store.module_player(early, "media", today(), at(0)),
-            store.module_player(early, "media", today(), at(0))
+            store.module_player(early, &media, today(), at(0)),
+            store.module_player(early, &media, today(), at(0))
         );
         assert_eq!(one.unwrap().version, two.unwrap().version, "{backend}");
 
         store
-            .add_material("media", page("報告", "報告先", 0), TRAINER, at(10))
+            .add_material(&slug("media"), page("報告", "報告先", 0), TRAINER, at(10))
             .await
             .unwrap();
-        let draft = store.module_draft("media").await.unwrap();
+        let draft = store.module_draft(&slug("media")).await.unwrap();
         assert_eq!(
             (draft.draft_version, draft.materials.len()),
             (2, 3),
@@ -322,13 +328,13 @@ async fn editing_a_published_module_makes_a_version_and_started_learners_keep_th
         let late_before = store.learner_modules(late, today()).await.unwrap();
         assert_eq!(late_before[0].materials, 2, "{backend}");
 
-        store.publish_module("media", at(20)).await.unwrap();
+        store.publish_module(&slug("media"), at(20)).await.unwrap();
         let early_player = store
-            .module_player(early, "media", today(), at(30))
+            .module_player(early, &slug("media"), today(), at(30))
             .await
             .unwrap();
         let late_player = store
-            .module_player(late, "media", today(), at(30))
+            .module_player(late, &slug("media"), today(), at(30))
             .await
             .unwrap();
         assert_eq!(
@@ -357,7 +363,7 @@ async fn a_module_assigned_twice_is_listed_once_due_by_its_first_assignment() {
             async move {
                 store
                     .assign_module(
-                        "media",
+                        &slug("media"),
                         FiscalYear::containing(today()),
                         &target,
                         rule,
@@ -408,13 +414,16 @@ async fn the_demo_agency_gets_three_assigned_modules_with_progress() {
             0,
             "{backend}: once"
         );
-        for slug in [
+        for module in [
             "classification",
             "removable-media",
             "contractors-and-incidents",
         ] {
-            let pool = store.question_pool(slug).await.unwrap();
-            assert!(pool.len() >= 2, "{backend}: {slug} has a quiz in Japanese");
+            let pool = store.question_pool(&slug(module)).await.unwrap();
+            assert!(
+                pool.len() >= 2,
+                "{backend}: {module} has a quiz in Japanese"
+            );
         }
 
         // The demo learner starts with all three; the first is already overdue.
@@ -436,7 +445,7 @@ async fn the_demo_agency_gets_three_assigned_modules_with_progress() {
         );
         assert!(mine.iter().all(|m| m.materials == 3), "{backend}");
         let page = store
-            .module_player(learner, "classification", today, now)
+            .module_player(learner, &slug("classification"), today, now)
             .await
             .unwrap();
         assert!(
@@ -454,7 +463,7 @@ async fn a_joiner_after_the_assignment_gets_it_due_from_their_start() {
         let earliest = today() + Duration::days(7);
         store
             .assign_module(
-                "media",
+                &slug("media"),
                 FiscalYear::containing(today()),
                 &AssignmentTarget::Everyone,
                 DueRule::WithinDaysOfJoining { days: 90, earliest },
@@ -554,7 +563,7 @@ async fn with_documents_and_video() -> Vec<(TestDatabase, Store)> {
             },
         };
         store
-            .add_material("media", document, TRAINER, at(0))
+            .add_material(&slug("media"), document, TRAINER, at(0))
             .await
             .unwrap();
         let film = NewMaterial {
@@ -566,10 +575,10 @@ async fn with_documents_and_video() -> Vec<(TestDatabase, Store)> {
             },
         };
         store
-            .add_material("media", film, TRAINER, at(0))
+            .add_material(&slug("media"), film, TRAINER, at(0))
             .await
             .unwrap();
-        store.publish_module("media", at(0)).await.unwrap();
+        store.publish_module(&slug("media"), at(0)).await.unwrap();
     }
     stores
 }
@@ -580,7 +589,7 @@ async fn documents_count_when_opened_and_videos_when_watched_to_ninety_percent()
         let backend = database.backend;
         let learner = demo_staff_id(&store, LEARNER).await;
         let player = store
-            .module_player(learner, "media", today(), at(0))
+            .module_player(learner, &slug("media"), today(), at(0))
             .await
             .unwrap();
         let kinds: Vec<_> = player
@@ -621,7 +630,7 @@ async fn documents_count_when_opened_and_videos_when_watched_to_ninety_percent()
             .unwrap();
         let viewed = |store: Store| async move {
             store
-                .module_player(learner, "media", today(), at(60))
+                .module_player(learner, &slug("media"), today(), at(60))
                 .await
                 .unwrap()
                 .materials
@@ -667,7 +676,7 @@ async fn documents_count_when_opened_and_videos_when_watched_to_ninety_percent()
             .await
             .unwrap();
         let done = store
-            .module_player(learner, "media", today(), at(100))
+            .module_player(learner, &slug("media"), today(), at(100))
             .await
             .unwrap();
         assert_eq!(done.materials[3].watched_percent, 90, "{backend}");
@@ -743,7 +752,11 @@ async fn uploads_must_suit_their_material() {
                 content,
             };
             assert_eq!(
-                training_refusal(store.add_material("media", new, TRAINER, at(0)).await),
+                training_refusal(
+                    store
+                        .add_material(&slug("media"), new, TRAINER, at(0))
+                        .await
+                ),
                 reason,
                 "{backend}"
             );
@@ -757,10 +770,10 @@ async fn uploads_must_suit_their_material() {
             },
         };
         store
-            .add_material("media", linked, TRAINER, at(0))
+            .add_material(&slug("media"), linked, TRAINER, at(0))
             .await
             .unwrap();
-        let draft = store.module_draft("media").await.unwrap();
+        let draft = store.module_draft(&slug("media")).await.unwrap();
         assert_eq!(
             draft.materials.len(),
             3,
@@ -782,28 +795,36 @@ async fn trainers_edit_reorder_and_remove_materials_in_a_new_version() {
         let backend = database.backend;
         let learner = demo_staff_id(&store, LEARNER).await;
         let before = store
-            .module_player(learner, "media", today(), at(0))
+            .module_player(learner, &slug("media"), today(), at(0))
             .await
             .unwrap();
         store
-            .move_material("media", 4, Move::Up, at(1))
+            .move_material(&slug("media"), 4, Move::Up, at(1))
             .await
             .unwrap();
-        store.remove_material("media", 1, at(2)).await.unwrap();
+        store
+            .remove_material(&slug("media"), 1, at(2))
+            .await
+            .unwrap();
         let edit = MaterialEdit {
             title: "紛失したときの報告",
             text: "直ちに**報告**します。",
             min_active_seconds: 5,
         };
-        store.edit_material("media", 1, edit, at(3)).await.unwrap();
+        store
+            .edit_material(&slug("media"), 1, edit, at(3))
+            .await
+            .unwrap();
         assert!(
             matches!(
-                store.move_material("media", 3, Move::Down, at(4)).await,
+                store
+                    .move_material(&slug("media"), 3, Move::Down, at(4))
+                    .await,
                 Err(StoreError::NotFound(_))
             ),
             "{backend}: the last cannot move down"
         );
-        let draft = store.module_draft("media").await.unwrap();
+        let draft = store.module_draft(&slug("media")).await.unwrap();
         let titles: Vec<_> = draft.materials.iter().map(|m| m.title.as_str()).collect();
         assert_eq!(
             titles,
@@ -818,7 +839,7 @@ async fn trainers_edit_reorder_and_remove_materials_in_a_new_version() {
         assert!(draft.module.has_unpublished_changes, "{backend}");
         // The learner who started keeps the published version untouched.
         let after = store
-            .module_player(learner, "media", today(), at(5))
+            .module_player(learner, &slug("media"), today(), at(5))
             .await
             .unwrap();
         assert_eq!(after.materials, before.materials, "{backend}");
@@ -830,7 +851,7 @@ async fn archived_modules_leave_learners_until_published_again() {
     for (database, store) in with_module(AssignmentTarget::Everyone).await {
         let backend = database.backend;
         let learner = demo_staff_id(&store, LEARNER).await;
-        store.archive_module("media", at(1)).await.unwrap();
+        store.archive_module(&slug("media"), at(1)).await.unwrap();
         assert!(
             store
                 .learner_modules(learner, today())
@@ -841,12 +862,12 @@ async fn archived_modules_leave_learners_until_published_again() {
         );
         assert!(
             store
-                .module_player(learner, "media", today(), at(2))
+                .module_player(learner, &slug("media"), today(), at(2))
                 .await
                 .is_err(),
             "{backend}"
         );
-        store.publish_module("media", at(3)).await.unwrap();
+        store.publish_module(&slug("media"), at(3)).await.unwrap();
         assert_eq!(
             store.learner_modules(learner, today()).await.unwrap().len(),
             1,
@@ -859,7 +880,7 @@ async fn archived_modules_leave_learners_until_published_again() {
 async fn an_assignment_carried_over_is_due_a_year_later() {
     for (database, store) in with_module(AssignmentTarget::Everyone).await {
         let backend = database.backend;
-        let draft = store.module_draft("media").await.unwrap();
+        let draft = store.module_draft(&slug("media")).await.unwrap();
         let first = draft.assignments[0].clone();
         store
             .carry_over_assignment(first.id, TRAINER, at(1))
@@ -872,7 +893,11 @@ async fn an_assignment_carried_over_is_due_a_year_later() {
             ),
             "{backend}: once"
         );
-        let next = store.module_draft("media").await.unwrap().assignments;
+        let next = store
+            .module_draft(&slug("media"))
+            .await
+            .unwrap()
+            .assignments;
         assert_eq!(next.len(), 2, "{backend}");
         assert_eq!(next[1].fiscal_year, first.fiscal_year + 1, "{backend}");
         assert_eq!(next[1].target, first.target, "{backend}");
@@ -896,7 +921,7 @@ async fn two_tabs_opening_a_page_at_once_record_two_views_without_error() {
         let backend = database.backend;
         let learner = demo_staff_id(&store, LEARNER).await;
         let player = store
-            .module_player(learner, "media", today(), at(0))
+            .module_player(learner, &slug("media"), today(), at(0))
             .await
             .unwrap();
         let id = player.materials[0].material.id;
@@ -908,7 +933,7 @@ async fn two_tabs_opening_a_page_at_once_record_two_views_without_error() {
         one.unwrap();
         two.unwrap();
         let after = store
-            .module_player(learner, "media", today(), at(2))
+            .module_player(learner, &slug("media"), today(), at(2))
             .await
             .unwrap();
         assert_eq!(after.materials[0].views, 2, "{backend}");

@@ -238,7 +238,7 @@ fn Status(year: i32, status: SubmissionStatus) -> impl IntoView {
             view! {
                 <tr>
                     <td>{n.division.clone()}</td>
-                    <td>{n.employee_id.clone()}</td>
+                    <td>{n.employee_id.to_string()}</td>
                     <th scope="row">{n.name.clone()}</th>
                     <td class="number">{format!("{} / {}", n.answered, n.required)}</td>
                 </tr>

@@ -123,7 +123,7 @@ fn NotOpened(material: MaterialViews) -> impl IntoView {
         .into_iter()
         .map(|l| {
             view! {
-                <li><A href=format!("/reports/staff/{}", l.employee_id)>{l.employee_id.clone()}</A>" "{l.name}"（"{l.division}"）"</li>
+                <li><A href=format!("/reports/staff/{}", l.employee_id)>{l.employee_id.to_string()}</A>" "{l.name}"（"{l.division}"）"</li>
             }
         })
         .collect_view();

@@ -93,7 +93,7 @@ fn People(page: PeoplePage, query: ReportQuery) -> impl IntoView {
             let status = e.status(on);
             view! {
                 <tr>
-                    <th scope="row"><A href=format!("/reports/staff/{}", e.employee_id.clone())>{e.employee_id}</A></th>
+                    <th scope="row"><A href=format!("/reports/staff/{}", e.employee_id)>{e.employee_id.to_string()}</A></th>
                     <td>{e.name}</td>
                     <td>{e.division}</td>
                     <td>{e.module_title}</td>

@@ -1,6 +1,6 @@
 //! The real application on a random port for integration tests (zero2prod's `spawn_app`).
 
-pub use mamori_test_support::{ADMIN, LEARNER, MANAGER, TRAINER};
+pub use mamori_test_support::{ADMIN, LEARNER, MANAGER, TRAINER, employee, slug};
 use mamori_test_support::{TestDatabase, fresh_databases};
 use reqwest::{StatusCode, redirect::Policy};
 
