@@ -12,6 +12,7 @@ use crate::{
         StaffMemberPage, StaffTrainingPage, TrainerModulesPage, TranscriptPage,
         VerifyCertificatePage,
     },
+    raw_text,
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -61,7 +62,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <leptos_meta::Title formatter=move |page: String| format!("{page} | {}", locale.texts().app_name) />
+        <leptos_meta::Title formatter=move |page: String| raw_text::title(format!("{page} | {}", locale.texts().app_name)) />
         <Router>
             <Layout>
                 <Routes fallback=NotFound>

@@ -8,6 +8,7 @@ mod components;
 pub mod error;
 pub mod i18n;
 mod pages;
+mod raw_text;
 
 pub use app::{App, shell};
 

@@ -10,6 +10,7 @@ use crate::{
         policy_fields::PolicyFields,
     },
     i18n::{Locale, use_locale, use_texts},
+    raw_text,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -164,7 +165,7 @@ fn Templates(
                         <label for=id("subject")>{t.mail.subject}</label>
                         <input id=id("subject") name="subject" type="text" value=template.subject required />
                         <label for=id("body")>{t.mail.template_body}</label>
-                        <textarea id=id("body") name="body" rows="10" aria-describedby=id("hint")>{template.body}</textarea>
+                        <textarea id=id("body") name="body" rows="10" aria-describedby=id("hint")>{raw_text::textarea(template.body)}</textarea>
                         <p class="hint" id=id("hint")>{(t.mail.template_placeholders)(&placeholders)}</p>
                         <button type="submit">{t.mail.save_template}</button>
                     </ActionForm>
@@ -192,7 +193,7 @@ fn Holidays(csv: String, action: ServerAction<SaveHolidays>) -> impl IntoView {
             <ActionForm action attr:class="stacked wide" attr:aria-describedby="holidays-error">
                 {action_outcome(action, "holidays-error")}
                 <label for="holidays-text">{t.mail.holidays_label}</label>
-                <textarea id="holidays-text" name="text" rows="12" aria-describedby="holidays-hint">{csv}</textarea>
+                <textarea id="holidays-text" name="text" rows="12" aria-describedby="holidays-hint">{raw_text::textarea(csv)}</textarea>
                 <button type="submit">{t.mail.save_holidays}</button>
             </ActionForm>
         </section>

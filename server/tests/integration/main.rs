@@ -9,4 +9,5 @@ mod materials;
 mod quiz;
 mod reminders;
 mod reports;
+mod security;
 mod support;

@@ -15,6 +15,7 @@ use crate::{
         upload_form::UploadForm,
     },
     i18n::{use_locale, use_texts},
+    raw_text,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -264,7 +265,7 @@ fn ItemTable(
                                 <input type="hidden" name="fiscal_year" value=year />
                                 <input type="hidden" name="item_id" value=edited />
                                 <label for=text_id.clone()>{t.inspection.item_text}</label>
-                                <textarea id=text_id name="text" rows="2" required>{item.text}</textarea>
+                                <textarea id=text_id name="text" rows="2" required>{raw_text::textarea(item.text)}</textarea>
                                 <label for=module_id.clone()>{t.inspection.linked_module}</label>
                                 <select id=module_id name="module">{options}</select>
                                 <button type="submit">{t.inspection.save_item}</button>

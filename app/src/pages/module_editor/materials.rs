@@ -5,6 +5,7 @@ use super::{EditorActions, UploadFeedback};
 use crate::{
     components::{material_content::MaterialContent, upload_form::UploadForm},
     i18n::{training, use_locale, use_texts},
+    raw_text,
 };
 use leptos::prelude::*;
 use mamori_domain::training::{Material, MaterialBody};
@@ -100,7 +101,7 @@ fn EditMaterialForm(
                 <label for=id("title")>{t.training.material_title_label}</label>
                 <input id=id("title") name="title" type="text" value=material.title required />
                 <label for=id("text")>{text_label}</label>
-                <textarea id=id("text") name="text" rows="8" required=is_page>{text}</textarea>
+                <textarea id=id("text") name="text" rows="8" required=is_page>{raw_text::textarea(text)}</textarea>
                 {if is_page {
                     view! {
                         <label for=id("seconds")>{t.training.min_seconds_label}</label>
@@ -155,7 +156,7 @@ pub(super) fn AddFileForm(
                     <input id=id("captions") name="captions" type="file" accept=".vtt,text/vtt" required />
                 })}
                 <label for=id("description")>{t.training.description_label}</label>
-                <textarea id=id("description") name="description" rows="4">{typed(&feedback.description)}</textarea>
+                <textarea id=id("description") name="description" rows="4">{raw_text::textarea(typed(&feedback.description))}</textarea>
             </UploadForm>
         </section>
     }

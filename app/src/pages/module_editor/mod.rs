@@ -17,6 +17,7 @@ use crate::{
         action_outcome::action_outcome, guard::RequirePermission, module_status::ModuleStatusText,
     },
     i18n::use_texts,
+    raw_text,
 };
 use assignments::{AssignForm, Assignments};
 use leptos::prelude::*;
@@ -183,7 +184,7 @@ fn Editor(
                 <label for="details-title">{t.training.module_title_label}</label>
                 <input id="details-title" name="title" type="text" value=module.title.clone() required />
                 <label for="details-summary">{t.training.summary_label}</label>
-                <textarea id="details-summary" name="summary" rows="3">{module.summary.clone()}</textarea>
+                <textarea id="details-summary" name="summary" rows="3">{raw_text::textarea(module.summary.clone())}</textarea>
                 <label for="details-minutes">{t.training.minutes_label}</label>
                 <input id="details-minutes" name="estimated_minutes" type="number" min="1" value=module.estimated_minutes required />
                 <button type="submit">{t.training.save_details_button}</button>
