@@ -86,6 +86,10 @@ texts! {
         actions: &'static str = ("操作", "Actions"),
         forbidden: &'static str = ("このページを表示する権限がありません。", "You are not allowed to see this page."),
         log_in_first: &'static str = ("ログインしてください。", "Please log in."),
+        cross_site_refused: &'static str = (
+            "ほかのサイトから送られた操作は受け付けません。Mamori のページを開き直して、もう一度操作してください。",
+            "A request sent from another site is refused. Open Mamori's page again and retry.",
+        ),
         internal_error: &'static str = (
             "サーバーでエラーが発生しました。時間をおいて再度お試しください。",
             "Something went wrong on the server. Please try again later.",

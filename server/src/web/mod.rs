@@ -8,6 +8,7 @@ mod materials;
 mod quiz_files;
 mod report_files;
 mod request_log;
+mod same_origin;
 mod staff_files;
 
 pub use door::{PlainRoute, Stranger};
@@ -218,6 +219,10 @@ pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> 
                 .service(pkg),
         )
         .fallback_service(ServeDir::new(&site_root).fallback(axum::routing::get(not_found)))
+        .layer(axum::middleware::from_fn_with_state(
+            same_origin::OwnOrigin::of(&state.base_url),
+            same_origin::refuse_cross_site,
+        ))
         .layer(axum::middleware::from_fn(request_log::log_request))
         .with_state(web)
 }

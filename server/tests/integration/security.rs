@@ -100,3 +100,53 @@ async fn exports_write_a_formula_in_a_name_as_text() {
         }
     }
 }
+
+#[tokio::test]
+async fn requests_from_another_site_are_refused_and_change_nothing() {
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    let admin = app.session_of(ADMIN).await;
+    let post = |path: &str, header: &'static str, value: &str| {
+        admin
+            .client
+            .post(format!("{}{path}", app.address))
+            .header(header, value)
+    };
+    let evil = "http://evil.example";
+    // Server functions (with the admin's cookie), a plain route, and the language switch.
+    let attempts = [
+        post("/api/logout", "origin", evil).form(&[("", "")]),
+        post("/api/logout", "referer", &format!("{evil}/page")).form(&[("", "")]),
+        post("/api/logout", "origin", "null").form(&[("", "")]),
+        post("/admin/staff/import", "origin", evil)
+            .multipart(reqwest::multipart::Form::new().text("mode", "sync")),
+        post("/language", "origin", evil).form(&[("lang", "en"), ("back", "/")]),
+    ];
+    for attempt in attempts {
+        let response = attempt.send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("ほかのサイトから送られた操作は受け付けません"),
+        );
+    }
+    // Still logged in, still in Japanese: nothing changed.
+    let (status, _, html) = admin.page("/admin/staff").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<html lang=\"ja\""));
+    // The site's own origin passes.
+    let own = post("/api/logout", "origin", &app.address)
+        .form(&[("", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(own.status(), StatusCode::OK);
+    let (status, _, _) = admin.page("/admin/staff").await;
+    assert_ne!(
+        status,
+        StatusCode::OK,
+        "logged out by a post from the site itself"
+    );
+}
