@@ -246,15 +246,8 @@ pub(super) async fn serve_material_file(
         Ok(response) => response.map(Body::new),
         Err(error) => match error {},
     };
+    // No sniffing and no caching, as every answer (security_headers.rs).
     let headers = response.headers_mut();
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-cache"),
-    );
     if let Ok(value) = HeaderValue::from_str(&format!(
         "inline; filename*=UTF-8''{}",
         encode(&file.file_name)

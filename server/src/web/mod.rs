@@ -9,6 +9,7 @@ mod quiz_files;
 mod report_files;
 mod request_log;
 mod same_origin;
+mod security_headers;
 mod staff_files;
 
 pub use door::{PlainRoute, Stranger};
@@ -222,6 +223,10 @@ pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> 
         .layer(axum::middleware::from_fn_with_state(
             same_origin::OwnOrigin::of(&state.base_url),
             same_origin::refuse_cross_site,
+        ))
+        .layer(axum::middleware::map_response_with_state(
+            state.base_url.starts_with("https://"),
+            security_headers::add,
         ))
         .layer(axum::middleware::from_fn(request_log::log_request))
         .with_state(web)

@@ -150,3 +150,40 @@ async fn requests_from_another_site_are_refused_and_change_nothing() {
         "logged out by a post from the site itself"
     );
 }
+
+#[tokio::test]
+async fn pages_server_functions_and_downloads_carry_the_security_headers() {
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    let admin = app.session_of(ADMIN).await;
+    let answers = [
+        ("page", admin.get("/admin/staff").await),
+        ("login page", app.get("/login").await),
+        ("server function", admin.call("current_user", &[]).await),
+        ("download", admin.get("/admin/staff/export.csv").await),
+        ("refusal", app.get("/admin/staff/export.csv").await),
+    ];
+    for (what, response) in answers {
+        let headers = response.headers();
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .map(|v| v.to_str().unwrap().to_string())
+                .unwrap_or_default()
+        };
+        let policy = header("content-security-policy");
+        for directive in [
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+        ] {
+            assert!(policy.contains(directive), "{what}: {policy}");
+        }
+        assert_eq!(header("x-frame-options"), "DENY", "{what}");
+        assert_eq!(header("x-content-type-options"), "nosniff", "{what}");
+        assert_eq!(header("referrer-policy"), "same-origin", "{what}");
+        assert_eq!(header("cache-control"), "no-store", "{what}");
+        // Served over plain http here: no HSTS.
+        assert_eq!(header("strict-transport-security"), "", "{what}");
+    }
+}
