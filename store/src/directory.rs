@@ -54,7 +54,8 @@ impl Store {
         let per_page = per_page.clamp(1, 200);
         let paginator = select.paginate(self.db(), per_page);
         let total = paginator.num_items().await?;
-        let page = page.max(1);
+        // A page past the end shows the last (an absurd number would overflow the offset).
+        let page = page.clamp(1, total.div_ceil(per_page).max(1));
         let people = paginator.fetch_page(page - 1).await?;
         Ok(StaffPage {
             rows: self.summaries(people, date).await?,

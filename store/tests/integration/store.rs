@@ -268,6 +268,15 @@ async fn the_directory_searches_pages_and_scopes_by_division() {
         assert_eq!(first.rows[0].employee_id.as_str(), "E0001", "{backend}");
         let last = store.search_staff("", 8, 50, today).await.unwrap();
         assert_eq!(last.rows.len(), 11, "{backend}");
+        // A page past the end (or absurdly far: it overflowed before) is the last page.
+        for beyond in [9, u64::MAX] {
+            let shown = store.search_staff("", beyond, 50, today).await.unwrap();
+            assert_eq!(
+                (shown.page, shown.rows),
+                (8, last.rows.clone()),
+                "{backend}"
+            );
+        }
 
         let division = store
             .search_staff("消費者安全課", 1, 50, today)
