@@ -21,6 +21,10 @@ pub enum AppError {
     /// Wrong login name or password, or the person has left.
     #[error("invalid login")]
     InvalidLogin,
+    /// Too many failed logins of late, for this name or from this address: try again in
+    /// `minutes` (HTTP 429). Said alike for names that exist and names that do not.
+    #[error("too many failed logins: wait {minutes} minutes")]
+    LoginHeldBack { minutes: i64 },
     /// Bad input, with a message for the user (HTTP 422).
     #[error("{0}")]
     Invalid(String),
@@ -31,9 +35,6 @@ pub enum AppError {
     /// The two new passwords differ (HTTP 422).
     #[error("passwords differ")]
     PasswordsDiffer,
-    /// The new password is too short (HTTP 422).
-    #[error("password too short")]
-    PasswordTooShort,
     /// A set-password link that is unknown, used or expired (HTTP 404).
     #[error("link unusable")]
     LinkUnusable,

@@ -125,6 +125,7 @@ impl Locale {
             Refusal::Quiz(reason) => quiz::refusal(self, reason),
             Refusal::Mail(reason) => mail::refusal(self, reason),
             Refusal::Inspection(reason) => inspection::refusal(self, reason),
+            Refusal::Password(reason) => directory::password_refusal(self, reason),
         }
     }
 
@@ -228,6 +229,27 @@ impl Locale {
             (Locale::En, AppRole::Trainer) => "Trainer",
             (Locale::En, AppRole::Manager) => "Manager",
             (Locale::En, AppRole::Admin) => "Administrator",
+        }
+    }
+
+    /// An audited event, as the audit log and a person's history name it.
+    pub fn audit_action(self, action: mamori_domain::AuditAction) -> &'static str {
+        use mamori_domain::AuditAction::*;
+        let (ja, en) = match action {
+            Login => ("ログイン", "Logged in"),
+            LoginFailed => ("ログイン失敗", "Login refused"),
+            LoginThrottled => ("ログイン制限中の試行", "Login tried while held back"),
+            LoginUnlocked => ("ログイン制限の解除", "Login hold lifted"),
+            Logout => ("ログアウト", "Logged out"),
+            StaffImport => ("名簿の取り込み", "Staff file import"),
+            StaffEdit => ("職員情報の編集", "Staff record edited"),
+            StaffLeft => ("退職の記録", "Recorded as leaving"),
+            PasswordLinkSent => ("パスワード設定リンクの送信", "Set-password link sent"),
+            PasswordSet => ("パスワードの設定", "Password set"),
+        };
+        match self {
+            Locale::Ja => ja,
+            Locale::En => en,
         }
     }
 

@@ -3,13 +3,16 @@
 //! shared with the browser build.
 
 pub mod access;
+pub mod audit;
 pub mod business_calendar;
 pub mod csv;
 pub mod demo;
 pub mod fiscal_year;
 pub mod inspection;
+pub mod login_throttle;
 pub mod mail;
 pub mod media;
+pub mod password;
 pub mod percent;
 pub mod quiz;
 pub mod refusal;
@@ -22,7 +25,9 @@ pub mod training;
 pub mod url;
 
 pub use access::{Actor, Permission, ResultsScope};
+pub use audit::AuditAction;
 pub use fiscal_year::{Era, FiscalYear, agency_date, agency_time};
+pub use password::{MIN_PASSWORD_CHARS, NewPassword, PasswordRefusal};
 pub use refusal::Refusal;
 pub use roles::{AppRole, InspectionGroup, SecurityRole};
 pub use staff::{

@@ -17,4 +17,6 @@ pub enum Refusal {
     Mail(#[from] crate::mail::MailRefusal),
     #[error(transparent)]
     Inspection(#[from] crate::inspection::InspectionRefusal),
+    #[error(transparent)]
+    Password(#[from] crate::password::PasswordRefusal),
 }

@@ -147,8 +147,6 @@ pub enum DirectoryRefusal {
     UploadApplied { upload_id: i32 },
     #[error("the database already has staff; the demo loads only into an empty database")]
     NotEmptyForDemo,
-    #[error("password must be at least {min} characters")]
-    PasswordTooShort { min: usize },
     #[error("employee ID {employee_id} or e-mail {email} is already taken")]
     Taken { employee_id: String, email: String },
 }
@@ -252,7 +250,7 @@ pub struct Change {
     pub at: chrono::DateTime<chrono::Utc>,
     /// An employee ID, or `cli:<user>` for the command line.
     pub actor: String,
-    pub action: String,
+    pub action: crate::AuditAction,
     pub detail: String,
 }
 
@@ -263,6 +261,8 @@ pub struct StaffDetail {
     pub summary: StaffSummary,
     /// Whether they can log in with a password yet.
     pub has_password: bool,
+    /// Until when their logins are held back after repeated failures, if they are.
+    pub login_held_until: Option<chrono::DateTime<chrono::Utc>>,
     pub divisions: Vec<Period<String>>,
     pub security_roles: Vec<Period<crate::SecurityRole>>,
     pub changes: Vec<Change>,

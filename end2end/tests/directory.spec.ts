@@ -82,7 +82,7 @@ test("an admin transfers a person from a date, and the change is audited", async
   if (hydrated(testInfo)) {
     await expect(page.getByRole("status")).toContainText("保存しました");
   }
-  await expect(page.getByRole("table").filter({ hasText: "staff.edit" })).toBeVisible();
+  await expect(page.getByRole("table").filter({ hasText: "職員情報の編集" })).toBeVisible();
   await expect(history.locator("tbody tr")).toHaveCount(2);
   await expect(history.getByRole("cell", { name: target })).toBeVisible();
   await expect(page.getByRole("cell", { name: "情報システムセキュリティ管理者", exact: true })).toBeVisible();
@@ -144,11 +144,11 @@ test("a person sets their password through the e-mailed link, once", async ({ pa
   await settle(them, testInfo);
   await expect(them.getByRole("heading", { level: 1, name: "パスワードの設定" })).toBeVisible();
   await expectAccessible(them, testInfo);
-  await them.getByLabel("新しいパスワード（8文字以上）").fill("my-own-password-1");
+  await them.getByLabel("新しいパスワード（12文字以上）").fill("my-own-password-1");
   await them.getByLabel("新しいパスワード（確認のためもう一度）").fill("my-own-password-2");
   await them.getByRole("button", { name: "パスワードを設定" }).click();
   await expect(them.getByRole("alert")).toHaveText("2つのパスワードが一致しません。");
-  await them.getByLabel("新しいパスワード（8文字以上）").fill("my-own-password-1");
+  await them.getByLabel("新しいパスワード（12文字以上）").fill("my-own-password-1");
   await them.getByLabel("新しいパスワード（確認のためもう一度）").fill("my-own-password-1");
   await them.getByRole("button", { name: "パスワードを設定" }).click();
   await expect(them.getByRole("status")).toHaveText("パスワードを設定しました。新しいパスワードでログインしてください。");

@@ -151,7 +151,7 @@ test("an admin records that a person left, and the change is audited", async ({ 
   await expect(page.getByText("変更の記録はありません。")).toBeVisible();
   await expectAccessible(page, testInfo);
   await page.getByRole("button", { name: "本日付で退職として記録する" }).click();
-  const changes = page.getByRole("table").filter({ hasText: "staff.left" });
+  const changes = page.getByRole("table").filter({ hasText: "退職の記録" });
   await expect(changes.getByRole("cell", { name: ADMIN })).toBeVisible();
   await expect(page.getByRole("button", { name: "本日付で退職として記録する" })).toHaveCount(0);
   await expectAccessible(page, testInfo);

@@ -11,6 +11,7 @@ mod m20261126_000005_material_files;
 mod m20261126_000006_quizzes;
 mod m20261126_000007_reminders;
 mod m20261127_000008_inspection;
+mod m20261202_000009_login_failures;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000006_quizzes::Migration),
             Box::new(m20261126_000007_reminders::Migration),
             Box::new(m20261127_000008_inspection::Migration),
+            Box::new(m20261202_000009_login_failures::Migration),
         ]
     }
 }

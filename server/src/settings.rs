@@ -1,7 +1,7 @@
 //! All configuration, read once at start from `MAMORI_*` environment variables.
 
 use std::{
-    net::SocketAddr,
+    net::{IpAddr, SocketAddr},
     path::{Path, PathBuf},
 };
 
@@ -60,6 +60,10 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// `MAMORI_BASE_URL`: the address people use, for links in mail; default `http://ADDR`.
     pub base_url: String,
+    /// `MAMORI_TRUSTED_PROXIES`: the reverse proxies (comma-separated IP addresses) whose
+    /// `X-Forwarded-For` names the client for the audit log and the login throttle; default
+    /// none.
+    pub trusted_proxies: Vec<IpAddr>,
     /// `MAMORI_SMTP_URL` (`smtp://user:pass@host:587?tls=required`, `smtps://…`); without it,
     /// mail is written as `.eml` files to `MAMORI_DATA_DIR/outbox/`.
     pub smtp_url: Option<SecretUrl>,
@@ -144,8 +148,21 @@ impl Settings {
                 reason: "must start with http:// or https://".into(),
             });
         }
+        let trusted_proxies = var("MAMORI_TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|address| !address.is_empty())
+            .map(|address| {
+                address.parse().map_err(|_| SettingsError::Invalid {
+                    name: "MAMORI_TRUSTED_PROXIES",
+                    reason: format!("`{address}` is not an IP address"),
+                })
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Self {
             database_url: SecretUrl::new(database_url),
+            trusted_proxies,
             addr,
             base_url,
             smtp_url: var("MAMORI_SMTP_URL").map(SecretUrl::new),

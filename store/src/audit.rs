@@ -1,8 +1,8 @@
-//! The audit log: every change to the directory is recorded with who made it and when.
+//! The audit log: who did what, to whom, when, in the same transaction as the deed.
 
 use crate::{Store, StoreError, entities::audit_log};
 use chrono::{DateTime, Utc};
-use mamori_domain::{Change, EmployeeId};
+use mamori_domain::{AuditAction, Change, EmployeeId};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder,
@@ -13,14 +13,14 @@ pub(crate) async fn record(
     db: &impl ConnectionTrait,
     at: DateTime<Utc>,
     actor: &str,
-    action: &str,
+    action: AuditAction,
     subject: Option<&str>,
     detail: &str,
 ) -> Result<(), StoreError> {
     audit_log::ActiveModel {
         at: Set(at),
         actor: Set(actor.to_string()),
-        action: Set(action.to_string()),
+        action: Set(action.code().to_string()),
         subject: Set(subject.map(str::to_string)),
         detail: Set(detail.to_string()),
         ..Default::default()
@@ -33,19 +33,25 @@ pub(crate) async fn record(
 impl Store {
     /// The changes concerning one person, newest first.
     pub async fn audit_of(&self, employee_id: &EmployeeId) -> Result<Vec<Change>, StoreError> {
-        Ok(audit_log::Entity::find()
+        audit_log::Entity::find()
             .filter(audit_log::Column::Subject.eq(employee_id.as_str()))
             .order_by_desc(audit_log::Column::At)
             .order_by_desc(audit_log::Column::Id)
             .all(self.db())
             .await?
             .into_iter()
-            .map(|e| Change {
-                at: e.at,
-                actor: e.actor,
-                action: e.action,
-                detail: e.detail,
+            .map(|e| {
+                Ok(Change {
+                    at: e.at,
+                    actor: e.actor,
+                    action: e.action.parse().map_err(corrupt)?,
+                    detail: e.detail,
+                })
             })
-            .collect())
+            .collect()
     }
+}
+
+fn corrupt(error: mamori_domain::audit::UnknownAuditAction) -> StoreError {
+    StoreError::Corrupt(error.to_string())
 }

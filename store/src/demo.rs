@@ -2,7 +2,6 @@
 
 use crate::{
     Store, StoreError,
-    accounts::NewPassword,
     entities::{
         app_role_grant, division, division_membership, managed_division, security_role_period,
         staff,
@@ -36,7 +35,7 @@ impl Store {
             return Err(DirectoryRefusal::NotEmptyForDemo.into());
         }
         let agency = demo::agency();
-        let password_hash = crate::accounts::hash_for_demo(&NewPassword::parse(DEMO_PASSWORD)?)?;
+        let password_hash = crate::accounts::hash_for_demo(DEMO_PASSWORD)?;
         let txn = self.db().begin().await?;
 
         division::Entity::insert_many(demo::DIVISIONS.iter().enumerate().map(

@@ -6,8 +6,8 @@ use crate::{
     entities::{division, division_membership, security_role_period, staff},
     history::{divisions_on, roles_on, valid_on},
 };
-use chrono::NaiveDate;
-use mamori_domain::{EmployeeId, Period, StaffDetail, StaffPage, StaffSummary};
+use chrono::{DateTime, NaiveDate, Utc};
+use mamori_domain::{AuditAction, EmployeeId, Period, StaffDetail, StaffPage, StaffSummary};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
@@ -101,8 +101,9 @@ impl Store {
     pub async fn staff_detail(
         &self,
         employee_id: &EmployeeId,
-        date: NaiveDate,
+        now: DateTime<Utc>,
     ) -> Result<StaffDetail, StoreError> {
+        let date = mamori_domain::agency_date(now);
         let person = self.staff_member(employee_id).await?;
         let division_names: HashMap<i32, String> = division::Entity::find()
             .all(self.db())
@@ -143,10 +144,12 @@ impl Store {
         let changes = self.audit_of(employee_id).await?;
         let mail = self.mail_of(employee_id).await?;
         let has_password = person.password_hash.is_some();
+        let login_held_until = self.login_hold_of(employee_id, now).await?;
         let summary = self.summaries(vec![person], date).await?.remove(0);
         Ok(StaffDetail {
             summary,
             has_password,
+            login_held_until,
             divisions,
             security_roles,
             changes,
@@ -162,6 +165,11 @@ impl Store {
     ) -> Result<StaffSummary, StoreError> {
         let person = self.staff_member(employee_id).await?;
         Ok(self.summaries(vec![person], date).await?.remove(0))
+    }
+
+    /// The database id of a person (which the training records are kept under), or `NotFound`.
+    pub async fn staff_id(&self, employee_id: &EmployeeId) -> Result<i32, StoreError> {
+        Ok(self.staff_member(employee_id).await?.id)
     }
 
     /// A staff member by employee ID, or `NotFound`.
@@ -197,7 +205,7 @@ impl Store {
             &txn,
             now,
             changed_by,
-            "staff.left",
+            AuditAction::StaffLeft,
             Some(employee_id.as_str()),
             &format!("active_until = {last_day}"),
         )

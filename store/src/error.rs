@@ -1,5 +1,5 @@
 use mamori_domain::{
-    Refusal, inspection::InspectionRefusal, mail::MailRefusal, quiz::QuizRefusal,
+    PasswordRefusal, Refusal, inspection::InspectionRefusal, mail::MailRefusal, quiz::QuizRefusal,
     staff::DirectoryRefusal, training::TrainingRefusal,
 };
 use thiserror::Error;
@@ -40,5 +40,6 @@ refusal_into_store_error!(
     TrainingRefusal,
     QuizRefusal,
     MailRefusal,
-    InspectionRefusal
+    InspectionRefusal,
+    PasswordRefusal
 );

@@ -11,6 +11,7 @@ pub mod entities;
 mod error;
 mod history;
 pub mod inspection;
+pub mod logins;
 pub mod markdown;
 pub mod outbox;
 pub mod password_links;

@@ -3,13 +3,13 @@
 
 use crate::{
     Store, StoreError,
-    accounts::{NewPassword, hash_password, random_secret, secret_hash},
+    accounts::{hash_password, random_secret, secret_hash},
     audit,
     entities::{password_link, session, staff},
     outbox::{self, QueuedMail},
 };
 use chrono::{DateTime, Duration, Utc};
-use mamori_domain::{EmployeeId, mail, staff::DirectoryRefusal};
+use mamori_domain::{AuditAction, EmployeeId, NewPassword, mail, staff::DirectoryRefusal};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
 };
@@ -126,7 +126,7 @@ impl Store {
             &txn,
             now,
             &employee_id,
-            "account.password_set",
+            AuditAction::PasswordSet,
             Some(&employee_id),
             "password set through a link",
         )
@@ -177,7 +177,7 @@ async fn create_link(
         txn,
         now,
         sent_by,
-        "account.password_link",
+        AuditAction::PasswordLinkSent,
         Some(&person.employee_id),
         &format!("set-password link sent to {}", person.email),
     )

@@ -14,7 +14,7 @@ use crate::{
 };
 use chrono::NaiveDate;
 use mamori_domain::{
-    EmailAddress, StaffName,
+    AuditAction, EmailAddress, StaffName,
     csv::LineError,
     staff_file::{StaffField, StaffRow, StaffRowProblem},
 };
@@ -47,10 +47,10 @@ pub(crate) enum Source {
 }
 
 impl Source {
-    fn action(self) -> &'static str {
+    fn action(self) -> AuditAction {
         match self {
-            Source::Import => "staff.import",
-            Source::Edit => "staff.edit",
+            Source::Import => AuditAction::StaffImport,
+            Source::Edit => AuditAction::StaffEdit,
         }
     }
 

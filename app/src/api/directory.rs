@@ -54,10 +54,22 @@ pub async fn search_staff(query: String, page: u64) -> Result<StaffPage, AppErro
 pub async fn staff_member(employee_id: String) -> Result<StaffDetail, AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
     let employee_id = requested_employee_id(&employee_id)?;
-    let today = mamori_domain::agency_date(chrono::Utc::now());
     state
         .store
-        .staff_detail(&employee_id, today)
+        .staff_detail(&employee_id, chrono::Utc::now())
+        .await
+        .map_err(store_error)
+}
+
+/// Lets a person whose logins are held back after repeated failures try again at once.
+/// Admins only; audited.
+#[server(endpoint = "lift_login_hold")]
+pub async fn lift_login_hold(employee_id: String) -> Result<(), AppError> {
+    let (state, actor) = require(Permission::AdministerStaff).await?;
+    let employee_id = requested_employee_id(&employee_id)?;
+    state
+        .store
+        .lift_login_hold(&employee_id, actor.employee_id.as_str(), chrono::Utc::now())
         .await
         .map_err(store_error)
 }

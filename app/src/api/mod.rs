@@ -15,6 +15,6 @@ pub mod training;
 mod server;
 #[cfg(feature = "ssr")]
 pub use server::{
-    AppState, SESSION_COOKIE, authorize, cookie_value, requested_employee_id, requested_slug,
-    shown_error, status_of,
+    AppState, ClientAddress, SESSION_COOKIE, actor_of, authorize, cookie_value,
+    requested_employee_id, requested_slug, shown_error, status_of,
 };

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use super::server::{AppState, internal, redirect_form_post, refuse};
+use super::server::{AppState, internal, redirect_form_post, refuse, refused};
 
 /// The name of the person a link is for, or `NotFound` when the link is unknown, used or
 /// expired (one answer for all three).
@@ -29,8 +29,7 @@ pub async fn set_password_with_link(
     if password != password_again {
         return Err(refuse(AppError::PasswordsDiffer));
     }
-    let password = mamori_store::accounts::NewPassword::parse(&password)
-        .map_err(|_| refuse(AppError::PasswordTooShort))?;
+    let password = mamori_domain::NewPassword::parse(&password).map_err(refused)?;
     state
         .store
         .use_password_link(&token, &password, chrono::Utc::now())

@@ -52,6 +52,18 @@ pub(crate) fn session_token() -> Option<SessionToken> {
     token_in(&use_context::<http::request::Parts>()?.headers)
 }
 
+/// The caller's network address, as the server worked it out (behind a trusted proxy, the
+/// address it forwarded); put in each request's extensions for the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientAddress(pub String);
+
+/// The calling client's address, or `unknown` when the server did not say.
+pub(crate) fn client_address() -> String {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<ClientAddress>().cloned())
+        .map_or_else(|| "unknown".to_string(), |address| address.0)
+}
+
 /// Who is calling, if anyone.
 pub(crate) async fn current_actor(state: &AppState) -> Result<Option<Actor>, AppError> {
     let Some(parts) = use_context::<http::request::Parts>() else {
@@ -61,7 +73,7 @@ pub(crate) async fn current_actor(state: &AppState) -> Result<Option<Actor>, App
 }
 
 /// The person whose session cookie is in `headers`, if the session is live.
-async fn actor_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Actor>, AppError> {
+pub async fn actor_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Actor>, AppError> {
     let Some(token) = token_in(headers) else {
         return Ok(None);
     };
@@ -144,12 +156,12 @@ pub fn status_of(error: &AppError) -> StatusCode {
     match error {
         AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
         AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::LoginHeldBack { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::NotFound | AppError::LinkUnusable => StatusCode::NOT_FOUND,
         AppError::InvalidLogin
         | AppError::Invalid(_)
         | AppError::Refused(_)
-        | AppError::PasswordsDiffer
-        | AppError::PasswordTooShort => StatusCode::UNPROCESSABLE_ENTITY,
+        | AppError::PasswordsDiffer => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Internal | AppError::Request(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

@@ -8,9 +8,11 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use super::server::{
-    AppState, current_actor, internal, redirect_form_post, refuse, session_cookie, session_token,
-    set_cookie,
+    AppState, client_address, current_actor, internal, redirect_form_post, refuse, session_cookie,
+    session_token, set_cookie,
 };
+#[cfg(feature = "ssr")]
+use mamori_store::logins::{LoginAttempt, LoginOutcome};
 
 /// A demo account as the login page lists it (in demo mode only).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,19 +24,35 @@ pub struct DemoLogin {
     pub password: String,
 }
 
-/// Logs in with an employee ID or e-mail and a password. Answers the person's home page.
+/// Logs in with an employee ID or e-mail and a password. Answers the page to go to: `next`
+/// when it is a path of this site (the page that sent a stranger to log in), else the
+/// person's home page.
 #[server(endpoint = "login")]
-pub async fn login(login: String, password: String) -> Result<String, AppError> {
+pub async fn login(
+    login: String,
+    password: String,
+    #[server(default)] next: Option<String>,
+) -> Result<String, AppError> {
     let state = AppState::from_context()?;
     let now = chrono::Utc::now();
-    let Some(staff_id) = state
-        .store
-        .authenticate(&login, &password, now)
-        .await
-        .map_err(internal)?
-    else {
-        tracing::info!("login refused");
-        return Err(refuse(AppError::InvalidLogin));
+    let address = client_address();
+    let attempt = LoginAttempt {
+        login: &login,
+        password: &password,
+        address: &address,
+        at: now,
+    };
+    let staff_id = match state.store.log_in(attempt).await.map_err(internal)? {
+        LoginOutcome::Admitted { staff_id } => staff_id,
+        LoginOutcome::Refused => {
+            tracing::info!(%address, "login refused");
+            return Err(refuse(AppError::InvalidLogin));
+        }
+        LoginOutcome::MustWait { until } => {
+            tracing::warn!(%address, "login held back after repeated failures");
+            let minutes = mamori_domain::login_throttle::minutes_left(until, now);
+            return Err(refuse(AppError::LoginHeldBack { minutes }));
+        }
     };
     let token = state
         .store
@@ -53,14 +71,26 @@ pub async fn login(login: String, password: String) -> Result<String, AppError> 
         token.expose(),
         state.session_lifetime.num_seconds(),
     ));
-    redirect_form_post(actor.home_path());
-    Ok(actor.home_path().to_string())
+    let destination = next
+        .as_deref()
+        .and_then(mamori_domain::url::own_path)
+        .unwrap_or(actor.home_path());
+    redirect_form_post(destination);
+    Ok(destination.to_string())
 }
 
 /// Ends the session. Answers the login page's path.
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<String, AppError> {
     let state = AppState::from_context()?;
+    if let Some(actor) = current_actor(&state).await? {
+        let now = chrono::Utc::now();
+        state
+            .store
+            .record_logout(&actor.employee_id, &client_address(), now)
+            .await
+            .map_err(internal)?;
+    }
     if let Some(token) = session_token() {
         state.store.end_session(&token).await.map_err(internal)?;
     }

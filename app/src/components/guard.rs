@@ -7,7 +7,7 @@
 
 use crate::{api::session::Viewer, components::viewer::ViewerResource, i18n::use_texts};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+use leptos_router::{components::Redirect, hooks::use_location};
 use mamori_domain::Permission;
 
 #[component]
@@ -18,6 +18,20 @@ where
 {
     let t = use_texts();
     let viewer = expect_context::<ViewerResource>().0;
+    // Back to this page once logged in (a session that ended while the page was open).
+    let location = use_location();
+    let login = move || {
+        let (path, query) = (
+            location.pathname.get_untracked(),
+            location.search.get_untracked(),
+        );
+        let here = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        mamori_domain::url::login_returning_to(&here)
+    };
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || {
@@ -26,7 +40,7 @@ where
                     Ok(Some(_)) => view! {
                         <h1>{t.forbidden}</h1>
                     }.into_any(),
-                    Ok(None) => view! { <Redirect path="/login" /> }.into_any(),
+                    Ok(None) => view! { <Redirect path=login() /> }.into_any(),
                     Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
                 })
             }}

@@ -34,6 +34,10 @@ texts! {
             "職員番号・メールアドレスまたはパスワードが正しくありません。",
             "The employee ID, e-mail address or password is not correct.",
         ),
+        login_held_back: fn(i64) -> String = (
+            |minutes| format!("ログインの失敗が続いたため、しばらくログインできません。{minutes} 分後にもう一度お試しください。"),
+            |minutes| format!("Too many failed logins: please try again in {minutes} minutes."),
+        ),
         demo_accounts: &'static str = ("デモ用アカウント", "Demo accounts"),
         demo_password_note: &'static str = (
             "デモ用アカウントのパスワードはすべて次のとおりです:",
@@ -57,7 +61,7 @@ texts! {
             |name| format!("{name} さんのパスワードを設定します。"),
             |name| format!("Set the password of {name}."),
         ),
-        new_password: &'static str = ("新しいパスワード（8文字以上）", "New password (at least 8 characters)"),
+        new_password: &'static str = ("新しいパスワード（12文字以上）", "New password (at least 12 characters)"),
         new_password_again: &'static str = ("新しいパスワード（確認のためもう一度）", "New password again"),
         set_password_button: &'static str = ("パスワードを設定", "Set password"),
         password_set_done: &'static str = (
@@ -70,10 +74,6 @@ texts! {
             "This link cannot be used: it is wrong, expired or already used. Please ask an administrator for a new one.",
         ),
         passwords_differ: &'static str = ("2つのパスワードが一致しません。", "The two passwords differ."),
-        password_too_short: &'static str = (
-            "パスワードは8文字以上にしてください。",
-            "The password must be at least 8 characters long.",
-        ),
         nav_authoring: &'static str = ("研修の作成", "Authoring"),
         status_label: &'static str = ("状態", "Status"),
         saved: &'static str = ("保存しました。", "Saved."),
@@ -125,10 +125,10 @@ impl Texts {
             Forbidden => self.forbidden.into(),
             NotFound => self.not_found.into(),
             InvalidLogin => self.invalid_login.into(),
+            LoginHeldBack { minutes } => (self.login_held_back)(*minutes),
             Invalid(message) => message.clone(),
             Refused(reason) => self.locale.refusal(reason),
             PasswordsDiffer => self.passwords_differ.into(),
-            PasswordTooShort => self.password_too_short.into(),
             LinkUnusable => self.link_unusable.into(),
             Internal => self.internal_error.into(),
             Request(_) => self.request_failed.into(),

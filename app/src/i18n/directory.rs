@@ -56,6 +56,12 @@ texts! {
         nothing_changed: &'static str = ("変更はありませんでした。", "Nothing changed."),
         errors_heading: &'static str = ("入力内容を確認してください:", "Please check your input:"),
         password_heading: &'static str = ("パスワード", "Password"),
+        login_held_until: fn(&str) -> String = (
+            |until| format!("ログインの失敗が続いたため、{until} までログインできません。"),
+            |until| format!("Logins are held back until {until} after repeated failures."),
+        ),
+        lift_login_hold: &'static str = ("今すぐログインできるようにする", "Allow logging in now"),
+        login_hold_lifted: &'static str = ("ログインできるようにしました。", "Logging in is allowed again."),
         has_password: &'static str = ("パスワードは設定済みです。", "A password is set."),
         no_password: &'static str = (
             "パスワードは未設定です（このままではログインできません）。",
@@ -177,11 +183,6 @@ pub fn refusal(locale: super::Locale, reason: &DirectoryRefusal) -> String {
             "データベースにすでに職員が登録されています。デモは空のデータベースにだけ読み込めます。",
             "The database already has staff; the demo loads only into an empty database.",
         ),
-        DirectoryRefusal::PasswordTooShort { min } => say!(
-            locale,
-            "パスワードは{min}文字以上にしてください。",
-            "The password must be at least {min} characters.",
-        ),
         DirectoryRefusal::Taken { employee_id, email } => say!(
             locale,
             "職員番号 {employee_id} またはメールアドレス {email} はすでに使われています。",
@@ -257,6 +258,23 @@ pub fn staff_row(locale: super::Locale, problem: &StaffRowProblem) -> String {
             locale,
             "{employee_id} には {last} からの名簿の履歴があります。適用日をその日以降にして取り込んでください。",
             "{employee_id} has directory history from {last}; import as of that date or later.",
+        ),
+    }
+}
+
+/// Why a new password is refused (NIST SP 800-63B: length and the list of common passwords).
+pub fn password_refusal(locale: super::Locale, reason: &mamori_domain::PasswordRefusal) -> String {
+    use mamori_domain::PasswordRefusal::*;
+    match reason {
+        TooShort { min } => say!(
+            locale,
+            "パスワードは{min}文字以上にしてください。長い文や語句をつなげたものがおすすめです。",
+            "The password must be at least {min} characters. A sentence or a few words work well.",
+        ),
+        Common => say!(
+            locale,
+            "このパスワードはよく使われている、または過去に流出したパスワードの一覧にあるため使えません。別のパスワードにしてください。",
+            "This password is on a list of common or leaked passwords. Please choose another.",
         ),
     }
 }

@@ -17,7 +17,12 @@ pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
     reload_on_success(login);
     let demo = Resource::new(|| (), |_| demo_logins());
-    let password_set = use_query_map().with_untracked(|q| q.get("password_set").is_some());
+    let (password_set, next) = use_query_map().with_untracked(|q| {
+        (
+            q.get("password_set").is_some(),
+            q.get("next").unwrap_or_default(),
+        )
+    });
     let error = move || {
         login.value().get().and_then(Result::err).map(
             |error| view! { <p class="error" role="alert" id="login-error">{t.error(&error)}</p> },
@@ -30,6 +35,8 @@ pub fn LoginPage() -> impl IntoView {
             {password_set.then(|| view! { <p class="notice" role="status">{t.password_set_done}</p> })}
             <ActionForm action=login attr:class="stacked" attr:aria-describedby="login-error">
                 {error}
+                // Where a stranger was sent from; the server follows it only to its own paths.
+                <input type="hidden" name="next" value=next />
                 <label for="login">{t.login_name_label}</label>
                 <input id="login" name="login" type="text" autocomplete="username" required aria-describedby="login-hint" />
                 <p class="hint" id="login-hint">{t.login_name_hint}</p>

@@ -38,9 +38,9 @@ pub fn SetPasswordPage() -> impl IntoView {
                                 {failed}
                                 <input type="hidden" name="token" value=token() />
                                 <label for="password">{t.new_password}</label>
-                                <input id="password" name="password" type="password" autocomplete="new-password" minlength="8" required />
+                                <input id="password" name="password" type="password" autocomplete="new-password" minlength=mamori_domain::MIN_PASSWORD_CHARS required />
                                 <label for="password_again">{t.new_password_again}</label>
-                                <input id="password_again" name="password_again" type="password" autocomplete="new-password" minlength="8" required />
+                                <input id="password_again" name="password_again" type="password" autocomplete="new-password" minlength=mamori_domain::MIN_PASSWORD_CHARS required />
                                 <button type="submit">{t.set_password_button}</button>
                             </ActionForm>
                         }.into_any(),

@@ -2,7 +2,9 @@
 //! editing them, sending a set-password link, and recording their leaving.
 
 use crate::{
-    api::directory::{DeactivateStaff, EditStaff, SendPasswordLink, division_list, staff_member},
+    api::directory::{
+        DeactivateStaff, EditStaff, LiftLoginHold, SendPasswordLink, division_list, staff_member,
+    },
     components::{data_table::DataTable, guard::RequirePermission, mail_list::MailList},
     i18n::{use_locale, use_texts},
 };
@@ -21,6 +23,7 @@ pub fn StaffMemberPage() -> impl IntoView {
         edit: ServerAction::<EditStaff>::new(),
         send_link: ServerAction::<SendPasswordLink>::new(),
         deactivate: ServerAction::<DeactivateStaff>::new(),
+        lift_hold: ServerAction::<LiftLoginHold>::new(),
     };
     let person = Resource::new(
         move || {
@@ -28,7 +31,8 @@ pub fn StaffMemberPage() -> impl IntoView {
                 params.with(|p| p.get("employee_id").unwrap_or_default()),
                 actions.edit.version().get()
                     + actions.send_link.version().get()
-                    + actions.deactivate.version().get(),
+                    + actions.deactivate.version().get()
+                    + actions.lift_hold.version().get(),
             )
         },
         |(employee_id, _)| staff_member(employee_id),
@@ -61,6 +65,7 @@ struct PersonActions {
     edit: ServerAction<EditStaff>,
     send_link: ServerAction<SendPasswordLink>,
     deactivate: ServerAction<DeactivateStaff>,
+    lift_hold: ServerAction<LiftLoginHold>,
 }
 
 #[component]
@@ -101,7 +106,16 @@ fn StaffDetailView(
     let employee_id = person.employee_id.to_string();
     let edit_form = on_staff
         .then(|| view! { <EditForm person=person.clone() divisions=division_names actions /> });
-    let password = on_staff.then(|| view! { <PasswordSection employee_id=employee_id.clone() has_password=detail.has_password send_link=actions.send_link /> });
+    let password = on_staff.then(|| {
+        view! {
+            <PasswordSection
+                employee_id=employee_id.clone()
+                has_password=detail.has_password
+                held_until=detail.login_held_until
+                actions
+            />
+        }
+    });
     let mail = view! {
         <h2>{t.mail.heading}</h2>
         <MailList mail=detail.mail caption=t.mail.heading.to_string() />
@@ -112,7 +126,7 @@ fn StaffDetailView(
         .into_iter()
         .map(|change| {
             let at = change.at.format("%Y-%m-%d %H:%M UTC").to_string();
-            view! { <tr><td>{at}</td><td>{change.actor}</td><td>{format!("{}: {}", change.action, change.detail)}</td></tr> }
+            view! { <tr><td>{at}</td><td>{change.actor}</td><td>{format!("{}: {}", locale.audit_action(change.action), change.detail)}</td></tr> }
         })
         .collect_view();
     let active = match person.active_until {
@@ -242,9 +256,12 @@ fn EditForm(person: StaffSummary, divisions: Vec<String>, actions: PersonActions
 fn PasswordSection(
     employee_id: String,
     has_password: bool,
-    send_link: ServerAction<SendPasswordLink>,
+    held_until: Option<chrono::DateTime<chrono::Utc>>,
+    actions: PersonActions,
 ) -> impl IntoView {
-    let t = use_texts();
+    let locale = use_locale();
+    let t = locale.texts();
+    let send_link = actions.send_link;
     let outcome = move || {
         send_link.value().get().map(|result| match result {
             Ok(()) => {
@@ -253,10 +270,30 @@ fn PasswordSection(
             Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
         })
     };
+    let lift_hold = actions.lift_hold;
+    let lifted = move || {
+        lift_hold.value().get().map(|result| match result {
+            Ok(()) => view! { <p class="notice" role="status">{t.directory.login_hold_lifted}</p> }
+                .into_any(),
+            Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
+        })
+    };
+    let hold = held_until.map(|until| {
+        let employee_id = employee_id.clone();
+        view! {
+            <p class="warning">{(t.directory.login_held_until)(&locale.date_time(until))}</p>
+            <ActionForm action=lift_hold>
+                <input type="hidden" name="employee_id" value=employee_id />
+                <button type="submit">{t.directory.lift_login_hold}</button>
+            </ActionForm>
+        }
+    });
     view! {
         <section aria-labelledby="password-heading">
             <h2 id="password-heading">{t.directory.password_heading}</h2>
+            {lifted}
             <p>{if has_password { t.directory.has_password } else { t.directory.no_password }}</p>
+            {hold}
             <p class="hint">{t.directory.send_link_hint}</p>
             <ActionForm action=send_link>
                 {outcome}

@@ -4,8 +4,9 @@
 use super::{CliError, open_store, today};
 use crate::settings::Settings;
 use clap::Subcommand;
+use mamori_domain::NewPassword;
 use mamori_domain::{EmailAddress, EmployeeId, StaffName};
-use mamori_store::accounts::{NewAdmin, NewPassword};
+use mamori_store::{StoreError, accounts::NewAdmin};
 use std::{io::BufRead, process::ExitCode};
 
 #[derive(Debug, Subcommand)]
@@ -85,7 +86,7 @@ fn read_password(from_stdin: bool) -> Result<NewPassword, CliError> {
         }
         first
     };
-    Ok(NewPassword::parse(&raw)?)
+    NewPassword::parse(&raw).map_err(|reason| StoreError::from(reason).into())
 }
 
 fn invalid(error: impl std::fmt::Display) -> CliError {

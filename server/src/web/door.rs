@@ -12,7 +12,7 @@ use axum::{
     routing::{MethodRouter, get, post},
 };
 use mamori_app::{
-    api::{AppState, authorize, shown_error, status_of},
+    api::{AppState, actor_of, authorize, shown_error, status_of},
     error::AppError,
     i18n::Locale,
 };
@@ -112,11 +112,93 @@ async fn pass(
             next.run(request).await
         }
         Err(AppError::Unauthenticated) if stranger == Stranger::ToLogin => {
-            Rejection::ToLogin.into_response()
+            Rejection::ToLogin(returning_to(&request)).into_response()
         }
         Err(error) => Rejection::from(error).into_response(),
     };
     worded(response, locale)
+}
+
+/// The pages that need a session, by their route patterns (`/modules/{slug}`), less the plain
+/// routes, which the router prefers where both match (`/admin/staff/export.csv`) and which
+/// have their own door.
+#[derive(Clone)]
+pub(super) struct PrivatePages {
+    pages: Patterns,
+    plain: Patterns,
+}
+
+impl PrivatePages {
+    pub(super) fn new<'a>(
+        pages: impl Iterator<Item = &'a str>,
+        plain: impl Iterator<Item = &'a str>,
+    ) -> Self {
+        Self {
+            pages: Patterns::new(pages),
+            plain: Patterns::new(plain),
+        }
+    }
+
+    fn contains(&self, path: &str) -> bool {
+        self.pages.matches(path) && !self.plain.matches(path)
+    }
+}
+
+#[derive(Clone)]
+struct Patterns(std::sync::Arc<[Vec<String>]>);
+
+impl Patterns {
+    fn new<'a>(patterns: impl Iterator<Item = &'a str>) -> Self {
+        Self(
+            patterns
+                .map(|pattern| pattern.split('/').map(str::to_string).collect())
+                .collect(),
+        )
+    }
+
+    /// Whether `path` fits one of the patterns: each `{name}` stands for any one segment.
+    fn matches(&self, path: &str) -> bool {
+        let segments: Vec<&str> = path.split('/').collect();
+        self.0.iter().any(|pattern| {
+            pattern.len() == segments.len()
+                && pattern
+                    .iter()
+                    .zip(&segments)
+                    .all(|(want, got)| want == got || (want.starts_with('{') && !got.is_empty()))
+        })
+    }
+}
+
+/// The door of the private pages: a stranger asking for one is sent to log in (303) and comes
+/// back to it afterwards. What a page shows is checked again by each of its server functions.
+pub(super) async fn pages_need_login(
+    State((state, pages)): State<(AppState, PrivatePages)>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if request.method() != Method::GET || !pages.contains(request.uri().path()) {
+        return next.run(request).await;
+    }
+    match actor_of(&state, request.headers()).await {
+        Ok(Some(_)) => next.run(request).await,
+        Ok(None) => Rejection::ToLogin(returning_to(&request)).into_response(),
+        Err(error) => worded(
+            Rejection::from(error).into_response(),
+            Locale::of_request(request.headers()),
+        ),
+    }
+}
+
+/// The page to come back to after logging in: the one asked for, unless it was a form post.
+fn returning_to(request: &Request) -> Option<String> {
+    (request.method() == Method::GET)
+        .then(|| {
+            request
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str().to_string())
+        })
+        .flatten()
 }
 
 /// Replaces a refusal's text with its wording in `locale` (a handler cannot know the
@@ -151,7 +233,8 @@ impl<S: Send + Sync> FromRequestParts<S> for Authorized {
 /// functions answer, in the request's language (see `worded`). (The reasons themselves are `mamori_domain::Refusal`, inside `AppError`.)
 #[derive(Debug)]
 pub(super) enum Rejection {
-    ToLogin,
+    /// To the login page, coming back to the path given.
+    ToLogin(Option<String>),
     Status(AppError),
 }
 
@@ -170,12 +253,41 @@ impl From<StoreError> for Rejection {
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
         match self {
-            Rejection::ToLogin => Redirect::to("/login").into_response(),
+            Rejection::ToLogin(next) => Redirect::to(&mamori_domain::url::login_returning_to(
+                next.as_deref().unwrap_or("/"),
+            ))
+            .into_response(),
             Rejection::Status(error) => {
                 let mut response = (status_of(&error), error.to_string()).into_response();
                 response.extensions_mut().insert(error);
                 response
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PrivatePages;
+
+    #[test]
+    fn private_pages_match_their_patterns_segment_by_segment() {
+        let pages = PrivatePages::new(
+            ["/", "/modules/{slug}", "/modules/{slug}/quiz"].into_iter(),
+            ["/modules/export.csv"].into_iter(),
+        );
+        for private in ["/", "/modules/media", "/modules/media/quiz"] {
+            assert!(pages.contains(private), "{private}");
+        }
+        for other in [
+            "/login",
+            "/modules",
+            "/modules/",
+            "/modules/media/quiz/x",
+            "/pkg/app.js",
+            "/modules/export.csv",
+        ] {
+            assert!(!pages.contains(other), "{other}");
         }
     }
 }

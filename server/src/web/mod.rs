@@ -2,6 +2,7 @@
 //! language switch, and the plain HTTP routes (file uploads and downloads), each behind the
 //! door of its permission (`plain_routes`).
 
+mod client_address;
 mod door;
 mod inspection_files;
 mod materials;
@@ -26,6 +27,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     routing::post,
 };
+pub use client_address::TrustedProxies;
 use door::Rejection;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
@@ -165,7 +167,12 @@ pub fn app_state(store: Store, settings: &Settings) -> AppState {
     }
 }
 
-pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> Router {
+pub fn router(
+    state: AppState,
+    files: MaterialFiles,
+    options: LeptosOptions,
+    proxies: TrustedProxies,
+) -> Router {
     let routes = generate_route_list(App);
     let site_root = options.site_root.to_string();
     let pkg_cache = if options.hash_files {
@@ -179,7 +186,10 @@ pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> 
         .precompressed_gzip();
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            security_headers::page_nonce();
+        }
     };
     let page_shell = {
         let options = options.clone();
@@ -192,6 +202,14 @@ pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> 
         files,
         options,
     };
+    // Every page but these two needs a session: a stranger is sent to log in first.
+    let private_pages = door::PrivatePages::new(
+        routes
+            .iter()
+            .map(|route| route.path())
+            .filter(|path| *path != "/login" && !path.starts_with("/set-password/")),
+        plain_routes().iter().map(|route| route.path),
+    );
     let plain = plain_routes()
         .into_iter()
         .fold(Router::new(), |router, route| {
@@ -221,14 +239,22 @@ pub fn router(state: AppState, files: MaterialFiles, options: LeptosOptions) -> 
         )
         .fallback_service(ServeDir::new(&site_root).fallback(axum::routing::get(not_found)))
         .layer(axum::middleware::from_fn_with_state(
+            (state.clone(), private_pages),
+            door::pages_need_login,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             same_origin::OwnOrigin::of(&state.base_url),
             same_origin::refuse_cross_site,
         ))
-        .layer(axum::middleware::map_response_with_state(
+        .layer(axum::middleware::from_fn_with_state(
             state.base_url.starts_with("https://"),
             security_headers::add,
         ))
         .layer(axum::middleware::from_fn(request_log::log_request))
+        .layer(axum::middleware::from_fn_with_state(
+            proxies,
+            client_address::find,
+        ))
         .with_state(web)
 }
 
@@ -264,16 +290,16 @@ async fn set_language(
     Form(choice): Form<LanguageChoice>,
 ) -> Response {
     let locale = mamori_app::i18n::Locale::from_code(&choice.lang);
-    // Only same-site paths, so the form cannot be used to send people elsewhere.
     let back = choice
         .back
-        .filter(|path| path.starts_with('/') && !path.starts_with("//") && !path.contains('\\'))
-        .unwrap_or_else(|| "/".into());
+        .as_deref()
+        .and_then(mamori_domain::url::own_path)
+        .unwrap_or("/");
     let cookie = format!(
         "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
         locale.code()
     );
-    let mut response = Redirect::to(&back).into_response();
+    let mut response = Redirect::to(back).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
@@ -284,7 +310,9 @@ async fn set_language(
 pub async fn serve(settings: &Settings, store: Store) -> std::io::Result<()> {
     let options = leptos_options(&settings.site_root, settings.addr);
     let files = MaterialFiles::new(settings.data_dir.join("materials"));
-    let app = router(app_state(store, settings), files, options);
+    let proxies = TrustedProxies::new(settings.trusted_proxies.clone());
+    let app = router(app_state(store, settings), files, options, proxies)
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     let listener = tokio::net::TcpListener::bind(settings.addr).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, site_root = %settings.site_root.display(), "serving");

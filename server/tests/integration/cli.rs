@@ -73,7 +73,10 @@ fn admin_accounts_are_created_and_passwords_reset_from_the_command_line() {
     ];
     let output = mamori(folder.path(), &create, "short\n");
     assert!(!output.status.success(), "a short password is refused");
-    assert!(text(&output).contains("at least 8"), "{}", text(&output));
+    assert!(text(&output).contains("at least 12"), "{}", text(&output));
+    let output = mamori(folder.path(), &create, "qwertyuiop123\n");
+    assert!(!output.status.success(), "a common password is refused");
+    assert!(text(&output).contains("common"), "{}", text(&output));
 
     let output = mamori(folder.path(), &create, "correct horse battery\n");
     assert!(output.status.success(), "{}", text(&output));

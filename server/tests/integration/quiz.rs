@@ -317,7 +317,11 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
         );
         let stranger = app.session_of("").await;
         let response = stranger.get("/results/quizzes/media/questions.csv").await;
-        assert_eq!(response.headers()["location"], "/login", "{backend}");
+        assert_eq!(
+            response.headers()["location"],
+            "/login?next=%2Fresults%2Fquizzes%2Fmedia%2Fquestions.csv",
+            "{backend}"
+        );
         assert_eq!(
             trainer
                 .get("/results/quizzes/nothing/attempts.csv")

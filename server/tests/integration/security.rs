@@ -187,3 +187,147 @@ async fn pages_server_functions_and_downloads_carry_the_security_headers() {
         assert_eq!(header("strict-transport-security"), "", "{what}");
     }
 }
+
+#[tokio::test]
+async fn a_stranger_is_sent_to_log_in_and_comes_back_to_the_page_asked_for() {
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    // Before: `/` answered 401 with an empty page and no way on without JavaScript.
+    for (path, login) in [
+        ("/", "/login"),
+        ("/reports?year=2026", "/login?next=%2Freports%3Fyear%3D2026"),
+        ("/modules/media", "/login?next=%2Fmodules%2Fmedia"),
+    ] {
+        let (status, location, _) = app.page(path).await;
+        assert_eq!(
+            (status, location.as_deref()),
+            (StatusCode::SEE_OTHER, Some(login)),
+            "{path}"
+        );
+    }
+    assert_eq!(app.page("/login").await.0, StatusCode::OK);
+
+    // The login returns to an own path, and never to another site.
+    for (next, lands) in [
+        ("/reports?year=2026", "/reports?year=2026"),
+        ("//evil.example/", "/manager"),
+        ("https://evil.example/", "/manager"),
+        ("/\\evil.example", "/manager"),
+    ] {
+        let stranger = app.session_of("").await;
+        let answer: String = stranger
+            .call(
+                "login",
+                &[("login", MANAGER), ("password", PASSWORD), ("next", next)],
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(answer, lands, "next={next}");
+        let form_post = stranger
+            .client
+            .post(format!("{}/api/login", app.address))
+            .header("accept", "text/html")
+            .form(&[("login", MANAGER), ("password", PASSWORD), ("next", next)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(form_post.headers()["location"], lands, "next={next}");
+    }
+}
+
+#[tokio::test]
+async fn only_the_pages_own_scripts_carry_its_nonce() {
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    let admin = app.session_of(ADMIN).await;
+    let mut nonces = Vec::new();
+    for path in ["/admin/staff", "/admin/staff"] {
+        let response = admin.get(path).await;
+        let policy = response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        let nonce = policy
+            .split_once("'nonce-")
+            .and_then(|(_, rest)| rest.split_once('\''))
+            .map(|(nonce, _)| nonce.to_string())
+            .unwrap_or_else(|| panic!("a nonce in {policy}"));
+        assert!(
+            policy.contains("script-src 'self' 'nonce-") && !policy.contains("unsafe-inline"),
+            "{policy}"
+        );
+        let html = response.text().await.unwrap();
+        let scripts: Vec<&str> = html.split("<script").skip(1).collect();
+        assert!(!scripts.is_empty(), "the page hydrates with a script");
+        for script in scripts {
+            let tag = &script[..script.find('>').unwrap()];
+            assert!(
+                tag.contains(&format!("nonce=\"{nonce}\"")),
+                "a script without the nonce: <script{tag}>"
+            );
+        }
+        nonces.push(nonce);
+    }
+    assert_ne!(nonces[0], nonces[1], "each answer has its own nonce");
+}
+
+#[tokio::test]
+async fn repeated_failed_logins_hold_an_account_back_until_an_admin_lifts_it() {
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    let stranger = app.session_of("").await;
+    for name in [LEARNER, "E9999"] {
+        for _ in 0..5 {
+            let refused = stranger
+                .call("login", &[("login", name), ("password", "guess")])
+                .await;
+            assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        }
+        // Before: the right password logged in at once after 30 failures.
+        let held = stranger
+            .call("login", &[("login", name), ("password", PASSWORD)])
+            .await;
+        assert_eq!(held.status(), StatusCode::TOO_MANY_REQUESTS, "{name}");
+        let error: serde_json::Value = held.json().await.unwrap();
+        assert_eq!(
+            error,
+            serde_json::json!({ "LoginHeldBack": { "minutes": 15 } }),
+            "{name}: the same answer whether the account exists or not"
+        );
+    }
+
+    let admin = app.session_of(ADMIN).await;
+    let person: serde_json::Value = admin
+        .call("staff_member", &[("employee_id", LEARNER)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(person["login_held_until"].is_string(), "{person}");
+    let failed = &person["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["action"] == "LoginFailed")
+        .expect("failures are audited");
+    assert_eq!(failed["actor"], LEARNER);
+    assert_eq!(failed["detail"], "from 127.0.0.1", "with the address");
+    let (status, _, html) = admin.page(&format!("/admin/staff/{LEARNER}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("までログインできません"),
+        "the page shows the hold"
+    );
+
+    let trainer = app.session_of(TRAINER).await;
+    let lift = [("employee_id", LEARNER)];
+    assert_eq!(
+        trainer.call("lift_login_hold", &lift).await.status(),
+        StatusCode::FORBIDDEN,
+        "only admins lift a hold"
+    );
+    assert_eq!(
+        admin.call("lift_login_hold", &lift).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(stranger.login(LEARNER).await.status(), StatusCode::OK);
+}

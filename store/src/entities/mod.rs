@@ -11,6 +11,7 @@ pub mod inspection_campaign;
 pub mod inspection_change;
 pub mod inspection_item;
 pub mod inspection_response;
+pub mod login_failure;
 pub mod mail_outbox;
 pub mod managed_division;
 pub mod material;

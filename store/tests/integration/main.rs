@@ -3,6 +3,7 @@
 //! README).
 
 mod inspection;
+mod logins;
 mod outbox;
 mod quiz;
 mod reminders;

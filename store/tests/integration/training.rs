@@ -428,9 +428,8 @@ async fn the_demo_agency_gets_three_assigned_modules_with_progress() {
 
         // The demo learner starts with all three; the first is already overdue.
         let learner = store
-            .authenticate(LEARNER, mamori_domain::demo::DEMO_PASSWORD, now)
+            .staff_id(&mamori_test_support::employee(LEARNER))
             .await
-            .unwrap()
             .unwrap();
         let mine = store.learner_modules(learner, today).await.unwrap();
         let statuses: Vec<_> = mine.iter().map(|m| m.status).collect();

@@ -37,7 +37,9 @@ impl TestApp {
             mamori_server::web::app_state(store.clone(), &settings),
             mamori_server::material_files::MaterialFiles::new(files_dir.clone()),
             options,
-        );
+            mamori_server::web::TrustedProxies::new(settings.trusted_proxies.clone()),
+        )
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         Self {
             address,
