@@ -5,12 +5,12 @@ use crate::{
     components::{layout::Layout, viewer::ViewerResource},
     i18n::provide_locale,
     pages::{
-        AdminMailPage, AdminStaffPage, CertificatePage, ImportPreviewPage, InspectionAdminPage,
-        InspectionCampaignPage, InspectionListPage, InspectionResultsPage, InspectionSheetPage,
-        LearnerHome, LoginPage, ManagerPage, MaterialViewsPage, ModuleEditorPage, ModulePlayerPage,
-        NotFound, QuizPageView, QuizResultsPage, ReportPeoplePage, ReportsPage, SetPasswordPage,
-        StaffMemberPage, StaffTrainingPage, TrainerModulesPage, TranscriptPage,
-        VerifyCertificatePage,
+        AccountPage, AdminMailPage, AdminStaffPage, AuditLogPage, CertificatePage,
+        ImportPreviewPage, InspectionAdminPage, InspectionCampaignPage, InspectionListPage,
+        InspectionResultsPage, InspectionSheetPage, LearnerHome, LoginPage, ManagerPage,
+        MaterialViewsPage, ModuleEditorPage, ModulePlayerPage, NotFound, QuizPageView,
+        QuizResultsPage, ReportPeoplePage, ReportsPage, SetPasswordPage, StaffMemberPage,
+        StaffTrainingPage, TrainerModulesPage, TranscriptPage, VerifyCertificatePage,
     },
     raw_text,
 };
@@ -68,10 +68,12 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/") view=LearnerHome ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/manager") view=ManagerPage ssr=SsrMode::Async />
                     <Route path=path!("/manager/staff/:employee_id") view=StaffTrainingPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff") view=AdminStaffPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/mail") view=AdminMailPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff/import/:upload_id") view=ImportPreviewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff/:employee_id") view=StaffMemberPage ssr=SsrMode::Async />
                     <Route path=path!("/set-password/:token") view=SetPasswordPage ssr=SsrMode::Async />

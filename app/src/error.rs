@@ -44,12 +44,23 @@ pub enum AppError {
     /// The call itself failed (network, encoding).
     #[error("request failed: {0}")]
     Request(String),
+    /// The call's arguments are missing or malformed: a client's mistake, never a page's
+    /// (HTTP 400).
+    #[error("bad arguments: {0}")]
+    BadArguments(String),
 }
 
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Request(value.to_string())
+        match value {
+            // On the server: the request's arguments did not decode.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => {
+                crate::api::refuse(AppError::BadArguments(message))
+            }
+            other => AppError::Request(other.to_string()),
+        }
     }
 }

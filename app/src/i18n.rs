@@ -246,6 +246,13 @@ impl Locale {
             StaffLeft => ("退職の記録", "Recorded as leaving"),
             PasswordLinkSent => ("パスワード設定リンクの送信", "Set-password link sent"),
             PasswordSet => ("パスワードの設定", "Password set"),
+            DataExported => ("データのダウンロード", "Data downloaded"),
+            ModulePublished => ("研修の公開", "Module published"),
+            ModuleArchived => ("研修の公開終了", "Module archived"),
+            AssignmentChanged => ("研修の割り当て", "Assignment changed"),
+            MailSettingsChanged => ("メール設定の変更", "Mail settings changed"),
+            InspectionCampaignChanged => ("自己点検の実施設定", "Self-inspection campaign changed"),
+            InspectionItemsChanged => ("自己点検項目の変更", "Self-inspection items changed"),
         };
         match self {
             Locale::Ja => ja,

@@ -25,10 +25,23 @@ pub enum AuditAction {
     StaffLeft,
     PasswordLinkSent,
     PasswordSet,
+    /// A file of personal data or results downloaded (the staff list, reports, quiz results,
+    /// self-inspection answers), with the scope asked for.
+    DataExported,
+    ModulePublished,
+    ModuleArchived,
+    /// A module assigned to people, or an assignment changed or removed.
+    AssignmentChanged,
+    /// The reminder rules, a mail template or the holidays changed.
+    MailSettingsChanged,
+    /// A self-inspection campaign created, changed, opened or closed.
+    InspectionCampaignChanged,
+    /// A self-inspection item added, changed, removed or imported.
+    InspectionItemsChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 10] = [
+    pub const ALL: [AuditAction; 17] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -39,6 +52,13 @@ impl AuditAction {
         AuditAction::StaffLeft,
         AuditAction::PasswordLinkSent,
         AuditAction::PasswordSet,
+        AuditAction::DataExported,
+        AuditAction::ModulePublished,
+        AuditAction::ModuleArchived,
+        AuditAction::AssignmentChanged,
+        AuditAction::MailSettingsChanged,
+        AuditAction::InspectionCampaignChanged,
+        AuditAction::InspectionItemsChanged,
     ];
 
     /// The code kept in the database and written to the CSV.
@@ -54,6 +74,13 @@ impl AuditAction {
             AuditAction::StaffLeft => "staff.left",
             AuditAction::PasswordLinkSent => "account.password_link",
             AuditAction::PasswordSet => "account.password_set",
+            AuditAction::DataExported => "data.export",
+            AuditAction::ModulePublished => "training.publish",
+            AuditAction::ModuleArchived => "training.archive",
+            AuditAction::AssignmentChanged => "training.assignment",
+            AuditAction::MailSettingsChanged => "mail.settings",
+            AuditAction::InspectionCampaignChanged => "inspection.campaign",
+            AuditAction::InspectionItemsChanged => "inspection.items",
         }
     }
 }
@@ -62,6 +89,60 @@ impl std::fmt::Display for AuditAction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.code())
     }
+}
+
+/// Which entries an admin asks for. Dates are the agency's, both ends included.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    pub action: Option<AuditAction>,
+    /// An employee ID (or a login name as typed): entries by them or about them.
+    pub person: Option<String>,
+    pub from: Option<chrono::NaiveDate>,
+    pub until: Option<chrono::NaiveDate>,
+}
+
+impl AuditFilter {
+    /// The moments the dates span: from the start of `from` to the end of `until`, as
+    /// `[start, end)` in UTC.
+    pub fn moments(
+        &self,
+    ) -> (
+        Option<chrono::DateTime<chrono::Utc>>,
+        Option<chrono::DateTime<chrono::Utc>>,
+    ) {
+        let midnight = |date: chrono::NaiveDate| {
+            date.and_hms_opt(0, 0, 0)
+                .expect("midnight exists")
+                .and_utc()
+                - chrono::Duration::hours(crate::fiscal_year::AGENCY_OFFSET_HOURS)
+        };
+        (
+            self.from.map(midnight),
+            self.until
+                .map(|until| midnight(until) + chrono::Duration::days(1)),
+        )
+    }
+}
+
+/// One entry of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// An employee ID, `cli:<user>`, or for logins the name as typed.
+    pub actor: String,
+    pub action: AuditAction,
+    /// The person concerned, if one is.
+    pub subject: Option<String>,
+    pub detail: String,
+}
+
+/// A page of the audit log, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    pub page: u64,
+    pub pages: u64,
+    pub total: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -89,5 +170,27 @@ mod tests {
             assert_eq!(action.code().parse::<AuditAction>(), Ok(action));
         }
         assert!("account.unknown".parse::<AuditAction>().is_err());
+    }
+
+    #[test]
+    fn a_filters_dates_are_whole_agency_days() {
+        use chrono::TimeZone;
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let filter = AuditFilter {
+            from: Some(day),
+            until: Some(day),
+            ..AuditFilter::default()
+        };
+        assert_eq!(
+            filter.moments(),
+            (
+                Some(
+                    chrono::Utc
+                        .with_ymd_and_hms(2026, 11, 30, 15, 0, 0)
+                        .unwrap()
+                ),
+                Some(chrono::Utc.with_ymd_and_hms(2026, 12, 1, 15, 0, 0).unwrap()),
+            )
+        );
     }
 }

@@ -19,6 +19,7 @@ pub mod refusal;
 pub mod reminder;
 pub mod report;
 pub mod roles;
+pub mod session;
 pub mod staff;
 pub mod staff_file;
 pub mod training;

@@ -80,6 +80,30 @@ impl fmt::Display for Slug {
     }
 }
 
+/// How long a module takes, in minutes, as learners are told: from one minute to a working
+/// day (a larger number is a typing slip, not a module).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EstimatedMinutes(i32);
+
+impl EstimatedMinutes {
+    pub const MAX: i32 = 480;
+
+    pub fn parse(minutes: i32) -> Result<Self, TrainingRefusal> {
+        if (1..=Self::MAX).contains(&minutes) {
+            Ok(Self(minutes))
+        } else {
+            Err(TrainingRefusal::MinutesOutOfRange {
+                minutes,
+                max: Self::MAX,
+            })
+        }
+    }
+
+    pub fn get(self) -> i32 {
+        self.0
+    }
+}
+
 /// Who an assignment is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AssignmentTarget {
@@ -505,6 +529,8 @@ impl Heartbeat {
 pub enum TrainingRefusal {
     #[error("title must not be empty")]
     TitleEmpty,
+    #[error("the estimated time must be 1 to {max} minutes, not {minutes}")]
+    MinutesOutOfRange { minutes: i32, max: i32 },
     #[error("slug {slug:?} must be 1 to 64 lower-case letters, digits and inner hyphens")]
     SlugInvalid { slug: String },
     #[error("slug {slug} is already taken")]

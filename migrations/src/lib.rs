@@ -12,6 +12,8 @@ mod m20261126_000006_quizzes;
 mod m20261126_000007_reminders;
 mod m20261127_000008_inspection;
 mod m20261202_000009_login_failures;
+mod m20261202_000010_session_activity;
+mod m20261202_000011_audit_append_only;
 
 pub struct Migrator;
 
@@ -28,6 +30,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000007_reminders::Migration),
             Box::new(m20261127_000008_inspection::Migration),
             Box::new(m20261202_000009_login_failures::Migration),
+            Box::new(m20261202_000010_session_activity::Migration),
+            Box::new(m20261202_000011_audit_append_only::Migration),
         ]
     }
 }

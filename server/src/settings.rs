@@ -56,6 +56,8 @@ pub struct Settings {
     pub site_root: PathBuf,
     /// `MAMORI_SESSION_HOURS`; default 12.
     pub session_hours: u32,
+    /// `MAMORI_SESSION_IDLE_MINUTES`: a session unused this long ends; default 30.
+    pub session_idle_minutes: u32,
     /// `MAMORI_SECURE_COOKIES`; default true when `MAMORI_BASE_URL` starts with `https://`.
     pub secure_cookies: bool,
     /// `MAMORI_BASE_URL`: the address people use, for links in mail; default `http://ADDR`.
@@ -137,6 +139,13 @@ impl Settings {
                 reason: "must be at least 1".into(),
             });
         }
+        let session_idle_minutes = parse_var("MAMORI_SESSION_IDLE_MINUTES", 30u32)?;
+        if session_idle_minutes == 0 {
+            return Err(SettingsError::Invalid {
+                name: "MAMORI_SESSION_IDLE_MINUTES",
+                reason: "must be at least 1".into(),
+            });
+        }
         let addr = parse_var("MAMORI_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?;
         let base_url = var("MAMORI_BASE_URL")
             .unwrap_or_else(|| format!("http://{addr}"))
@@ -174,6 +183,7 @@ impl Settings {
                 .unwrap_or_else(default_site_root),
             data_dir,
             session_hours,
+            session_idle_minutes,
             secure_cookies: parse_var("MAMORI_SECURE_COOKIES", https)?,
             log_filter: var("MAMORI_LOG").unwrap_or_else(|| "info".into()),
             log_format,

@@ -13,13 +13,50 @@ use argon2::{
 };
 use chrono::{DateTime, Duration, Utc};
 use mamori_domain::{
-    Actor, AppRole, EmailAddress, EmployeeId, NewPassword, StaffName, staff::DirectoryRefusal,
+    Actor, AppRole, EmailAddress, EmployeeId, NewPassword, StaffName, session::OpenSession,
+    staff::DirectoryRefusal,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
     sea_query::ExprTrait,
 };
 use sha2::{Digest, Sha256};
+
+/// How long a session lasts: at most `lifetime` from login, and `idle` without a request
+/// (a shared office PC left logged in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionPolicy {
+    pub lifetime: Duration,
+    pub idle: Duration,
+}
+
+impl Default for SessionPolicy {
+    /// Twelve hours, and thirty minutes idle.
+    fn default() -> Self {
+        Self {
+            lifetime: Duration::hours(12),
+            idle: Duration::minutes(30),
+        }
+    }
+}
+
+impl SessionPolicy {
+    fn is_live(
+        &self,
+        expires_at: DateTime<Utc>,
+        last_seen: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> bool {
+        now < expires_at && now < last_seen + self.idle
+    }
+}
+
+/// Where a session is opened from: the client's address and its `User-Agent`.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionClient<'a> {
+    pub address: &'a str,
+    pub user_agent: &'a str,
+}
 
 /// The secret a session cookie carries. Only its hash is stored.
 #[derive(Clone, PartialEq, Eq)]
@@ -97,18 +134,22 @@ pub struct NewAdmin {
 }
 
 impl Store {
+    /// Opens a session for a person who has just logged in, from `client`.
     pub async fn start_session(
         &self,
         staff_id: i32,
+        client: SessionClient<'_>,
         now: DateTime<Utc>,
-        lifetime: Duration,
     ) -> Result<SessionToken, StoreError> {
         let token = SessionToken::generate();
         session::ActiveModel {
             token_hash: Set(token.hash()),
             staff_id: Set(staff_id),
             created_at: Set(now),
-            expires_at: Set(now + lifetime),
+            expires_at: Set(now + self.sessions.lifetime),
+            last_seen_at: Set(Some(now)),
+            address: Set(Some(client.address.to_string())),
+            user_agent: Set(Some(client.user_agent.chars().take(300).collect())),
         }
         .insert(self.db())
         .await?;
@@ -122,8 +163,19 @@ impl Store {
         Ok(())
     }
 
-    /// The person behind a session, if the session exists, has not expired, and the person
-    /// is still on staff today. Expired sessions are removed on sight.
+    /// Ends every session of a person ("log out everywhere"); answers how many there were.
+    pub async fn end_sessions_of(&self, staff_id: i32) -> Result<u64, StoreError> {
+        Ok(session::Entity::delete_many()
+            .filter(session::Column::StaffId.eq(staff_id))
+            .exec(self.db())
+            .await?
+            .rows_affected)
+    }
+
+    /// The person behind a session, if the session exists, has been used within the idle
+    /// timeout and not outlived its lifetime, and the person is still on staff today. Expired
+    /// sessions are removed on sight; a live one is marked as used (at most once a minute, to
+    /// spare the database a write per request).
     pub async fn session_actor(
         &self,
         token: &SessionToken,
@@ -135,7 +187,8 @@ impl Store {
         else {
             return Ok(None);
         };
-        if found.expires_at <= now {
+        let last_seen = found.last_seen_at.unwrap_or(found.created_at);
+        if !self.sessions.is_live(found.expires_at, last_seen, now) {
             self.end_session(token).await?;
             return Ok(None);
         }
@@ -148,7 +201,44 @@ impl Store {
         if !person.is_active_on(mamori_domain::agency_date(now)) {
             return Ok(None);
         }
+        if now - last_seen >= Duration::minutes(1) {
+            let mut seen: session::ActiveModel = found.into();
+            seen.last_seen_at = Set(Some(now));
+            seen.update(self.db()).await?;
+        }
         self.actor_for(person).await.map(Some)
+    }
+
+    /// A person's live sessions, the most recently used first; `current` is marked.
+    pub async fn open_sessions(
+        &self,
+        staff_id: i32,
+        current: Option<&SessionToken>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<OpenSession>, StoreError> {
+        let current = current.map(SessionToken::hash);
+        let mut open: Vec<OpenSession> = session::Entity::find()
+            .filter(session::Column::StaffId.eq(staff_id))
+            .all(self.db())
+            .await?
+            .into_iter()
+            .filter_map(|s| {
+                let last_seen = s.last_seen_at.unwrap_or(s.created_at);
+                self.sessions
+                    .is_live(s.expires_at, last_seen, now)
+                    .then(|| OpenSession {
+                        started_at: s.created_at,
+                        last_seen_at: last_seen,
+                        address: s.address.unwrap_or_default(),
+                        browser: mamori_domain::session::browser_of(
+                            s.user_agent.as_deref().unwrap_or_default(),
+                        ),
+                        current: current.as_deref() == Some(s.token_hash.as_str()),
+                    })
+            })
+            .collect();
+        open.sort_by_key(|session| std::cmp::Reverse(session.last_seen_at));
+        Ok(open)
     }
 
     async fn actor_for(&self, person: staff::Model) -> Result<Actor, StoreError> {
@@ -261,6 +351,34 @@ impl Store {
         txn.commit().await?;
         Ok(())
     }
+}
+
+/// Ends a leaver's access at once when their last day has come (`last_day` on or before
+/// `now`'s date): every session ends and the password is revoked, so that nobody keeps working
+/// until midnight. A leaving recorded ahead of time leaves access alone; it ends after the
+/// last day, when the person is no longer on staff. Re-joining needs a new set-password link.
+pub(crate) async fn end_access_if_gone(
+    db: &impl sea_orm::ConnectionTrait,
+    staff_id: i32,
+    last_day: Option<chrono::NaiveDate>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    if last_day.is_none_or(|last| last > mamori_domain::agency_date(now)) {
+        return Ok(());
+    }
+    session::Entity::delete_many()
+        .filter(session::Column::StaffId.eq(staff_id))
+        .exec(db)
+        .await?;
+    staff::Entity::update_many()
+        .col_expr(
+            staff::Column::PasswordHash,
+            sea_orm::sea_query::Expr::value(Option::<String>::None),
+        )
+        .filter(staff::Column::Id.eq(staff_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// One hash shared by the demo accounts: hashing once keeps `mamori demo` quick. The demo's

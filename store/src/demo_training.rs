@@ -9,7 +9,7 @@ use crate::{
 use chrono::{DateTime, Duration, Utc};
 use mamori_domain::{
     FiscalYear, agency_date,
-    training::{AssignmentTarget, DueRule, Slug},
+    training::{AssignmentTarget, DueRule, EstimatedMinutes, Slug},
 };
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -115,7 +115,7 @@ impl Store {
                     slug: &slug,
                     title: module.title,
                     summary: module.summary,
-                    estimated_minutes: module.minutes,
+                    estimated_minutes: EstimatedMinutes::parse(module.minutes)?,
                     created_by: &trainer,
                 },
                 created,

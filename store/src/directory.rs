@@ -193,10 +193,13 @@ impl Store {
         changed_by: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), StoreError> {
-        let mut person: staff::ActiveModel = self.staff_member(employee_id).await?.into();
+        let person = self.staff_member(employee_id).await?;
+        let staff_id = person.id;
+        let mut person: staff::ActiveModel = person.into();
         let txn = self.db().begin().await?;
         person.active_until = Set(Some(last_day));
         person.update(&txn).await?;
+        crate::accounts::end_access_if_gone(&txn, staff_id, Some(last_day), now).await?;
         let stop = Stop::Left {
             employee_id: employee_id.as_str(),
         };

@@ -31,6 +31,7 @@ use std::path::Path;
 #[derive(Clone, Debug)]
 pub struct Store {
     db: DatabaseConnection,
+    sessions: accounts::SessionPolicy,
 }
 
 impl Store {
@@ -58,7 +59,20 @@ impl Store {
             });
         }
         let db = Database::connect(options).await?;
-        Ok(Self { db })
+        Ok(Self {
+            db,
+            sessions: accounts::SessionPolicy::default(),
+        })
+    }
+
+    /// The same store, with sessions lasting as `policy` says (the server's settings).
+    pub fn with_session_policy(mut self, policy: accounts::SessionPolicy) -> Self {
+        self.sessions = policy;
+        self
+    }
+
+    pub fn session_policy(&self) -> accounts::SessionPolicy {
+        self.sessions
     }
 
     /// Brings the schema up to date; safe to run at every start.

@@ -162,11 +162,13 @@ impl Store {
         .await
     }
 
-    /// Records a logout in the audit log.
+    /// Records a logout in the audit log: from where, and how many sessions it ended (more
+    /// than one when logging out everywhere).
     pub async fn record_logout(
         &self,
         employee_id: &EmployeeId,
         address: &str,
+        sessions_ended: u64,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         audit::record(
@@ -175,7 +177,7 @@ impl Store {
             employee_id.as_str(),
             AuditAction::Logout,
             Some(employee_id.as_str()),
-            &format!("from {address}"),
+            &format!("from {address}; sessions ended: {sessions_ended}"),
         )
         .await
     }

@@ -234,6 +234,15 @@ pub(crate) async fn import(
             Some(person) => {
                 let mut changed = Vec::new();
                 update_person(txn, person, row, &mut changed).await?;
+                if changed.contains(&StaffField::ActiveUntil) {
+                    crate::accounts::end_access_if_gone(
+                        txn,
+                        person.id,
+                        row.active_until,
+                        options.now,
+                    )
+                    .await?;
+                }
                 if divisions_then.get(&person.id) != Some(&division_id) {
                     move_to_division(txn, person.id, division_id, date.max(row.active_from))
                         .await?;
@@ -280,6 +289,7 @@ pub(crate) async fn import(
             let mut leaver: staff::ActiveModel = (*person).clone().into();
             leaver.active_until = Set(Some(date));
             leaver.update(txn).await?;
+            crate::accounts::end_access_if_gone(txn, person.id, Some(date), options.now).await?;
             let stop = Stop::Left {
                 employee_id: &person.employee_id,
             };

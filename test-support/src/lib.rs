@@ -137,8 +137,11 @@ pub async fn demo_actor(store: &Store, employee_id: &str) -> mamori_domain::Acto
     let token = store
         .start_session(
             demo_staff_id(store, employee_id).await,
+            mamori_store::accounts::SessionClient {
+                address: "192.0.2.1",
+                user_agent: "test",
+            },
             now,
-            chrono::Duration::hours(1),
         )
         .await
         .expect("a session");
@@ -158,7 +161,7 @@ pub async fn publish_media_module(store: &Store, at: chrono::DateTime<chrono::Ut
         slug: &media,
         title: "可搬記憶媒体",
         summary: "",
-        estimated_minutes: 10,
+        estimated_minutes: mamori_domain::training::EstimatedMinutes::parse(10).unwrap(),
         created_by: TRAINER,
     };
     store.create_module(module, at).await.expect("create media");

@@ -8,9 +8,9 @@ use mamori_domain::inspection::campaign::{
 };
 
 #[cfg(feature = "ssr")]
-use super::server::{redirect_form_post, refused, requested_slug, require, store_error};
+use super::server::{audit, redirect_form_post, refused, requested_slug, require, store_error};
 #[cfg(feature = "ssr")]
-use mamori_domain::{FiscalYear, Permission, inspection::InspectionRefusal};
+use mamori_domain::{AuditAction, FiscalYear, Permission, inspection::InspectionRefusal};
 
 #[cfg(feature = "ssr")]
 fn today() -> chrono::NaiveDate {
@@ -49,7 +49,7 @@ pub async fn save_inspection_campaign(
     #[server(default)] closes_on: String,
 ) -> Result<String, AppError> {
     use mamori_domain::inspection::campaign::Schedule;
-    let (state, _) = require(Permission::AdministerInspection).await?;
+    let (state, actor) = require(Permission::AdministerInspection).await?;
     if !(2000..=2100).contains(&fiscal_year) {
         return Err(refused(InspectionRefusal::BadYear { fiscal_year }));
     }
@@ -71,6 +71,14 @@ pub async fn save_inspection_campaign(
         .save_inspection_campaign(year, reference_date, schedule, chrono::Utc::now())
         .await
         .map_err(store_error)?;
+    let detail = format!("FY{fiscal_year}: reference date {reference_date}, {schedule:?}");
+    audit(
+        &state,
+        &actor,
+        AuditAction::InspectionCampaignChanged,
+        detail,
+    )
+    .await?;
     let page = format!("/admin/inspection/{fiscal_year}");
     redirect_form_post(&page);
     Ok(page)
@@ -188,7 +196,7 @@ pub async fn add_inspection_item(
     #[server(default)] module: String,
 ) -> Result<(), AppError> {
     use mamori_store::inspection::ItemEdit;
-    let (state, _) = require(Permission::AdministerInspection).await?;
+    let (state, actor) = require(Permission::AdministerInspection).await?;
     let group = group
         .parse()
         .map_err(|_| refused(InspectionRefusal::NoGroup))?;
@@ -203,6 +211,8 @@ pub async fn add_inspection_item(
         .add_inspection_item(FiscalYear::new(fiscal_year), group, item)
         .await
         .map_err(store_error)?;
+    let detail = format!("FY{fiscal_year}: item {item_id} added");
+    audit(&state, &actor, AuditAction::InspectionItemsChanged, detail).await?;
     redirect_form_post(&format!("/admin/inspection/{fiscal_year}#items-heading"));
     Ok(())
 }
@@ -216,7 +226,7 @@ pub async fn edit_inspection_item(
     #[server(default)] module: String,
 ) -> Result<(), AppError> {
     use mamori_store::inspection::ItemEdit;
-    let (state, _) = require(Permission::AdministerInspection).await?;
+    let (state, actor) = require(Permission::AdministerInspection).await?;
     let module = module_of(&module)?;
     let item = ItemEdit {
         code: &item_id,
@@ -228,6 +238,8 @@ pub async fn edit_inspection_item(
         .edit_inspection_item(FiscalYear::new(fiscal_year), item)
         .await
         .map_err(store_error)?;
+    let detail = format!("FY{fiscal_year}: item {item_id} changed");
+    audit(&state, &actor, AuditAction::InspectionItemsChanged, detail).await?;
     redirect_form_post(&format!("/admin/inspection/{fiscal_year}#items-heading"));
     Ok(())
 }
@@ -235,12 +247,14 @@ pub async fn edit_inspection_item(
 /// Removes an item.
 #[server(endpoint = "remove_inspection_item")]
 pub async fn remove_inspection_item(fiscal_year: i32, item_id: String) -> Result<(), AppError> {
-    let (state, _) = require(Permission::AdministerInspection).await?;
+    let (state, actor) = require(Permission::AdministerInspection).await?;
     state
         .store
         .remove_inspection_item(FiscalYear::new(fiscal_year), &item_id)
         .await
         .map_err(store_error)?;
+    let detail = format!("FY{fiscal_year}: item {item_id} removed");
+    audit(&state, &actor, AuditAction::InspectionItemsChanged, detail).await?;
     redirect_form_post(&format!("/admin/inspection/{fiscal_year}#items-heading"));
     Ok(())
 }

@@ -10,10 +10,10 @@ use mamori_domain::{
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use super::server::{refuse, refused, require, store_error};
+use super::server::{audit, refuse, refused, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{
-    Permission,
+    AuditAction, Permission,
     mail::{MailRefusal, MailStatus},
     reminder::{MailTemplate, ReminderKind},
 };
@@ -107,13 +107,15 @@ pub async fn mail_settings() -> Result<ReminderSettings, AppError> {
 
 #[server(endpoint = "save_reminder_policy")]
 pub async fn save_reminder_policy(policy: PolicyForm) -> Result<(), AppError> {
-    let (state, _) = require(Permission::AdministerStaff).await?;
+    let (state, actor) = require(Permission::AdministerStaff).await?;
     let policy = policy.to_policy().map_err(refused)?;
     state
         .store
         .save_reminder_policy(&policy)
         .await
-        .map_err(store_error)
+        .map_err(store_error)?;
+    let detail = format!("reminder rules: {policy:?}");
+    audit(&state, &actor, AuditAction::MailSettingsChanged, detail).await
 }
 
 /// Saves a kind's template; a placeholder it does not know is refused with the ones it does.
@@ -123,20 +125,22 @@ pub async fn save_mail_template(
     subject: String,
     body: String,
 ) -> Result<(), AppError> {
-    let (state, _) = require(Permission::AdministerStaff).await?;
+    let (state, actor) = require(Permission::AdministerStaff).await?;
     // Only a tampered form names a kind the page does not offer.
     let kind = ReminderKind::from_code(&kind).ok_or_else(|| refuse(AppError::NotFound))?;
     state
         .store
         .save_mail_template(kind, &MailTemplate { subject, body })
         .await
-        .map_err(store_error)
+        .map_err(store_error)?;
+    let detail = format!("template {}", kind.code());
+    audit(&state, &actor, AuditAction::MailSettingsChanged, detail).await
 }
 
 /// Replaces the holiday list with `date,name` lines, all or nothing (every bad line refused).
 #[server(endpoint = "save_holidays")]
 pub async fn save_holidays(text: String) -> Result<usize, AppError> {
-    let (state, _) = require(Permission::AdministerStaff).await?;
+    let (state, actor) = require(Permission::AdministerStaff).await?;
     let holidays = mamori_domain::business_calendar::parse_holidays(text.as_bytes())
         .map_err(|errors| refused(MailRefusal::BadHolidays { errors }))?;
     state
@@ -144,6 +148,8 @@ pub async fn save_holidays(text: String) -> Result<usize, AppError> {
         .replace_holidays(&holidays)
         .await
         .map_err(store_error)?;
+    let detail = format!("holidays: {} days", holidays.len());
+    audit(&state, &actor, AuditAction::MailSettingsChanged, detail).await?;
     Ok(holidays.len())
 }
 
@@ -154,7 +160,7 @@ pub async fn save_assignment_reminders(
     #[server(default)] own: bool,
     #[server(default)] policy: PolicyForm,
 ) -> Result<(), AppError> {
-    let (state, _) = require(Permission::AuthorTraining).await?;
+    let (state, actor) = require(Permission::AuthorTraining).await?;
     let policy = if own {
         Some(policy.to_policy().map_err(refused)?)
     } else {
@@ -164,5 +170,7 @@ pub async fn save_assignment_reminders(
         .store
         .set_assignment_reminder_policy(assignment_id, policy.as_ref())
         .await
-        .map_err(store_error)
+        .map_err(store_error)?;
+    let detail = format!("assignment {assignment_id} reminder rules: {policy:?}");
+    audit(&state, &actor, AuditAction::MailSettingsChanged, detail).await
 }

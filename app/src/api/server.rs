@@ -2,7 +2,7 @@
 //! one door for permissions.
 
 use crate::error::AppError;
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use http::{HeaderMap, StatusCode, header};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
@@ -15,8 +15,8 @@ pub const SESSION_COOKIE: &str = "mamori_session";
 /// What the server functions need, provided once per request by the server.
 #[derive(Clone, Debug)]
 pub struct AppState {
+    /// Sessions last as its `session_policy` says.
     pub store: Store,
-    pub session_lifetime: Duration,
     /// Mark cookies `Secure` (when served over TLS, directly or behind a proxy).
     pub secure_cookies: bool,
     /// The address people use (no trailing slash), for links in mail.
@@ -64,11 +64,15 @@ pub(crate) fn client_address() -> String {
         .map_or_else(|| "unknown".to_string(), |address| address.0)
 }
 
-/// Who is calling, if anyone.
+/// Who is calling, if anyone: the person the server's door already found for this request,
+/// else the session's.
 pub(crate) async fn current_actor(state: &AppState) -> Result<Option<Actor>, AppError> {
     let Some(parts) = use_context::<http::request::Parts>() else {
         return Ok(None);
     };
+    if let Some(actor) = parts.extensions.get::<Actor>() {
+        return Ok(Some(actor.clone()));
+    }
     actor_of(state, &parts.headers).await
 }
 
@@ -101,6 +105,10 @@ pub async fn authorize(
     let actor = actor_of(state, headers)
         .await?
         .ok_or(AppError::Unauthenticated)?;
+    permitted(actor, permission)
+}
+
+fn permitted(actor: Actor, permission: Permission) -> Result<Actor, AppError> {
     if actor.can(permission) {
         Ok(actor)
     } else {
@@ -109,17 +117,47 @@ pub async fn authorize(
     }
 }
 
+/// The server functions anyone may call, logged in or not; every other one is refused to a
+/// stranger at the server's door, before its arguments are even read.
+pub const PUBLIC_SERVER_FUNCTIONS: [&str; 6] = [
+    "login",
+    "logout",
+    "current_user",
+    "demo_logins",
+    "password_link_holder",
+    "set_password_with_link",
+];
+
 /// The one permission check: every server function that shows or changes data calls this
 /// first. Fails with 401 without a session and 403 without the permission.
 pub(crate) async fn require(permission: Permission) -> Result<(AppState, Actor), AppError> {
     let state = AppState::from_context()?;
-    let headers = use_context::<http::request::Parts>()
-        .map(|parts| parts.headers)
-        .unwrap_or_default();
-    let actor = authorize(&state, &headers, permission)
-        .await
-        .map_err(refuse)?;
+    let actor = current_actor(&state)
+        .await?
+        .ok_or_else(|| refuse(AppError::Unauthenticated))?;
+    let actor = permitted(actor, permission).map_err(refuse)?;
     Ok((state, actor))
+}
+
+/// Records in the audit log, once a change has succeeded, who made it, from where and what it
+/// was.
+pub(crate) async fn audit(
+    state: &AppState,
+    actor: &Actor,
+    action: mamori_domain::AuditAction,
+    detail: String,
+) -> Result<(), AppError> {
+    state
+        .store
+        .record_audit(
+            chrono::Utc::now(),
+            actor.employee_id.as_str(),
+            action,
+            &detail,
+            &client_address(),
+        )
+        .await
+        .map_err(internal)
 }
 
 /// Refuses a request for a reason of the rules (HTTP 422), which the page words in the viewer's
@@ -162,6 +200,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         | AppError::Invalid(_)
         | AppError::Refused(_)
         | AppError::PasswordsDiffer => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::BadArguments(_) => StatusCode::BAD_REQUEST,
         AppError::Internal | AppError::Request(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -169,13 +208,15 @@ pub fn status_of(error: &AppError) -> StatusCode {
 /// Whether the request is a plain HTML form post (no JavaScript), which wants a redirect back
 /// rather than data.
 pub(crate) fn is_form_post() -> bool {
-    use_context::<http::request::Parts>().is_some_and(|parts| {
-        parts
-            .headers
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("text/html"))
-    })
+    use_context::<http::request::Parts>().is_some_and(|parts| accepts_html(&parts.headers))
+}
+
+/// Whether a request asks for a page (`Accept: text/html`): a browser's plain form post.
+pub fn accepts_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
 }
 
 /// Sends a plain form post on to `path`. Scripted calls get the path back instead and load it

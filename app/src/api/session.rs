@@ -3,7 +3,7 @@
 use crate::error::AppError;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use mamori_domain::{Actor, AppRole};
+use mamori_domain::{Actor, AppRole, session::OpenSession};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
@@ -12,7 +12,10 @@ use super::server::{
     session_token, set_cookie,
 };
 #[cfg(feature = "ssr")]
-use mamori_store::logins::{LoginAttempt, LoginOutcome};
+use mamori_store::{
+    accounts::SessionClient,
+    logins::{LoginAttempt, LoginOutcome},
+};
 
 /// A demo account as the login page lists it (in demo mode only).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,9 +57,22 @@ pub async fn login(
             return Err(refuse(AppError::LoginHeldBack { minutes }));
         }
     };
+    let user_agent = use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        })
+        .unwrap_or_default();
+    let client = SessionClient {
+        address: &address,
+        user_agent: &user_agent,
+    };
     let token = state
         .store
-        .start_session(staff_id, now, state.session_lifetime)
+        .start_session(staff_id, client, now)
         .await
         .map_err(internal)?;
     let actor = state
@@ -69,7 +85,7 @@ pub async fn login(
     set_cookie(session_cookie(
         &state,
         token.expose(),
-        state.session_lifetime.num_seconds(),
+        state.store.session_policy().lifetime.num_seconds(),
     ));
     let destination = next
         .as_deref()
@@ -84,19 +100,64 @@ pub async fn login(
 pub async fn logout() -> Result<String, AppError> {
     let state = AppState::from_context()?;
     if let Some(actor) = current_actor(&state).await? {
-        let now = chrono::Utc::now();
         state
             .store
-            .record_logout(&actor.employee_id, &client_address(), now)
+            .record_logout(&actor.employee_id, &client_address(), 1, chrono::Utc::now())
             .await
             .map_err(internal)?;
     }
     if let Some(token) = session_token() {
         state.store.end_session(&token).await.map_err(internal)?;
     }
-    set_cookie(session_cookie(&state, "", 0));
+    leave_for_login(&state)
+}
+
+/// Ends every session of the person calling, on every PC and phone ("log out everywhere").
+/// Answers the login page's path.
+#[server(endpoint = "log_out_everywhere")]
+pub async fn log_out_everywhere() -> Result<String, AppError> {
+    let state = AppState::from_context()?;
+    let actor = current_actor(&state)
+        .await?
+        .ok_or_else(|| refuse(AppError::Unauthenticated))?;
+    let ended = state
+        .store
+        .end_sessions_of(actor.staff_id)
+        .await
+        .map_err(internal)?;
+    state
+        .store
+        .record_logout(
+            &actor.employee_id,
+            &client_address(),
+            ended,
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(internal)?;
+    leave_for_login(&state)
+}
+
+/// Clears the session cookie and sends the browser to the login page.
+#[cfg(feature = "ssr")]
+fn leave_for_login(state: &AppState) -> Result<String, AppError> {
+    set_cookie(session_cookie(state, "", 0));
     redirect_form_post("/login");
     Ok("/login".to_string())
+}
+
+/// The caller's open sessions, the most recently used first.
+#[server(endpoint = "my_sessions")]
+pub async fn my_sessions() -> Result<Vec<OpenSession>, AppError> {
+    let state = AppState::from_context()?;
+    let actor = current_actor(&state)
+        .await?
+        .ok_or_else(|| refuse(AppError::Unauthenticated))?;
+    state
+        .store
+        .open_sessions(actor.staff_id, session_token().as_ref(), chrono::Utc::now())
+        .await
+        .map_err(internal)
 }
 
 /// After a scripted login or logout, loads the answered page in full: a new session starts

@@ -7,13 +7,13 @@ use mamori_domain::training::{LearnerModule, ModuleDraft, ModulePlayer, ModuleSu
 
 #[cfg(feature = "ssr")]
 use super::server::{
-    redirect_form_post, refuse, refused, requested_employee_id, requested_slug, require,
+    audit, redirect_form_post, refuse, refused, requested_employee_id, requested_slug, require,
     store_error,
 };
 #[cfg(feature = "ssr")]
 use mamori_domain::{
-    Permission,
-    training::{Choice, TrainingRefusal},
+    AuditAction, Permission,
+    training::{Choice, EstimatedMinutes, TrainingRefusal},
 };
 
 /// A value no form of the page sends.
@@ -42,6 +42,7 @@ pub async fn create_module(
 ) -> Result<String, AppError> {
     let (state, actor) = require(Permission::AuthorTraining).await?;
     let slug = requested_slug(&slug)?;
+    let estimated_minutes = EstimatedMinutes::parse(estimated_minutes).map_err(refused)?;
     state
         .store
         .create_module(
@@ -156,6 +157,7 @@ pub async fn edit_module_details(
 ) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
     let slug = requested_slug(&slug)?;
+    let estimated_minutes = EstimatedMinutes::parse(estimated_minutes).map_err(refused)?;
     state
         .store
         .edit_module_details(
@@ -172,13 +174,20 @@ pub async fn edit_module_details(
 /// Takes a module away from learners; publishing brings it back.
 #[server(endpoint = "archive_module")]
 pub async fn archive_module(slug: String) -> Result<(), AppError> {
-    let (state, _) = require(Permission::AuthorTraining).await?;
+    let (state, actor) = require(Permission::AuthorTraining).await?;
     let slug = requested_slug(&slug)?;
     state
         .store
         .archive_module(&slug, chrono::Utc::now())
         .await
-        .map_err(store_error)
+        .map_err(store_error)?;
+    audit(
+        &state,
+        &actor,
+        AuditAction::ModuleArchived,
+        slug.to_string(),
+    )
+    .await
 }
 
 /// Assigns the same module to the same people for the next fiscal year, due a year later.
@@ -193,18 +202,27 @@ pub async fn carry_over_assignment(assignment_id: i32) -> Result<(), AppError> {
             chrono::Utc::now(),
         )
         .await
-        .map_err(store_error)
+        .map_err(store_error)?;
+    let detail = format!("assignment {assignment_id} carried over to the next fiscal year");
+    audit(&state, &actor, AuditAction::AssignmentChanged, detail).await
 }
 
 #[server(endpoint = "publish_module")]
 pub async fn publish_module(slug: String) -> Result<(), AppError> {
-    let (state, _) = require(Permission::AuthorTraining).await?;
+    let (state, actor) = require(Permission::AuthorTraining).await?;
     let slug = requested_slug(&slug)?;
     state
         .store
         .publish_module(&slug, chrono::Utc::now())
         .await
-        .map_err(store_error)
+        .map_err(store_error)?;
+    audit(
+        &state,
+        &actor,
+        AuditAction::ModulePublished,
+        slug.to_string(),
+    )
+    .await
 }
 
 /// The divisions a module can be assigned to.
@@ -268,18 +286,17 @@ pub async fn assign_module(
         other => return Err(unknown_choice(Choice::DueRule, other)),
     };
     let now = chrono::Utc::now();
+    let year = mamori_domain::FiscalYear::containing(mamori_domain::agency_date(now));
     state
         .store
-        .assign_module(
-            &slug,
-            mamori_domain::FiscalYear::containing(mamori_domain::agency_date(now)),
-            &target,
-            due,
-            actor.employee_id.as_str(),
-            now,
-        )
+        .assign_module(&slug, year, &target, due, actor.employee_id.as_str(), now)
         .await
-        .map_err(store_error)
+        .map_err(store_error)?;
+    let detail = format!(
+        "{slug} assigned for FY{}: {target:?}, {due:?}",
+        year.start_year()
+    );
+    audit(&state, &actor, AuditAction::AssignmentChanged, detail).await
 }
 
 /// The caller's assigned modules this fiscal year.

@@ -34,10 +34,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                         {admin.then(|| view! { <li><A href="/admin/staff">{t.nav_staff_directory}</A></li> })}
                         {admin.then(|| view! { <li><A href="/admin/mail">{t.nav_mail}</A></li> })}
                         {admin.then(|| view! { <li><A href="/admin/inspection">{t.inspection.nav_admin}</A></li> })}
+                        {admin.then(|| view! { <li><A href="/admin/audit">{t.directory.audit_nav}</A></li> })}
                     </ul>
                 </nav>
                 <div class="account">
-                    <span class="signed-in">{t.signed_in_as}" "<strong>{actor.name}</strong></span>
+                    <span class="signed-in">{t.signed_in_as}" "<A href="/account"><strong>{actor.name}</strong></A></span>
                     <ActionForm action=logout attr:class="inline">
                         <button type="submit" class="secondary">{t.log_out}</button>
                     </ActionForm>

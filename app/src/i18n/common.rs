@@ -38,6 +38,22 @@ texts! {
             |minutes| format!("ログインの失敗が続いたため、しばらくログインできません。{minutes} 分後にもう一度お試しください。"),
             |minutes| format!("Too many failed logins: please try again in {minutes} minutes."),
         ),
+        account_title: &'static str = ("アカウント", "Account"),
+        open_sessions: &'static str = ("ログイン中の端末", "Where you are logged in"),
+        open_sessions_hint: &'static str = (
+            "心当たりのない端末があれば、すべての端末からログアウトし、システム管理者に連絡してください。操作のないまま一定時間が過ぎた端末は自動的にログアウトされます。",
+            "If you do not recognise one, log out everywhere and tell an administrator. A session left unused for a while ends by itself.",
+        ),
+        session_browser: &'static str = ("ブラウザー", "Browser"),
+        session_address: &'static str = ("IP アドレス", "IP address"),
+        session_started: &'static str = ("ログイン日時", "Logged in"),
+        session_last_seen: &'static str = ("最後の操作", "Last used"),
+        this_session: &'static str = ("この端末", "this one"),
+        log_out_everywhere: &'static str = ("すべての端末からログアウト", "Log out everywhere"),
+        bad_arguments: &'static str = (
+            "送信された内容の形式が正しくありません。ページを読み込み直してから、もう一度お試しください。",
+            "What was sent is not in the expected form. Please reload the page and try again.",
+        ),
         demo_accounts: &'static str = ("デモ用アカウント", "Demo accounts"),
         demo_password_note: &'static str = (
             "デモ用アカウントのパスワードはすべて次のとおりです:",
@@ -132,6 +148,7 @@ impl Texts {
             LinkUnusable => self.link_unusable.into(),
             Internal => self.internal_error.into(),
             Request(_) => self.request_failed.into(),
+            BadArguments(_) => self.bad_arguments.into(),
         }
     }
 }

@@ -238,6 +238,11 @@ texts! {
 /// Why a change was refused, in the locale's language.
 pub fn refusal(locale: super::Locale, reason: &TrainingRefusal) -> String {
     match reason {
+        TrainingRefusal::MinutesOutOfRange { minutes, max } => say!(
+            locale,
+            "所要時間は 1～{max} 分で入力してください（入力：{minutes}）。",
+            "The estimated time must be 1 to {max} minutes (entered: {minutes}).",
+        ),
         TrainingRefusal::TitleEmpty => {
             say!(
                 locale,

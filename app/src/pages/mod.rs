@@ -1,7 +1,9 @@
 //! One module per page, named after what the user sees.
 
+mod account;
 mod admin_mail;
 mod admin_staff;
+mod audit_log;
 mod certificate;
 mod import_preview;
 mod inspection;
@@ -19,8 +21,10 @@ mod staff_member;
 mod staff_training;
 mod trainer_modules;
 
+pub use account::AccountPage;
 pub use admin_mail::AdminMailPage;
 pub use admin_staff::AdminStaffPage;
+pub use audit_log::AuditLogPage;
 pub use certificate::{CertificatePage, VerifyCertificatePage};
 pub use import_preview::ImportPreviewPage;
 pub use inspection::{

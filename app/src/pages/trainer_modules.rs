@@ -52,7 +52,7 @@ pub fn TrainerModulesPage() -> impl IntoView {
                         <label for="module-summary">{t.training.summary_label}</label>
                         <textarea id="module-summary" name="summary" rows="3"></textarea>
                         <label for="module-minutes">{t.training.minutes_label}</label>
-                        <input id="module-minutes" name="estimated_minutes" type="number" min="1" value="10" required />
+                        <input id="module-minutes" name="estimated_minutes" type="number" min="1" max=mamori_domain::training::EstimatedMinutes::MAX value="10" required />
                         <button type="submit">{t.training.create_module_button}</button>
                     </ActionForm>
                 </section>

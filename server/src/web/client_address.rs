@@ -45,7 +45,8 @@ impl TrustedProxies {
     }
 }
 
-/// Puts the client's address in the request for the handlers (`ClientAddress`).
+/// Puts the client's address in the request for the handlers (`ClientAddress`): `unknown`
+/// when the server was started without connection info.
 pub(super) async fn find(
     State(proxies): State<TrustedProxies>,
     mut request: Request,
@@ -55,16 +56,15 @@ pub(super) async fn find(
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|info| info.0.ip());
-    if let Some(peer) = peer {
-        let forwarded_for = request
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok());
-        let client = proxies.client(peer, forwarded_for);
-        request
-            .extensions_mut()
-            .insert(ClientAddress(client.to_string()));
-    }
+    let forwarded_for = request
+        .headers()
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok());
+    let client = peer.map_or_else(
+        || "unknown".to_string(),
+        |peer| proxies.client(peer, forwarded_for).to_string(),
+    );
+    request.extensions_mut().insert(ClientAddress(client));
     next.run(request).await
 }
 

@@ -6,17 +6,20 @@ use super::WebState;
 use axum::{
     extract::{FromRequestParts, Request, State},
     handler::Handler,
-    http::{Method, request::Parts},
+    http::{Method, StatusCode, request::Parts},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
     routing::{MethodRouter, get, post},
 };
 use mamori_app::{
-    api::{AppState, actor_of, authorize, shown_error, status_of},
+    api::{
+        AppState, ClientAddress, PUBLIC_SERVER_FUNCTIONS, accepts_html, actor_of, authorize,
+        shown_error, status_of,
+    },
     error::AppError,
     i18n::Locale,
 };
-use mamori_domain::{Actor, Permission};
+use mamori_domain::{Actor, AuditAction, Permission};
 use mamori_store::StoreError;
 
 /// How a plain route answers someone without a live session.
@@ -35,6 +38,8 @@ pub struct PlainRoute {
     pub path: &'static str,
     pub permission: Permission,
     pub stranger: Stranger,
+    /// Recorded in the audit log when it answers 200: a download of personal data or results.
+    pub audited: Option<AuditAction>,
     handler: MethodRouter<WebState>,
 }
 
@@ -77,8 +82,16 @@ impl PlainRoute {
             path,
             permission,
             stranger,
+            audited: None,
             handler,
         }
+    }
+
+    /// Records each download in the audit log as `action`, with the address asked for (its
+    /// query names the scope: year, division).
+    pub(super) fn audited(mut self, action: AuditAction) -> Self {
+        self.audited = Some(action);
+        self
     }
 
     /// Takes request bodies up to `bytes` (an upload).
@@ -91,27 +104,65 @@ impl PlainRoute {
 
     /// The route's handler behind its door.
     pub(super) fn behind_door(self, state: &AppState) -> MethodRouter<WebState> {
-        let door = (state.clone(), self.permission, self.stranger);
+        let door = Door {
+            state: state.clone(),
+            permission: self.permission,
+            stranger: self.stranger,
+            audited: self.audited,
+        };
         self.handler
             .route_layer(axum::middleware::from_fn_with_state(door, pass))
     }
 }
 
+/// What a route's door checks and records.
+#[derive(Clone)]
+struct Door {
+    state: AppState,
+    permission: Permission,
+    stranger: Stranger,
+    audited: Option<AuditAction>,
+}
+
+/// Records in the audit log what `actor` did through a plain route, and from where.
+pub(super) async fn record(
+    state: &AppState,
+    actor: &Actor,
+    ClientAddress(address): &ClientAddress,
+    action: AuditAction,
+    detail: &str,
+) -> Result<(), Rejection> {
+    let now = chrono::Utc::now();
+    state
+        .store
+        .record_audit(now, actor.employee_id.as_str(), action, detail, address)
+        .await
+        .map_err(Rejection::from)
+}
+
 /// Lets the request through when its session is live and allows the route's permission,
 /// with the person for the handler's `Authorized`; else refuses it. Either way a refusal is
 /// worded in the request's language.
-async fn pass(
-    State((state, permission, stranger)): State<(AppState, Permission, Stranger)>,
-    mut request: Request,
-    next: Next,
-) -> Response {
+async fn pass(State(door): State<Door>, mut request: Request, next: Next) -> Response {
     let locale = Locale::of_request(request.headers());
-    let response = match authorize(&state, request.headers(), permission).await {
+    let response = match authorize(&door.state, request.headers(), door.permission).await {
         Ok(actor) => {
-            request.extensions_mut().insert(actor);
-            next.run(request).await
+            let asked = request.uri().to_string();
+            let address = request.extensions().get::<ClientAddress>().cloned();
+            request.extensions_mut().insert(actor.clone());
+            let response = next.run(request).await;
+            match (door.audited, address) {
+                (Some(action), Some(address)) if response.status() == StatusCode::OK => {
+                    // Nothing leaves unrecorded: a failed record fails the download.
+                    match record(&door.state, &actor, &address, action, &asked).await {
+                        Ok(()) => response,
+                        Err(rejection) => rejection.into_response(),
+                    }
+                }
+                _ => response,
+            }
         }
-        Err(AppError::Unauthenticated) if stranger == Stranger::ToLogin => {
+        Err(AppError::Unauthenticated) if door.stranger == Stranger::ToLogin => {
             Rejection::ToLogin(returning_to(&request)).into_response()
         }
         Err(error) => Rejection::from(error).into_response(),
@@ -173,20 +224,73 @@ impl Patterns {
 /// back to it afterwards. What a page shows is checked again by each of its server functions.
 pub(super) async fn pages_need_login(
     State((state, pages)): State<(AppState, PrivatePages)>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
     if request.method() != Method::GET || !pages.contains(request.uri().path()) {
         return next.run(request).await;
     }
     match actor_of(&state, request.headers()).await {
-        Ok(Some(_)) => next.run(request).await,
+        Ok(Some(actor)) => {
+            // The page's server functions, called on the server while it renders, take the
+            // person from here rather than asking again.
+            request.extensions_mut().insert(actor);
+            next.run(request).await
+        }
         Ok(None) => Rejection::ToLogin(returning_to(&request)).into_response(),
         Err(error) => worded(
             Rejection::from(error).into_response(),
             Locale::of_request(request.headers()),
         ),
     }
+}
+
+/// Server functions take bodies up to this size (axum's default limit); a larger one is
+/// refused with 413 before it is read.
+const SERVER_FUNCTION_BODY_LIMIT: u64 = 2 * 1024 * 1024;
+
+/// The door of the server functions: a body too large is refused (413), and a stranger calling
+/// one that is not public is refused (401, or the login page for a plain form post) before its
+/// arguments are read. The person found is handed on, so the function asks nobody again.
+pub(super) async fn server_functions_need_login(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let Some(name) = request.uri().path().strip_prefix("/api/") else {
+        return next.run(request).await;
+    };
+    let declared_length = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared_length.is_some_and(|length| length > SERVER_FUNCTION_BODY_LIMIT) {
+        return axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let locale = Locale::of_request(request.headers());
+    match actor_of(&state, request.headers()).await {
+        Ok(Some(actor)) => {
+            request.extensions_mut().insert(actor);
+            next.run(request).await
+        }
+        Ok(None) if PUBLIC_SERVER_FUNCTIONS.contains(&name) => next.run(request).await,
+        Ok(None) if accepts_html(request.headers()) => Rejection::ToLogin(None).into_response(),
+        Ok(None) => server_function_error(AppError::Unauthenticated),
+        Err(error) => worded(Rejection::from(error).into_response(), locale),
+    }
+}
+
+/// A refusal as server functions answer it: the error's status, and the error as JSON for the
+/// page to word.
+fn server_function_error(error: AppError) -> Response {
+    let body = serde_json::to_string(&error).unwrap_or_default();
+    (
+        status_of(&error),
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
 }
 
 /// The page to come back to after logging in: the one asked for, unless it was a form post.

@@ -4,22 +4,22 @@
 
 use super::{
     FormFailure,
-    door::{Authorized, Rejection},
+    door::{Authorized, Rejection, record},
     first_error_lines, read_form,
     report_files::{name_and_format, respond},
 };
 use axum::{
-    extract::{Multipart, Path, State},
+    extract::{Extension, Multipart, Path, State},
     http::HeaderMap,
     response::{IntoResponse, Redirect, Response},
 };
 use mamori_app::{
-    api::AppState,
+    api::{AppState, ClientAddress},
     error::AppError,
     i18n::{Locale, common::line_error},
 };
 use mamori_domain::{
-    FiscalYear, Permission, agency_date,
+    AuditAction, FiscalYear, Permission, agency_date,
     inspection::{
         files::parse_items,
         output::{divisions_table, figures_table, item_shares_table, non_submitters_table},
@@ -34,6 +34,8 @@ pub(super) const UPLOAD_LIMIT: usize = 1024 * 1024;
 /// Replaces the campaign's items with the file's, then returns to the campaign page with the
 /// count, or with every bad row (the first of them) and nothing changed.
 pub(super) async fn upload_items(
+    Authorized(actor): Authorized,
+    Extension(address): Extension<ClientAddress>,
     State(state): State<AppState>,
     Path(year): Path<i32>,
     headers: HeaderMap,
@@ -82,7 +84,18 @@ pub(super) async fn upload_items(
         )
         .await;
     match imported {
-        Ok(report) => Ok(back(format!("items_imported={}", report.items))),
+        Ok(report) => {
+            let detail = format!("FY{year}: {} items imported from a file", report.items);
+            record(
+                &state,
+                &actor,
+                &address,
+                AuditAction::InspectionItemsChanged,
+                &detail,
+            )
+            .await?;
+            Ok(back(format!("items_imported={}", report.items)))
+        }
         Err(ImportError::Rows(lines)) => Ok(bad_lines(lines)),
         Err(ImportError::Store(StoreError::Refused(reason))) => {
             Ok(errors(vec![locale.refusal(&reason)]))

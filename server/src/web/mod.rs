@@ -2,6 +2,7 @@
 //! language switch, and the plain HTTP routes (file uploads and downloads), each behind the
 //! door of its permission (`plain_routes`).
 
+mod audit_files;
 mod client_address;
 mod door;
 mod inspection_files;
@@ -32,7 +33,7 @@ use door::Rejection;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 use mamori_app::{App, api::AppState, i18n::LANGUAGE_COOKIE, shell};
-use mamori_domain::Permission;
+use mamori_domain::{AuditAction, Permission};
 use mamori_store::Store;
 use serde::Deserialize;
 use std::path::Path;
@@ -83,7 +84,15 @@ pub fn plain_routes() -> Vec<PlainRoute> {
             AdministerStaff,
             Unauthorized,
             staff_files::export_staff,
-        ),
+        )
+        .audited(AuditAction::DataExported),
+        PlainRoute::get(
+            "/admin/audit.csv",
+            AdministerStaff,
+            ToLogin,
+            audit_files::export_audit,
+        )
+        .audited(AuditAction::DataExported),
         PlainRoute::post(
             "/trainer/modules/{slug}/materials",
             AuthorTraining,
@@ -115,19 +124,22 @@ pub fn plain_routes() -> Vec<PlainRoute> {
             ViewTrainingResults,
             ToLogin,
             quiz_files::results_csv,
-        ),
+        )
+        .audited(AuditAction::DataExported),
         PlainRoute::get(
             "/reports/{file}",
             ViewTrainingResults,
             ToLogin,
             report_files::report_file,
-        ),
+        )
+        .audited(AuditAction::DataExported),
         PlainRoute::get(
             "/reports/staff/{employee_id}/{file}",
             ViewTrainingResults,
             ToLogin,
             report_files::transcript_file,
-        ),
+        )
+        .audited(AuditAction::DataExported),
         PlainRoute::post(
             "/admin/inspection/{year}/items",
             AdministerInspection,
@@ -141,7 +153,8 @@ pub fn plain_routes() -> Vec<PlainRoute> {
             ViewInspectionStatus,
             ToLogin,
             inspection_files::results_file,
-        ),
+        )
+        .audited(AuditAction::DataExported),
     ]
 }
 
@@ -159,9 +172,12 @@ pub fn leptos_options(site_root: &Path, addr: std::net::SocketAddr) -> LeptosOpt
 }
 
 pub fn app_state(store: Store, settings: &Settings) -> AppState {
+    let sessions = mamori_store::accounts::SessionPolicy {
+        lifetime: chrono::Duration::hours(i64::from(settings.session_hours)),
+        idle: chrono::Duration::minutes(i64::from(settings.session_idle_minutes)),
+    };
     AppState {
-        store,
-        session_lifetime: chrono::Duration::hours(i64::from(settings.session_hours)),
+        store: store.with_session_policy(sessions),
         secure_cookies: settings.secure_cookies,
         base_url: settings.base_url.clone(),
     }
@@ -241,6 +257,10 @@ pub fn router(
         .layer(axum::middleware::from_fn_with_state(
             (state.clone(), private_pages),
             door::pages_need_login,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            door::server_functions_need_login,
         ))
         .layer(axum::middleware::from_fn_with_state(
             same_origin::OwnOrigin::of(&state.base_url),

@@ -13,6 +13,8 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/current_user", [200, 200, 200, 200, 200]),
         ("/api/demo_logins", [200, 200, 200, 200, 200]),
         ("/api/logout", [200, 200, 200, 200, 200]),
+        ("/api/my_sessions", [401, 200, 200, 200, 200]),
+        ("/api/log_out_everywhere", [401, 200, 200, 200, 200]),
         ("/api/managed_staff", [401, 403, 403, 200, 403]),
         ("/api/search_staff", [401, 403, 403, 403, 200]),
         ("/api/staff_member", [401, 403, 403, 403, 200]),
@@ -89,6 +91,7 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
         ("/api/save_my_inspection", [401, 422, 422, 422, 422]),
         ("/api/load_inspection_results", [401, 403, 403, 200, 200]),
         ("/api/lift_login_hold", [401, 403, 403, 403, 200]),
+        ("/api/audit_log", [401, 403, 403, 403, 200]),
         // Last: the admin's call changes the directory.
         ("/api/deactivate_staff", [401, 403, 403, 403, 200]),
     ];
@@ -598,6 +601,7 @@ async fn every_plain_route_enforces_its_access_rule_for_every_role() {
         // No file: back to the form, which says so.
         ("POST", "/admin/staff/import", [303, 403, 403, 403, 303]),
         ("GET", "/admin/staff/export.csv", [401, 403, 403, 403, 200]),
+        ("GET", "/admin/audit.csv", [303, 403, 403, 403, 200]),
         // No title: back to the editor.
         (
             "POST",

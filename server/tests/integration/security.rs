@@ -331,3 +331,253 @@ async fn repeated_failed_logins_hold_an_account_back_until_an_admin_lifts_it() {
     );
     assert_eq!(stranger.login(LEARNER).await.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn people_list_their_sessions_and_end_them_all_and_a_leaver_is_out_at_once() {
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    let office = app.session_of(MANAGER).await;
+    let phone = app.session_of(MANAGER).await;
+    let sessions: serde_json::Value = office.call("my_sessions", &[]).await.json().await.unwrap();
+    let sessions = sessions.as_array().unwrap();
+    assert_eq!(sessions.len(), 2, "{sessions:?}");
+    assert_eq!(
+        sessions.iter().filter(|s| s["current"] == true).count(),
+        1,
+        "this one is marked"
+    );
+    assert_eq!(sessions[0]["address"], "127.0.0.1");
+    let (status, _, html) = office.page("/account").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("すべての端末からログアウト"));
+
+    // Before: nothing listed the sessions, and each ended only by its own logout.
+    assert_eq!(
+        phone.call("log_out_everywhere", &[]).await.status(),
+        StatusCode::OK
+    );
+    for session in [&office, &phone] {
+        let me: serde_json::Value = session
+            .call("current_user", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(me, serde_json::Value::Null, "every session ended");
+    }
+
+    // Recorded as leaving today: out at once, not at midnight.
+    let learner = app.session_of(LEARNER).await;
+    let admin = app.session_of(ADMIN).await;
+    assert_eq!(
+        admin
+            .call("deactivate_staff", &[("employee_id", LEARNER)])
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let me: serde_json::Value = learner
+        .call("current_user", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me, serde_json::Value::Null, "the leaver's session ended");
+    assert_eq!(
+        learner.login(LEARNER).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "and the password no longer works"
+    );
+}
+
+#[tokio::test]
+async fn a_clients_mistake_is_a_4xx_and_the_login_is_checked_first() {
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    let stranger = app.session_of("").await;
+    let admin = app.session_of(ADMIN).await;
+    // Before: each of these answered 500.
+    assert_eq!(
+        stranger.call("search_staff", &[]).await.status(),
+        StatusCode::UNAUTHORIZED,
+        "a stranger is refused before the arguments are read"
+    );
+    assert_eq!(
+        admin
+            .call("search_staff", &[("query", ""), ("page", "abc")])
+            .await
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        admin.call("search_staff", &[]).await.status(),
+        StatusCode::BAD_REQUEST
+    );
+    let huge = "x".repeat(3 * 1024 * 1024);
+    assert_eq!(
+        admin
+            .call("search_staff", &[("query", huge.as_str()), ("page", "1")])
+            .await
+            .status(),
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+
+    // Before: 2147483647 minutes were saved.
+    let trainer = app.session_of(TRAINER).await;
+    for minutes in ["2147483647", "0", "-5"] {
+        let created = trainer
+            .call(
+                "create_module",
+                &[
+                    ("slug", "absurd"),
+                    ("title", "所要時間"),
+                    ("summary", ""),
+                    ("estimated_minutes", minutes),
+                ],
+            )
+            .await;
+        assert_eq!(
+            created.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{minutes} minutes"
+        );
+    }
+    assert!(
+        app.store
+            .modules()
+            .await
+            .unwrap()
+            .iter()
+            .all(|m| m.slug.as_str() != "absurd"),
+        "nothing saved"
+    );
+}
+
+#[tokio::test]
+async fn admins_read_the_audit_of_publishing_assignments_settings_and_downloads_which_stays() {
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    mamori_test_support::publish_media_module(&app.store, chrono::Utc::now()).await;
+    let trainer = app.session_of(TRAINER).await;
+    let admin = app.session_of(ADMIN).await;
+    // Before: none of these was recorded.
+    assert_eq!(
+        trainer
+            .call("archive_module", &[("slug", "media")])
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        trainer
+            .call("publish_module", &[("slug", "media")])
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        admin
+            .call(
+                "save_holidays",
+                &[("text", "date,name\n2027-01-04,仕事始め前の休日\n")]
+            )
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        admin.get("/reports/people.csv").await.status(),
+        StatusCode::OK
+    );
+
+    let page: serde_json::Value = admin
+        .call("audit_log", &[("person", TRAINER)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let actions: Vec<&str> = page["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        ["ModulePublished", "ModuleArchived", "Login"],
+        "newest first, the trainer's only"
+    );
+    assert!(
+        page["entries"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("media; from 127.0.0.1"),
+        "{page}"
+    );
+
+    let downloads: serde_json::Value = admin
+        .call("audit_log", &[("action", "data.export")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(downloads["total"], 1, "{downloads}");
+    assert_eq!(downloads["entries"][0]["actor"], ADMIN);
+    assert!(
+        downloads["entries"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("/reports/people.csv"),
+        "{downloads}"
+    );
+
+    let rows = csv_rows(admin.get("/admin/audit.csv?action=mail.settings").await).await;
+    assert_eq!(rows.len(), 2, "a header and the holidays: {rows:?}");
+    assert_eq!(rows[1][1], ADMIN);
+    assert_eq!(rows[1][2], "メール設定の変更");
+}
+
+#[tokio::test]
+async fn mail_templates_holidays_and_inspection_items_stay_text_in_their_text_areas() {
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    let admin = app.session_of(ADMIN).await;
+    for (endpoint, form) in [
+        (
+            "save_mail_template",
+            vec![
+                ("kind", "notice"),
+                ("subject", TEXTAREA_PAYLOAD),
+                ("body", TEXTAREA_PAYLOAD),
+            ],
+        ),
+        (
+            "save_holidays",
+            vec![(
+                "text",
+                "date,name\n2027-01-04,休</textarea><script>window.injected=2</script>",
+            )],
+        ),
+        ("save_inspection_campaign", vec![("fiscal_year", "2090")]),
+        (
+            "add_inspection_item",
+            vec![
+                ("fiscal_year", "2090"),
+                ("item_id", "X-1"),
+                ("group", "staff"),
+                ("text", TEXTAREA_PAYLOAD),
+            ],
+        ),
+    ] {
+        let saved = admin.call(endpoint, &form).await;
+        assert_eq!(saved.status(), StatusCode::OK, "{endpoint}");
+    }
+    for path in ["/admin/mail", "/admin/inspection/2090"] {
+        let (status, _, html) = admin.page(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(
+            !html.contains("<script>window.injected"),
+            "{path}: user text ran as markup"
+        );
+        assert!(
+            html.contains("&lt;/textarea&gt;&lt;script&gt;"),
+            "{path}: the text shows as typed"
+        );
+    }
+}

@@ -9,6 +9,11 @@ pub struct Model {
     pub staff_id: i32,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
+    /// The last request that used it, to the minute (none: not used since it was opened).
+    pub last_seen_at: Option<DateTimeUtc>,
+    /// Where and in what browser it was opened, for its owner's list of sessions.
+    pub address: Option<String>,
+    pub user_agent: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -24,7 +24,9 @@ use crate::{
     entities::{assignment, enrollment, material, training_module},
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use mamori_domain::training::{ModuleDraft, ModuleStatus, ModuleSummary, Slug, TrainingRefusal};
+use mamori_domain::training::{
+    EstimatedMinutes, ModuleDraft, ModuleStatus, ModuleSummary, Slug, TrainingRefusal,
+};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
@@ -35,7 +37,7 @@ pub struct NewModule<'a> {
     pub slug: &'a Slug,
     pub title: &'a str,
     pub summary: &'a str,
-    pub estimated_minutes: i32,
+    pub estimated_minutes: EstimatedMinutes,
     pub created_by: &'a str,
 }
 
@@ -58,7 +60,7 @@ impl Store {
             slug: Set(new.slug.to_string()),
             title: Set(new.title.trim().to_string()),
             summary: Set(new.summary.trim().to_string()),
-            estimated_minutes: Set(new.estimated_minutes.max(1)),
+            estimated_minutes: Set(new.estimated_minutes.get()),
             status: Set(ModuleStatus::Draft.code().to_string()),
             published_version: Set(0),
             draft_version: Set(1),
@@ -78,7 +80,7 @@ impl Store {
         slug: &Slug,
         title: &str,
         summary: &str,
-        estimated_minutes: i32,
+        estimated_minutes: EstimatedMinutes,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         if title.trim().is_empty() {
@@ -88,7 +90,7 @@ impl Store {
             module_by_slug(self.db(), slug).await?.into();
         module.title = Set(title.trim().to_string());
         module.summary = Set(summary.trim().to_string());
-        module.estimated_minutes = Set(estimated_minutes.max(1));
+        module.estimated_minutes = Set(estimated_minutes.get());
         module.updated_at = Set(now);
         module.update(self.db()).await?;
         Ok(())

@@ -156,7 +156,7 @@ async fn logins_failures_holds_and_logouts_are_audited_with_name_and_address() {
         try_login(&store, LEARNER, "wrong", "192.0.2.1", start).await;
         try_login(&store, LEARNER, PASSWORD, "192.0.2.1", start).await;
         store
-            .record_logout(&employee(LEARNER), "192.0.2.1", start)
+            .record_logout(&employee(LEARNER), "192.0.2.1", 1, start)
             .await
             .unwrap();
         for _ in 0..6 {
@@ -192,5 +192,27 @@ async fn logins_failures_holds_and_logouts_are_audited_with_name_and_address() {
             "{backend}"
         );
         assert_eq!(log[0].actor, ADMIN, "{backend}: who lifted it");
+    }
+}
+
+#[tokio::test]
+async fn the_database_refuses_to_change_or_empty_the_audit_log() {
+    use sea_orm::ConnectionTrait;
+    for (database, store) in demo_stores().await {
+        let backend = database.backend;
+        try_login(&store, LEARNER, "wrong", "192.0.2.1", jst(12, 1, 9)).await;
+        let db = sea_orm::Database::connect(&database.url).await.unwrap();
+        // Before: both went through, and an intruder in the application could cover their tracks.
+        for statement in ["UPDATE audit_log SET detail = 'x'", "DELETE FROM audit_log"] {
+            assert!(
+                db.execute_unprepared(statement).await.is_err(),
+                "{backend}: {statement} is refused"
+            );
+        }
+        assert_eq!(
+            store.audit_of(&employee(LEARNER)).await.unwrap().len(),
+            1,
+            "{backend}: the entry is still there"
+        );
     }
 }

@@ -8,12 +8,18 @@ use mamori_domain::{
 };
 use mamori_store::{
     Store, StoreError,
-    accounts::{NewAdmin, SessionToken},
+    accounts::{NewAdmin, SessionClient, SessionToken},
     logins::{LoginAttempt, LoginOutcome},
 };
 use mamori_test_support::{demo_stores, employee, fresh_databases};
 
 const PASSWORD: &str = mamori_domain::demo::DEMO_PASSWORD;
+
+/// Where the tests' sessions are opened from.
+const OFFICE_PC: SessionClient = SessionClient {
+    address: "192.0.2.10",
+    user_agent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+};
 
 fn at(y: i32, m: u32, d: u32) -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, 3, 0, 0).unwrap()
@@ -44,10 +50,7 @@ async fn log_in(store: &Store, employee_id: &str, now: chrono::DateTime<Utc>) ->
     let staff_id = authenticate(store, employee_id, PASSWORD, now)
         .await
         .expect("demo account logs in");
-    store
-        .start_session(staff_id, now, Duration::hours(12))
-        .await
-        .unwrap()
+    store.start_session(staff_id, OFFICE_PC, now).await.unwrap()
 }
 
 #[tokio::test]
@@ -81,33 +84,51 @@ async fn logs_in_by_employee_id_or_email_with_the_right_password_only() {
 async fn people_who_have_left_cannot_log_in_or_keep_a_session() {
     for (database, store) in demo_stores().await {
         let backend = database.backend;
+        // Recorded ahead of time: on staff, logging in and keeping a session until the last day
+        // is over (23:50 on it, then 00:01 the next day, agency time).
         let now = at(2026, 11, 26);
-        let token = log_in(&store, "E0210", now).await;
+        let last_day = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         store
-            .mark_left(
-                &employee("E0210"),
-                NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-                "E0013",
-                Utc::now(),
-            )
+            .mark_left(&employee("E0210"), last_day, "E0013", now)
             .await
             .unwrap();
+        let late_on_last_day = Utc.with_ymd_and_hms(2026, 11, 30, 14, 50, 0).unwrap();
+        let token = log_in(&store, "E0210", late_on_last_day).await;
+        assert!(
+            store
+                .session_actor(&token, late_on_last_day)
+                .await
+                .unwrap()
+                .is_some(),
+            "{backend}: still on staff on their last day"
+        );
+        let after = Utc.with_ymd_and_hms(2026, 11, 30, 15, 1, 0).unwrap();
         assert_eq!(
-            authenticate(&store, "E0210", PASSWORD, now).await,
+            authenticate(&store, "E0210", PASSWORD, after).await,
             None,
             "{backend}"
         );
+        assert_eq!(
+            store.session_actor(&token, after).await.unwrap(),
+            None,
+            "{backend}"
+        );
+
+        // Recorded on the last day itself: the session ends and the password is revoked at once,
+        // not at midnight (before, both worked until the day was over).
+        let token = log_in(&store, "E0009", now).await;
+        store
+            .mark_left(&employee("E0009"), now.date_naive(), "E0013", now)
+            .await
+            .unwrap();
         assert_eq!(
             store.session_actor(&token, now).await.unwrap(),
             None,
             "{backend}"
         );
-        // Still on staff on their last day.
-        let last_day = at(2026, 11, 25);
-        assert!(
-            authenticate(&store, "E0210", PASSWORD, last_day)
-                .await
-                .is_some(),
+        assert_eq!(
+            authenticate(&store, "E0009", PASSWORD, now).await,
+            None,
             "{backend}"
         );
     }
@@ -154,6 +175,66 @@ async fn sessions_carry_roles_expire_and_end() {
             None,
             "{backend}: logged out"
         );
+
+        // Left alone for the idle timeout (30 minutes), a session ends; each use (counted to
+        // the minute) starts the wait again. Before, only the 12 hours counted.
+        let token = log_in(&store, "E0009", now).await;
+        for minutes in [29, 58, 87] {
+            assert!(
+                store
+                    .session_actor(&token, now + Duration::minutes(minutes))
+                    .await
+                    .unwrap()
+                    .is_some(),
+                "{backend}: used after {minutes} minutes"
+            );
+        }
+        assert_eq!(
+            store
+                .session_actor(&token, now + Duration::minutes(87 + 30))
+                .await
+                .unwrap(),
+            None,
+            "{backend}: idle for 30 minutes"
+        );
+    }
+}
+
+#[tokio::test]
+async fn people_see_their_open_sessions_and_end_them_all_at_once() {
+    for (database, store) in demo_stores().await {
+        let backend = database.backend;
+        let now = at(2026, 11, 26);
+        let first = log_in(&store, "E0009", now).await;
+        let second = log_in(&store, "E0009", now + Duration::minutes(5)).await;
+        log_in(&store, "E0210", now).await;
+        let staff_id = mamori_test_support::demo_staff_id(&store, "E0009").await;
+        let later = now + Duration::minutes(10);
+        let open = store
+            .open_sessions(staff_id, Some(&second), later)
+            .await
+            .unwrap();
+        assert_eq!(open.len(), 2, "{backend}: another person's is not listed");
+        assert!(open[0].current && !open[1].current, "{backend}: {open:?}");
+        assert_eq!(open[1].started_at, now, "{backend}");
+        assert_eq!(
+            (open[1].address.as_str(), open[1].browser.as_str()),
+            ("192.0.2.10", "Edge / Windows"),
+            "{backend}"
+        );
+
+        assert_eq!(
+            store.end_sessions_of(staff_id).await.unwrap(),
+            2,
+            "{backend}"
+        );
+        for token in [first, second] {
+            assert_eq!(
+                store.session_actor(&token, later).await.unwrap(),
+                None,
+                "{backend}: logged out everywhere"
+            );
+        }
     }
 }
 
@@ -241,7 +322,7 @@ async fn an_admin_can_be_created_in_an_empty_database_but_not_twice() {
             .await
             .expect("the new admin logs in");
         let token = store
-            .start_session(staff_id, at(2026, 11, 26), Duration::hours(1))
+            .start_session(staff_id, OFFICE_PC, at(2026, 11, 26))
             .await
             .unwrap();
         let actor = store

@@ -6,8 +6,8 @@ use mamori_domain::{
     FiscalYear, InspectionGroup, Refusal,
     media::{MediaType, UploadKind},
     training::{
-        AssignmentTarget, DueRule, Heartbeat, MaterialBody, MaterialKind, ProgressStatus,
-        TrainingRefusal, VideoSource,
+        AssignmentTarget, DueRule, EstimatedMinutes, Heartbeat, MaterialBody, MaterialKind,
+        ProgressStatus, TrainingRefusal, VideoSource,
     },
 };
 use mamori_store::{
@@ -46,7 +46,7 @@ async fn with_module(target: AssignmentTarget) -> Vec<(TestDatabase, Store)> {
                     slug: &media,
                     title: "可搬記憶媒体の取扱い",
                     summary: "USB メモリ等の持出し",
-                    estimated_minutes: 10,
+                    estimated_minutes: EstimatedMinutes::parse(10).unwrap(),
                     created_by: TRAINER,
                 },
                 at(0),
@@ -246,7 +246,7 @@ async fn learners_see_only_published_modules_assigned_to_them() {
                     slug: &draft,
                     title: "下書き",
                     summary: "",
-                    estimated_minutes: 5,
+                    estimated_minutes: EstimatedMinutes::parse(5).unwrap(),
                     created_by: TRAINER,
                 },
                 at(0),
@@ -272,7 +272,7 @@ async fn learners_see_only_published_modules_assigned_to_them() {
             slug: &draft,
             title: "同じ名前",
             summary: "",
-            estimated_minutes: 5,
+            estimated_minutes: EstimatedMinutes::parse(5).unwrap(),
             created_by: TRAINER,
         };
         assert_eq!(

@@ -186,7 +186,7 @@ fn Editor(
                 <label for="details-summary">{t.training.summary_label}</label>
                 <textarea id="details-summary" name="summary" rows="3">{raw_text::textarea(module.summary.clone())}</textarea>
                 <label for="details-minutes">{t.training.minutes_label}</label>
-                <input id="details-minutes" name="estimated_minutes" type="number" min="1" value=module.estimated_minutes required />
+                <input id="details-minutes" name="estimated_minutes" type="number" min="1" max=mamori_domain::training::EstimatedMinutes::MAX value=module.estimated_minutes required />
                 <button type="submit">{t.training.save_details_button}</button>
             </ActionForm>
         </details>
