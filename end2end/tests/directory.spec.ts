@@ -156,8 +156,38 @@ test("a person sets their password through the e-mailed link, once", async ({ pa
   await logIn(them, testInfo, person, "my-own-password-1");
   await expect(them.getByRole("heading", { level: 1, name: "マイ研修" })).toBeVisible();
 
+  // Their account page lists this session; logging out everywhere ends it.
+  await them.locator(".signed-in a").click();
+  await expect(them.getByRole("heading", { level: 1, name: "アカウント" })).toBeVisible();
+  await settle(them, testInfo);
+  await expect(them.getByRole("table", { name: "ログイン中の端末" }).getByRole("cell", { name: /（この端末）$/ })).toBeVisible();
+  await expectAccessible(them, testInfo);
+  await them.getByRole("button", { name: "すべての端末からログアウト" }).click();
+  await expect(them).toHaveURL(/\/login$/);
+  await them.goto("/account");
+  await expect(them).toHaveURL(/\/login\?next=%2Faccount$/);
+
   // The link is spent.
   await them.goto(link);
   await expect(them.getByRole("alert")).toContainText("このリンクは使用できません");
   await visitor.close();
+});
+
+test("an admin reads the audit log, filtered by action and person, and downloads it", async ({ page }, testInfo) => {
+  await logIn(page, testInfo, ADMIN);
+  await expect(page).toHaveURL(/\/admin\/staff$/);
+  await page.getByRole("link", { name: "監査ログ" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "監査ログ" })).toBeVisible();
+  await settle(page, testInfo);
+  await page.getByLabel("操作", { exact: true }).selectOption({ label: "ログイン" });
+  await page.getByLabel(/^職員番号/).fill(ADMIN);
+  await page.getByRole("button", { name: "表示" }).click();
+  await expect(page).toHaveURL(/action=account\.login/);
+  const log = page.getByRole("table", { name: "監査ログ" });
+  await expect(log.getByRole("row").nth(1)).toContainText(ADMIN);
+  await expect(log.getByRole("row").nth(1)).toContainText("ログイン");
+  await expectAccessible(page, testInfo);
+  const csv = await page.request.get(await page.getByRole("link", { name: /CSV/ }).getAttribute("href") ?? "");
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain(ADMIN);
 });
