@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { ADMIN, expectAccessible, hydrated, logIn, pick, settle } from "./helpers";
+import { ADMIN, expectAccessible, hydrated, logIn, mailTo, pick, settle } from "./helpers";
 
 const HEADER = "employee_id,name,email,division,roles,active_from,active_until";
 
@@ -94,37 +92,6 @@ test("an admin transfers a person from a date, and the change is audited", async
   await page.getByRole("button", { name: "変更を保存" }).click();
   await expect(page.getByRole("alert")).toContainText("not-an-address");
 });
-
-/**
- * The body of the mail the server wrote for `address` (no SMTP server is configured in these
- * tests) that contains `text`: reminders and notices go to them too.
- */
-async function mailTo(address: string, text: string): Promise<string> {
-  const outbox = process.env.MAMORI_E2E_OUTBOX;
-  if (!outbox) throw new Error("MAMORI_E2E_OUTBOX is not set (scripts/test sets it)");
-  let found: string | undefined;
-  await expect
-    .poll(() => {
-      found = readdirSync(outbox)
-        .filter((f) => f.endsWith(".eml"))
-        .map((f) => readFileSync(join(outbox, f), "utf8"))
-        .filter((eml) => eml.includes(`<${address}>`))
-        .map(bodyOf)
-        .find((body) => body.includes(text));
-      return found !== undefined;
-    }, { timeout: 15_000 })
-    .toBe(true);
-  return found!;
-}
-
-/** The text of a single-part mail, decoded from base64 when so encoded. */
-function bodyOf(eml: string): string {
-  const [head, ...rest] = eml.split("\r\n\r\n");
-  const body = rest.join("\r\n\r\n");
-  return /content-transfer-encoding:\s*base64/i.test(head)
-    ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
-    : body;
-}
 
 test("a person sets their password through the e-mailed link, once", async ({ page, browser }, testInfo) => {
   const person = pick(testInfo, "E0305", "E0306");

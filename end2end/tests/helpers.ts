@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 
 export const PASSWORD = "mamori-demo";
@@ -124,4 +125,35 @@ export async function startModule(page: Page, testInfo: TestInfo, title: string,
 export function csvRows(text: string): string[][] {
   expect(text.charCodeAt(0)).toBe(0xfeff);
   return text.slice(1).trim().split("\r\n").map((line) => line.split(","));
+}
+
+/**
+ * The body of the mail the server wrote for `address` (no SMTP server is configured in these
+ * tests) that contains `text`: reminders and notices go to them too.
+ */
+export async function mailTo(address: string, text: string): Promise<string> {
+  const outbox = process.env.MAMORI_E2E_OUTBOX;
+  if (!outbox) throw new Error("MAMORI_E2E_OUTBOX is not set (scripts/test sets it)");
+  let found: string | undefined;
+  await expect
+    .poll(() => {
+      found = readdirSync(outbox)
+        .filter((f) => f.endsWith(".eml"))
+        .map((f) => readFileSync(path.join(outbox, f), "utf8"))
+        .filter((eml) => eml.includes(`<${address}>`))
+        .map(bodyOf)
+        .find((body) => body.includes(text));
+      return found !== undefined;
+    }, { timeout: 15_000 })
+    .toBe(true);
+  return found!;
+}
+
+/** The text of a single-part mail, decoded from base64 when so encoded. */
+function bodyOf(eml: string): string {
+  const [head, ...rest] = eml.split("\r\n\r\n");
+  const body = rest.join("\r\n\r\n");
+  return /content-transfer-encoding:\s*base64/i.test(head)
+    ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
+    : body;
 }

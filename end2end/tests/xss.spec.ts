@@ -1,5 +1,6 @@
 import { expect, request, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
-import { ADMIN, MANAGER, PASSWORD, TRAINER, hydrated, logIn, settle } from "./helpers";
+import { readFileSync } from "node:fs";
+import { ADMIN, FISCAL_YEAR, MANAGER, PASSWORD, TRAINER, fixture, hydrated, logIn, mailTo, settle } from "./helpers";
 
 /**
  * The security review's sweep (issue 19): markup typed into every field a user can write, and
@@ -10,9 +11,9 @@ import { ADMIN, MANAGER, PASSWORD, TRAINER, hydrated, logIn, settle } from "./he
 const PAYLOAD = `"><svg onload=alert(1)></textarea></title><script>alert(2)</script>`;
 
 /** A logged-in API client, as the pages' own scripts call the server functions. */
-async function apiAs(baseURL: string, login: string): Promise<APIRequestContext> {
+async function apiAs(baseURL: string, login: string, password = PASSWORD): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL });
-  const response = await api.post("/api/login", { form: { login, password: PASSWORD } });
+  const response = await api.post("/api/login", { form: { login, password } });
   expect(response.status(), `login as ${login}`).toBe(200);
   return api;
 }
@@ -54,6 +55,18 @@ test("markup typed anywhere stays text on every page, for every role", async ({ 
   await call(trainer, "add_page", { slug, title: PAYLOAD, markdown: PAYLOAD, min_active_seconds: 0 });
   const question = `::${gift("問")}:: ${gift(PAYLOAD)} {=${gift(PAYLOAD)}#${gift(PAYLOAD)} ~誤り#${gift(PAYLOAD)}}`;
   await call(trainer, "import_question_pool", { slug, format: "gift", text: question });
+  // And a document whose file name is the payload (no slash: a name cannot hold one).
+  const upload = await trainer.post(`/trainer/modules/${slug}/materials`, {
+    multipart: {
+      kind: "document",
+      title: PAYLOAD,
+      description: PAYLOAD,
+      file: { name: `"><svg onload=alert(3)>.pdf`, mimeType: "application/pdf", buffer: readFileSync(fixture("rules.pdf")) },
+    },
+    maxRedirects: 0,
+  });
+  expect(upload.status()).toBe(303);
+  expect(upload.headers()["location"]).not.toContain("error");
   await call(trainer, "publish_module", { slug });
 
   // An admin writes it into a person's name and a self-inspection item.
@@ -71,8 +84,43 @@ test("markup typed anywhere stays text on every page, for every role", async ({ 
     form[`roles[${i}]`] = role.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase();
   });
   await call(admin, "edit_staff", form);
+  // Their set-password page greets them by name, to anyone holding the link.
+  await call(admin, "send_password_link", { employee_id: person.employee_id });
+  const greeting = (await mailTo(person.email, "/set-password/")).split(/\r?\n/).find((line) => line.includes("/set-password/"))!;
+  const setPasswordPath = new URL(greeting.trim()).pathname;
+  // A staff file whose new person is named with it, shown in the import preview (not applied).
+  const joiner = hydrated(testInfo) ? "E9802" : "E9801";
+  const csv = `employee_id,name,email,division,roles,active_from,active_until\r\n${joiner},"${PAYLOAD.replace(/"/g, '""')}",xss.${joiner.toLowerCase()}@agency.example,総務課,staff,2026-04-01,\r\n`;
+  const preview = await admin.post("/admin/staff/import", {
+    multipart: { file: { name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } },
+    maxRedirects: 0,
+  });
+  expect(preview.status()).toBe(303);
+  const previewPath = preview.headers()["location"];
+  expect(previewPath).toMatch(/^\/admin\/staff\/import\/\d+$/);
   await call(admin, "save_inspection_campaign", { fiscal_year: year });
   await call(admin, "add_inspection_item", { fiscal_year: year, item_id: "X-1", group: "staff", text: PAYLOAD });
+
+  // A learner of a division no other spec reads gets a password and the module, starts the
+  // quiz and answers it, so that the question and its feedback are on their pages.
+  const divisions = (await call(admin, "division_list", {})) as string[];
+  const division = divisions.filter((d) => d !== "総務課" && d !== "消費者安全課")[hydrated(testInfo) ? 1 : 0];
+  const learner = (await call(admin, "search_staff", { query: division, page: 1 })).rows[0] as { employee_id: string; email: string };
+  await call(admin, "send_password_link", { employee_id: learner.employee_id });
+  const link = (await mailTo(learner.email, "/set-password/")).split(/\r?\n/).find((line) => line.includes("/set-password/"))!;
+  const token = link.trim().split("/set-password/")[1];
+  const passphrase = "sweep-passphrase-of-the-learner";
+  await call(await request.newContext({ baseURL }), "set_password_with_link", { token, password: passphrase, password_again: passphrase });
+  await call(trainer, "assign_module", {
+    slug,
+    target: "divisions",
+    "chosen[0]": `division:${division}`,
+    due_kind: "on",
+    due_on: `${FISCAL_YEAR + 1}-03-31`,
+  });
+  const taking = await apiAs(baseURL!, learner.employee_id, passphrase);
+  const attempt = await call(taking, "start_quiz_attempt", { slug });
+  await call(taking, "submit_quiz_attempt", { attempt_id: attempt.id, "answers[0]": "0:0" });
 
   const echoed = encodeURIComponent(PAYLOAD);
   const id = person.employee_id;
@@ -85,6 +133,7 @@ test("markup typed anywhere stays text on every page, for every role", async ({ 
         `/trainer/modules/${slug}?upload_error=failed&kind=document&description=${echoed}&title=${echoed}`,
         `/results/quizzes/${slug}`,
         `/reports/materials/${slug}`,
+        "/reports",
       ],
     ],
     [MANAGER, ["/manager", `/manager/staff/${id}`, `/reports/staff/${id}`, "/reports/people"]],
@@ -96,18 +145,23 @@ test("markup typed anywhere stays text on every page, for every role", async ({ 
         `/admin/staff/${id}`,
         `/reports/staff/${id}`,
         `/admin/inspection/${year}`,
+        `/inspection/${year}/results`,
+        "/admin/inspection",
+        "/admin/mail",
+        previewPath,
         `/admin/audit?person=${echoed}`,
       ],
     ],
   ];
-  await visitAll(page, testInfo, [`/login?next=${echoed}`]);
+  await visitAll(page, testInfo, [`/login?next=${echoed}`, setPasswordPath]);
+  byRole.push([learner.employee_id, ["/", `/modules/${slug}`, `/modules/${slug}/quiz`, "/account"]]);
   for (const [login, paths] of byRole) {
     await page.context().clearCookies();
-    await logIn(page, testInfo, login);
+    await logIn(page, testInfo, login, login === learner.employee_id ? passphrase : undefined);
     await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     await visitAll(page, testInfo, paths);
   }
-  // The payload is shown as typed where it is stored.
-  await page.goto(`/admin/staff/${id}`);
+  // The payload is shown as typed where it is stored: here the module's title, to its learner.
+  await page.goto(`/modules/${slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("</textarea></title><script>");
 });
