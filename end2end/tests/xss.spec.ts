@@ -118,9 +118,21 @@ test("markup typed anywhere stays text on every page, for every role", async ({ 
     due_kind: "on",
     due_on: `${FISCAL_YEAR + 1}-03-31`,
   });
+  // They complete it (the page read to its end, the document opened, the quiz passed with the
+  // payload answer), so that their certificate shows the module's title too.
   const taking = await apiAs(baseURL!, learner.employee_id, passphrase);
+  const player = await call(taking, "take_module", { slug });
+  for (const { material } of player.materials as { material: { id: number; body: Record<string, unknown> } }[]) {
+    if ("Page" in material.body) {
+      await call(taking, "material_heartbeat", { material_id: material.id, beat: "opened", reached_end: "true" });
+    } else {
+      expect((await taking.get(`/materials/${material.id}/file`)).status()).toBe(200);
+    }
+  }
   const attempt = await call(taking, "start_quiz_attempt", { slug });
-  await call(taking, "submit_quiz_attempt", { attempt_id: attempt.id, "answers[0]": "0:0" });
+  const right = (attempt.questions[0].options as string[]).findIndex((option) => option.includes("<script>"));
+  await call(taking, "submit_quiz_attempt", { attempt_id: attempt.id, "answers[0]": `0:${right}` });
+  const certificate = await call(taking, "my_certificate", { slug });
 
   const echoed = encodeURIComponent(PAYLOAD);
   const id = person.employee_id;
@@ -150,11 +162,15 @@ test("markup typed anywhere stays text on every page, for every role", async ({ 
         "/admin/mail",
         previewPath,
         `/admin/audit?person=${echoed}`,
+        `/admin/certificates?code=${certificate.verification_code}`,
       ],
     ],
   ];
   await visitAll(page, testInfo, [`/login?next=${echoed}`, setPasswordPath]);
-  byRole.push([learner.employee_id, ["/", `/modules/${slug}`, `/modules/${slug}/quiz`, "/account"]]);
+  byRole.push([
+    learner.employee_id,
+    ["/", `/modules/${slug}`, `/modules/${slug}/quiz`, `/modules/${slug}/certificate`, "/account"],
+  ]);
   for (const [login, paths] of byRole) {
     await page.context().clearCookies();
     await logIn(page, testInfo, login, login === learner.employee_id ? passphrase : undefined);
