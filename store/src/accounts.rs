@@ -41,14 +41,15 @@ impl Default for SessionPolicy {
 }
 
 impl SessionPolicy {
-    fn is_live(
-        &self,
-        expires_at: DateTime<Utc>,
-        last_seen: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> bool {
-        now < expires_at && now < last_seen + self.idle
+    /// Whether `found` has neither outlived its lifetime nor been left unused too long.
+    fn is_live(&self, found: &session::Model, now: DateTime<Utc>) -> bool {
+        now < found.expires_at && now < last_seen(found) + self.idle
     }
+}
+
+/// When a session was last used (or opened, if not since).
+fn last_seen(found: &session::Model) -> DateTime<Utc> {
+    found.last_seen_at.unwrap_or(found.created_at)
 }
 
 /// Where a session is opened from: the client's address and its `User-Agent`.
@@ -165,11 +166,7 @@ impl Store {
 
     /// Ends every session of a person ("log out everywhere"); answers how many there were.
     pub async fn end_sessions_of(&self, staff_id: i32) -> Result<u64, StoreError> {
-        Ok(session::Entity::delete_many()
-            .filter(session::Column::StaffId.eq(staff_id))
-            .exec(self.db())
-            .await?
-            .rows_affected)
+        end_sessions(self.db(), staff_id).await
     }
 
     /// The person behind a session, if the session exists, has been used within the idle
@@ -187,8 +184,7 @@ impl Store {
         else {
             return Ok(None);
         };
-        let last_seen = found.last_seen_at.unwrap_or(found.created_at);
-        if !self.sessions.is_live(found.expires_at, last_seen, now) {
+        if !self.sessions.is_live(&found, now) {
             self.end_session(token).await?;
             return Ok(None);
         }
@@ -201,7 +197,7 @@ impl Store {
         if !person.is_active_on(mamori_domain::agency_date(now)) {
             return Ok(None);
         }
-        if now - last_seen >= Duration::minutes(1) {
+        if now - last_seen(&found) >= Duration::minutes(1) {
             let mut seen: session::ActiveModel = found.into();
             seen.last_seen_at = Set(Some(now));
             seen.update(self.db()).await?;
@@ -222,19 +218,15 @@ impl Store {
             .all(self.db())
             .await?
             .into_iter()
-            .filter_map(|s| {
-                let last_seen = s.last_seen_at.unwrap_or(s.created_at);
-                self.sessions
-                    .is_live(s.expires_at, last_seen, now)
-                    .then(|| OpenSession {
-                        started_at: s.created_at,
-                        last_seen_at: last_seen,
-                        address: s.address.unwrap_or_default(),
-                        browser: mamori_domain::session::browser_of(
-                            s.user_agent.as_deref().unwrap_or_default(),
-                        ),
-                        current: current.as_deref() == Some(s.token_hash.as_str()),
-                    })
+            .filter(|s| self.sessions.is_live(s, now))
+            .map(|s| OpenSession {
+                started_at: s.created_at,
+                last_seen_at: last_seen(&s),
+                browser: mamori_domain::session::browser_of(
+                    s.user_agent.as_deref().unwrap_or_default(),
+                ),
+                current: current.as_deref() == Some(s.token_hash.as_str()),
+                address: s.address.unwrap_or_default(),
             })
             .collect();
         open.sort_by_key(|session| std::cmp::Reverse(session.last_seen_at));
@@ -275,10 +267,7 @@ impl Store {
         let person = self.staff_member(employee_id).await?;
         let hash = hash_password(password)?;
         let txn = self.db().begin().await?;
-        session::Entity::delete_many()
-            .filter(session::Column::StaffId.eq(person.id))
-            .exec(&txn)
-            .await?;
+        end_sessions(&txn, person.id).await?;
         let mut person: staff::ActiveModel = person.into();
         person.password_hash = Set(Some(hash));
         person.update(&txn).await?;
@@ -353,6 +342,19 @@ impl Store {
     }
 }
 
+/// Ends every session of a person: logging out everywhere, a new password, a leaver's last
+/// day. Answers how many there were.
+pub(crate) async fn end_sessions(
+    db: &impl sea_orm::ConnectionTrait,
+    staff_id: i32,
+) -> Result<u64, StoreError> {
+    Ok(session::Entity::delete_many()
+        .filter(session::Column::StaffId.eq(staff_id))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// Ends a leaver's access at once when their last day has come (`last_day` on or before
 /// `now`'s date): every session ends and the password is revoked, so that nobody keeps working
 /// until midnight. A leaving recorded ahead of time leaves access alone; it ends after the
@@ -366,10 +368,7 @@ pub(crate) async fn end_access_if_gone(
     if last_day.is_none_or(|last| last > mamori_domain::agency_date(now)) {
         return Ok(());
     }
-    session::Entity::delete_many()
-        .filter(session::Column::StaffId.eq(staff_id))
-        .exec(db)
-        .await?;
+    end_sessions(db, staff_id).await?;
     staff::Entity::update_many()
         .col_expr(
             staff::Column::PasswordHash,

@@ -144,7 +144,7 @@ impl Store {
         let changes = self.audit_of(employee_id).await?;
         let mail = self.mail_of(employee_id).await?;
         let has_password = person.password_hash.is_some();
-        let login_held_until = self.login_hold_of(employee_id, now).await?;
+        let login_held_until = self.login_hold_of(&person, now).await?;
         let summary = self.summaries(vec![person], date).await?.remove(0);
         Ok(StaffDetail {
             summary,

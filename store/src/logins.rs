@@ -49,9 +49,13 @@ fn typed_name(login: &str) -> String {
 /// the name itself when nobody has it (so that such names wait just as real ones do).
 fn account_key(person: Option<&staff::Model>, login: &str) -> String {
     match person {
-        Some(person) => format!("staff:{}", person.id),
+        Some(person) => person_key(person),
         None => format!("name:{}", login.trim().to_lowercase()),
     }
+}
+
+fn person_key(person: &staff::Model) -> String {
+    format!("staff:{}", person.id)
 }
 
 impl Store {
@@ -117,18 +121,18 @@ impl Store {
         })
     }
 
-    /// Until when a person's logins must wait, if they must (for their page in the admin UI).
-    pub async fn login_hold_of(
+    /// Until when a person's logins must wait, if they must (for their page in the admin UI,
+    /// `staff_detail`).
+    pub(crate) async fn login_hold_of(
         &self,
-        employee_id: &EmployeeId,
+        person: &staff::Model,
         now: DateTime<Utc>,
     ) -> Result<Option<DateTime<Utc>>, StoreError> {
         let rule = ThrottleRule::default();
-        let person = self.staff_member(employee_id).await?;
         let failures = self
             .failures(
                 login_failure::Column::Account,
-                &account_key(Some(&person), ""),
+                &person_key(person),
                 &rule,
                 now,
             )
@@ -148,7 +152,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let person = self.staff_member(employee_id).await?;
         login_failure::Entity::delete_many()
-            .filter(login_failure::Column::Account.eq(account_key(Some(&person), "")))
+            .filter(login_failure::Column::Account.eq(person_key(&person)))
             .exec(self.db())
             .await?;
         audit::record(

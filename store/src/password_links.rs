@@ -5,7 +5,7 @@ use crate::{
     Store, StoreError,
     accounts::{hash_password, random_secret, secret_hash},
     audit,
-    entities::{password_link, session, staff},
+    entities::{password_link, staff},
     outbox::{self, QueuedMail},
 };
 use chrono::{DateTime, Duration, Utc};
@@ -114,10 +114,7 @@ impl Store {
         if spent.rows_affected != 1 {
             return Err(StoreError::NotFound(UNUSABLE.into()));
         }
-        session::Entity::delete_many()
-            .filter(session::Column::StaffId.eq(person.id))
-            .exec(&txn)
-            .await?;
+        crate::accounts::end_sessions(&txn, person.id).await?;
         let employee_id = person.employee_id.clone();
         let mut person: staff::ActiveModel = person.into();
         person.password_hash = Set(Some(hash));

@@ -57,11 +57,22 @@ pub(crate) fn session_token() -> Option<SessionToken> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientAddress(pub String);
 
+impl ClientAddress {
+    /// The address the server put in a request's extensions, or `unknown` when it did not.
+    pub fn of(extensions: &http::Extensions) -> ClientAddress {
+        extensions
+            .get::<ClientAddress>()
+            .cloned()
+            .unwrap_or_else(|| ClientAddress("unknown".to_string()))
+    }
+}
+
 /// The calling client's address, or `unknown` when the server did not say.
 pub(crate) fn client_address() -> String {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<ClientAddress>().cloned())
-        .map_or_else(|| "unknown".to_string(), |address| address.0)
+    use_context::<http::request::Parts>().map_or_else(
+        || "unknown".to_string(),
+        |parts| ClientAddress::of(&parts.extensions).0,
+    )
 }
 
 /// Who is calling, if anyone: the person the server's door already found for this request,

@@ -8,9 +8,11 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use super::server::{
-    AppState, client_address, current_actor, internal, redirect_form_post, refuse, session_cookie,
-    session_token, set_cookie,
+    AppState, client_address, current_actor, internal, redirect_form_post, refuse, require,
+    session_cookie, session_token, set_cookie,
 };
+#[cfg(feature = "ssr")]
+use mamori_domain::Permission;
 #[cfg(feature = "ssr")]
 use mamori_store::{
     accounts::SessionClient,
@@ -116,10 +118,7 @@ pub async fn logout() -> Result<String, AppError> {
 /// Answers the login page's path.
 #[server(endpoint = "log_out_everywhere")]
 pub async fn log_out_everywhere() -> Result<String, AppError> {
-    let state = AppState::from_context()?;
-    let actor = current_actor(&state)
-        .await?
-        .ok_or_else(|| refuse(AppError::Unauthenticated))?;
+    let (state, actor) = require(Permission::TakeTraining).await?;
     let ended = state
         .store
         .end_sessions_of(actor.staff_id)
@@ -149,10 +148,7 @@ fn leave_for_login(state: &AppState) -> Result<String, AppError> {
 /// The caller's open sessions, the most recently used first.
 #[server(endpoint = "my_sessions")]
 pub async fn my_sessions() -> Result<Vec<OpenSession>, AppError> {
-    let state = AppState::from_context()?;
-    let actor = current_actor(&state)
-        .await?
-        .ok_or_else(|| refuse(AppError::Unauthenticated))?;
+    let (state, actor) = require(Permission::TakeTraining).await?;
     state
         .store
         .open_sessions(actor.staff_id, session_token().as_ref(), chrono::Utc::now())

@@ -148,11 +148,11 @@ async fn pass(State(door): State<Door>, mut request: Request, next: Next) -> Res
     let response = match authorize(&door.state, request.headers(), door.permission).await {
         Ok(actor) => {
             let asked = request.uri().to_string();
-            let address = request.extensions().get::<ClientAddress>().cloned();
+            let address = ClientAddress::of(request.extensions());
             request.extensions_mut().insert(actor.clone());
             let response = next.run(request).await;
-            match (door.audited, address) {
-                (Some(action), Some(address)) if response.status() == StatusCode::OK => {
+            match door.audited {
+                Some(action) if response.status() == StatusCode::OK => {
                     // Nothing leaves unrecorded: a failed record fails the download.
                     match record(&door.state, &actor, &address, action, &asked).await {
                         Ok(()) => response,
@@ -266,7 +266,7 @@ pub(super) async fn server_functions_need_login(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if declared_length.is_some_and(|length| length > SERVER_FUNCTION_BODY_LIMIT) {
-        return axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response();
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     }
     let locale = Locale::of_request(request.headers());
     match actor_of(&state, request.headers()).await {

@@ -90,9 +90,10 @@ async fn five_failures_hold_an_account_back_known_or_not_until_the_window_passes
         );
         assert_eq!(
             store
-                .login_hold_of(&employee(LEARNER), later)
+                .staff_detail(&employee(LEARNER), later)
                 .await
-                .unwrap(),
+                .unwrap()
+                .login_held_until,
             None,
             "{backend}"
         );
@@ -128,9 +129,10 @@ async fn an_address_trying_many_names_is_held_back_and_an_admin_can_lift_an_acco
         }
         assert_eq!(
             store
-                .login_hold_of(&employee(LEARNER), start)
+                .staff_detail(&employee(LEARNER), start)
                 .await
-                .unwrap(),
+                .unwrap()
+                .login_held_until,
             Some(start + Duration::minutes(15)),
             "{backend}"
         );
