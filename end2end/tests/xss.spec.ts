@@ -98,6 +98,9 @@ test("markup typed anywhere stays text on every page, for every role", async ({ 
   expect(preview.status()).toBe(303);
   const previewPath = preview.headers()["location"];
   expect(previewPath).toMatch(/^\/admin\/staff\/import\/\d+$/);
+  // And into the template of a mail no other spec reads (the holiday list, which another spec
+  // edits, is checked on the server's HTML in security.rs).
+  await call(admin, "save_mail_template", { kind: "inspection_reminder", subject: PAYLOAD, body: PAYLOAD });
   await call(admin, "save_inspection_campaign", { fiscal_year: year });
   await call(admin, "add_inspection_item", { fiscal_year: year, item_id: "X-1", group: "staff", text: PAYLOAD });
 
@@ -177,7 +180,13 @@ test("markup typed anywhere stays text on every page, for every role", async ({ 
     await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     await visitAll(page, testInfo, paths);
   }
-  // The payload is shown as typed where it is stored: here the module's title, to its learner.
+  // The payload is shown as typed where it is stored: here the module's title, to its learner,
+  // and the mail template, to the admin.
   await page.goto(`/modules/${slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("</textarea></title><script>");
+  await page.context().clearCookies();
+  await logIn(page, testInfo, ADMIN);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.goto("/admin/mail");
+  await expect(page.locator("#template-inspection_reminder-body")).toHaveValue(PAYLOAD);
 });

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use mamori_domain::audit::AuditPage;
 
 #[cfg(feature = "ssr")]
-use super::server::{refuse, refused, require, store_error};
+use super::server::{Needs, refuse, refused, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{Permission, audit::AuditFilter, staff::DirectoryRefusal};
 
@@ -43,6 +43,7 @@ pub fn audit_filter(
 
 /// One page of the audit log, newest first. Admins only.
 #[server(endpoint = "audit_log")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn audit_log(
     #[server(default)] action: String,
     #[server(default)] person: String,

@@ -6,7 +6,7 @@ use mamori_domain::{StaffDetail, StaffPage, StaffSummary, staff_file::StaffField
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use super::server::{internal, refused, requested_employee_id, require, store_error};
+use super::server::{Needs, internal, refused, requested_employee_id, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::Permission;
 
@@ -21,6 +21,7 @@ pub struct DivisionStaff {
 
 /// The staff on duty today in the divisions the caller manages.
 #[server(endpoint = "managed_staff")]
+#[middleware(Needs(Permission::ViewManagedDivisions))]
 pub async fn managed_staff() -> Result<DivisionStaff, AppError> {
     let (state, actor) = require(Permission::ViewManagedDivisions).await?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
@@ -39,6 +40,7 @@ pub async fn managed_staff() -> Result<DivisionStaff, AppError> {
 
 /// One page of the whole directory, filtered by `query`. Admins only.
 #[server(endpoint = "search_staff")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn search_staff(query: String, page: u64) -> Result<StaffPage, AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
@@ -51,6 +53,7 @@ pub async fn search_staff(query: String, page: u64) -> Result<StaffPage, AppErro
 
 /// One person's details and their division and role history. Admins only.
 #[server(endpoint = "staff_member")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn staff_member(employee_id: String) -> Result<StaffDetail, AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
     let employee_id = requested_employee_id(&employee_id)?;
@@ -64,6 +67,7 @@ pub async fn staff_member(employee_id: String) -> Result<StaffDetail, AppError> 
 /// Lets a person whose logins are held back after repeated failures try again at once.
 /// Admins only; audited.
 #[server(endpoint = "lift_login_hold")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn lift_login_hold(employee_id: String) -> Result<(), AppError> {
     let (state, actor) = require(Permission::AdministerStaff).await?;
     let employee_id = requested_employee_id(&employee_id)?;
@@ -76,6 +80,7 @@ pub async fn lift_login_hold(employee_id: String) -> Result<(), AppError> {
 
 /// Records that a person left today (deactivates them: they can no longer log in). Admins only.
 #[server(endpoint = "deactivate_staff")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn deactivate_staff(employee_id: String) -> Result<(), AppError> {
     let (state, actor) = require(Permission::AdministerStaff).await?;
     let employee_id = requested_employee_id(&employee_id)?;
@@ -94,6 +99,7 @@ pub async fn deactivate_staff(employee_id: String) -> Result<(), AppError> {
 
 /// The divisions a person can be moved to, in the agency's order. Admins only.
 #[server(endpoint = "division_list")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn division_list() -> Result<Vec<String>, AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
     state.store.all_division_names().await.map_err(internal)
@@ -102,6 +108,7 @@ pub async fn division_list() -> Result<Vec<String>, AppError> {
 /// Changes a person's name, e-mail, division and security roles from `effective` (default
 /// today) on, keeping the history. Returns the names of the fields that changed. Admins only.
 #[server(endpoint = "edit_staff")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn edit_staff(
     employee_id: String,
     name: String,
@@ -169,6 +176,7 @@ fn bad_entry(reasons: Vec<mamori_domain::csv::LineReason>) -> AppError {
 
 /// Sends a person a one-use link to set their password (valid 72 hours). Admins only.
 #[server(endpoint = "send_password_link")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn send_password_link(employee_id: String) -> Result<(), AppError> {
     let (state, actor) = require(Permission::AdministerStaff).await?;
     let employee_id = requested_employee_id(&employee_id)?;
@@ -188,6 +196,7 @@ pub async fn send_password_link(employee_id: String) -> Result<(), AppError> {
 /// Sends a set-password link to everyone on staff without a password or a working link.
 /// Returns how many were sent. Admins only.
 #[server(endpoint = "send_password_links")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn send_password_links() -> Result<usize, AppError> {
     let (state, actor) = require(Permission::AdministerStaff).await?;
     let link_base = format!("{}/set-password/", state.base_url);

@@ -8,7 +8,9 @@ use mamori_domain::inspection::campaign::{
 };
 
 #[cfg(feature = "ssr")]
-use super::server::{audit, redirect_form_post, refused, requested_slug, require, store_error};
+use super::server::{
+    Needs, audit, redirect_form_post, refused, requested_slug, require, store_error,
+};
 #[cfg(feature = "ssr")]
 use mamori_domain::{AuditAction, FiscalYear, Permission, inspection::InspectionRefusal};
 
@@ -19,6 +21,7 @@ fn today() -> chrono::NaiveDate {
 
 /// Every campaign, newest first.
 #[server(endpoint = "inspection_campaigns")]
+#[middleware(Needs(Permission::AdministerInspection))]
 pub async fn inspection_campaigns() -> Result<Vec<CampaignSummary>, AppError> {
     let (state, _) = require(Permission::AdministerInspection).await?;
     state
@@ -30,6 +33,7 @@ pub async fn inspection_campaigns() -> Result<Vec<CampaignSummary>, AppError> {
 
 /// One campaign with its items.
 #[server(endpoint = "inspection_campaign")]
+#[middleware(Needs(Permission::AdministerInspection))]
 pub async fn inspection_campaign(fiscal_year: i32) -> Result<CampaignDetail, AppError> {
     let (state, _) = require(Permission::AdministerInspection).await?;
     state
@@ -42,6 +46,7 @@ pub async fn inspection_campaign(fiscal_year: i32) -> Result<CampaignDetail, App
 /// Creates a campaign or changes its dates; an empty reference date is the year's last day.
 /// Returns the campaign's page.
 #[server(endpoint = "save_inspection_campaign")]
+#[middleware(Needs(Permission::AdministerInspection))]
 pub async fn save_inspection_campaign(
     fiscal_year: i32,
     #[server(default)] reference_date: String,
@@ -86,6 +91,7 @@ pub async fn save_inspection_campaign(
 
 /// The campaigns the learner can open.
 #[server(endpoint = "my_inspections")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn my_inspections() -> Result<Vec<LearnerCampaign>, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
     state
@@ -97,6 +103,7 @@ pub async fn my_inspections() -> Result<Vec<LearnerCampaign>, AppError> {
 
 /// The learner's own sheet of a campaign.
 #[server(endpoint = "my_inspection_sheet")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn my_inspection_sheet(fiscal_year: i32) -> Result<LearnerSheet, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
     state
@@ -112,6 +119,7 @@ pub async fn my_inspection_sheet(fiscal_year: i32) -> Result<LearnerSheet, AppEr
 
 /// Saves the learner's answers (`CODE:ANSWER` each) as a draft, or submits them.
 #[server(endpoint = "save_my_inspection")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn save_my_inspection(
     fiscal_year: i32,
     #[server(default)] answers: Vec<String>,
@@ -152,6 +160,7 @@ pub async fn save_my_inspection(
 /// Who has submitted (the viewer's divisions, or everyone for admins), with the figures for
 /// admins.
 #[server(endpoint = "load_inspection_results")]
+#[middleware(Needs(Permission::ViewInspectionStatus))]
 pub async fn load_inspection_results(fiscal_year: i32) -> Result<InspectionResults, AppError> {
     use mamori_domain::inspection::campaign::NON_SUBMITTERS_LISTED;
     let (state, actor) = require(Permission::ViewInspectionStatus).await?;
@@ -188,6 +197,7 @@ fn module_of(module: &str) -> Result<Option<mamori_domain::training::Slug>, AppE
 
 /// Adds an item at the end of the campaign's list.
 #[server(endpoint = "add_inspection_item")]
+#[middleware(Needs(Permission::AdministerInspection))]
 pub async fn add_inspection_item(
     fiscal_year: i32,
     #[server(default)] item_id: String,
@@ -219,6 +229,7 @@ pub async fn add_inspection_item(
 
 /// Changes an item's text and module.
 #[server(endpoint = "edit_inspection_item")]
+#[middleware(Needs(Permission::AdministerInspection))]
 pub async fn edit_inspection_item(
     fiscal_year: i32,
     item_id: String,
@@ -246,6 +257,7 @@ pub async fn edit_inspection_item(
 
 /// Removes an item.
 #[server(endpoint = "remove_inspection_item")]
+#[middleware(Needs(Permission::AdministerInspection))]
 pub async fn remove_inspection_item(fiscal_year: i32, item_id: String) -> Result<(), AppError> {
     let (state, actor) = require(Permission::AdministerInspection).await?;
     state

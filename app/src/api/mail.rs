@@ -10,7 +10,7 @@ use mamori_domain::{
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use super::server::{audit, refuse, refused, require, store_error};
+use super::server::{Needs, audit, refuse, refused, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{
     AuditAction, Permission,
@@ -62,6 +62,7 @@ impl PolicyForm {
 /// The outbox's counts and its newest mail of one status (`waiting`, `failing`, `sent`,
 /// `cancelled`; anything else for all). Admins only.
 #[server(endpoint = "outbox_mail")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn outbox_mail(#[server(default)] status: String) -> Result<Outbox, AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
     state
@@ -73,6 +74,7 @@ pub async fn outbox_mail(#[server(default)] status: String) -> Result<Outbox, Ap
 
 /// The mail Mamori queued for the caller.
 #[server(endpoint = "my_mail")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn my_mail() -> Result<Vec<MailRecord>, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
     state
@@ -84,6 +86,7 @@ pub async fn my_mail() -> Result<Vec<MailRecord>, AppError> {
 
 /// The reminder policy, templates and holidays in force. Admins only.
 #[server(endpoint = "mail_settings")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn mail_settings() -> Result<ReminderSettings, AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
     let store = &state.store;
@@ -106,6 +109,7 @@ pub async fn mail_settings() -> Result<ReminderSettings, AppError> {
 }
 
 #[server(endpoint = "save_reminder_policy")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn save_reminder_policy(policy: PolicyForm) -> Result<(), AppError> {
     let (state, actor) = require(Permission::AdministerStaff).await?;
     let policy = policy.to_policy().map_err(refused)?;
@@ -120,6 +124,7 @@ pub async fn save_reminder_policy(policy: PolicyForm) -> Result<(), AppError> {
 
 /// Saves a kind's template; a placeholder it does not know is refused with the ones it does.
 #[server(endpoint = "save_mail_template")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn save_mail_template(
     kind: String,
     subject: String,
@@ -139,6 +144,7 @@ pub async fn save_mail_template(
 
 /// Replaces the holiday list with `date,name` lines, all or nothing (every bad line refused).
 #[server(endpoint = "save_holidays")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn save_holidays(text: String) -> Result<usize, AppError> {
     let (state, actor) = require(Permission::AdministerStaff).await?;
     let holidays = mamori_domain::business_calendar::parse_holidays(text.as_bytes())
@@ -155,6 +161,7 @@ pub async fn save_holidays(text: String) -> Result<usize, AppError> {
 
 /// Gives an assignment its own reminder policy (`own`), or returns it to the default.
 #[server(endpoint = "save_assignment_reminders")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn save_assignment_reminders(
     assignment_id: i32,
     #[server(default)] own: bool,

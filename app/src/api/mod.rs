@@ -1,5 +1,6 @@
-//! Server functions, grouped by area. Each is a thin shell: it asks `require` (or
-//! `current_actor`) who is calling and whether they may, then calls the store.
+//! Server functions, grouped by area. Each is a thin shell: its `Needs` checks the caller's
+//! permission before the arguments are read (the public ones ask `current_actor` who is
+//! calling), then it calls the store.
 
 pub mod audit;
 pub mod directory;
@@ -19,5 +20,6 @@ pub(crate) use server::refuse;
 #[cfg(feature = "ssr")]
 pub use server::{
     AppState, ClientAddress, PUBLIC_SERVER_FUNCTIONS, SESSION_COOKIE, accepts_html, actor_of,
-    authorize, cookie_value, requested_employee_id, requested_slug, shown_error, status_of,
+    authorize, cookie_value, refusal_response, requested_employee_id, requested_slug, shown_error,
+    status_of,
 };

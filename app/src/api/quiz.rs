@@ -8,7 +8,7 @@ use mamori_domain::quiz::{
 };
 
 #[cfg(feature = "ssr")]
-use super::server::{refuse, refused, requested_slug, require, store_error};
+use super::server::{Needs, refuse, refused, requested_slug, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{
     Permission,
@@ -18,6 +18,7 @@ use mamori_domain::{
 
 /// The caller's quiz page for one of their modules.
 #[server(endpoint = "my_quiz")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn my_quiz(slug: String) -> Result<QuizPage, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
     let slug = requested_slug(&slug)?;
@@ -31,6 +32,7 @@ pub async fn my_quiz(slug: String) -> Result<QuizPage, AppError> {
 
 /// Starts an attempt, or returns the one in progress.
 #[server(endpoint = "start_quiz_attempt")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn start_quiz_attempt(slug: String) -> Result<OpenAttempt, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
     let slug = requested_slug(&slug)?;
@@ -45,6 +47,7 @@ pub async fn start_quiz_attempt(slug: String) -> Result<OpenAttempt, AppError> {
 /// Submits an attempt's answers: each entry is `QUESTION:OPTION`, both numbered from 0 in
 /// the order shown. Sending it again returns the first result.
 #[server(endpoint = "submit_quiz_attempt")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn submit_quiz_attempt(
     attempt_id: i32,
     #[server(default)] answers: Vec<String>,
@@ -74,6 +77,7 @@ pub async fn submit_quiz_attempt(
 
 /// Gives an attempt with a time limit as much time again.
 #[server(endpoint = "extend_quiz_attempt")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn extend_quiz_attempt(attempt_id: i32) -> Result<OpenAttempt, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
     state
@@ -84,6 +88,7 @@ pub async fn extend_quiz_attempt(attempt_id: i32) -> Result<OpenAttempt, AppErro
 }
 
 #[server(endpoint = "save_quiz_settings")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn save_quiz_settings(slug: String, settings: QuizSettings) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
     let slug = requested_slug(&slug)?;
@@ -98,6 +103,7 @@ pub async fn save_quiz_settings(slug: String, settings: QuizSettings) -> Result<
 /// with questions that cannot be used is refused with every error on its line (an error, so
 /// that the page shows it with and without JavaScript).
 #[server(endpoint = "import_question_pool")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn import_question_pool(
     slug: String,
     format: String,
@@ -130,6 +136,7 @@ pub async fn replace_pool(
 /// How a module's quiz went, among the people the caller may see: everyone for trainers
 /// and admins, the staff of their divisions for managers.
 #[server(endpoint = "quiz_report")]
+#[middleware(Needs(Permission::ViewTrainingResults))]
 pub async fn quiz_report(slug: String) -> Result<QuizResults, AppError> {
     let (state, actor) = require(Permission::ViewTrainingResults).await?;
     let slug = requested_slug(&slug)?;

@@ -11,7 +11,7 @@ use mamori_domain::report::{
 
 #[cfg(feature = "ssr")]
 use super::server::{
-    AppState, refuse, requested_employee_id, requested_slug, require, store_error,
+    AppState, Needs, refuse, requested_employee_id, requested_slug, require, store_error,
 };
 #[cfg(feature = "ssr")]
 use chrono::NaiveDate;
@@ -25,6 +25,7 @@ use mamori_store::StoreError;
 
 /// The dashboard of the year and date the query asks for.
 #[server(endpoint = "completion_dashboard")]
+#[middleware(Needs(Permission::ViewTrainingResults))]
 pub async fn completion_dashboard(
     #[server(default)] view: ReportQuery,
 ) -> Result<Dashboard, AppError> {
@@ -36,6 +37,7 @@ pub async fn completion_dashboard(
 
 /// One page of the people the query selects.
 #[server(endpoint = "report_people")]
+#[middleware(Needs(Permission::ViewTrainingResults))]
 pub async fn report_people(#[server(default)] view: ReportQuery) -> Result<PeoplePage, AppError> {
     let (state, scope) = viewer().await?;
     let (year, on) = view.viewing(today());
@@ -57,6 +59,7 @@ pub async fn report_people(#[server(default)] view: ReportQuery) -> Result<Peopl
 
 /// Who opened each material of a module in the year the query asks for.
 #[server(endpoint = "material_views")]
+#[middleware(Needs(Permission::ViewTrainingResults))]
 pub async fn material_views(
     slug: String,
     #[server(default)] view: ReportQuery,
@@ -73,6 +76,7 @@ pub async fn material_views(
 
 /// A person's training across fiscal years.
 #[server(endpoint = "staff_transcript")]
+#[middleware(Needs(Permission::ViewTrainingResults))]
 pub async fn staff_transcript(employee_id: String) -> Result<Transcript, AppError> {
     let (state, scope) = viewer().await?;
     let employee_id = requested_employee_id(&employee_id)?;

@@ -1,13 +1,19 @@
 //! The server side of every server function: application state, the acting user, and the
-//! one door for permissions.
+//! one door for permissions (`Needs` before the arguments are read, `require` in the body).
 
 use crate::error::AppError;
 use chrono::Utc;
 use http::{HeaderMap, StatusCode, header};
 use leptos::prelude::*;
+use leptos::server_fn::{
+    Bytes,
+    error::{FromServerFnError, ServerFnErrorErr},
+    middleware::{BoxedService, Layer, Service},
+};
 use leptos_axum::ResponseOptions;
 use mamori_domain::{Actor, EmployeeId, Permission, training::Slug};
 use mamori_store::{Store, StoreError, accounts::SessionToken};
+use std::{future::Future, pin::Pin};
 
 /// The cookie that carries the session token.
 pub const SESSION_COOKIE: &str = "mamori_session";
@@ -148,6 +154,71 @@ pub(crate) async fn require(permission: Permission) -> Result<(AppState, Actor),
         .ok_or_else(|| refuse(AppError::Unauthenticated))?;
     let actor = permitted(actor, permission).map_err(refuse)?;
     Ok((state, actor))
+}
+
+/// The permission a server function needs, checked before its arguments are even read:
+/// `#[middleware(Needs(Permission::…))]` under its `#[server]`, naming the permission its body
+/// `require`s. A caller over HTTP who lacks it is answered 403 (401 without a session) whatever
+/// they sent. The body's `require` stays the rule: it is the only check when a page calls the
+/// function while it renders on the server, where no middleware runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Needs(pub Permission);
+
+type ServerFnRequest = http::Request<axum::body::Body>;
+type ServerFnResponse = http::Response<axum::body::Body>;
+
+impl Layer<ServerFnRequest, ServerFnResponse> for Needs {
+    fn layer(
+        &self,
+        inner: BoxedService<ServerFnRequest, ServerFnResponse>,
+    ) -> BoxedService<ServerFnRequest, ServerFnResponse> {
+        BoxedService::new(
+            inner.ser,
+            Gate {
+                permission: self.0,
+                inner,
+            },
+        )
+    }
+}
+
+/// A server function behind its `Needs`.
+struct Gate {
+    permission: Permission,
+    inner: BoxedService<ServerFnRequest, ServerFnResponse>,
+}
+
+impl Service<ServerFnRequest, ServerFnResponse> for Gate {
+    fn run(
+        &mut self,
+        request: ServerFnRequest,
+        _: fn(ServerFnErrorErr) -> Bytes,
+    ) -> Pin<Box<dyn Future<Output = ServerFnResponse> + Send>> {
+        // The server's door put the person of a live session in the request.
+        let caller = request.extensions().get::<Actor>().cloned();
+        match caller
+            .ok_or(AppError::Unauthenticated)
+            .and_then(|actor| permitted(actor, self.permission))
+        {
+            Ok(_) => self.inner.run(request),
+            Err(error) => {
+                let refusal = refusal_response(&error);
+                Box::pin(async move { refusal })
+            }
+        }
+    }
+}
+
+/// A refusal as server functions answer it: the error's status, and the error as JSON for
+/// the page to word.
+pub fn refusal_response(error: &AppError) -> ServerFnResponse {
+    let mut response = http::Response::new(axum::body::Body::from(error.ser()));
+    *response.status_mut() = status_of(error);
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/json"),
+    );
+    response
 }
 
 /// Records in the audit log, once a change has succeeded, who made it, from where and what it

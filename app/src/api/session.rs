@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use super::server::{
-    AppState, client_address, current_actor, internal, redirect_form_post, refuse, require,
+    AppState, Needs, client_address, current_actor, internal, redirect_form_post, refuse, require,
     session_cookie, session_token, set_cookie,
 };
 #[cfg(feature = "ssr")]
@@ -117,6 +117,7 @@ pub async fn logout() -> Result<String, AppError> {
 /// Ends every session of the person calling, on every PC and phone ("log out everywhere").
 /// Answers the login page's path.
 #[server(endpoint = "log_out_everywhere")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn log_out_everywhere() -> Result<String, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
     let ended = state
@@ -147,6 +148,7 @@ fn leave_for_login(state: &AppState) -> Result<String, AppError> {
 
 /// The caller's open sessions, the most recently used first.
 #[server(endpoint = "my_sessions")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn my_sessions() -> Result<Vec<OpenSession>, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
     state

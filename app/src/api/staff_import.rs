@@ -7,12 +7,13 @@ use leptos::prelude::*;
 use mamori_domain::staff_file::{ImportPreview, ImportReport};
 
 #[cfg(feature = "ssr")]
-use super::server::{internal, refuse, refused, require, store_error};
+use super::server::{Needs, internal, refuse, refused, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::Permission;
 
 /// An uploaded file and what importing it would do now (a dry run), or what it did. Admins only.
 #[server(endpoint = "preview_import")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn preview_import(upload_id: i32) -> Result<ImportPreview, AppError> {
     let (state, _) = require(Permission::AdministerStaff).await?;
     state
@@ -27,6 +28,7 @@ pub async fn preview_import(upload_id: i32) -> Result<ImportPreview, AppError> {
 
 /// Imports an uploaded file for real, once. Admins only.
 #[server(endpoint = "confirm_import")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn confirm_import(upload_id: i32) -> Result<ImportReport, AppError> {
     use mamori_domain::staff::DirectoryRefusal;
     use mamori_store::staff_import::ImportError;

@@ -7,8 +7,8 @@ use mamori_domain::training::{LearnerModule, ModuleDraft, ModulePlayer, ModuleSu
 
 #[cfg(feature = "ssr")]
 use super::server::{
-    audit, redirect_form_post, refuse, refused, requested_employee_id, requested_slug, require,
-    store_error,
+    Needs, audit, redirect_form_post, refuse, refused, requested_employee_id, requested_slug,
+    require, store_error,
 };
 #[cfg(feature = "ssr")]
 use mamori_domain::{
@@ -27,6 +27,7 @@ fn unknown_choice(choice: Choice, value: &str) -> AppError {
 
 /// Every module, for trainers.
 #[server(endpoint = "training_modules")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn training_modules() -> Result<Vec<ModuleSummary>, AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
     state.store.modules().await.map_err(store_error)
@@ -34,6 +35,7 @@ pub async fn training_modules() -> Result<Vec<ModuleSummary>, AppError> {
 
 /// Starts a module (a draft) and opens its editor.
 #[server(endpoint = "create_module")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn create_module(
     slug: String,
     title: String,
@@ -64,6 +66,7 @@ pub async fn create_module(
 
 /// A module as its editor shows it.
 #[server(endpoint = "edit_module")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn edit_module(slug: String) -> Result<ModuleDraft, AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
     let slug = requested_slug(&slug)?;
@@ -72,6 +75,7 @@ pub async fn edit_module(slug: String) -> Result<ModuleDraft, AppError> {
 
 /// Adds a Markdown page at the end of the module's draft.
 #[server(endpoint = "add_page")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn add_page(
     slug: String,
     title: String,
@@ -96,6 +100,7 @@ pub async fn add_page(
 
 /// Changes the title and text of the draft's material at `position` (1-based).
 #[server(endpoint = "edit_material")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn edit_material(
     slug: String,
     position: i32,
@@ -119,6 +124,7 @@ pub async fn edit_material(
 
 /// Moves the draft's material at `position` one place `up` or `down`.
 #[server(endpoint = "move_material")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn move_material(slug: String, position: i32, direction: String) -> Result<(), AppError> {
     use mamori_store::training::Move;
     let (state, _) = require(Permission::AuthorTraining).await?;
@@ -137,6 +143,7 @@ pub async fn move_material(slug: String, position: i32, direction: String) -> Re
 
 /// Removes the draft's material at `position`.
 #[server(endpoint = "remove_material")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn remove_material(slug: String, position: i32) -> Result<(), AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
     let slug = requested_slug(&slug)?;
@@ -149,6 +156,7 @@ pub async fn remove_material(slug: String, position: i32) -> Result<(), AppError
 
 /// Changes a module's title, summary and estimated minutes.
 #[server(endpoint = "edit_module_details")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn edit_module_details(
     slug: String,
     title: String,
@@ -173,6 +181,7 @@ pub async fn edit_module_details(
 
 /// Takes a module away from learners; publishing brings it back.
 #[server(endpoint = "archive_module")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn archive_module(slug: String) -> Result<(), AppError> {
     let (state, actor) = require(Permission::AuthorTraining).await?;
     let slug = requested_slug(&slug)?;
@@ -192,6 +201,7 @@ pub async fn archive_module(slug: String) -> Result<(), AppError> {
 
 /// Assigns the same module to the same people for the next fiscal year, due a year later.
 #[server(endpoint = "carry_over_assignment")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn carry_over_assignment(assignment_id: i32) -> Result<(), AppError> {
     let (state, actor) = require(Permission::AuthorTraining).await?;
     state
@@ -208,6 +218,7 @@ pub async fn carry_over_assignment(assignment_id: i32) -> Result<(), AppError> {
 }
 
 #[server(endpoint = "publish_module")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn publish_module(slug: String) -> Result<(), AppError> {
     let (state, actor) = require(Permission::AuthorTraining).await?;
     let slug = requested_slug(&slug)?;
@@ -227,6 +238,7 @@ pub async fn publish_module(slug: String) -> Result<(), AppError> {
 
 /// The divisions a module can be assigned to.
 #[server(endpoint = "assignable_divisions")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn assignable_divisions() -> Result<Vec<String>, AppError> {
     let (state, _) = require(Permission::AuthorTraining).await?;
     state.store.all_division_names().await.map_err(store_error)
@@ -237,6 +249,7 @@ pub async fn assignable_divisions() -> Result<Vec<String>, AppError> {
 /// takes the `division:NAME` entries of `chosen`, `roles` the `role:CODE` ones and `groups`
 /// the `group:CODE` ones. Due on a date, or within a number of days of each person's start.
 #[server(endpoint = "assign_module")]
+#[middleware(Needs(Permission::AuthorTraining))]
 pub async fn assign_module(
     slug: String,
     target: String,
@@ -301,6 +314,7 @@ pub async fn assign_module(
 
 /// The caller's assigned modules this fiscal year.
 #[server(endpoint = "my_modules")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn my_modules() -> Result<Vec<LearnerModule>, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
@@ -313,6 +327,7 @@ pub async fn my_modules() -> Result<Vec<LearnerModule>, AppError> {
 
 /// One of the caller's assigned modules, to take.
 #[server(endpoint = "take_module")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn take_module(slug: String) -> Result<ModulePlayer, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
     let slug = requested_slug(&slug)?;
@@ -327,6 +342,7 @@ pub async fn take_module(slug: String) -> Result<ModulePlayer, AppError> {
 /// A heartbeat from a visible material page (see `training::heartbeat_credit`), with how far
 /// the page was read and how much of a video was played.
 #[server(endpoint = "material_heartbeat")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn material_heartbeat(
     material_id: i32,
     beat: mamori_domain::training::Heartbeat,
@@ -349,6 +365,7 @@ pub async fn material_heartbeat(
 
 /// Staff × assigned modules for the divisions the caller manages.
 #[server(endpoint = "division_training")]
+#[middleware(Needs(Permission::ViewManagedDivisions))]
 pub async fn division_training() -> Result<mamori_domain::training::TrainingGrid, AppError> {
     let (state, actor) = require(Permission::ViewManagedDivisions).await?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
@@ -362,6 +379,7 @@ pub async fn division_training() -> Result<mamori_domain::training::TrainingGrid
 /// One person's modules, material by material, for a manager of their division. People
 /// outside the caller's divisions are "not found", like people who do not exist.
 #[server(endpoint = "staff_training")]
+#[middleware(Needs(Permission::ViewManagedDivisions))]
 pub async fn staff_training(
     employee_id: String,
 ) -> Result<mamori_domain::training::PersonTraining, AppError> {
@@ -397,6 +415,7 @@ pub async fn staff_training(
 
 /// The caller's certificate for a module they completed.
 #[server(endpoint = "my_certificate")]
+#[middleware(Needs(Permission::TakeTraining))]
 pub async fn my_certificate(
     slug: String,
 ) -> Result<mamori_domain::training::Certificate, AppError> {
@@ -412,6 +431,7 @@ pub async fn my_certificate(
 
 /// The certificate carrying a verification code, for admins checking one they were shown.
 #[server(endpoint = "verify_certificate")]
+#[middleware(Needs(Permission::AdministerStaff))]
 pub async fn verify_certificate(
     code: String,
 ) -> Result<Option<mamori_domain::training::Certificate>, AppError> {

@@ -4,6 +4,7 @@
 
 use super::WebState;
 use axum::{
+    body::Body,
     extract::{FromRequestParts, Request, State},
     handler::Handler,
     http::{Method, StatusCode, request::Parts},
@@ -11,10 +12,11 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     routing::{MethodRouter, get, post},
 };
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use mamori_app::{
     api::{
         AppState, ClientAddress, PUBLIC_SERVER_FUNCTIONS, accepts_html, actor_of, authorize,
-        shown_error, status_of,
+        refusal_response, shown_error, status_of,
     },
     error::AppError,
     i18n::Locale,
@@ -257,7 +259,12 @@ pub(super) async fn server_functions_need_login(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let Some(name) = request.uri().path().strip_prefix("/api/") else {
+    let Some(name) = request
+        .uri()
+        .path()
+        .strip_prefix("/api/")
+        .map(str::to_string)
+    else {
         return next.run(request).await;
     };
     let declared_length = request
@@ -265,8 +272,17 @@ pub(super) async fn server_functions_need_login(
         .get(axum::http::header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared_length.is_some_and(|length| length > SERVER_FUNCTION_BODY_LIMIT) {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    match declared_length {
+        Some(length) if length > SERVER_FUNCTION_BODY_LIMIT => {
+            return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+        }
+        Some(_) => {}
+        // A body sent in chunks says its size only as it arrives: read it here, up to the
+        // limit, so that one too large is refused the same way.
+        None => match within_limit(request).await {
+            Ok(read) => request = read,
+            Err(refusal) => return refusal,
+        },
     }
     let locale = Locale::of_request(request.headers());
     match actor_of(&state, request.headers()).await {
@@ -274,23 +290,27 @@ pub(super) async fn server_functions_need_login(
             request.extensions_mut().insert(actor);
             next.run(request).await
         }
-        Ok(None) if PUBLIC_SERVER_FUNCTIONS.contains(&name) => next.run(request).await,
+        Ok(None) if PUBLIC_SERVER_FUNCTIONS.contains(&name.as_str()) => next.run(request).await,
         Ok(None) if accepts_html(request.headers()) => Rejection::ToLogin(None).into_response(),
-        Ok(None) => server_function_error(AppError::Unauthenticated),
+        Ok(None) => refusal_response(&AppError::Unauthenticated),
         Err(error) => worded(Rejection::from(error).into_response(), locale),
     }
 }
 
-/// A refusal as server functions answer it: the error's status, and the error as JSON for the
-/// page to word.
-fn server_function_error(error: AppError) -> Response {
-    let body = serde_json::to_string(&error).unwrap_or_default();
-    (
-        status_of(&error),
-        [(axum::http::header::CONTENT_TYPE, "application/json")],
-        body,
-    )
-        .into_response()
+/// The request with its body read, when the body is no larger than a server function takes;
+/// else 413 (or 400 when the client broke off).
+async fn within_limit(request: Request) -> Result<Request, Response> {
+    let (parts, body) = request.into_parts();
+    match Limited::new(body, SERVER_FUNCTION_BODY_LIMIT as usize)
+        .collect()
+        .await
+    {
+        Ok(read) => Ok(Request::from_parts(parts, Body::from(read.to_bytes()))),
+        Err(error) if error.is::<LengthLimitError>() => {
+            Err(StatusCode::PAYLOAD_TOO_LARGE.into_response())
+        }
+        Err(_) => Err(StatusCode::BAD_REQUEST.into_response()),
+    }
 }
 
 /// The page to come back to after logging in: the one asked for, unless it was a form post.

@@ -5,108 +5,109 @@ use crate::support::*;
 use reqwest::StatusCode;
 use serde_json::Value;
 
+/// Expected status per caller: anonymous, learner, trainer, manager, admin, with the arguments
+/// of the matrix test. A public function answers everyone. Add every new server function here.
+const ACCESS: &[(&str, [u16; 5])] = &[
+    ("/api/current_user", [200, 200, 200, 200, 200]),
+    ("/api/demo_logins", [200, 200, 200, 200, 200]),
+    ("/api/logout", [200, 200, 200, 200, 200]),
+    ("/api/my_sessions", [401, 200, 200, 200, 200]),
+    ("/api/log_out_everywhere", [401, 200, 200, 200, 200]),
+    ("/api/managed_staff", [401, 403, 403, 200, 403]),
+    ("/api/search_staff", [401, 403, 403, 403, 200]),
+    ("/api/staff_member", [401, 403, 403, 403, 200]),
+    ("/api/division_list", [401, 403, 403, 403, 200]),
+    // No upload 1 exists: the admin passes the permission check and finds nothing.
+    ("/api/preview_import", [401, 403, 403, 403, 404]),
+    ("/api/confirm_import", [401, 403, 403, 403, 404]),
+    // Public: the link is the credential; this one is unknown to everybody.
+    ("/api/password_link_holder", [404, 404, 404, 404, 404]),
+    ("/api/set_password_with_link", [404, 404, 404, 404, 404]),
+    ("/api/send_password_link", [401, 403, 403, 403, 200]),
+    ("/api/send_password_links", [401, 403, 403, 403, 200]),
+    ("/api/edit_staff", [401, 403, 403, 403, 200]),
+    ("/api/training_modules", [401, 403, 200, 403, 200]),
+    // The trainer creates module `matrix`; the admin's try finds the slug taken.
+    ("/api/create_module", [401, 403, 200, 403, 422]),
+    ("/api/edit_module", [401, 403, 200, 403, 200]),
+    ("/api/add_page", [401, 403, 200, 403, 200]),
+    ("/api/publish_module", [401, 403, 200, 403, 200]),
+    ("/api/edit_module_details", [401, 403, 200, 403, 200]),
+    ("/api/edit_material", [401, 403, 200, 403, 200]),
+    ("/api/move_material", [401, 403, 200, 403, 200]),
+    ("/api/assignable_divisions", [401, 403, 200, 403, 200]),
+    // The same assignment twice is refused: the admin's try finds it made.
+    ("/api/assign_module", [401, 403, 200, 403, 422]),
+    // Assignment 1 is `matrix`'s: carried over once.
+    ("/api/carry_over_assignment", [401, 403, 200, 403, 422]),
+    // Assigned to everyone (no division): every learner takes it.
+    ("/api/my_modules", [401, 200, 200, 200, 200]),
+    ("/api/take_module", [401, 200, 200, 200, 200]),
+    ("/api/material_heartbeat", [401, 200, 200, 200, 200]),
+    ("/api/save_quiz_settings", [401, 403, 200, 403, 200]),
+    ("/api/import_question_pool", [401, 403, 200, 403, 200]),
+    ("/api/my_quiz", [401, 200, 200, 200, 200]),
+    ("/api/start_quiz_attempt", [401, 200, 200, 200, 200]),
+    // Attempt 1 is the learner's: anyone else's try finds nothing.
+    ("/api/submit_quiz_attempt", [401, 200, 404, 404, 404]),
+    // Submitted, so there is no time left to extend.
+    ("/api/extend_quiz_attempt", [401, 422, 404, 404, 404]),
+    ("/api/quiz_report", [401, 403, 200, 200, 200]),
+    ("/api/completion_dashboard", [401, 403, 200, 200, 200]),
+    ("/api/report_people", [401, 403, 200, 200, 200]),
+    ("/api/material_views", [401, 403, 200, 200, 200]),
+    // E0300 is outside the manager's division: not found for them.
+    ("/api/staff_transcript", [401, 403, 200, 404, 200]),
+    ("/api/division_training", [401, 403, 403, 200, 403]),
+    // Nobody has completed `matrix`: no certificate, whoever asks.
+    ("/api/my_certificate", [401, 404, 404, 404, 404]),
+    ("/api/verify_certificate", [401, 403, 403, 403, 200]),
+    // E0300 is outside the manager's division: not found, as if they did not exist.
+    ("/api/staff_training", [401, 403, 403, 404, 403]),
+    // Two pages: the trainer removes the second, which the admin then cannot find.
+    ("/api/remove_material", [401, 403, 200, 403, 404]),
+    ("/api/archive_module", [401, 403, 200, 403, 200]),
+    ("/api/outbox_mail", [401, 403, 403, 403, 200]),
+    ("/api/save_assignment_reminders", [401, 403, 200, 403, 200]),
+    ("/api/my_mail", [401, 200, 200, 200, 200]),
+    ("/api/mail_settings", [401, 403, 403, 403, 200]),
+    ("/api/save_reminder_policy", [401, 403, 403, 403, 200]),
+    ("/api/save_mail_template", [401, 403, 403, 403, 200]),
+    // The matrix's text is no holiday list: refused with its line.
+    ("/api/save_holidays", [401, 403, 403, 403, 422]),
+    ("/api/inspection_campaigns", [401, 403, 403, 403, 200]),
+    // Creates fiscal year 2026's campaign (no items, no answering period) for the rows
+    // below.
+    ("/api/save_inspection_campaign", [401, 403, 403, 403, 200]),
+    ("/api/inspection_campaign", [401, 403, 403, 403, 200]),
+    ("/api/add_inspection_item", [401, 403, 403, 403, 200]),
+    ("/api/edit_inspection_item", [401, 403, 403, 403, 200]),
+    ("/api/remove_inspection_item", [401, 403, 403, 403, 200]),
+    ("/api/my_inspections", [401, 200, 200, 200, 200]),
+    ("/api/my_inspection_sheet", [401, 200, 200, 200, 200]),
+    // Not open for answers.
+    ("/api/save_my_inspection", [401, 422, 422, 422, 422]),
+    ("/api/load_inspection_results", [401, 403, 403, 200, 200]),
+    ("/api/lift_login_hold", [401, 403, 403, 403, 200]),
+    ("/api/audit_log", [401, 403, 403, 403, 200]),
+    // Last: the admin's call changes the directory.
+    ("/api/deactivate_staff", [401, 403, 403, 403, 200]),
+];
+
 #[tokio::test]
 async fn every_server_function_enforces_its_access_rule_for_every_role() {
-    // Expected status per caller: anonymous, learner, trainer, manager, admin.
-    // A public function answers everyone. Add every new server function here.
-    let matrix: &[(&str, [u16; 5])] = &[
-        ("/api/current_user", [200, 200, 200, 200, 200]),
-        ("/api/demo_logins", [200, 200, 200, 200, 200]),
-        ("/api/logout", [200, 200, 200, 200, 200]),
-        ("/api/my_sessions", [401, 200, 200, 200, 200]),
-        ("/api/log_out_everywhere", [401, 200, 200, 200, 200]),
-        ("/api/managed_staff", [401, 403, 403, 200, 403]),
-        ("/api/search_staff", [401, 403, 403, 403, 200]),
-        ("/api/staff_member", [401, 403, 403, 403, 200]),
-        ("/api/division_list", [401, 403, 403, 403, 200]),
-        // No upload 1 exists: the admin passes the permission check and finds nothing.
-        ("/api/preview_import", [401, 403, 403, 403, 404]),
-        ("/api/confirm_import", [401, 403, 403, 403, 404]),
-        // Public: the link is the credential; this one is unknown to everybody.
-        ("/api/password_link_holder", [404, 404, 404, 404, 404]),
-        ("/api/set_password_with_link", [404, 404, 404, 404, 404]),
-        ("/api/send_password_link", [401, 403, 403, 403, 200]),
-        ("/api/send_password_links", [401, 403, 403, 403, 200]),
-        ("/api/edit_staff", [401, 403, 403, 403, 200]),
-        ("/api/training_modules", [401, 403, 200, 403, 200]),
-        // The trainer creates module `matrix`; the admin's try finds the slug taken.
-        ("/api/create_module", [401, 403, 200, 403, 422]),
-        ("/api/edit_module", [401, 403, 200, 403, 200]),
-        ("/api/add_page", [401, 403, 200, 403, 200]),
-        ("/api/publish_module", [401, 403, 200, 403, 200]),
-        ("/api/edit_module_details", [401, 403, 200, 403, 200]),
-        ("/api/edit_material", [401, 403, 200, 403, 200]),
-        ("/api/move_material", [401, 403, 200, 403, 200]),
-        ("/api/assignable_divisions", [401, 403, 200, 403, 200]),
-        // The same assignment twice is refused: the admin's try finds it made.
-        ("/api/assign_module", [401, 403, 200, 403, 422]),
-        // Assignment 1 is `matrix`'s: carried over once.
-        ("/api/carry_over_assignment", [401, 403, 200, 403, 422]),
-        // Assigned to everyone (no division): every learner takes it.
-        ("/api/my_modules", [401, 200, 200, 200, 200]),
-        ("/api/take_module", [401, 200, 200, 200, 200]),
-        ("/api/material_heartbeat", [401, 200, 200, 200, 200]),
-        ("/api/save_quiz_settings", [401, 403, 200, 403, 200]),
-        ("/api/import_question_pool", [401, 403, 200, 403, 200]),
-        ("/api/my_quiz", [401, 200, 200, 200, 200]),
-        ("/api/start_quiz_attempt", [401, 200, 200, 200, 200]),
-        // Attempt 1 is the learner's: anyone else's try finds nothing.
-        ("/api/submit_quiz_attempt", [401, 200, 404, 404, 404]),
-        // Submitted, so there is no time left to extend.
-        ("/api/extend_quiz_attempt", [401, 422, 404, 404, 404]),
-        ("/api/quiz_report", [401, 403, 200, 200, 200]),
-        ("/api/completion_dashboard", [401, 403, 200, 200, 200]),
-        ("/api/report_people", [401, 403, 200, 200, 200]),
-        ("/api/material_views", [401, 403, 200, 200, 200]),
-        // E0300 is outside the manager's division: not found for them.
-        ("/api/staff_transcript", [401, 403, 200, 404, 200]),
-        ("/api/division_training", [401, 403, 403, 200, 403]),
-        // Nobody has completed `matrix`: no certificate, whoever asks.
-        ("/api/my_certificate", [401, 404, 404, 404, 404]),
-        ("/api/verify_certificate", [401, 403, 403, 403, 200]),
-        // E0300 is outside the manager's division: not found, as if they did not exist.
-        ("/api/staff_training", [401, 403, 403, 404, 403]),
-        // Two pages: the trainer removes the second, which the admin then cannot find.
-        ("/api/remove_material", [401, 403, 200, 403, 404]),
-        ("/api/archive_module", [401, 403, 200, 403, 200]),
-        ("/api/outbox_mail", [401, 403, 403, 403, 200]),
-        ("/api/save_assignment_reminders", [401, 403, 200, 403, 200]),
-        ("/api/my_mail", [401, 200, 200, 200, 200]),
-        ("/api/mail_settings", [401, 403, 403, 403, 200]),
-        ("/api/save_reminder_policy", [401, 403, 403, 403, 200]),
-        ("/api/save_mail_template", [401, 403, 403, 403, 200]),
-        // The matrix's text is no holiday list: refused with its line.
-        ("/api/save_holidays", [401, 403, 403, 403, 422]),
-        ("/api/inspection_campaigns", [401, 403, 403, 403, 200]),
-        // Creates fiscal year 2026's campaign (no items, no answering period) for the rows
-        // below.
-        ("/api/save_inspection_campaign", [401, 403, 403, 403, 200]),
-        ("/api/inspection_campaign", [401, 403, 403, 403, 200]),
-        ("/api/add_inspection_item", [401, 403, 403, 403, 200]),
-        ("/api/edit_inspection_item", [401, 403, 403, 403, 200]),
-        ("/api/remove_inspection_item", [401, 403, 403, 403, 200]),
-        ("/api/my_inspections", [401, 200, 200, 200, 200]),
-        ("/api/my_inspection_sheet", [401, 200, 200, 200, 200]),
-        // Not open for answers.
-        ("/api/save_my_inspection", [401, 422, 422, 422, 422]),
-        ("/api/load_inspection_results", [401, 403, 403, 200, 200]),
-        ("/api/lift_login_hold", [401, 403, 403, 403, 200]),
-        ("/api/audit_log", [401, 403, 403, 403, 200]),
-        // Last: the admin's call changes the directory.
-        ("/api/deactivate_staff", [401, 403, 403, 403, 200]),
-    ];
     let registered: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path)
         .filter(|path| *path != "/api/login") // public by nature; tested below
         .collect();
     for path in &registered {
         assert!(
-            matrix.iter().any(|(known, _)| known == path),
+            ACCESS.iter().any(|(known, _)| known == path),
             "server function {path} has no row in the access matrix"
         );
     }
     for app in TestApp::spawn_each(true).await {
-        for (path, expected) in matrix {
+        for (path, expected) in ACCESS {
             for (caller, want) in ["", LEARNER, TRAINER, MANAGER, ADMIN].iter().zip(expected) {
                 let session = app.session_of(caller).await;
                 let endpoint = path.trim_start_matches("/api/");
@@ -189,6 +190,48 @@ async fn every_server_function_enforces_its_access_rule_for_every_role() {
             }
         }
     }
+}
+
+#[tokio::test]
+async fn every_server_function_refuses_a_caller_before_reading_the_arguments() {
+    // Numbers that are not numbers, and every other argument missing: a caller the matrix
+    // refuses is refused so whatever they send (before: 400, the arguments read first).
+    let malformed = [
+        ("page", "x"),
+        ("upload_id", "x"),
+        ("estimated_minutes", "x"),
+        ("assignment_id", "x"),
+        ("position", "x"),
+        ("attempt_id", "x"),
+        ("material_id", "x"),
+        ("fiscal_year", "x"),
+    ];
+    let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
+    let mut refusals = 0;
+    for (path, expected) in ACCESS {
+        for (caller, want) in ["", LEARNER, TRAINER, MANAGER, ADMIN].iter().zip(expected) {
+            if ![401, 403].contains(want) {
+                continue;
+            }
+            let session = app.session_of(caller).await;
+            let endpoint = path.trim_start_matches("/api/");
+            let response = session.call(endpoint, &malformed).await;
+            assert_eq!(
+                response.status().as_u16(),
+                *want,
+                "{path} as {caller:?}: {}",
+                response.text().await.unwrap()
+            );
+            refusals += 1;
+        }
+    }
+    assert!(refusals > 150, "{refusals} refusals checked");
+    // The same arguments are refused as malformed to a caller who may call the function.
+    let admin = app.session_of(ADMIN).await;
+    assert_eq!(
+        admin.call("search_staff", &malformed).await.status(),
+        StatusCode::BAD_REQUEST
+    );
 }
 
 #[tokio::test]

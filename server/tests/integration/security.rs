@@ -419,6 +419,35 @@ async fn a_clients_mistake_is_a_4xx_and_the_login_is_checked_first() {
             .status(),
         StatusCode::PAYLOAD_TOO_LARGE
     );
+    // The same sent in chunks, so that no length is declared (before: 500).
+    let chunks = (0..48).map(|_| Ok::<_, std::io::Error>(vec![b'x'; 64 * 1024]));
+    let chunked = admin
+        .client
+        .post(format!("{}/api/search_staff", admin.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(reqwest::Body::wrap_stream(futures_util::stream::iter(
+            chunks,
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(chunked.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let small = admin
+        .client
+        .post(format!("{}/api/search_staff", admin.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(reqwest::Body::wrap_stream(futures_util::stream::iter([
+            Ok::<_, std::io::Error>("query=&"),
+            Ok("page=1"),
+        ])))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        small.status(),
+        StatusCode::OK,
+        "a small chunked body is read"
+    );
 
     // Before: 2147483647 minutes were saved.
     let trainer = app.session_of(TRAINER).await;
@@ -535,7 +564,8 @@ async fn admins_read_the_audit_of_publishing_assignments_settings_and_downloads_
 }
 
 #[tokio::test]
-async fn mail_templates_holidays_and_inspection_items_stay_text_in_their_text_areas() {
+async fn mail_templates_holidays_and_inspection_items_stay_text_in_text_areas_and_the_learners_sheet()
+ {
     let app = TestApp::spawn(mamori_test_support::fresh_sqlite(), true).await;
     let admin = app.session_of(ADMIN).await;
     for (endpoint, form) in [
@@ -554,7 +584,15 @@ async fn mail_templates_holidays_and_inspection_items_stay_text_in_their_text_ar
                 "date,name\n2027-01-04,休</textarea><script>window.injected=2</script>",
             )],
         ),
-        ("save_inspection_campaign", vec![("fiscal_year", "2090")]),
+        // Open for answers, so that a learner's sheet shows the item too.
+        (
+            "save_inspection_campaign",
+            vec![
+                ("fiscal_year", "2090"),
+                ("opens_on", "2000-04-01"),
+                ("closes_on", "2100-03-31"),
+            ],
+        ),
         (
             "add_inspection_item",
             vec![
@@ -568,8 +606,13 @@ async fn mail_templates_holidays_and_inspection_items_stay_text_in_their_text_ar
         let saved = admin.call(endpoint, &form).await;
         assert_eq!(saved.status(), StatusCode::OK, "{endpoint}");
     }
-    for path in ["/admin/mail", "/admin/inspection/2090"] {
-        let (status, _, html) = admin.page(path).await;
+    let learner = app.session_of(LEARNER).await;
+    for (viewer, path) in [
+        (&admin, "/admin/mail"),
+        (&admin, "/admin/inspection/2090"),
+        (&learner, "/inspection/2090"),
+    ] {
+        let (status, _, html) = viewer.page(path).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert!(
             !html.contains("<script>window.injected"),
