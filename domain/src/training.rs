@@ -377,14 +377,48 @@ pub struct ModulePlayer {
 /// When an assignment is due for one person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DueRule {
-    /// The same date for everyone.
-    On(NaiveDate),
+    /// The same date for everyone on staff; someone who joins late has at least
+    /// `joiner_grace_days` from their first day, so that nobody is overdue on arrival.
+    On {
+        date: NaiveDate,
+        joiner_grace_days: u32,
+    },
     /// Within so many days of the person's start (new joiners get their own date), but never
     /// before `earliest` (people already on staff when the assignment was made).
     WithinDaysOfJoining { days: u32, earliest: NaiveDate },
 }
 
 impl DueRule {
+    /// The days a joiner has from their first day when a fixed date would leave them less.
+    pub const DEFAULT_JOINER_GRACE_DAYS: u32 = 30;
+    /// The most days of grace an assignment may give (a year).
+    pub const MAX_JOINER_GRACE_DAYS: u32 = 365;
+
+    /// A fixed date with the default grace for joiners.
+    pub fn on(date: NaiveDate) -> DueRule {
+        DueRule::On {
+            date,
+            joiner_grace_days: Self::DEFAULT_JOINER_GRACE_DAYS,
+        }
+    }
+
+    /// A fixed date with the grace a trainer chose, up to a year.
+    pub fn on_with_grace(
+        date: NaiveDate,
+        joiner_grace_days: u32,
+    ) -> Result<DueRule, TrainingRefusal> {
+        if joiner_grace_days > Self::MAX_JOINER_GRACE_DAYS {
+            return Err(TrainingRefusal::GraceOutOfRange {
+                days: joiner_grace_days,
+                max: Self::MAX_JOINER_GRACE_DAYS,
+            });
+        }
+        Ok(DueRule::On {
+            date,
+            joiner_grace_days,
+        })
+    }
+
     /// The same rule a fiscal year later, for carrying an assignment over (a yearly refresher).
     pub fn a_year_later(self) -> DueRule {
         let later = |date: NaiveDate| {
@@ -392,7 +426,13 @@ impl DueRule {
                 .unwrap_or(date)
         };
         match self {
-            DueRule::On(date) => DueRule::On(later(date)),
+            DueRule::On {
+                date,
+                joiner_grace_days,
+            } => DueRule::On {
+                date: later(date),
+                joiner_grace_days,
+            },
             DueRule::WithinDaysOfJoining { days, earliest } => DueRule::WithinDaysOfJoining {
                 days,
                 earliest: later(earliest),
@@ -400,9 +440,13 @@ impl DueRule {
         }
     }
 
+    /// The date by which someone who joined on `joined` must complete.
     pub fn due_date(self, joined: NaiveDate) -> NaiveDate {
         match self {
-            DueRule::On(date) => date,
+            DueRule::On {
+                date,
+                joiner_grace_days,
+            } => date.max(joined + Duration::days(i64::from(joiner_grace_days))),
             DueRule::WithinDaysOfJoining { days, earliest } => {
                 (joined + Duration::days(i64::from(days))).max(earliest)
             }
@@ -558,6 +602,8 @@ pub enum TrainingRefusal {
     DueDateInvalid { date: String },
     #[error("the number of days must be at least 1")]
     NoDays,
+    #[error("a joiner's grace must be 0 to {max} days, not {days}")]
+    GraceOutOfRange { days: u32, max: u32 },
     /// A value no form offers (a hand-made request).
     #[error("{value:?} is not a choice for {choice}")]
     UnknownChoice { choice: Choice, value: String },
@@ -642,7 +688,30 @@ mod tests {
     #[test]
     fn due_dates_follow_the_rule() {
         assert_eq!(
-            DueRule::On(date(2026, 12, 25)).due_date(date(2009, 4, 1)),
+            DueRule::on(date(2026, 12, 25)).due_date(date(2009, 4, 1)),
+            date(2026, 12, 25)
+        );
+        // A joiner never starts overdue: a fixed date gives them at least their grace.
+        assert_eq!(
+            DueRule::on(date(2026, 11, 21)).due_date(date(2026, 12, 1)),
+            date(2026, 12, 31)
+        );
+        let no_grace = DueRule::On {
+            date: date(2026, 11, 21),
+            joiner_grace_days: 0,
+        };
+        assert_eq!(no_grace.due_date(date(2026, 12, 1)), date(2026, 12, 1));
+        assert_eq!(DueRule::on_with_grace(date(2026, 11, 21), 0), Ok(no_grace));
+        assert_eq!(
+            DueRule::on_with_grace(date(2026, 11, 21), 366),
+            Err(TrainingRefusal::GraceOutOfRange {
+                days: 366,
+                max: 365
+            })
+        );
+        // Who joined in time for the date keeps it.
+        assert_eq!(
+            DueRule::on(date(2026, 12, 25)).due_date(date(2026, 11, 20)),
             date(2026, 12, 25)
         );
         let joining = DueRule::WithinDaysOfJoining {
@@ -764,12 +833,12 @@ mod tests {
     #[test]
     fn carried_over_rules_fall_a_year_later() {
         assert_eq!(
-            DueRule::On(date(2026, 12, 25)).a_year_later(),
-            DueRule::On(date(2027, 12, 25))
+            DueRule::on(date(2026, 12, 25)).a_year_later(),
+            DueRule::on(date(2027, 12, 25))
         );
         assert_eq!(
-            DueRule::On(date(2028, 2, 29)).a_year_later(),
-            DueRule::On(date(2029, 2, 28))
+            DueRule::on(date(2028, 2, 29)).a_year_later(),
+            DueRule::on(date(2029, 2, 28))
         );
         assert_eq!(
             DueRule::WithinDaysOfJoining {

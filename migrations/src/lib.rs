@@ -14,6 +14,7 @@ mod m20261127_000008_inspection;
 mod m20261202_000009_login_failures;
 mod m20261202_000010_session_activity;
 mod m20261202_000011_audit_append_only;
+mod m20261202_000012_joiner_grace;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_login_failures::Migration),
             Box::new(m20261202_000010_session_activity::Migration),
             Box::new(m20261202_000011_audit_append_only::Migration),
+            Box::new(m20261202_000012_joiner_grace::Migration),
         ]
     }
 }

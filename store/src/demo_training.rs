@@ -139,7 +139,7 @@ impl Store {
                 &slug,
                 FiscalYear::containing(today),
                 &AssignmentTarget::Everyone,
-                DueRule::On(today + Duration::days(module.due_in_days)),
+                DueRule::on(today + Duration::days(module.due_in_days)),
                 &trainer,
                 created,
             )

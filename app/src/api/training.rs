@@ -257,6 +257,7 @@ pub async fn assign_module(
     due_kind: String,
     due_on: String,
     #[server(default)] within_days: u32,
+    #[server(default)] joiner_grace_days: Option<u32>,
 ) -> Result<(), AppError> {
     use mamori_domain::training::{AssignmentTarget, DueRule};
     let (state, actor) = require(Permission::AuthorTraining).await?;
@@ -290,7 +291,11 @@ pub async fn assign_module(
         })
     })?;
     let due = match due_kind.as_str() {
-        "on" => DueRule::On(date),
+        "on" => DueRule::on_with_grace(
+            date,
+            joiner_grace_days.unwrap_or(DueRule::DEFAULT_JOINER_GRACE_DAYS),
+        )
+        .map_err(refused)?,
         "joining" if within_days > 0 => DueRule::WithinDaysOfJoining {
             days: within_days,
             earliest: date,

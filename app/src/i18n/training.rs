@@ -219,6 +219,14 @@ texts! {
             "期日（日数で決めるときは、これより早い期限にはなりません）",
             "Date (with days from joining, no one is due earlier than this)",
         ),
+        grace_label: &'static str = (
+            "期日より後に着任した職員などの猶予（着任日から何日。期日がこれより早ければこちらを期限にします）",
+            "Grace for late joiners (days from their start; used when the date would leave them less)",
+        ),
+        due_fixed_with_grace: fn(&str, u32) -> String = (
+            |date, days| format!("{date}（着任が遅い職員は着任から{days}日以内）"),
+            |date, days| format!("{date} (late joiners: within {days} days of their start)"),
+        ),
         due_within: fn(u32, &str) -> String = (
             |days, date| format!("着任から{days}日以内（{date}より前にはならない）"),
             |days, date| format!("within {days} days of joining (not before {date})"),
@@ -310,6 +318,11 @@ pub fn refusal(locale: super::Locale, reason: &TrainingRefusal) -> String {
             locale,
             "期限「{date}」を日付（年-月-日）で入力してください。",
             "The due date \"{date}\" must be a date (YYYY-MM-DD).",
+        ),
+        TrainingRefusal::GraceOutOfRange { days, max } => say!(
+            locale,
+            "新しく着任した職員の猶予は 0～{max} 日で入力してください（入力：{days}）。",
+            "A joiner's grace must be 0 to {max} days (entered: {days}).",
         ),
         TrainingRefusal::NoDays => say!(
             locale,

@@ -62,7 +62,7 @@ async fn exports_write_a_formula_in_a_name_as_text() {
             &mamori_test_support::slug("media"),
             mamori_domain::FiscalYear::containing(today),
             &mamori_domain::training::AssignmentTarget::Everyone,
-            mamori_domain::training::DueRule::On(today + chrono::Duration::days(30)),
+            mamori_domain::training::DueRule::on(today + chrono::Duration::days(30)),
             TRAINER,
             now,
         )

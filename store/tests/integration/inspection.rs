@@ -34,7 +34,7 @@ async fn demo_with_media_assigned(store: &Store, now: DateTime<Utc>) {
             &slug("media"),
             year(),
             &AssignmentTarget::Everyone,
-            DueRule::On(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+            DueRule::on(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
             "E0020",
             now,
         )

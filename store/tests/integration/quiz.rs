@@ -39,7 +39,7 @@ async fn with_quiz(settings: QuizSettings) -> Vec<(TestDatabase, Store)> {
                 &slug("media"),
                 FiscalYear::containing(today()),
                 &AssignmentTarget::Everyone,
-                DueRule::On(today() + Duration::days(30)),
+                DueRule::on(today() + Duration::days(30)),
                 TRAINER,
                 at(0),
             )

@@ -30,7 +30,7 @@ async fn with_assignment() -> Vec<(TestDatabase, Store)> {
                 &slug("media"),
                 FiscalYear::containing(date(11, 26)),
                 &AssignmentTarget::Divisions(vec!["消費者安全課".into()]),
-                DueRule::On(date(12, 10)),
+                DueRule::on(date(12, 10)),
                 TRAINER,
                 assigned_at,
             )

@@ -37,7 +37,7 @@ async fn standings_scope_views_and_transcripts() {
                 &slug("media"),
                 year(),
                 &AssignmentTarget::Everyone,
-                DueRule::On(date(11, 20)),
+                DueRule::on(date(11, 20)),
                 TRAINER,
                 assigned_at,
             )

@@ -35,8 +35,14 @@ fn training_refusal<T: std::fmt::Debug>(result: Result<T, StoreError>) -> Traini
     }
 }
 
-/// The demo agency with a published two-page module `media`, assigned to `target`.
+/// The demo agency with a published two-page module `media`, assigned to `target`, due in 30
+/// days.
 async fn with_module(target: AssignmentTarget) -> Vec<(TestDatabase, Store)> {
+    with_module_due(target, DueRule::on(today() + Duration::days(30))).await
+}
+
+/// The same, due as `due` says.
+async fn with_module_due(target: AssignmentTarget, due: DueRule) -> Vec<(TestDatabase, Store)> {
     let stores = demo_stores().await;
     for (_, store) in &stores {
         let media = slug("media");
@@ -74,7 +80,7 @@ async fn with_module(target: AssignmentTarget) -> Vec<(TestDatabase, Store)> {
                 &media,
                 FiscalYear::containing(today()),
                 &target,
-                DueRule::On(today() + Duration::days(30)),
+                due,
                 TRAINER,
                 at(0),
             )
@@ -258,7 +264,7 @@ async fn learners_see_only_published_modules_assigned_to_them() {
                 &draft,
                 FiscalYear::containing(today()),
                 &AssignmentTarget::Everyone,
-                DueRule::On(today()),
+                DueRule::on(today()),
                 TRAINER,
                 at(0),
             )
@@ -507,6 +513,65 @@ async fn a_joiner_after_the_assignment_gets_it_due_from_their_start() {
         let learner = mamori_domain::EmployeeId::parse(LEARNER).unwrap();
         let old_hand = store.person_training(&learner, today()).await.unwrap();
         assert_eq!(old_hand[0].module.due, earliest, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn a_joiner_after_a_fixed_date_is_not_overdue_on_arrival() {
+    // Due ten days ago, for everyone, as the demo's first module is.
+    let due = DueRule::on(today() - Duration::days(10));
+    for (database, store) in with_module_due(AssignmentTarget::Everyone, due).await {
+        let backend = database.backend;
+        let joined = today();
+        let file = format!(
+            "employee_id,name,email,division,roles,active_from,active_until\n\
+             E9501,新任 二郎,e9501@agency.example,総務課,,{joined},\n"
+        );
+        let rows = mamori_domain::staff_file::parse(file.as_bytes()).unwrap();
+        store
+            .import_staff(
+                &rows,
+                mamori_store::staff_import::ImportOptions {
+                    effective: joined,
+                    sync: false,
+                    dry_run: false,
+                    changed_by: "cli:test",
+                    now: at(0),
+                },
+            )
+            .await
+            .unwrap();
+        let id = mamori_domain::EmployeeId::parse("E9501").unwrap();
+        let media = |training: Vec<mamori_domain::training::ModuleProgress>| {
+            training
+                .into_iter()
+                .find(|t| t.module.slug == "media")
+                .expect("media is assigned to everyone")
+                .module
+        };
+        let theirs = media(store.person_training(&id, today()).await.unwrap());
+        let expected_due = joined + Duration::days(30);
+        assert_eq!(theirs.due, expected_due, "{backend}");
+        assert_eq!(theirs.status, ProgressStatus::NotStarted, "{backend}");
+        // The reports see the same date: nobody counts them as overdue.
+        let entries = store
+            .report_entries(
+                FiscalYear::containing(today()),
+                today(),
+                &mamori_domain::ResultsScope::Everyone,
+            )
+            .await
+            .unwrap();
+        let joiner = entries
+            .iter()
+            .find(|e| e.employee_id == id && e.module_slug == "media")
+            .expect("the joiner is in the report");
+        assert_eq!(joiner.due, expected_due, "{backend}");
+        // Long-serving staff keep the date, and are overdue by it.
+        let learner = mamori_domain::EmployeeId::parse(LEARNER).unwrap();
+        let old_hand = media(store.person_training(&learner, today()).await.unwrap());
+        assert_eq!(old_hand.due, today() - Duration::days(10), "{backend}");
+        assert_eq!(old_hand.status, ProgressStatus::Overdue, "{backend}");
     }
 }
 
@@ -902,7 +967,7 @@ async fn an_assignment_carried_over_is_due_a_year_later() {
         assert_eq!(next[1].target, first.target, "{backend}");
         assert_eq!(
             next[1].due,
-            DueRule::On(today() + Duration::days(30) + Duration::days(365)),
+            DueRule::on(today() + Duration::days(30) + Duration::days(365)),
             "{backend}"
         );
         // Learners see it only in that year.
@@ -936,5 +1001,41 @@ async fn two_tabs_opening_a_page_at_once_record_two_views_without_error() {
             .await
             .unwrap();
         assert_eq!(after.materials[0].views, 2, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn assignments_made_before_the_joiners_grace_read_back_with_the_default_grace() {
+    use mamori_migrations::{Migrator, MigratorTrait};
+    use sea_orm::{ConnectionTrait, Database, Statement};
+    for (database, store) in with_module(AssignmentTarget::Everyone).await {
+        let media = slug("media");
+        let date = today() + Duration::days(30);
+        // The schema as it was, with the rule as it was stored then: a bare date.
+        let db = Database::connect(&database.url).await.unwrap();
+        Migrator::down(&db, Some(1)).await.unwrap();
+        let bare = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                format!(
+                    r#"SELECT count(*) AS n FROM assignment WHERE due_rule = '{{"On":"{date}"}}'"#
+                ),
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get::<i64>("", "n")
+            .unwrap();
+        assert!(bare >= 1, "{}: stored as a bare date", database.backend);
+        store.migrate().await.unwrap();
+        assert_eq!(
+            store.module_draft(&media).await.unwrap().assignments[0].due,
+            DueRule::On {
+                date,
+                joiner_grace_days: DueRule::DEFAULT_JOINER_GRACE_DAYS
+            },
+            "{}",
+            database.backend
+        );
     }
 }

@@ -49,7 +49,10 @@ pub(super) fn Assignments(
         .into_iter()
         .map(|a| {
             let due = match a.due {
-                DueRule::On(date) => locale.date(date),
+                DueRule::On {
+                    date,
+                    joiner_grace_days,
+                } => (t.training.due_fixed_with_grace)(&locale.date(date), joiner_grace_days),
                 DueRule::WithinDaysOfJoining { days, earliest } => {
                     (t.training.due_within)(days, &locale.date(earliest))
                 }
@@ -187,6 +190,8 @@ pub(super) fn AssignForm(
                 <input id="assign-days" name="within_days" type="number" min="1" value="90" />
                 <label for="assign-due">{t.training.earliest_label}</label>
                 <input id="assign-due" name="due_on" type="date" value=default_due required />
+                <label for="assign-grace">{t.training.grace_label}</label>
+                <input id="assign-grace" name="joiner_grace_days" type="number" min="0" max=DueRule::MAX_JOINER_GRACE_DAYS value=DueRule::DEFAULT_JOINER_GRACE_DAYS required />
             </fieldset>
             <button type="submit">{t.training.assign_button}</button>
         </ActionForm>
