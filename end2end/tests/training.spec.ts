@@ -38,7 +38,7 @@ test("a trainer builds, publishes and assigns a module, and a learner completes 
   await expect(page.getByText("公開中（第1版）")).toBeVisible();
   await page.getByLabel(/^期日/).fill("2099-03-31");
   // Late joiners get 45 days from their first day rather than a date already past.
-  await page.getByLabel(/^期日より後に着任した職員などの猶予/).fill("45");
+  await page.getByLabel(/^遅れて着任した職員の猶予/).fill("45");
   await page.getByRole("button", { name: "割り当てる" }).click();
   await expect(page.getByRole("cell", { name: "全職員" })).toBeVisible();
   await expect(page.getByRole("cell", { name: /着任が遅い職員は着任から45日以内/ })).toBeVisible();

@@ -220,8 +220,8 @@ texts! {
             "Date (with days from joining, no one is due earlier than this)",
         ),
         grace_label: &'static str = (
-            "期日より後に着任した職員などの猶予（着任日から何日。期日がこれより早ければこちらを期限にします）",
-            "Grace for late joiners (days from their start; used when the date would leave them less)",
+            "遅れて着任した職員の猶予（着任日からの日数。期日まで残りがこれより短い職員に使います）",
+            "Grace for late joiners (days from their start, for those the date leaves less time)",
         ),
         due_fixed_with_grace: fn(&str, u32) -> String = (
             |date, days| format!("{date}（着任が遅い職員は着任から{days}日以内）"),
