@@ -94,6 +94,8 @@ test("an admin transfers a person from a date, and the change is audited", async
 });
 
 test("a person sets their password through the e-mailed link, once", async ({ page, browser }, testInfo) => {
+  // Two browsers, mail, four accessibility checks: over 30 s when it runs first on two cores.
+  test.setTimeout(60_000);
   const person = pick(testInfo, "E0305", "E0306");
   await logIn(page, testInfo, ADMIN);
   await expect(page).toHaveURL(/\/admin\/staff$/);

@@ -70,6 +70,8 @@ test("a manager sees the staff of their own division only", async ({ page }, tes
 });
 
 test("an admin searches and pages through the staff directory", async ({ page }, testInfo) => {
+  // Two 50-row pages and their accessibility checks: near 30 s on a loaded machine.
+  test.setTimeout(60_000);
   await logIn(page, testInfo, ADMIN);
   await expect(page).toHaveURL(/\/admin\/staff$/);
   await expect(page.getByRole("status")).toHaveText(new RegExp(`^${DIRECTORY_SIZE} 件中 1〜50 件を表示$`));
