@@ -321,8 +321,8 @@ pub fn refusal(locale: super::Locale, reason: &TrainingRefusal) -> String {
         ),
         TrainingRefusal::GraceOutOfRange { days, max } => say!(
             locale,
-            "新しく着任した職員の猶予は 0～{max} 日で入力してください（入力：{days}）。",
-            "A joiner's grace must be 0 to {max} days (entered: {days}).",
+            "遅れて着任した職員の猶予は 0～{max} 日で入力してください（入力：{days}）。",
+            "The grace for late joiners must be 0 to {max} days (entered: {days}).",
         ),
         TrainingRefusal::NoDays => say!(
             locale,

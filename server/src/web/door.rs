@@ -259,42 +259,41 @@ pub(super) async fn server_functions_need_login(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let Some(name) = request
-        .uri()
-        .path()
-        .strip_prefix("/api/")
-        .map(str::to_string)
-    else {
+    let Some(name) = request.uri().path().strip_prefix("/api/") else {
         return next.run(request).await;
     };
+    let public = PUBLIC_SERVER_FUNCTIONS.contains(&name);
     let declared_length = request
         .headers()
         .get(axum::http::header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    match declared_length {
-        Some(length) if length > SERVER_FUNCTION_BODY_LIMIT => {
-            return StatusCode::PAYLOAD_TOO_LARGE.into_response();
-        }
-        Some(_) => {}
-        // A body sent in chunks says its size only as it arrives: read it here, up to the
-        // limit, so that one too large is refused the same way.
-        None => match within_limit(request).await {
-            Ok(read) => request = read,
-            Err(refusal) => return refusal,
-        },
+    if declared_length.is_some_and(|length| length > SERVER_FUNCTION_BODY_LIMIT) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     }
-    let locale = Locale::of_request(request.headers());
     match actor_of(&state, request.headers()).await {
         Ok(Some(actor)) => {
             request.extensions_mut().insert(actor);
-            next.run(request).await
         }
-        Ok(None) if PUBLIC_SERVER_FUNCTIONS.contains(&name.as_str()) => next.run(request).await,
-        Ok(None) if accepts_html(request.headers()) => Rejection::ToLogin(None).into_response(),
-        Ok(None) => refusal_response(&AppError::Unauthenticated),
-        Err(error) => worded(Rejection::from(error).into_response(), locale),
+        Ok(None) if public => {}
+        Ok(None) if accepts_html(request.headers()) => {
+            return Rejection::ToLogin(None).into_response();
+        }
+        Ok(None) => return refusal_response(&AppError::Unauthenticated),
+        Err(error) => {
+            let locale = Locale::of_request(request.headers());
+            return worded(Rejection::from(error).into_response(), locale);
+        }
     }
+    // A body sent in chunks says its size only as it arrives: read it here, up to the limit,
+    // so that one too large is refused the same way (and a stranger's is never read).
+    if declared_length.is_none() {
+        request = match within_limit(request).await {
+            Ok(read) => read,
+            Err(refusal) => return refusal,
+        };
+    }
+    next.run(request).await
 }
 
 /// The request with its body read, when the body is no larger than a server function takes;

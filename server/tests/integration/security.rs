@@ -420,34 +420,18 @@ async fn a_clients_mistake_is_a_4xx_and_the_login_is_checked_first() {
         StatusCode::PAYLOAD_TOO_LARGE
     );
     // The same sent in chunks, so that no length is declared (before: 500).
-    let chunks = (0..48).map(|_| Ok::<_, std::io::Error>(vec![b'x'; 64 * 1024]));
-    let chunked = admin
-        .client
-        .post(format!("{}/api/search_staff", admin.address))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(reqwest::Body::wrap_stream(futures_util::stream::iter(
-            chunks,
-        )))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(chunked.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    let small = admin
-        .client
-        .post(format!("{}/api/search_staff", admin.address))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(reqwest::Body::wrap_stream(futures_util::stream::iter([
-            Ok::<_, std::io::Error>("query=&"),
-            Ok("page=1"),
-        ])))
-        .send()
-        .await
-        .unwrap();
+    let three_megabytes = || vec![vec![b'x'; 64 * 1024]; 48];
     assert_eq!(
-        small.status(),
-        StatusCode::OK,
-        "a small chunked body is read"
+        post_in_chunks(&admin, three_megabytes()).await,
+        StatusCode::PAYLOAD_TOO_LARGE
     );
+    // A stranger's is refused for who they are, before any of it is read.
+    assert_eq!(
+        post_in_chunks(&stranger, three_megabytes()).await,
+        StatusCode::UNAUTHORIZED
+    );
+    let small = post_in_chunks(&admin, vec![b"query=&".to_vec(), b"page=1".to_vec()]).await;
+    assert_eq!(small, StatusCode::OK, "a small chunked body is read");
 
     // Before: 2147483647 minutes were saved.
     let trainer = app.session_of(TRAINER).await;
@@ -623,4 +607,18 @@ async fn mail_templates_holidays_and_inspection_items_stay_text_in_text_areas_an
             "{path}: the text shows as typed"
         );
     }
+}
+
+/// Posts `chunks` to `search_staff` as `session`, without declaring their length.
+async fn post_in_chunks(session: &TestApp, chunks: Vec<Vec<u8>>) -> StatusCode {
+    let stream = futures_util::stream::iter(chunks.into_iter().map(Ok::<_, std::io::Error>));
+    session
+        .client
+        .post(format!("{}/api/search_staff", session.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(reqwest::Body::wrap_stream(stream))
+        .send()
+        .await
+        .unwrap()
+        .status()
 }

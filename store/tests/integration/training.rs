@@ -479,24 +479,7 @@ async fn a_joiner_after_the_assignment_gets_it_due_from_their_start() {
             .unwrap();
         // Someone joins later in the year, through the ordinary directory import.
         let joined = today() - Duration::days(1);
-        let file = format!(
-            "employee_id,name,email,division,roles,active_from,active_until\n\
-             E9500,新任 一郎,e9500@agency.example,総務課,,{joined},\n"
-        );
-        let rows = mamori_domain::staff_file::parse(file.as_bytes()).unwrap();
-        store
-            .import_staff(
-                &rows,
-                mamori_store::staff_import::ImportOptions {
-                    effective: joined,
-                    sync: false,
-                    dry_run: false,
-                    changed_by: "cli:test",
-                    now: at(0),
-                },
-            )
-            .await
-            .unwrap();
+        join(&store, "E9500", "新任 一郎", joined).await;
         let id = mamori_domain::EmployeeId::parse("E9500").unwrap();
         let theirs = store.person_training(&id, today()).await.unwrap();
         assert_eq!(
@@ -523,24 +506,7 @@ async fn a_joiner_after_a_fixed_date_is_not_overdue_on_arrival() {
     for (database, store) in with_module_due(AssignmentTarget::Everyone, due).await {
         let backend = database.backend;
         let joined = today();
-        let file = format!(
-            "employee_id,name,email,division,roles,active_from,active_until\n\
-             E9501,新任 二郎,e9501@agency.example,総務課,,{joined},\n"
-        );
-        let rows = mamori_domain::staff_file::parse(file.as_bytes()).unwrap();
-        store
-            .import_staff(
-                &rows,
-                mamori_store::staff_import::ImportOptions {
-                    effective: joined,
-                    sync: false,
-                    dry_run: false,
-                    changed_by: "cli:test",
-                    now: at(0),
-                },
-            )
-            .await
-            .unwrap();
+        join(&store, "E9501", "新任 二郎", joined).await;
         let id = mamori_domain::EmployeeId::parse("E9501").unwrap();
         let media = |training: Vec<mamori_domain::training::ModuleProgress>| {
             training
@@ -573,6 +539,29 @@ async fn a_joiner_after_a_fixed_date_is_not_overdue_on_arrival() {
         assert_eq!(old_hand.due, today() - Duration::days(10), "{backend}");
         assert_eq!(old_hand.status, ProgressStatus::Overdue, "{backend}");
     }
+}
+
+/// Puts `employee_id` on staff in 総務課 from `joined`, through the ordinary directory import.
+async fn join(store: &Store, employee_id: &str, name: &str, joined: NaiveDate) {
+    let file = format!(
+        "employee_id,name,email,division,roles,active_from,active_until\n\
+         {employee_id},{name},{}@agency.example,総務課,,{joined},\n",
+        employee_id.to_lowercase()
+    );
+    let rows = mamori_domain::staff_file::parse(file.as_bytes()).unwrap();
+    store
+        .import_staff(
+            &rows,
+            mamori_store::staff_import::ImportOptions {
+                effective: joined,
+                sync: false,
+                dry_run: false,
+                changed_by: "cli:test",
+                now: at(0),
+            },
+        )
+        .await
+        .unwrap();
 }
 
 fn page<'a>(title: &'a str, markdown: &'a str, min_active_seconds: i32) -> NewMaterial<'a> {
