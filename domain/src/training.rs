@@ -269,6 +269,51 @@ pub fn material_viewed(
     }
 }
 
+/// Where a learner stands on one material after a report from its page: what the page shows
+/// while it is read (the ✓, the time still needed, how much of a video is played).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ViewStanding {
+    pub viewed: bool,
+    /// How long a page must still be visible to count (0 once read long enough or viewed).
+    pub seconds_left: i64,
+    pub reached_end: bool,
+    pub watched_percent: i32,
+    /// Whether the learner's module is completed (this report may have completed it).
+    pub module_completed: bool,
+}
+
+impl ViewStanding {
+    /// `viewed` is the record's own: once viewed, a material stays viewed even if its rule
+    /// is made stricter later.
+    pub fn of(
+        evidence: ViewEvidence,
+        min_active_seconds: i64,
+        viewed: bool,
+        module_completed: bool,
+    ) -> Self {
+        let seconds_left = if viewed {
+            0
+        } else {
+            (min_active_seconds - evidence.active_seconds).max(0)
+        };
+        ViewStanding {
+            viewed,
+            seconds_left,
+            reached_end: evidence.reached_end,
+            watched_percent: evidence.watched_percent,
+            module_completed,
+        }
+    }
+
+    /// One second more of reading, counted by the page between two reports.
+    pub fn tick(self) -> Self {
+        ViewStanding {
+            seconds_left: (self.seconds_left - 1).max(0),
+            ..self
+        }
+    }
+}
+
 /// A module with the materials of one version, for the trainer's editor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModuleDraft {
@@ -500,6 +545,16 @@ impl ProgressStatus {
             ProgressStatus::InProgress => "In progress",
             ProgressStatus::Completed => "Completed",
             ProgressStatus::Overdue => "Overdue",
+        }
+    }
+
+    /// The status once the learner has viewed a material of the module: completion wins,
+    /// a module not started is now in progress, and an overdue one stays overdue.
+    pub fn after_viewing(self, completed: bool) -> Self {
+        match self {
+            _ if completed => ProgressStatus::Completed,
+            ProgressStatus::NotStarted => ProgressStatus::InProgress,
+            other => other,
         }
     }
 }
@@ -767,6 +822,39 @@ mod tests {
             total, 60,
             "one minute of reading, whatever the number of tabs"
         );
+    }
+
+    #[test]
+    fn a_page_tells_how_long_it_must_still_be_read() {
+        let read = |seconds, reached_end| ViewEvidence {
+            reached_end,
+            active_seconds: seconds,
+            ..Default::default()
+        };
+        let standing = ViewStanding::of(read(12, false), 30, false, false);
+        assert_eq!((standing.viewed, standing.seconds_left), (false, 18));
+        assert!(!standing.reached_end);
+        // Read long enough but not to the end: no time left, still not viewed.
+        let standing = ViewStanding::of(read(45, false), 30, false, false);
+        assert_eq!((standing.viewed, standing.seconds_left), (false, 0));
+        // Viewed before the rule was made stricter: nothing left to do.
+        let standing = ViewStanding::of(read(30, true), 60, true, true);
+        assert_eq!(standing.seconds_left, 0);
+        assert!(standing.module_completed);
+        // The page counts down between reports, never below zero.
+        let standing = ViewStanding::of(read(28, true), 30, false, false);
+        assert_eq!(standing.tick().seconds_left, 1);
+        assert_eq!(standing.tick().tick().tick().seconds_left, 0);
+    }
+
+    #[test]
+    fn viewing_a_material_starts_a_module_and_never_hides_it_overdue() {
+        use ProgressStatus::*;
+        assert_eq!(NotStarted.after_viewing(false), InProgress);
+        assert_eq!(InProgress.after_viewing(false), InProgress);
+        assert_eq!(Overdue.after_viewing(false), Overdue);
+        assert_eq!(Overdue.after_viewing(true), Completed);
+        assert_eq!(NotStarted.after_viewing(true), Completed);
     }
 
     #[test]

@@ -345,7 +345,8 @@ pub async fn take_module(slug: String) -> Result<ModulePlayer, AppError> {
 }
 
 /// A heartbeat from a visible material page (see `training::heartbeat_credit`), with how far
-/// the page was read and how much of a video was played.
+/// the page was read and how much of a video was played; answers where the learner now
+/// stands, which the page shows.
 #[server(endpoint = "material_heartbeat")]
 #[middleware(Needs(Permission::TakeTraining))]
 pub async fn material_heartbeat(
@@ -353,7 +354,7 @@ pub async fn material_heartbeat(
     beat: mamori_domain::training::Heartbeat,
     #[server(default)] reached_end: bool,
     #[server(default)] watched_percent: i32,
-) -> Result<(), AppError> {
+) -> Result<mamori_domain::training::ViewStanding, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
     let report = mamori_store::training::ViewReport {
         beat: Some(beat),

@@ -2,7 +2,7 @@
 //! the module player and the trainer's preview. Files are served by material id, to logged-in
 //! people allowed to see them (`/materials/<id>/file`, `/materials/<id>/captions`).
 
-use crate::i18n::{use_locale, use_texts};
+use crate::i18n::use_locale;
 use leptos::prelude::*;
 use mamori_domain::training::{FileInfo, Material, MaterialBody, VideoSource};
 
@@ -79,18 +79,4 @@ pub fn file_label(file: &FileInfo) -> String {
         format!("{} KB", (size / 1024.0).ceil())
     };
     format!("{}, {size}", file.file_name)
-}
-
-/// How a material counts as viewed, told to the learner.
-#[component]
-pub fn ViewedRule(material: Material) -> impl IntoView {
-    let t = use_texts();
-    let text = match material.body {
-        MaterialBody::Page { .. } => (t.training.read_to_end)(material.min_active_seconds),
-        MaterialBody::Document { .. } => t.training.open_to_view.to_string(),
-        MaterialBody::Video { .. } => {
-            (t.training.watch_to_view)(mamori_domain::training::VIDEO_WATCHED_PERCENT)
-        }
-    };
-    view! { <p class="hint">{text}</p> }
 }

@@ -1,24 +1,89 @@
-//! Reports how long a material page is actually read: a heartbeat every 15 seconds while the
-//! page is visible, a last one when it is hidden or closed (sent with `sendBeacon`, which
-//! survives the tab closing), and a restart when it is shown again. Each beat carries whether
-//! the end of the page was reached and how much of the video (if any) has been played, and a
-//! video's progress is reported as it grows. Without JavaScript nothing is measured, and it
-//! says so (the notice goes once the browser runs the page); documents still count when opened.
+//! Measures how long a material page is actually read, and tells the learner where they stand.
+//!
+//! The page reports a heartbeat every 15 seconds while it is visible, a last one when it is
+//! hidden or closed (sent with `sendBeacon`, which survives the tab closing), and a restart
+//! when it is shown again. Each beat carries whether the end of the page was reached and how
+//! much of the video (if any) has been played, and a video's progress is reported as it
+//! grows. Each answer is the learner's standing, which the player shows at once (the ✓, the
+//! count, the bar); between answers the page counts the time still needed down, second by
+//! second, and reports as soon as it runs out so that the ✓ does not wait for the next beat.
+//!
+//! Without JavaScript nothing is measured, and the page says so instead of promising a rule
+//! it cannot keep; documents still count when opened.
 
 use crate::i18n::use_texts;
 use leptos::prelude::*;
+use mamori_domain::training::{
+    Material, MaterialKind, PlayerMaterial, VIDEO_WATCHED_PERCENT, ViewEvidence, ViewStanding,
+};
 
+/// The standing a player starts from, before its page's first report is answered.
+pub fn initial_standing(material: &PlayerMaterial, module_completed: bool) -> ViewStanding {
+    let evidence = ViewEvidence {
+        active_seconds: material.active_seconds.into(),
+        watched_percent: material.watched_percent,
+        ..Default::default()
+    };
+    ViewStanding::of(
+        evidence,
+        material.material.min_active_seconds.into(),
+        material.viewed,
+        module_completed,
+    )
+}
+
+/// The rule and the live standing of the one material on the page; `standing` is written by
+/// the reports' answers and read by the player around it.
 #[component]
-pub fn ViewTracker(material_id: i32) -> impl IntoView {
+pub fn ViewTracker(material: Material, standing: RwSignal<ViewStanding>) -> impl IntoView {
     let t = use_texts();
     let running = RwSignal::new(false);
-    // Effects run only in the browser: the server's page keeps the notice.
+    // Effects run only in the browser: the server's page tells what needs JavaScript.
     Effect::new(move |_| running.set(true));
+    let kind = material.body.kind();
     #[cfg(feature = "hydrate")]
-    browser::track(material_id);
-    #[cfg(not(feature = "hydrate"))]
-    let _ = material_id;
-    move || (!running.get()).then(|| view! { <p class="error">{t.training.needs_javascript}</p> })
+    browser::track(material.id, kind, standing);
+    let rule = match kind {
+        MaterialKind::Page => (t.training.read_to_end)(material.min_active_seconds),
+        MaterialKind::Document => t.training.open_to_view.to_string(),
+        MaterialKind::Video => (t.training.watch_to_view)(VIDEO_WATCHED_PERCENT),
+    };
+    // What is still needed, counted down each second: not a live region, which would speak
+    // every second; the ✓ below is one.
+    let needed = move || {
+        let now = standing.get();
+        match kind {
+            _ if now.viewed => String::new(),
+            MaterialKind::Page => match (now.seconds_left, now.reached_end) {
+                (0, false) => t.training.scroll_to_end.to_string(),
+                (0, true) => t.training.checking_view.to_string(),
+                (left, false) => (t.training.seconds_left_and_end)(left),
+                (left, true) => (t.training.seconds_left)(left),
+            },
+            MaterialKind::Video if now.watched_percent > 0 => {
+                (t.training.watched_so_far)(now.watched_percent)
+            }
+            _ => String::new(),
+        }
+    };
+    let viewed = move || {
+        standing
+            .get()
+            .viewed
+            .then_some(t.training.material_viewed_now)
+    };
+    move || {
+        if running.get() || kind == MaterialKind::Document {
+            view! {
+                <p class="hint">{rule.clone()}</p>
+                <p class="reading-needed">{needed}</p>
+                <p class="reading-viewed" role="status">{viewed}</p>
+            }
+            .into_any()
+        } else {
+            view! { <p class="error">{t.training.needs_javascript}</p> }.into_any()
+        }
+    }
 }
 
 #[cfg(feature = "hydrate")]
@@ -27,13 +92,19 @@ mod browser {
         api::training::material_heartbeat, components::material_content::VIDEO_ELEMENT_ID,
     };
     use leptos::{ev, prelude::*, task::spawn_local};
-    use mamori_domain::training::{HEARTBEAT_SECONDS, Heartbeat, VIDEO_WATCHED_PERCENT};
+    use mamori_domain::training::{
+        HEARTBEAT_SECONDS, Heartbeat, MaterialKind, VIDEO_WATCHED_PERCENT, ViewStanding,
+    };
     use std::time::Duration;
     use wasm_bindgen::JsCast;
     use web_sys::VisibilityState;
 
     /// How close to the bottom counts as the end of the page (a footer's height).
     const END_MARGIN: f64 = 48.0;
+
+    /// How long after a document link is followed its opening is asked for: the file is
+    /// fetched by another tab, which records it.
+    const DOCUMENT_OPENING: Duration = Duration::from_secs(2);
 
     fn visible() -> bool {
         document().visibility_state() == VisibilityState::Visible
@@ -73,11 +144,14 @@ mod browser {
         ((seconds / duration * 100.0).floor() as i32).clamp(0, 100)
     }
 
-    fn send(material_id: i32, beat: Heartbeat) {
+    fn send(material_id: i32, beat: Heartbeat, standing: RwSignal<ViewStanding>) {
         let (end, watched) = (reached_end(), watched_percent());
         spawn_local(async move {
             // A lost beat only loses its seconds; the next one carries on.
-            let _ = material_heartbeat(material_id, beat, end, watched).await;
+            if let Ok(now) = material_heartbeat(material_id, beat, end, watched).await {
+                // The player may have moved on to another material meanwhile.
+                let _ = standing.try_set(now);
+            }
         });
     }
 
@@ -98,20 +172,37 @@ mod browser {
         }
     }
 
-    pub fn track(material_id: i32) {
-        Effect::new(move |_| send(material_id, Heartbeat::Opened));
+    pub fn track(material_id: i32, kind: MaterialKind, standing: RwSignal<ViewStanding>) {
+        let send = move |beat| send(material_id, beat, standing);
+        Effect::new(move |_| send(Heartbeat::Opened));
         let interval = set_interval_with_handle(
             move || {
                 if visible() {
-                    send(material_id, Heartbeat::Visible);
+                    send(Heartbeat::Visible);
                 }
             },
             Duration::from_secs(HEARTBEAT_SECONDS as u64),
         )
         .ok();
+        // The time still needed, counted down while the page is visible; when it runs out
+        // with the end in view, the page reports at once.
+        let countdown = set_interval_with_handle(
+            move || {
+                let now = standing.get_untracked();
+                if kind != MaterialKind::Page || now.viewed || now.seconds_left == 0 || !visible() {
+                    return;
+                }
+                standing.set(now.tick());
+                if now.tick().seconds_left == 0 && reached_end() {
+                    send(Heartbeat::Visible);
+                }
+            },
+            Duration::from_secs(1),
+        )
+        .ok();
         let visibility = window_event_listener(ev::visibilitychange, move |_| {
             if visible() {
-                send(material_id, Heartbeat::Resumed);
+                send(Heartbeat::Resumed);
             } else {
                 beacon(material_id);
             }
@@ -121,7 +212,20 @@ mod browser {
         let scroll = window_event_listener(ev::scroll, move |_| {
             if !end_reported.get_value() && reached_end() {
                 end_reported.set_value(true);
-                send(material_id, Heartbeat::Visible);
+                send(Heartbeat::Visible);
+            }
+        });
+        // A document is opened in another tab; ask how things stand once it has been fetched.
+        let file = format!("/materials/{material_id}/file");
+        let click = window_event_listener(ev::click, move |event| {
+            let followed = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                .and_then(|element| element.closest("a").ok().flatten())
+                .and_then(|link| link.get_attribute("href"))
+                .is_some_and(|href| href == file);
+            if followed {
+                set_timeout(move || send(Heartbeat::Visible), DOCUMENT_OPENING);
             }
         });
         // A video's progress is news each time it passes a tenth, and when it reaches the
@@ -133,18 +237,19 @@ mod browser {
                 let crossed = now >= VIDEO_WATCHED_PERCENT && before < VIDEO_WATCHED_PERCENT;
                 if now / 10 > before / 10 || crossed {
                     reported.set_value(now);
-                    send(material_id, Heartbeat::Visible);
+                    send(Heartbeat::Visible);
                 }
             },
             Duration::from_secs(1),
         )
         .ok();
         on_cleanup(move || {
-            for interval in [interval, video].into_iter().flatten() {
+            for interval in [interval, countdown, video].into_iter().flatten() {
                 interval.clear();
             }
             visibility.remove();
             scroll.remove();
+            click.remove();
             beacon(material_id);
         });
     }

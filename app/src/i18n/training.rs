@@ -89,6 +89,24 @@ texts! {
             |n| format!("最後までお読みください（{n} 秒以上表示すると確認済みになります）。"),
             |n| format!("Please read to the end (it counts as viewed after {n} s)."),
         ),
+        seconds_left_and_end: fn(i64) -> String = (
+            |n| format!("あと {n} 秒表示し、最後までスクロールすると確認済みになります。"),
+            |n| format!("{n} s more on this page, and scrolled to the end, and it counts as viewed."),
+        ),
+        seconds_left: fn(i64) -> String = (
+            |n| format!("あと {n} 秒で確認済みになります。"),
+            |n| format!("{n} s more and it counts as viewed."),
+        ),
+        scroll_to_end: &'static str = (
+            "最後までスクロールすると確認済みになります。",
+            "Scroll to the end and it counts as viewed.",
+        ),
+        checking_view: &'static str = ("記録しています…", "Recording…"),
+        material_viewed_now: &'static str = ("✓ この資料は確認済みです。", "✓ You have viewed this material."),
+        module_completed_now: &'static str = (
+            "この研修を修了しました。",
+            "You have completed this module.",
+        ),
         completed_on: fn(&str) -> String = (
             |date| format!("{date} に修了しました。"),
             |date| format!("Completed on {date}."),

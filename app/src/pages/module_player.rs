@@ -6,8 +6,8 @@ use crate::{
     api::training::take_module,
     components::{
         guard::RequirePermission,
-        material_content::{MaterialContent, ViewedRule},
-        view_tracker::ViewTracker,
+        material_content::MaterialContent,
+        view_tracker::{ViewTracker, initial_standing},
     },
     i18n::{use_locale, use_texts},
 };
@@ -56,6 +56,25 @@ fn Player(player: ModulePlayer, current: Option<usize>) -> impl IntoView {
     let module = player.module;
     let slug = module.slug.clone();
     let link = move |n: usize| format!("/modules/{slug}?material={n}");
+    let completed_before = player.completed_at.is_some();
+    let shown = player.materials.get(current - 1);
+    // The material on the page reports as it is read; the marks, count and bar follow it.
+    let standing = RwSignal::new(
+        shown.map_or_else(Default::default, |m| initial_standing(m, completed_before)),
+    );
+    let viewed_before = shown.is_some_and(|m| m.viewed);
+    let viewed_now = move || !viewed_before && standing.get().viewed;
+    let (viewed_before_count, status_before, total) =
+        (module.viewed, module.status, module.materials);
+    let viewed_count = move || viewed_before_count + usize::from(viewed_now());
+    let status = move || {
+        let now = standing.get();
+        if now.viewed {
+            status_before.after_viewing(now.module_completed)
+        } else {
+            status_before
+        }
+    };
     let list = player
         .materials
         .iter()
@@ -63,37 +82,44 @@ fn Player(player: ModulePlayer, current: Option<usize>) -> impl IntoView {
         .map(|(index, m)| {
             let n = index + 1;
             let here = (n == current).then_some("page");
-            let mark = m
-                .viewed
-                .then(|| view! { <span class="viewed-mark">"✓ "{t.training.viewed_mark}</span> });
+            let viewed = m.viewed;
+            let mark = move || {
+                (viewed || (n == current && viewed_now())).then(
+                    || view! { <span class="viewed-mark">"✓ "{t.training.viewed_mark}</span> },
+                )
+            };
             let title = m.material.title.clone();
             view! { <li><A href=link(n) attr:aria-current=here>{title}</A>" "{mark}</li> }
         })
         .collect::<Vec<_>>();
+    let certificate = format!("/modules/{}/certificate", module.slug);
     let done = player.completed_at.map(|at| {
         let date = locale.date(mamori_domain::agency_date(at));
         view! {
             <div class="notice" role="status">
                 <p>{(t.training.completed_on)(&date)}</p>
                 <p>{t.training.verification_code}": "<code>{player.verification_code.clone().unwrap_or_default()}</code></p>
-                <p><A href=format!("/modules/{}/certificate", module.slug)>{t.training.show_certificate}</A></p>
+                <p><A href=certificate.clone()>{t.training.show_certificate}</A></p>
             </div>
         }
     });
+    // Completed by reading the last material here: the code is on the certificate.
+    let done_now = move || {
+        (!completed_before && standing.get().module_completed).then(|| {
+            view! {
+                <div class="notice">
+                    <p>{t.training.module_completed_now}</p>
+                    <p><A href=certificate.clone()>{t.training.show_certificate}</A></p>
+                </div>
+            }
+        })
+    };
     let material = player.materials.into_iter().nth(current - 1).map(|m| {
-        let id = m.material.id;
-        let watched = (m.material.body.kind() == mamori_domain::training::MaterialKind::Video
-            && m.watched_percent > 0)
-            .then(
-                || view! { <p class="hint">{(t.training.watched_so_far)(m.watched_percent)}</p> },
-            );
         view! {
             <article class="material" aria-labelledby="material-title">
                 <p class="hint">{(t.training.material_of)(current, count)}</p>
                 <h2 id="material-title">{m.material.title.clone()}</h2>
-                <ViewedRule material=m.material.clone() />
-                {watched}
-                <ViewTracker material_id=id />
+                <ViewTracker material=m.material.clone() standing />
                 <MaterialContent material=m.material measured=true />
             </article>
         }
@@ -113,12 +139,13 @@ fn Player(player: ModulePlayer, current: Option<usize>) -> impl IntoView {
         <Title text=module.title.clone() />
         <h1>{module.title.clone()}</h1>
         <p>
-            <span class=format!("status status-{:?}", module.status).to_lowercase()>{locale.progress_status(module.status)}</span>
+            <span class=move || format!("status status-{:?}", status()).to_lowercase()>{move || locale.progress_status(status())}</span>
             " · "{(t.training.due_on)(&locale.date(module.due))}
         </p>
-        <label for="module-progress">{(t.training.materials_viewed)(module.viewed, module.materials)}</label>
-        <progress id="module-progress" max=module.materials value=module.viewed></progress>
+        <label for="module-progress">{move || (t.training.materials_viewed)(viewed_count(), total)}</label>
+        <progress id="module-progress" max=total value=viewed_count></progress>
         {done}
+        <div role="status">{done_now}</div>
         {quiz}
         <div class="player">
             <nav aria-label=t.training.material_list class="material-list">

@@ -12,7 +12,7 @@ use crate::{
 use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::training::{
     Heartbeat, LearnerModule, MaterialKind, ModulePlayer, ModuleProgress, PlayerMaterial, Slug,
-    ViewEvidence, material_viewed, progress_status,
+    ViewEvidence, ViewStanding, material_viewed, progress_status,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
@@ -106,14 +106,14 @@ impl Store {
     /// A heartbeat from a learner's page: counts active time (once, across tabs), notes
     /// whether the end was reached and how much of a video was played, and completes the
     /// module when every material is viewed. Only materials of the version the learner is
-    /// taking are accepted.
+    /// taking are accepted. Returns where the learner now stands, for the page to show.
     pub async fn material_heartbeat(
         &self,
         staff_id: i32,
         material_id: i32,
         report: ViewReport,
         now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<ViewStanding, StoreError> {
         let row = material_by_id(self.db(), material_id).await?;
         self.record_view(staff_id, &row, report, now).await
     }
@@ -124,7 +124,7 @@ impl Store {
         row: &material::Model,
         report: ViewReport,
         now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<ViewStanding, StoreError> {
         let kind = MaterialKind::from_code(&row.kind)
             .ok_or_else(|| StoreError::Corrupt(format!("material {}: unknown kind", row.id)))?;
         let txn = self.db().begin().await?;
@@ -200,11 +200,16 @@ impl Store {
         changed.views = Set(views);
         changed.last_beat_at = Set(last_beat_at);
         changed.update(&txn).await?;
-        if viewed_at.is_some() && enrollment.completed_at.is_none() {
-            complete_if_done(&txn, enrollment, row.module_id, now).await?;
-        }
+        let module_completed = enrollment.completed_at.is_some()
+            || (viewed_at.is_some()
+                && complete_if_done(&txn, enrollment, row.module_id, now).await?);
         txn.commit().await?;
-        Ok(())
+        Ok(ViewStanding::of(
+            evidence,
+            row.min_active_seconds.into(),
+            viewed_at.is_some(),
+            module_completed,
+        ))
     }
 
     /// A person's assigned modules with their progress, soonest due first.
@@ -333,15 +338,16 @@ pub(super) async fn taking(
 }
 
 /// Completes the module when every material of the learner's version is viewed and, when the
-/// module has a quiz, an attempt under this enrollment passed it.
+/// module has a quiz, an attempt under this enrollment passed it. Returns whether it is
+/// completed.
 pub(super) async fn complete_if_done(
     db: &impl ConnectionTrait,
     enrollment: enrollment::Model,
     module_id: i32,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     if enrollment.completed_at.is_some() {
-        return Ok(());
+        return Ok(true);
     }
     let ids: Vec<i32> = materials_of(db, module_id, enrollment.version)
         .await?
@@ -380,6 +386,7 @@ pub(super) async fn complete_if_done(
             };
             cancel_reminders(db, stop, now).await?;
         }
+        return Ok(true);
     }
-    Ok(())
+    Ok(false)
 }

@@ -111,17 +111,24 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
 
         // Opened, read for 15 s, hidden at 20 s (the last stretch counts), shown again ten
         // minutes later and read 15 s more with the end in view.
-        for (second, beat, end) in [
-            (0, Heartbeat::Opened, false),
-            (15, Heartbeat::Visible, false),
-            (20, Heartbeat::Visible, false),
-            (600, Heartbeat::Resumed, false),
-            (615, Heartbeat::Visible, true),
+        // Each report answers what the page shows: the seconds still needed, then the ✓.
+        for (second, beat, end, seconds_left, viewed) in [
+            (0, Heartbeat::Opened, false, 30, false),
+            (15, Heartbeat::Visible, false, 15, false),
+            (20, Heartbeat::Visible, false, 10, false),
+            (600, Heartbeat::Resumed, false, 10, false),
+            (615, Heartbeat::Visible, true, 0, true),
         ] {
-            store
+            let standing = store
                 .material_heartbeat(learner, first, report(beat, end), at(second))
                 .await
                 .unwrap();
+            assert_eq!(
+                (standing.seconds_left, standing.viewed, standing.reached_end),
+                (seconds_left, viewed, end),
+                "{backend}: at {second} s"
+            );
+            assert!(!standing.module_completed, "{backend}");
         }
         let player = store
             .module_player(learner, &slug("media"), today(), at(615))
@@ -157,7 +164,7 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
             (746, Heartbeat::Visible),
             (760, Heartbeat::Visible),
         ] {
-            store
+            let standing = store
                 .material_heartbeat(
                     learner,
                     second_page,
@@ -166,6 +173,11 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
                 )
                 .await
                 .unwrap();
+            assert_eq!(
+                standing.module_completed,
+                second >= 745,
+                "{backend}: the report that views the last page completes the module"
+            );
         }
         let player = store
             .module_player(learner, &slug("media"), today(), at(760))
@@ -1002,7 +1014,14 @@ async fn assignments_made_before_the_joiners_grace_read_back_with_the_default_gr
         let date = today() + Duration::days(30);
         // The schema as it was, with the rule as it was stored then: a bare date.
         let db = Database::connect(&database.url).await.unwrap();
-        Migrator::down(&db, Some(1)).await.unwrap();
+        let migrations = Migrator::migrations();
+        let grace = migrations
+            .iter()
+            .position(|m| m.name() == "m20261202_000012_joiner_grace")
+            .unwrap();
+        Migrator::down(&db, Some((migrations.len() - grace) as u32))
+            .await
+            .unwrap();
         let bare = db
             .query_one_raw(Statement::from_string(
                 db.get_database_backend(),
