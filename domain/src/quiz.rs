@@ -215,6 +215,8 @@ pub struct QuizSettings {
     /// 0: no time limit. A learner may extend it as often as they need (WCAG 2.2.1).
     pub time_limit_minutes: u32,
     pub multiple_scoring: MultipleScoring,
+    #[serde(default)]
+    pub review: ReviewPolicy,
 }
 
 impl Default for QuizSettings {
@@ -223,10 +225,61 @@ impl Default for QuizSettings {
             draw_count: 0,
             shuffle_options: true,
             pass_mark: 80,
-            max_attempts: 0,
+            // A quiz retaken without end measures nothing.
+            max_attempts: 3,
             wait_minutes: 0,
             time_limit_minutes: 0,
             multiple_scoring: MultipleScoring::AllOrNothing,
+            review: ReviewPolicy::default(),
+        }
+    }
+}
+
+/// When learners see the right answers, the feedback and the explanations of their submitted
+/// attempts (Moodle's review options, reduced to the three choices that matter). Until then
+/// an attempt shows its score and verdict only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewPolicy {
+    /// After each attempt: the quiz is practice.
+    AfterEachAttempt,
+    /// Once passed or out of attempts: a retake still measures something.
+    #[default]
+    WhenFinished,
+    /// Never: the pool can be used year after year.
+    Never,
+}
+
+impl ReviewPolicy {
+    pub const ALL: [ReviewPolicy; 3] = [
+        ReviewPolicy::AfterEachAttempt,
+        ReviewPolicy::WhenFinished,
+        ReviewPolicy::Never,
+    ];
+
+    /// The code stored and sent by the settings form.
+    pub fn code(self) -> &'static str {
+        match self {
+            ReviewPolicy::AfterEachAttempt => "after_each_attempt",
+            ReviewPolicy::WhenFinished => "when_finished",
+            ReviewPolicy::Never => "never",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// Whether the answers of submitted attempts may be shown now. Never while an attempt
+    /// is open: the previous attempt's answers would answer this one.
+    pub fn shows_answers(self, max_attempts: u32, finished: &[Finished], open: bool) -> bool {
+        let done = finished.iter().any(|f| f.passed)
+            || (max_attempts > 0 && finished.len() >= max_attempts as usize);
+        match self {
+            _ if open => false,
+            ReviewPolicy::AfterEachAttempt => true,
+            ReviewPolicy::WhenFinished => done,
+            ReviewPolicy::Never => false,
         }
     }
 }
@@ -371,6 +424,16 @@ pub struct AttemptReview {
     pub questions: Vec<ReviewedQuestion>,
 }
 
+impl AttemptReview {
+    /// The attempt's score and verdict without its questions, while its answers are withheld.
+    pub fn without_answers(self) -> Self {
+        AttemptReview {
+            questions: Vec::new(),
+            ..self
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewedQuestion {
     pub kind: QuestionKind,
@@ -397,7 +460,10 @@ pub struct QuizPage {
     pub pool_size: usize,
     pub may_start: Result<(), StartRefusal>,
     pub open: Option<OpenAttempt>,
+    /// Submitted attempts, oldest first; their questions are empty while `answers_shown` is
+    /// false (see `ReviewPolicy::shows_answers`).
     pub history: Vec<AttemptReview>,
+    pub answers_shown: bool,
 }
 
 /// Why a question file, or a question in it, cannot be read.
@@ -791,9 +857,46 @@ mod tests {
             may_start(&settings, 5, &[passed], t(500)),
             Err(StartRefusal::AlreadyPassed)
         );
-        let unlimited = QuizSettings::default();
+        let unlimited = QuizSettings {
+            max_attempts: 0,
+            ..QuizSettings::default()
+        };
         let many: Vec<Finished> = (0..50).map(failed).collect();
         assert_eq!(may_start(&unlimited, 5, &many, t(60)), Ok(()));
+        assert_eq!(
+            may_start(&QuizSettings::default(), 5, &many[..3], t(60)),
+            Err(StartRefusal::NoAttemptsLeft),
+            "three attempts unless the trainer says otherwise"
+        );
+    }
+
+    #[test]
+    fn answers_are_shown_as_the_review_policy_says_and_never_during_an_attempt() {
+        use ReviewPolicy::*;
+        use chrono::TimeZone;
+        let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
+        let failed = Finished {
+            submitted_at: at,
+            passed: false,
+        };
+        let passed = Finished {
+            submitted_at: at,
+            passed: true,
+        };
+        assert_eq!(ReviewPolicy::default(), WhenFinished);
+        // After each attempt, but not while the next one is open.
+        assert!(AfterEachAttempt.shows_answers(3, &[failed], false));
+        assert!(!AfterEachAttempt.shows_answers(3, &[failed], true));
+        // Once passed or out of attempts.
+        assert!(!WhenFinished.shows_answers(3, &[failed], false));
+        assert!(!WhenFinished.shows_answers(3, &[failed, failed], false));
+        assert!(WhenFinished.shows_answers(3, &[failed, failed, failed], false));
+        assert!(WhenFinished.shows_answers(3, &[failed, passed], false));
+        assert!(!WhenFinished.shows_answers(0, &[failed; 10], false));
+        assert!(!Never.shows_answers(3, &[passed], false));
+        for policy in ReviewPolicy::ALL {
+            assert_eq!(ReviewPolicy::from_code(policy.code()), Some(policy));
+        }
     }
 
     #[test]

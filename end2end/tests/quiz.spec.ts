@@ -98,26 +98,40 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   await settle(learner, testInfo);
   await expectAccessible(learner, testInfo);
 
-  const attempt = async (right: boolean) => {
+  const start = async () => {
     await learner.getByRole("button", { name: "テストを始める" }).click();
     await expect(learner.getByRole("button", { name: "解答を送信する" })).toBeVisible();
     await settle(learner, testInfo);
+  };
+  const answer = async (right: boolean) => {
     await learner.getByLabel(right ? "上長の許可" : "特になし", { exact: true }).check();
     await learner.getByLabel(right ? "×（誤り）" : "○（正しい）").check();
     await learner.getByRole("button", { name: "解答を送信する" }).click();
   };
-  await attempt(false);
+  // Failed: the score and verdict, but the right answers wait until the quiz is passed or out
+  // of attempts (the default review policy), so that a retake still measures something.
+  await start();
+  await answer(false);
   const history = learner.getByRole("region", { name: "これまでの受験" });
-  await expect(history.locator("details").first()).toContainText("不合格");
-  await expect(history).toContainText("解説: 持出しは許可制です。");
-  await expect(history).toContainText("許可が必要です");
+  await expect(history.locator(".attempt").first()).toContainText("不合格");
+  await expect(history).toContainText("正解と解説は、合格したとき、または受験できる回数を使い切ったときに表示します。");
+  await expect(history).not.toContainText("持出しは許可制です。");
+  await expect(history).not.toContainText("正解）");
   await settle(learner, testInfo);
   await expectAccessible(learner, testInfo);
 
-  await attempt(true);
+  // While the retake is open, nothing of the first attempt's answers is on the page.
+  await start();
+  await expect(history).toContainText("受験中は、これまでの受験の正解と解説を表示しません。");
+  await expect(learner.locator("main")).not.toContainText("持出しは許可制です。");
+  await expect(learner.locator("main")).not.toContainText("許可が必要です");
+  await answer(true);
   await expect(history.locator("details").first()).toContainText("第2回");
   await expect(history.locator("details").first()).toContainText("合格");
   await expect(learner.getByText("合格済みです。")).toBeVisible();
+  // Passed: both attempts now show the answers, the feedback and the explanation.
+  await expect(history).toContainText("解説: 持出しは許可制です。");
+  await expect(history).toContainText("許可が必要です");
 
   await learner.getByRole("link", { name: "研修に戻る" }).click();
   await expect(learner.getByText(/に修了しました。/)).toBeVisible();

@@ -15,6 +15,7 @@ mod m20261202_000009_login_failures;
 mod m20261202_000010_session_activity;
 mod m20261202_000011_audit_append_only;
 mod m20261202_000012_joiner_grace;
+mod m20261202_000013_quiz_review;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_session_activity::Migration),
             Box::new(m20261202_000011_audit_append_only::Migration),
             Box::new(m20261202_000012_joiner_grace::Migration),
+            Box::new(m20261202_000013_quiz_review::Migration),
         ]
     }
 }

@@ -1,7 +1,7 @@
 //! The quiz pages' texts: taking a quiz, the question pool and its results.
 
 use mamori_domain::quiz::{
-    PoolProblem, QuestionProblem, QuizRefusal, StartRefusal, UnsupportedKind,
+    PoolProblem, QuestionProblem, QuizRefusal, ReviewPolicy, StartRefusal, UnsupportedKind,
 };
 
 texts! {
@@ -89,6 +89,31 @@ texts! {
             "Right only when exactly the right options are chosen",
         ),
         scoring_partial: &'static str = ("選択肢の配点で部分点", "Partial credit by the options' weights"),
+        review_label: &'static str = ("正解と解説の表示", "Show the right answers and explanations"),
+        review_policy: fn(ReviewPolicy) -> &'static str = (
+            |policy| match policy {
+                ReviewPolicy::AfterEachAttempt => "受験するたびに表示する",
+                ReviewPolicy::WhenFinished => "合格したとき、または受験回数を使い切ったときに表示する",
+                ReviewPolicy::Never => "表示しない（得点と合否のみ）",
+            },
+            |policy| match policy {
+                ReviewPolicy::AfterEachAttempt => "After each attempt",
+                ReviewPolicy::WhenFinished => "Once passed or out of attempts",
+                ReviewPolicy::Never => "Never (score and result only)",
+            },
+        ),
+        answers_withheld: fn(ReviewPolicy, bool) -> &'static str = (
+            |policy, open| match policy {
+                _ if open => "受験中は、これまでの受験の正解と解説を表示しません。",
+                ReviewPolicy::Never => "このテストでは、正解と解説を表示しません。",
+                _ => "正解と解説は、合格したとき、または受験できる回数を使い切ったときに表示します。",
+            },
+            |policy, open| match policy {
+                _ if open => "While an attempt is open, the answers of earlier attempts are not shown.",
+                ReviewPolicy::Never => "This quiz does not show the right answers or explanations.",
+                _ => "The right answers and explanations are shown once you pass or have used every attempt.",
+            },
+        ),
         save_quiz_settings: &'static str = ("テストの設定を保存", "Save quiz settings"),
         import_questions_heading: &'static str = (
             "問題の取込み（問題プールを置き換えます）",

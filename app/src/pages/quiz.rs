@@ -1,6 +1,6 @@
 //! A module's quiz for its learner: start an attempt, answer, submit (plain forms, so it works
-//! without JavaScript), then the score, pass or fail, and every question's explanation; the
-//! attempts so far below.
+//! without JavaScript), then the score, pass or fail; the attempts so far below, with their
+//! answers and explanations when the quiz's review policy shows them.
 
 use crate::{
     api::quiz::{ExtendQuizAttempt, StartQuizAttempt, SubmitQuizAttempt, my_quiz},
@@ -88,6 +88,7 @@ fn Quiz(page: QuizPage, slug: String, actions: QuizActions) -> impl IntoView {
         .next()
         .map(|error| view! { <p class="error" role="alert">{t.error(&error)}</p> })
     };
+    let attempt_open = page.open.is_some();
     let body = match (page.open, page.may_start) {
         (Some(open), _) => view! { <Attempt open actions /> }.into_any(),
         (None, Ok(())) => view! {
@@ -102,6 +103,9 @@ fn Quiz(page: QuizPage, slug: String, actions: QuizActions) -> impl IntoView {
                 .into_any()
         }
     };
+    let withheld = (!page.answers_shown && !page.history.is_empty()).then(|| {
+        view! { <p class="hint">{(t.quiz.answers_withheld)(settings.review, attempt_open)}</p> }
+    });
     let history = page
         .history
         .into_iter()
@@ -118,6 +122,7 @@ fn Quiz(page: QuizPage, slug: String, actions: QuizActions) -> impl IntoView {
         {body}
         <section aria-labelledby="attempts-heading">
             <h2 id="attempts-heading">{t.quiz.history}</h2>
+            {withheld}
             {history}
         </section>
     }
@@ -215,6 +220,8 @@ fn Review(review: AttemptReview, latest: bool) -> impl IntoView {
         review.score,
         locale.date_time(review.submitted_at)
     );
+    // Withheld by the quiz's review policy: the score and verdict only.
+    let review_withheld = review.questions.is_empty();
     let questions = review
         .questions
         .into_iter()
@@ -257,6 +264,12 @@ fn Review(review: AttemptReview, latest: bool) -> impl IntoView {
             .into_any()
         })
         .collect_view();
+    if review_withheld {
+        return view! {
+            <p class="attempt">{summary}" · "<strong>{verdict}</strong>{late.map(|l| view! { " "{l} })}</p>
+        }
+        .into_any();
+    }
     view! {
         <details class="attempt" open=latest>
             <summary>{summary}" · "<strong>{verdict}</strong>{late.map(|l| view! { " "{l} })}</summary>

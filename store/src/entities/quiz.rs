@@ -16,6 +16,8 @@ pub struct Model {
     pub time_limit_minutes: i32,
     /// `all_or_nothing` or `partial`.
     pub multiple_scoring: String,
+    /// `quiz::ReviewPolicy::code`.
+    pub review: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

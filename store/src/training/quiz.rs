@@ -12,8 +12,8 @@ use mamori_domain::{
     EmployeeId,
     quiz::{
         AskedQuestion, AttemptReview, Finished, MultipleScoring, OpenAttempt, Question,
-        QuestionKind, QuizPage, QuizRefusal, QuizSettings, ReviewedOption, ReviewedQuestion,
-        attempt_result, draw, may_start, on_time,
+        QuestionKind, QuizPage, QuizRefusal, QuizSettings, ReviewPolicy, ReviewedOption,
+        ReviewedQuestion, attempt_result, draw, may_start, on_time,
         results::{AttemptRow, QuestionResult, QuizResults},
         score,
     },
@@ -62,6 +62,7 @@ impl Store {
             wait_minutes: int(settings.wait_minutes),
             time_limit_minutes: int(settings.time_limit_minutes),
             multiple_scoring: Set(scoring_code(settings.multiple_scoring).into()),
+            review: Set(settings.review.code().into()),
             ..Default::default()
         };
         quiz::Entity::insert(row)
@@ -75,6 +76,7 @@ impl Store {
                         quiz::Column::WaitMinutes,
                         quiz::Column::TimeLimitMinutes,
                         quiz::Column::MultipleScoring,
+                        quiz::Column::Review,
                     ])
                     .to_owned(),
             )
@@ -140,14 +142,20 @@ impl Store {
         let pool_size = pool_of(self.db(), assigned.module.id).await?.len();
         let attempts = attempts_of(self.db(), enrollment.id).await?;
         let finished = finished(&attempts);
-        let mut open = None;
-        let mut history = Vec::new();
-        for attempt in attempts {
-            match attempt.submitted_at {
-                None => open = Some(open_attempt(&attempt)?),
-                Some(_) => history.push(review(&attempt, settings.multiple_scoring)?),
-            }
-        }
+        let open = attempts
+            .iter()
+            .find(|a| a.submitted_at.is_none())
+            .map(open_attempt)
+            .transpose()?;
+        let answers_shown =
+            settings
+                .review
+                .shows_answers(settings.max_attempts, &finished, open.is_some());
+        let history = attempts
+            .iter()
+            .filter(|a| a.submitted_at.is_some())
+            .map(|a| reviewed(a, &settings, answers_shown))
+            .collect::<Result<_, _>>()?;
         Ok(QuizPage {
             module_title: assigned.module.title,
             may_start: may_start(&settings, pool_size, &finished, now),
@@ -155,6 +163,7 @@ impl Store {
             pool_size,
             open,
             history,
+            answers_shown,
         })
     }
 
@@ -276,7 +285,7 @@ impl Store {
         let module_id = module_of(self.db(), &enrollment).await?;
         let settings = settings_of(self.db(), module_id).await?;
         if attempt.submitted_at.is_some() {
-            return review(&attempt, settings.multiple_scoring);
+            return self.result_of(&attempt, &settings).await;
         }
         let paper: Vec<PaperEntry> = from_json(&attempt.paper)?;
         // Back from the order shown to the pool's option numbers.
@@ -327,7 +336,23 @@ impl Store {
             .one(self.db())
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("attempt {attempt_id}")))?;
-        review(&stored, settings.multiple_scoring)
+        self.result_of(&stored, &settings).await
+    }
+
+    /// A submitted attempt's result for its learner, with its answers only as the quiz's
+    /// review policy allows at this point (the answer to a hand-made request too).
+    async fn result_of(
+        &self,
+        attempt: &quiz_attempt::Model,
+        settings: &QuizSettings,
+    ) -> Result<AttemptReview, StoreError> {
+        let attempts = attempts_of(self.db(), attempt.enrollment_id).await?;
+        let open = attempts.iter().any(|a| a.submitted_at.is_none());
+        let shown =
+            settings
+                .review
+                .shows_answers(settings.max_attempts, &finished(&attempts), open);
+        reviewed(attempt, settings, shown)
     }
 
     /// How the module's quiz went: each pool question's correct rate and every submitted
@@ -446,6 +471,7 @@ async fn settings_of(
         } else {
             MultipleScoring::AllOrNothing
         },
+        review: ReviewPolicy::from_code(&row.review).unwrap_or_default(),
     }))
 }
 
@@ -568,6 +594,20 @@ fn open_attempt(attempt: &quiz_attempt::Model) -> Result<OpenAttempt, StoreError
                     .collect(),
             })
             .collect(),
+    })
+}
+
+/// A submitted attempt as its learner may see it now.
+fn reviewed(
+    attempt: &quiz_attempt::Model,
+    settings: &QuizSettings,
+    answers_shown: bool,
+) -> Result<AttemptReview, StoreError> {
+    let review = review(attempt, settings.multiple_scoring)?;
+    Ok(if answers_shown {
+        review
+    } else {
+        review.without_answers()
     })
 }
 

@@ -4,7 +4,10 @@
 use chrono::{DateTime, Duration, Utc};
 use mamori_domain::{
     FiscalYear, Refusal,
-    quiz::{OpenAttempt, Question, QuestionProblem, QuizRefusal, QuizSettings, StartRefusal, gift},
+    quiz::{
+        AttemptReview, OpenAttempt, Question, QuestionProblem, QuizRefusal, QuizSettings,
+        ReviewPolicy, StartRefusal, gift,
+    },
     training::{AssignmentTarget, DueRule, Heartbeat},
 };
 use mamori_store::{Store, StoreError, training::ViewReport};
@@ -86,11 +89,7 @@ async fn answers(store: &Store, attempt: &OpenAttempt, right: bool) -> Vec<Vec<u
 
 #[tokio::test]
 async fn a_learner_fails_retakes_passes_and_the_module_completes() {
-    let settings = QuizSettings {
-        max_attempts: 3,
-        ..QuizSettings::default()
-    };
-    for (database, store) in with_quiz(settings).await {
+    for (database, store) in with_quiz(QuizSettings::default()).await {
         let backend = database.backend;
         let learner = demo_staff_id(&store, LEARNER).await;
         let page = store
@@ -119,21 +118,9 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
         let (one, two) = (one.unwrap(), two.unwrap());
         assert_eq!(one, two, "{backend}: a double submit records one result");
         assert!(!one.passed && one.score == 0, "{backend}: {one:?}");
-        let carried = one
-            .questions
-            .iter()
-            .find(|q| q.text.starts_with("機密性３情報"))
-            .unwrap();
-        assert_eq!(
-            carried.explanation, "取扱制限に従います。",
-            "{backend}: explanations come after the attempt"
-        );
         assert!(
-            carried
-                .options
-                .iter()
-                .any(|o| o.right && o.feedback == "そのとおり"),
-            "{backend}"
+            one.questions.is_empty(),
+            "{backend}: the answers wait until the quiz is passed or out of attempts"
         );
         let resent = store
             .submit_quiz_attempt(
@@ -175,6 +162,14 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
             .await
             .unwrap();
         assert_eq!(second.number, 2, "{backend}");
+        let page = store
+            .quiz_page(learner, &slug("media"), today(), at(7))
+            .await
+            .unwrap();
+        assert!(
+            !page.answers_shown && page.history[0].questions.is_empty(),
+            "{backend}: no earlier answers while an attempt is open"
+        );
         let right = answers(&store, &second, true).await;
         let passed = store
             .submit_quiz_attempt(learner, second.id, &right, at(8))
@@ -183,6 +178,11 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
         assert!(
             passed.passed && passed.score == 100,
             "{backend}: {passed:?}"
+        );
+        assert_eq!(
+            explanation_of(&passed),
+            Some("取扱制限に従います。"),
+            "{backend}: passed, the answers are shown"
         );
         let player = store
             .module_player(learner, &slug("media"), today(), at(9))
@@ -198,6 +198,19 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
             .await
             .unwrap();
         assert_eq!(page.history.len(), 2, "{backend}");
+        assert!(page.answers_shown, "{backend}");
+        let carried = page.history[0]
+            .questions
+            .iter()
+            .find(|q| q.text.starts_with("機密性３情報"))
+            .unwrap();
+        assert!(
+            carried
+                .options
+                .iter()
+                .any(|o| o.right && o.feedback == "そのとおり"),
+            "{backend}: the first attempt's answers too, now"
+        );
         assert_eq!(
             page.may_start,
             Err(StartRefusal::AlreadyPassed),
@@ -256,6 +269,115 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
                 .await,
             Err(StoreError::NotFound(_))
         ));
+    }
+}
+
+/// The explanation of the question about taking information out, if the review shows it.
+fn explanation_of(review: &AttemptReview) -> Option<&str> {
+    review
+        .questions
+        .iter()
+        .find(|q| q.text.starts_with("機密性３情報"))
+        .map(|q| q.explanation.as_str())
+}
+
+#[tokio::test]
+async fn the_review_policy_decides_when_answers_are_shown() {
+    for (policy, after_fail, after_pass) in [
+        (ReviewPolicy::AfterEachAttempt, true, true),
+        (ReviewPolicy::Never, false, false),
+    ] {
+        let settings = QuizSettings {
+            review: policy,
+            ..QuizSettings::default()
+        };
+        for (database, store) in with_quiz(settings).await {
+            let backend = database.backend;
+            let learner = demo_staff_id(&store, LEARNER).await;
+            let media = slug("media");
+            let attempt = |minute| store.start_quiz_attempt(learner, &media, today(), at(minute));
+            let first = attempt(1).await.unwrap();
+            let wrong = answers(&store, &first, false).await;
+            let failed = store
+                .submit_quiz_attempt(learner, first.id, &wrong, at(2))
+                .await
+                .unwrap();
+            assert_eq!(
+                explanation_of(&failed).is_some(),
+                after_fail,
+                "{backend} {policy:?}: after a failed attempt"
+            );
+            // The next attempt open: whatever the policy, the first one's answers are hidden,
+            // also from a resend of its answers.
+            let second = attempt(3).await.unwrap();
+            let page = store
+                .quiz_page(learner, &slug("media"), today(), at(3))
+                .await
+                .unwrap();
+            assert!(!page.answers_shown, "{backend} {policy:?}");
+            assert_eq!(
+                explanation_of(&page.history[0]),
+                None,
+                "{backend} {policy:?}"
+            );
+            let resent = store
+                .submit_quiz_attempt(learner, first.id, &wrong, at(3))
+                .await
+                .unwrap();
+            assert_eq!(explanation_of(&resent), None, "{backend} {policy:?}");
+            let right = answers(&store, &second, true).await;
+            let passed = store
+                .submit_quiz_attempt(learner, second.id, &right, at(4))
+                .await
+                .unwrap();
+            assert!(passed.passed, "{backend}");
+            assert_eq!(
+                explanation_of(&passed).is_some(),
+                after_pass,
+                "{backend} {policy:?}: passed"
+            );
+            // The trainer's choice is kept.
+            assert_eq!(
+                store.quiz_settings(&slug("media")).await.unwrap().review,
+                policy,
+                "{backend}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn out_of_attempts_the_answers_are_shown() {
+    for (database, store) in with_quiz(QuizSettings::default()).await {
+        let backend = database.backend;
+        let learner = demo_staff_id(&store, LEARNER).await;
+        for n in 0..3 {
+            let open = store
+                .start_quiz_attempt(learner, &slug("media"), today(), at(n * 2))
+                .await
+                .unwrap();
+            let wrong = answers(&store, &open, false).await;
+            let failed = store
+                .submit_quiz_attempt(learner, open.id, &wrong, at(n * 2 + 1))
+                .await
+                .unwrap();
+            assert_eq!(
+                explanation_of(&failed).is_some(),
+                n == 2,
+                "{backend}: attempt {} of the default 3",
+                n + 1
+            );
+        }
+        let page = store
+            .quiz_page(learner, &slug("media"), today(), at(10))
+            .await
+            .unwrap();
+        assert_eq!(
+            page.may_start,
+            Err(StartRefusal::NoAttemptsLeft),
+            "{backend}"
+        );
+        assert!(page.answers_shown, "{backend}");
     }
 }
 

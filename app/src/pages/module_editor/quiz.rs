@@ -9,7 +9,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
-use mamori_domain::quiz::{MultipleScoring, Question, QuestionKind, QuizSettings};
+use mamori_domain::quiz::{MultipleScoring, Question, QuestionKind, QuizSettings, ReviewPolicy};
 
 /// What the question file route said when it sent the trainer back: `?questions_imported=N`,
 /// or `?questions_error=CODE` (with `lines` for questions that cannot be used).
@@ -181,6 +181,12 @@ fn SettingsForm(
             <select id="quiz-scoring" name="settings[multiple_scoring]">
                 <option value="all_or_nothing" selected=!partial>{t.quiz.scoring_all}</option>
                 <option value="partial" selected=partial>{t.quiz.scoring_partial}</option>
+            </select>
+            <label for="quiz-review">{t.quiz.review_label}</label>
+            <select id="quiz-review" name="settings[review]">
+                {ReviewPolicy::ALL.map(|policy| view! {
+                    <option value=policy.code() selected=policy == settings.review>{(t.quiz.review_policy)(policy)}</option>
+                })}
             </select>
             <button type="submit">{t.quiz.save_quiz_settings}</button>
         </ActionForm>
