@@ -5,7 +5,7 @@ pub mod aiken;
 pub mod gift;
 pub mod results;
 
-use crate::csv::LineError;
+use crate::{csv::LineError, percent::Share};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -188,14 +188,37 @@ pub fn score(question: &Question, chosen: &[usize], scoring: MultipleScoring) ->
     earned.clamp(0, 100) as u32
 }
 
-/// An attempt's result: the average of its questions' marks, rounded down, against the pass
-/// mark (both in percent).
-pub fn attempt_result(marks: &[u32], pass_mark: u32) -> (u32, bool) {
-    if marks.is_empty() {
-        return (0, false);
+/// An attempt's score: the average of its questions' marks, kept in tenths of a percent and
+/// shown rounded half up to a tenth as every share in Mamori is (2 questions of 3: 66.7).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Score {
+    tenths_of_percent: u32,
+}
+
+impl Score {
+    pub fn from_tenths_of_percent(tenths_of_percent: u32) -> Self {
+        Score { tenths_of_percent }
     }
-    let percent = marks.iter().sum::<u32>() / marks.len() as u32;
-    (percent, percent >= pass_mark)
+
+    pub fn tenths_of_percent(self) -> u32 {
+        self.tenths_of_percent
+    }
+}
+
+/// `66.7`
+impl std::fmt::Display for Score {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let tenths = self.tenths_of_percent;
+        write!(f, "{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+/// An attempt's result: the average of its questions' marks, and whether it reaches the pass
+/// mark (in percent), compared exactly: 79.96 % fails a mark of 80 though it shows as 80.0.
+pub fn attempt_result(marks: &[u32], pass_mark: u32) -> (Score, bool) {
+    let earned = Share::new(marks.iter().map(|m| *m as usize).sum(), 100 * marks.len());
+    let score = Score::from_tenths_of_percent(earned.tenths_of_percent().unwrap_or(0) as u32);
+    (score, earned.at_least(pass_mark))
 }
 
 /// A module's quiz settings, chosen by its trainer.
@@ -417,7 +440,7 @@ pub struct AttemptReview {
     pub id: i32,
     pub number: i32,
     pub submitted_at: DateTime<Utc>,
-    pub score: u32,
+    pub score: Score,
     pub passed: bool,
     /// False when the answers came after the time limit: the attempt then fails.
     pub on_time: bool,
@@ -910,9 +933,19 @@ mod tests {
 
     #[test]
     fn attempts_pass_at_the_mark() {
-        assert_eq!(attempt_result(&[100, 100, 50], 80), (83, true));
-        assert_eq!(attempt_result(&[100, 50], 80), (75, false));
-        assert_eq!(attempt_result(&[], 0), (0, false));
+        let shown = |marks: &[u32], mark| {
+            let (score, passed) = attempt_result(marks, mark);
+            (score.to_string(), passed)
+        };
+        assert_eq!(shown(&[100, 100, 50], 80), ("83.3".into(), true));
+        assert_eq!(shown(&[100, 100, 0], 60), ("66.7".into(), true));
+        assert_eq!(shown(&[100, 50], 80), ("75.0".into(), false));
+        assert_eq!(shown(&[], 0), ("0.0".into(), false));
+        // Shown rounded half up, passed exactly: 79.98 % shows as 80.0 and fails a mark of 80.
+        let close: Vec<u32> = std::iter::repeat_n(100, 4998).chain([0]).collect();
+        assert_eq!(shown(&close, 80).0, "100.0");
+        let under: Vec<u32> = std::iter::repeat_n(100, 3998).chain([0; 1001]).collect();
+        assert_eq!(shown(&under, 80), ("80.0".into(), false));
     }
 
     #[test]

@@ -9,6 +9,8 @@ const POOL = `// 確認テスト
 ::許可::機密性３情報を庁外へ持ち出すときに必要なものは？ {=上長の許可 ~特になし#許可が必要です ####持出しは許可制です。}
 
 ::私物::私物の USB メモリを業務に使ってよい。{F}
+
+::複数::正しいものをすべて選んでください。{~%50%暗号化する ~%50%紛失したら直ちに報告する ~%-100%私物に保存する}
 `;
 
 /** A question file for the editor's file input. */
@@ -41,9 +43,9 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   await expect(page.getByText("問題はまだありません。")).toBeVisible();
   await page.getByLabel(/^問題（GIFT/).fill(POOL);
   await page.getByRole("button", { name: "取り込む", exact: true }).click();
-  await expect(page.getByRole("table", { name: "問題プール" }).locator("tbody tr")).toHaveCount(2);
+  await expect(page.getByRole("table", { name: "問題プール" }).locator("tbody tr")).toHaveCount(3);
   if (hydrated(testInfo)) {
-    await expect(page.getByRole("status").filter({ hasText: "2 問を取り込みました。" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "3 問を取り込みました。" })).toBeVisible();
   }
   await expectAccessible(page, testInfo);
 
@@ -53,12 +55,12 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   await fileForm.getByRole("button", { name: "ファイルを取り込む" }).click();
   await expect(page.locator("#import-file-error")).toContainText("1 行目：記述式の問題には対応していません。");
   await settle(page, testInfo);
-  await expect(page.getByRole("table", { name: "問題プール" }).locator("tbody tr")).toHaveCount(2);
+  await expect(page.getByRole("table", { name: "問題プール" }).locator("tbody tr")).toHaveCount(3);
   await fileForm.getByLabel(/^問題ファイル/).setInputFiles(questionFile(POOL));
   await fileForm.getByRole("button", { name: "ファイルを取り込む" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "2 問を取り込みました。" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "3 問を取り込みました。" })).toBeVisible();
   await settle(page, testInfo);
-  await expect(page.getByRole("table", { name: "問題プール" }).locator("tbody tr")).toHaveCount(2);
+  await expect(page.getByRole("table", { name: "問題プール" }).locator("tbody tr")).toHaveCount(3);
   const exported = page.waitForEvent("download");
   await page.getByRole("link", { name: "問題を GIFT 形式でダウンロード" }).click();
   const gift = readFileSync(await (await exported).path(), "utf8");
@@ -103,15 +105,31 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
     await expect(learner.getByRole("button", { name: "解答を送信する" })).toBeVisible();
     await settle(learner, testInfo);
   };
-  const answer = async (right: boolean) => {
-    await learner.getByLabel(right ? "上長の許可" : "特になし", { exact: true }).check();
-    await learner.getByLabel(right ? "×（誤り）" : "○（正しい）").check();
-    await learner.getByRole("button", { name: "解答を送信する" }).click();
-  };
-  // Failed: the score and verdict, but the right answers wait until the quiz is passed or out
-  // of attempts (the default review policy), so that a retake still measures something.
+  const submit = learner.getByRole("button", { name: "解答を送信する" });
+  const result = learner.locator("div.result");
+  // Nothing answered: the form is held back — by the page's warning with JavaScript, by the
+  // browser (the radios are required) without — and the attempt stays open to answer below.
   await start();
-  await answer(false);
+  await submit.click();
+  if (hydrated(testInfo)) {
+    await expect(learner.getByRole("alert")).toHaveText(/^問1、問2、問3 に解答していません。/);
+  } else {
+    expect(await learner.locator("input[type=radio]").first().evaluate((e: HTMLInputElement) => e.validity.valueMissing)).toBe(true);
+  }
+  // The first attempt: one right of three, the multiple-choice question left out, which the
+  // page (with JavaScript) warns about before sending.
+  await learner.getByLabel("特になし", { exact: true }).check();
+  await learner.getByLabel("×（誤り）").check();
+  await submit.click();
+  if (hydrated(testInfo)) {
+    await expect(learner.getByRole("alert")).toHaveText(/^問\d に解答していません。/);
+    await expect(result).toHaveCount(0);
+    await submit.click();
+  }
+  // Failed, said plainly with the score to a tenth and the attempts left; the right answers
+  // wait until the quiz is passed or out of attempts (the default review policy), so that a
+  // retake still measures something.
+  await expect(result).toHaveText(/不合格です。\s*得点 33\.3%（合格点 80%）\s*あと 2 回受験できます。/);
   const history = learner.getByRole("region", { name: "これまでの受験" });
   await expect(history.locator(".attempt").first()).toContainText("不合格");
   await expect(history).toContainText("正解と解説は、合格したとき、または受験できる回数を使い切ったときに表示します。");
@@ -125,28 +143,38 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   await expect(history).toContainText("受験中は、これまでの受験の正解と解説を表示しません。");
   await expect(learner.locator("main")).not.toContainText("持出しは許可制です。");
   await expect(learner.locator("main")).not.toContainText("許可が必要です");
-  await answer(true);
+  await expect(result).toHaveCount(0);
+  await learner.getByLabel("上長の許可", { exact: true }).check();
+  await learner.getByLabel("×（誤り）").check();
+  await learner.getByLabel("暗号化する").check();
+  await learner.getByLabel("紛失したら直ちに報告する").check();
+  await submit.click();
+  await expect(result).toHaveText(/合格です。\s*得点 100\.0%（合格点 80%）/);
   await expect(history.locator("details").first()).toContainText("第2回");
   await expect(history.locator("details").first()).toContainText("合格");
   await expect(learner.getByText("合格済みです。")).toBeVisible();
-  // Passed: both attempts now show the answers, the feedback and the explanation.
+  // Passed: both attempts now show the answers, the feedback and the explanation, each
+  // question numbered once.
   await expect(history).toContainText("解説: 持出しは許可制です。");
   await expect(history).toContainText("許可が必要です");
+  await expect(history.locator("ol.reviewed-questions").first()).toHaveCSS("list-style-type", "none");
+  await settle(learner, testInfo);
+  await expectAccessible(learner, testInfo);
 
   await learner.getByRole("link", { name: "研修に戻る" }).click();
   await expect(learner.getByText(/に修了しました。/)).toBeVisible();
   await context.close();
 
-  // The trainer reads the results: each question answered twice, once right; two attempts.
+  // The trainer reads the results: each question answered twice; two attempts.
   await page.getByRole("link", { name: /^テストの結果/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: `テストの結果：${title}` })).toBeVisible();
   await settle(page, testInfo);
   const questionRows = page.getByRole("table", { name: /^問題ごとの解答数と正答率/ }).locator("tbody tr");
-  await expect(questionRows).toHaveCount(2);
-  for (const row of await questionRows.all()) {
-    await expect(row.locator("td").nth(1)).toHaveText("2");
-    await expect(row.locator("td").nth(2)).toHaveText("1");
-    await expect(row.locator("td").nth(3)).toHaveText("50%");
+  await expect(questionRows).toHaveCount(3);
+  for (const [row, right, rate] of [[0, "1", "50%"], [1, "2", "100%"], [2, "1", "50%"]] as const) {
+    await expect(questionRows.nth(row).locator("td").nth(1)).toHaveText("2");
+    await expect(questionRows.nth(row).locator("td").nth(2)).toHaveText(right);
+    await expect(questionRows.nth(row).locator("td").nth(3)).toHaveText(rate);
   }
   const attemptRows = page.getByRole("table", { name: /^提出された受験/ }).locator("tbody tr");
   await expect(attemptRows).toHaveCount(2);
@@ -156,7 +184,7 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "問題別の正答率を CSV でダウンロード" }).click();
   const rates = csvRows(readFileSync(await (await download).path(), "utf8"));
-  expect(rates.slice(1).map((row) => row.slice(2))).toEqual([["2", "1", "50"], ["2", "1", "50"]]);
+  expect(rates.slice(1).map((row) => row.slice(2))).toEqual([["2", "1", "50"], ["2", "2", "100"], ["2", "1", "50"]]);
 
   // The learner's manager sees the same attempts from the 所属 page.
   const managerContext = await browser.newContext({ javaScriptEnabled: hydrated(testInfo), locale: "ja-JP" });

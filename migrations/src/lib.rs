@@ -16,6 +16,7 @@ mod m20261202_000010_session_activity;
 mod m20261202_000011_audit_append_only;
 mod m20261202_000012_joiner_grace;
 mod m20261202_000013_quiz_review;
+mod m20261202_000014_quiz_score_tenths;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_audit_append_only::Migration),
             Box::new(m20261202_000012_joiner_grace::Migration),
             Box::new(m20261202_000013_quiz_review::Migration),
+            Box::new(m20261202_000014_quiz_score_tenths::Migration),
         ]
     }
 }

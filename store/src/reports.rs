@@ -8,7 +8,7 @@ use crate::{
         assignment, enrollment, material, material_view, quiz_attempt, staff, training_module,
     },
     history::divisions_on,
-    training::{RosterEntry, RosterQuery},
+    training::{RosterEntry, RosterQuery, stored_score},
 };
 use chrono::NaiveDate;
 use mamori_domain::{
@@ -236,7 +236,7 @@ impl Store {
                     .push(TranscriptAttempt {
                         number: attempt.number,
                         submitted_at,
-                        score,
+                        score: stored_score(Some(score)),
                         passed,
                     });
             }

@@ -44,6 +44,7 @@ texts! {
         quiz_false: &'static str = ("×（誤り）", "False"),
         choose_all: &'static str = ("当てはまるものをすべて選んでください。", "Choose all that apply."),
         question_number: fn(usize) -> String = (|n| format!("問{n}."), |n| format!("Q{n}.")),
+        question_name: fn(usize) -> String = (|n| format!("問{n}"), |n| format!("Q{n}")),
         quiz_attempt_number: fn(i32) -> String = (|n| format!("第{n}回"), |n| format!("Attempt {n}")),
         submit: &'static str = ("解答を送信する", "Submit answers"),
         passed: &'static str = ("合格", "Passed"),
@@ -54,6 +55,21 @@ texts! {
         right_option: &'static str = ("正解", "right"),
         explanation: &'static str = ("解説", "Explanation"),
         already_passed: &'static str = ("合格済みです。", "You have passed this quiz."),
+        result_passed: &'static str = ("合格です。", "Passed."),
+        result_failed: &'static str = ("不合格です。", "Not passed."),
+        result_score: fn(&str, u32) -> String = (
+            |score, pass| format!("得点 {score}%（合格点 {pass}%）"),
+            |score, pass| format!("Score {score} % (pass mark {pass} %)"),
+        ),
+        attempts_left: fn(u32) -> String = (
+            |n| format!("あと {n} 回受験できます。"),
+            |n| if n == 1 { "You have 1 attempt left.".to_string() } else { format!("You have {n} attempts left.") },
+        ),
+        question_separator: &'static str = ("、", ", "),
+        unanswered_warning: fn(&str) -> String = (
+            |questions| format!("{questions} に解答していません。このまま送信するには、もう一度「解答を送信する」を押してください。"),
+            |questions| format!("{questions} not answered. To send your answers as they are, press \"Submit answers\" again."),
+        ),
         no_attempts_left: &'static str = (
             "受験できる回数の上限に達しました。研修の担当者にお問い合わせください。",
             "You have used every attempt. Please contact the training officer.",

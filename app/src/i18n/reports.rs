@@ -111,8 +111,8 @@ texts! {
         completed_at: &'static str = ("修了日時", "Completed at"),
         certificate: &'static str = ("修了証番号", "Certificate"),
         quiz_attempts: &'static str = ("小テスト", "Quiz attempts"),
-        transcript_attempt: fn(i32, i32, &str, &str) -> String = (
-            |n, score, result, at| format!("第{n}回 {score}点 {result}（{at}）"),
+        transcript_attempt: fn(i32, &str, &str, &str) -> String = (
+            |n, score, result, at| format!("第{n}回 {score}% {result}（{at}）"),
             |n, score, result, at| format!("#{n}: {score}% {result} ({at})"),
         ),
     }

@@ -89,6 +89,23 @@ fn Quiz(page: QuizPage, slug: String, actions: QuizActions) -> impl IntoView {
         .map(|error| view! { <p class="error" role="alert">{t.error(&error)}</p> })
     };
     let attempt_open = page.open.is_some();
+    // The latest attempt's result, plainly, unless another attempt is under way.
+    let result = page.history.last().filter(|_| !attempt_open).map(|latest| {
+        let used = page.history.len() as u32;
+        let left = (!latest.passed && settings.max_attempts > used)
+            .then(|| (t.quiz.attempts_left)(settings.max_attempts - used));
+        let (class, verdict) = if latest.passed {
+            ("notice result result-passed", t.quiz.result_passed)
+        } else {
+            ("notice result result-failed", t.quiz.result_failed)
+        };
+        view! {
+            <div class=class role="status">
+                <p><strong>{verdict}</strong>" "{(t.quiz.result_score)(&latest.score.to_string(), settings.pass_mark)}</p>
+                {left.map(|left| view! { <p>{left}</p> })}
+            </div>
+        }
+    });
     let body = match (page.open, page.may_start) {
         (Some(open), _) => view! { <Attempt open actions /> }.into_any(),
         (None, Ok(())) => view! {
@@ -119,6 +136,7 @@ fn Quiz(page: QuizPage, slug: String, actions: QuizActions) -> impl IntoView {
         <h1>{title}</h1>
         <p>{rules}</p>
         {error}
+        {result}
         {body}
         <section aria-labelledby="attempts-heading">
             <h2 id="attempts-heading">{t.quiz.history}</h2>
@@ -143,6 +161,47 @@ fn Attempt(open: OpenAttempt, actions: QuizActions) -> impl IntoView {
             </div>
         }
     });
+    let count = open.questions.len();
+    // A question left unanswered is sent only after a warning: radios are `required` (the
+    // browser's own check, also without JavaScript); for multiple choice the page warns once.
+    let unanswered = RwSignal::new(Vec::<usize>::new());
+    // On the button's click, which comes before the form's submit (and its action).
+    let check_answered = move |event: leptos::ev::MouseEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(form) = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                .and_then(|button| button.closest("form").ok().flatten())
+            else {
+                return;
+            };
+            let missing: Vec<usize> = (0..count)
+                .filter(|q| {
+                    let selector = format!("fieldset[data-question='{q}'] input:checked");
+                    form.query_selector(&selector).ok().flatten().is_none()
+                })
+                .collect();
+            if !missing.is_empty() && missing != unanswered.get_untracked() {
+                event.prevent_default();
+            }
+            unanswered.set(missing);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (event, count);
+    };
+    let warning = move || {
+        let missing = unanswered.get();
+        (!missing.is_empty()).then(|| {
+            let numbers = missing
+                .iter()
+                .map(|q| (t.quiz.question_name)(q + 1))
+                .collect::<Vec<_>>()
+                .join(t.quiz.question_separator);
+            view! { <p class="error" role="alert">{(t.quiz.unanswered_warning)(&numbers)}</p> }
+        })
+    };
     let questions = open
         .questions
         .into_iter()
@@ -172,7 +231,7 @@ fn Attempt(open: OpenAttempt, actions: QuizActions) -> impl IntoView {
                     };
                     view! {
                         <div class="checkbox">
-                            <input type=input id=id.clone() name=name value=format!("{q}:{o}") />
+                            <input type=input id=id.clone() name=name value=format!("{q}:{o}") required=input == "radio" />
                             <label for=id>{label}</label>
                         </div>
                     }
@@ -180,7 +239,7 @@ fn Attempt(open: OpenAttempt, actions: QuizActions) -> impl IntoView {
                 .collect_view();
             let hint = (question.kind == QuestionKind::Multiple).then_some(t.quiz.choose_all);
             view! {
-                <fieldset class="question">
+                <fieldset class="question" data-question=q>
                     <legend>{(t.quiz.question_number)(q + 1)}" "{question.text}</legend>
                     {hint.map(|h| view! { <p class="hint">{h}</p> })}
                     {options}
@@ -196,7 +255,8 @@ fn Attempt(open: OpenAttempt, actions: QuizActions) -> impl IntoView {
             <ActionForm action=actions.submit attr:class="stacked wide">
                 <input type="hidden" name="attempt_id" value=open.id />
                 {questions}
-                <button type="submit">{t.quiz.submit}</button>
+                {warning}
+                <button type="submit" on:click=check_answered>{t.quiz.submit}</button>
             </ActionForm>
         </section>
     }
@@ -273,7 +333,7 @@ fn Review(review: AttemptReview, latest: bool) -> impl IntoView {
     view! {
         <details class="attempt" open=latest>
             <summary>{summary}" · "<strong>{verdict}</strong>{late.map(|l| view! { " "{l} })}</summary>
-            <ol>{questions}</ol>
+            <ol class="reviewed-questions">{questions}</ol>
         </details>
     }
     .into_any()

@@ -40,7 +40,7 @@ pub struct AttemptRow {
     pub division: String,
     pub number: i32,
     pub submitted_at: DateTime<Utc>,
-    pub score: i32,
+    pub score: super::Score,
     pub passed: bool,
 }
 
@@ -146,7 +146,7 @@ mod tests {
             division: "総務課".into(),
             number,
             submitted_at: Utc.with_ymd_and_hms(2026, 11, 26, 15, 5, 0).unwrap(),
-            score: if passed { 100 } else { 40 },
+            score: crate::quiz::Score::from_tenths_of_percent(if passed { 1000 } else { 400 }),
             passed,
         }
     }
@@ -179,7 +179,7 @@ mod tests {
                 "総務課",
                 "2",
                 "2026-11-27 00:05",
-                "100",
+                "100.0",
                 "yes"
             ]
         );

@@ -251,7 +251,9 @@ pub fn transcript_table(transcript: &Transcript) -> Table {
                         .iter()
                         .map(|a| a.score)
                         .max()
-                        .map_or(Cell::Empty, |s| Cell::Count(s.max(0) as usize)),
+                        .map_or(Cell::Empty, |s| {
+                            Cell::Share(Share::new(s.tenths_of_percent() as usize, 1000))
+                        }),
                 ]
             })
             .collect(),

@@ -33,6 +33,6 @@ pub struct TranscriptModule {
 pub struct TranscriptAttempt {
     pub number: i32,
     pub submitted_at: DateTime<Utc>,
-    pub score: i32,
+    pub score: crate::quiz::Score,
     pub passed: bool,
 }

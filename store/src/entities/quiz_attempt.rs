@@ -17,6 +17,7 @@ pub struct Model {
     pub submitted_at: Option<DateTimeUtc>,
     /// The options chosen per question, in pool option numbers (JSON `Vec<Vec<usize>>`).
     pub answers: Option<String>,
+    /// In tenths of a percent (`quiz::Score`).
     pub score: Option<i32>,
     pub passed: Option<bool>,
 }

@@ -10,6 +10,7 @@ mod material_files;
 mod materials;
 mod progress;
 mod quiz;
+pub(crate) use quiz::stored_score;
 mod roster;
 
 pub(crate) use certificates::verification_code;

@@ -13,7 +13,7 @@ use mamori_domain::{
     quiz::{
         AskedQuestion, AttemptReview, Finished, MultipleScoring, OpenAttempt, Question,
         QuestionKind, QuizPage, QuizRefusal, QuizSettings, ReviewPolicy, ReviewedOption,
-        ReviewedQuestion, attempt_result, draw, may_start, on_time,
+        ReviewedQuestion, Score, attempt_result, draw, may_start, on_time,
         results::{AttemptRow, QuestionResult, QuizResults},
         score,
     },
@@ -306,7 +306,7 @@ impl Store {
             .zip(&answers)
             .map(|(entry, chosen)| score(&entry.question, chosen, settings.multiple_scoring))
             .collect();
-        let (percent, passed) = attempt_result(&marks, settings.pass_mark);
+        let (score, passed) = attempt_result(&marks, settings.pass_mark);
         let passed = passed && on_time(attempt.deadline_at, now);
         let txn = self.db().begin().await?;
         // Only the first submission is recorded, whoever sends it.
@@ -316,7 +316,10 @@ impl Store {
                 quiz_attempt::Column::Answers,
                 Expr::value(to_json(&answers)?),
             )
-            .col_expr(quiz_attempt::Column::Score, Expr::value(percent as i32))
+            .col_expr(
+                quiz_attempt::Column::Score,
+                Expr::value(score.tenths_of_percent() as i32),
+            )
             .col_expr(quiz_attempt::Column::Passed, Expr::value(passed))
             .filter(quiz_attempt::Column::Id.eq(attempt.id))
             .filter(quiz_attempt::Column::SubmittedAt.is_null())
@@ -421,7 +424,7 @@ impl Store {
                 name: person.name,
                 number: attempt.number,
                 submitted_at: attempt.submitted_at.unwrap_or(attempt.started_at),
-                score: attempt.score.unwrap_or(0),
+                score: stored_score(attempt.score),
                 passed: attempt.passed.unwrap_or(false),
             });
         }
@@ -597,6 +600,11 @@ fn open_attempt(attempt: &quiz_attempt::Model) -> Result<OpenAttempt, StoreError
     })
 }
 
+/// A score as the `score` column keeps it, in tenths of a percent.
+pub(crate) fn stored_score(column: Option<i32>) -> Score {
+    Score::from_tenths_of_percent(column.unwrap_or(0).max(0) as u32)
+}
+
 /// A submitted attempt as its learner may see it now.
 fn reviewed(
     attempt: &quiz_attempt::Model,
@@ -622,7 +630,7 @@ fn review(
         id: attempt.id,
         number: attempt.number,
         submitted_at,
-        score: attempt.score.unwrap_or(0).max(0) as u32,
+        score: stored_score(attempt.score),
         passed: attempt.passed.unwrap_or(false),
         on_time: on_time(attempt.deadline_at, submitted_at),
         questions: paper

@@ -117,7 +117,10 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
         );
         let (one, two) = (one.unwrap(), two.unwrap());
         assert_eq!(one, two, "{backend}: a double submit records one result");
-        assert!(!one.passed && one.score == 0, "{backend}: {one:?}");
+        assert!(
+            !one.passed && one.score.to_string() == "0.0",
+            "{backend}: {one:?}"
+        );
         assert!(
             one.questions.is_empty(),
             "{backend}: the answers wait until the quiz is passed or out of attempts"
@@ -176,7 +179,7 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
             .await
             .unwrap();
         assert!(
-            passed.passed && passed.score == 100,
+            passed.passed && passed.score.to_string() == "100.0",
             "{backend}: {passed:?}"
         );
         assert_eq!(
@@ -241,7 +244,7 @@ async fn a_learner_fails_retakes_passes_and_the_module_completes() {
             "{backend}: {results:?}"
         );
         assert_eq!(results.attempts.len(), 2, "{backend}");
-        assert_eq!(results.attempts[1].score, 100, "{backend}");
+        assert_eq!(results.attempts[1].score.to_string(), "100.0", "{backend}");
         assert_eq!(results.people_tried_and_passed(), (1, 1), "{backend}");
         assert!(!results.attempts[0].division.is_empty(), "{backend}");
         // A manager sees only their divisions' staff: the learner's own division, then another.
@@ -378,6 +381,46 @@ async fn out_of_attempts_the_answers_are_shown() {
             "{backend}"
         );
         assert!(page.answers_shown, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn scores_kept_in_whole_percents_before_read_back_to_a_tenth() {
+    use sea_orm::{ConnectionTrait, Statement};
+    for (database, store) in with_quiz(QuizSettings::default()).await {
+        let backend = database.backend;
+        let learner = demo_staff_id(&store, LEARNER).await;
+        let open = store
+            .start_quiz_attempt(learner, &slug("media"), today(), at(1))
+            .await
+            .unwrap();
+        let right = answers(&store, &open, true).await;
+        store
+            .submit_quiz_attempt(learner, open.id, &right, at(2))
+            .await
+            .unwrap();
+        let db = sea_orm::Database::connect(&database.url).await.unwrap();
+        let stored = || async {
+            db.query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT score FROM quiz_attempt".to_string(),
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get::<i32>("", "score")
+            .unwrap()
+        };
+        assert_eq!(stored().await, 1000, "{backend}: tenths of a percent");
+        // The schema as it was: a whole percent.
+        crate::schema_before(&database.url, "m20261202_000014_quiz_score_tenths").await;
+        assert_eq!(stored().await, 100, "{backend}: as kept before");
+        store.migrate().await.unwrap();
+        let results = store
+            .quiz_results(&slug("media"), None, today())
+            .await
+            .unwrap();
+        assert_eq!(results.attempts[0].score.to_string(), "100.0", "{backend}");
     }
 }
 

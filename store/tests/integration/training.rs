@@ -1007,21 +1007,12 @@ async fn two_tabs_opening_a_page_at_once_record_two_views_without_error() {
 
 #[tokio::test]
 async fn assignments_made_before_the_joiners_grace_read_back_with_the_default_grace() {
-    use mamori_migrations::{Migrator, MigratorTrait};
-    use sea_orm::{ConnectionTrait, Database, Statement};
+    use sea_orm::{ConnectionTrait, Statement};
     for (database, store) in with_module(AssignmentTarget::Everyone).await {
         let media = slug("media");
         let date = today() + Duration::days(30);
         // The schema as it was, with the rule as it was stored then: a bare date.
-        let db = Database::connect(&database.url).await.unwrap();
-        let migrations = Migrator::migrations();
-        let grace = migrations
-            .iter()
-            .position(|m| m.name() == "m20261202_000012_joiner_grace")
-            .unwrap();
-        Migrator::down(&db, Some((migrations.len() - grace) as u32))
-            .await
-            .unwrap();
+        let db = crate::schema_before(&database.url, "m20261202_000012_joiner_grace").await;
         let bare = db
             .query_one_raw(Statement::from_string(
                 db.get_database_backend(),

@@ -73,7 +73,7 @@ fn ModuleRow(module: TranscriptModule) -> impl IntoView {
         .iter()
         .map(|a| {
             let result = if a.passed { t.quiz.passed } else { t.quiz.failed };
-            view! { <li>{(t.reports.transcript_attempt)(a.number, a.score, result, &locale.date_time(a.submitted_at))}</li> }
+            view! { <li>{(t.reports.transcript_attempt)(a.number, &a.score.to_string(), result, &locale.date_time(a.submitted_at))}</li> }
         })
         .collect_view();
     view! {
