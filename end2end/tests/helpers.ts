@@ -121,6 +121,16 @@ export async function startModule(page: Page, testInfo: TestInfo, title: string,
   await settle(page, testInfo);
 }
 
+/**
+ * A destructive or public action, which asks first: opens the button (`label`), checks that
+ * nothing happened yet by leaving it open, and presses the one that does it (`confirm`).
+ */
+export async function confirmAction(scope: Page | Locator, label: string, confirm: string) {
+  const asking = scope.locator("details.confirm").filter({ has: scope.locator("summary").getByText(label, { exact: true }) });
+  await asking.locator("summary").click();
+  await asking.getByRole("button", { name: confirm, exact: true }).click();
+}
+
 /** Parses a CSV download (UTF-8 with a byte-order mark, no quoted commas in these). */
 export function csvRows(text: string): string[][] {
   expect(text.charCodeAt(0)).toBe(0xfeff);

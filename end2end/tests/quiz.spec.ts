@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import {
   LEARNER, MANAGER, TRAINER, csvRows, expectAccessible, fixture, hydrated, logIn, settle,
-  startModule, uploadSection,
+  startModule, uploadSection, confirmAction,
 } from "./helpers";
 
 const POOL = `// 確認テスト
@@ -52,13 +52,19 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   // The same as a file: a bad one is refused with its line, a good one replaces the pool.
   const fileForm = page.locator("form").filter({ has: page.getByLabel(/^問題ファイル/) });
   await fileForm.getByLabel(/^問題ファイル/).setInputFiles(questionFile("::感想::感想をどうぞ {}\n"));
-  await fileForm.getByRole("button", { name: "ファイルを取り込む" }).click();
+  // Replacing a pool of questions asks first.
+  await confirmAction(fileForm, "ファイルを取り込む", "ファイルを取り込む");
   await expect(page.locator("#import-file-error")).toContainText("1 行目：記述式の問題には対応していません。");
   await settle(page, testInfo);
   await expect(page.getByRole("table", { name: "問題プール" }).locator("tbody tr")).toHaveCount(3);
   await fileForm.getByLabel(/^問題ファイル/).setInputFiles(questionFile(POOL));
-  await fileForm.getByRole("button", { name: "ファイルを取り込む" }).click();
+  await confirmAction(fileForm, "ファイルを取り込む", "ファイルを取り込む");
   await expect(page.getByRole("status").filter({ hasText: "3 問を取り込みました。" })).toBeVisible();
+  await settle(page, testInfo);
+  // Saving the settings says so, and the import's message goes.
+  await page.getByRole("button", { name: "テストの設定を保存" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "保存しました。" })).toBeVisible();
+  await expect(page.getByText("3 問を取り込みました。")).toHaveCount(0);
   await settle(page, testInfo);
   await expect(page.getByRole("table", { name: "問題プール" }).locator("tbody tr")).toHaveCount(3);
   const exported = page.waitForEvent("download");
@@ -67,7 +73,7 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   expect(gift).toContain("機密性３情報を庁外へ持ち出すときに必要なものは？");
   expect(gift).toContain("{FALSE");
 
-  await page.getByRole("button", { name: "この内容で公開する" }).click();
+  await confirmAction(page, "この内容で公開する", "公開する");
   await expect(page.getByText("公開中（第1版）")).toBeVisible();
   await page.getByLabel(/^期日/).fill("2099-03-31");
   await page.getByRole("button", { name: "割り当てる" }).click();

@@ -1,7 +1,7 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import {
   ADMIN, FISCAL_YEAR, MANAGER, TRAINER, chooseLanguage, expectWordedIn, logIn, pick, settle,
-  startModule, type Language,
+  startModule, type Language, confirmAction,
 } from "./helpers";
 
 // Issue 18: a Japanese page never shows an English sentence. Each test triggers one refusal
@@ -78,7 +78,7 @@ test("a module assigned twice to the same people this year: refused in the page'
   await page.getByLabel("最低閲覧時間（秒）").fill("0");
   await page.getByRole("button", { name: "ページを追加" }).click();
   await expect(page.locator("article.material-preview")).toHaveCount(1);
-  await page.getByRole("button", { name: "この内容で公開する" }).click();
+  await confirmAction(page, "この内容で公開する", "公開する");
   await expect(page.getByText("公開中（第1版）")).toBeVisible();
   await page.getByLabel(/^期日/).fill("2099-03-31");
   await page.getByRole("button", { name: "割り当てる" }).click();

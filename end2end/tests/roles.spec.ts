@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import {
-  ADMIN, DIRECTORY_SIZE, LEARNER, MANAGER, TRAINER, expectAccessible, hydrated, logIn, settle,
+  ADMIN, DIRECTORY_SIZE, LEARNER, MANAGER, TRAINER, confirmAction, expectAccessible, hydrated, logIn,
+  settle,
 } from "./helpers";
 
 test("the login page is Japanese and lists the demo accounts", async ({ page }, testInfo) => {
@@ -152,9 +153,9 @@ test("an admin records that a person left, and the change is audited", async ({ 
   await settle(page, testInfo);
   await expect(page.getByText("変更の記録はありません。")).toBeVisible();
   await expectAccessible(page, testInfo);
-  await page.getByRole("button", { name: "本日付で退職として記録する" }).click();
+  await confirmAction(page, "本日付で退職として記録する", "退職として記録する");
   const changes = page.getByRole("table").filter({ hasText: "退職の記録" });
   await expect(changes.getByRole("cell", { name: ADMIN })).toBeVisible();
-  await expect(page.getByRole("button", { name: "本日付で退職として記録する" })).toHaveCount(0);
+  await expect(page.getByText("本日付で退職として記録する")).toHaveCount(0);
   await expectAccessible(page, testInfo);
 });

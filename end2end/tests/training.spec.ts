@@ -33,8 +33,33 @@ test("a trainer builds, publishes and assigns a module, and a learner completes 
   await expect(preview).toContainText("<script>window.planted = 1</script>");
   expect(await page.evaluate(() => (window as unknown as { planted?: number }).planted)).toBeUndefined();
   await expectAccessible(page, testInfo);
+  // The form is empty again for the next page (a second press adds no copy).
+  await expect(page.getByLabel("ページの題名")).toHaveValue("");
+  await expect(page.getByLabel(/^本文/)).toHaveValue("");
 
-  await page.getByRole("button", { name: "この内容で公開する" }).click();
+  // Removing a material asks first; only the second button removes it.
+  await page.getByLabel("ページの題名").fill("不要な頁");
+  await page.getByLabel(/^本文/).fill("削除します。");
+  await page.getByRole("button", { name: "ページを追加" }).click();
+  await expect(preview).toHaveCount(2);
+  const extra = preview.filter({ hasText: "不要な頁" });
+  await extra.locator("summary").getByText("削除", { exact: true }).click();
+  await expect(extra.getByText("「不要な頁」を下書きから削除しますか？")).toBeVisible();
+  await expect(preview).toHaveCount(2);
+  await expectAccessible(page, testInfo);
+  await extra.getByRole("button", { name: "削除する" }).click();
+  await expect(preview).toHaveCount(1);
+  if (hydrated(testInfo)) {
+    await expect(page.getByRole("status").filter({ hasText: "資料を削除しました。" })).toBeVisible();
+    await expect(page.getByText("ページを追加しました。")).toHaveCount(0);
+  }
+  await settle(page, testInfo);
+
+  // Publishing asks first too.
+  await page.locator("summary").getByText("この内容で公開する", { exact: true }).click();
+  await expect(page.getByText(/この内容を第1版として公開しますか？/)).toBeVisible();
+  await expect(page.getByText("公開中（第1版）")).toHaveCount(0);
+  await page.getByRole("button", { name: "公開する", exact: true }).click();
   await expect(page.getByText("公開中（第1版）")).toBeVisible();
   await page.getByLabel(/^期日/).fill("2099-03-31");
   // Late joiners get 45 days from their first day rather than a date already past.

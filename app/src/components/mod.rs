@@ -2,6 +2,7 @@
 
 pub mod action_outcome;
 pub mod charts;
+pub mod confirm;
 pub mod data_table;
 pub mod guard;
 pub mod layout;

@@ -2,7 +2,7 @@
 //! runs in the background with its progress shown (large videos take a while), and the page
 //! then follows the server's answer, exactly as the plain post would have.
 
-use crate::i18n::use_texts;
+use crate::{components::confirm::ConfirmSubmit, i18n::use_texts};
 use leptos::{ev::SubmitEvent, prelude::*};
 
 /// Where an upload stands: bytes sent of the total, or a failure to reach the server.
@@ -21,6 +21,9 @@ pub fn UploadForm(
     /// Ties the form to its heading and error message.
     #[prop(into)]
     described_by: String,
+    /// What the upload replaces, asked before it is sent (see `ConfirmSubmit`).
+    #[prop(optional_no_strip)]
+    replaces: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let t = use_texts();
@@ -53,9 +56,16 @@ pub fn UploadForm(
         <form method="post" enctype="multipart/form-data" action=action class="stacked wide"
             aria-describedby=described_by on:submit=on_submit>
             {children()}
-            <button type="submit" disabled=move || matches!(upload.get(), Upload::Sending { .. })>
-                {submit_label}
-            </button>
+            {match replaces {
+                Some(question) => view! {
+                    <ConfirmSubmit label=submit_label question confirm=submit_label />
+                }.into_any(),
+                None => view! {
+                    <button type="submit" disabled=move || matches!(upload.get(), Upload::Sending { .. })>
+                        {submit_label}
+                    </button>
+                }.into_any(),
+            }}
             <p role="status" class="upload-status">{status}</p>
         </form>
     }

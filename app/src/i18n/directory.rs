@@ -38,6 +38,11 @@ texts! {
             "Records that this person left today. They can no longer log in; their record and history are kept.",
         ),
         record_leaving_button: &'static str = ("本日付で退職として記録する", "Record as left today"),
+        record_leaving_question: fn(&str) -> String = (
+            |name| format!("{name} さんを本日付で退職として記録しますか？記録後はログインできなくなります。"),
+            |name| format!("Record that {name} left today? They will no longer be able to log in."),
+        ),
+        record_leaving_confirm: &'static str = ("退職として記録する", "Record it"),
         changes: &'static str = ("変更履歴", "Changes"),
         changed_at: &'static str = ("日時", "When"),
         changed_by: &'static str = ("変更者", "By"),

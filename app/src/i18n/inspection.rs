@@ -118,6 +118,10 @@ texts! {
             "Choose the items.csv file.",
         ),
         import_items: &'static str = ("取り込む", "Import"),
+        replace_items_question: fn(usize) -> String = (
+            |n| format!("今の {n} 項目をすべて、このファイルの項目に置き換えますか？"),
+            |n| format!("Replace all {n} current items with the file's?"),
+        ),
         items_file: &'static str = ("items.csv ファイル", "items.csv file"),
         no_items: &'static str = ("項目はまだありません。", "No items yet."),
         items_caption: &'static str = ("遵守事項の一覧", "Compliance items"),

@@ -141,6 +141,10 @@ texts! {
             "Questions (paste GIFT or Aiken text)",
         ),
         import_questions_button: &'static str = ("取り込む", "Import"),
+        replace_pool_question: fn(usize) -> String = (
+            |n| format!("今の問題プール（{n} 問）をすべて置き換えますか？受験済みの解答はそのまま残ります。"),
+            |n| format!("Replace the whole pool ({n} questions)? Attempts already made keep their questions."),
+        ),
         questions_imported: fn(usize) -> String = (
             |n| format!("{n} 問を取り込みました。"),
             |n| format!("{n} questions imported."),

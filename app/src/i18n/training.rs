@@ -217,6 +217,23 @@ texts! {
         module_details_heading: &'static str = ("モジュールの情報", "About the module"),
         save_details_button: &'static str = ("情報を保存", "Save"),
         archive_button: &'static str = ("アーカイブする", "Archive"),
+        archive_question: &'static str = (
+            "このモジュールをアーカイブしますか？受講者の一覧から消え、督促も止まります。",
+            "Archive this module? Learners no longer see it, and its reminders stop.",
+        ),
+        archive_confirm: &'static str = ("アーカイブする", "Archive it"),
+        publish_question: fn(i32) -> String = (
+            |version| format!("この内容を第{version}版として公開しますか？割り当てられた職員が受講できるようになります。受講を始めた職員は、始めた版のまま受講します。"),
+            |version| format!("Publish this as version {version}? Assigned staff can then take it; those who started keep the version they started."),
+        ),
+        publish_confirm: &'static str = ("公開する", "Publish"),
+        remove_material_question: fn(&str) -> String = (
+            |title| format!("「{title}」を下書きから削除しますか？"),
+            |title| format!("Remove “{title}” from the draft?"),
+        ),
+        remove_material_confirm: &'static str = ("削除する", "Remove it"),
+        material_removed: &'static str = ("資料を削除しました。", "The material was removed."),
+        page_added: &'static str = ("ページを追加しました。", "The page was added."),
         archive_hint: &'static str = (
             "アーカイブすると受講者の一覧から消え、督促も止まります。受講記録は残り、公開し直すと戻ります。",
             "Archiving takes the module away from learners and stops its reminders. Records stay; publishing it again brings it back.",

@@ -5,7 +5,10 @@ use crate::{
     api::directory::{
         DeactivateStaff, EditStaff, LiftLoginHold, SendPasswordLink, division_list, staff_member,
     },
-    components::{data_table::DataTable, guard::RequirePermission, mail_list::MailList},
+    components::{
+        confirm::ConfirmSubmit, data_table::DataTable, guard::RequirePermission,
+        mail_list::MailList,
+    },
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -104,6 +107,7 @@ fn StaffDetailView(
         .collect_view();
     let on_staff = person.active_until.is_none_or(|until| until > today);
     let employee_id = person.employee_id.to_string();
+    let leaving_question = (t.directory.record_leaving_question)(&person.name);
     let edit_form = on_staff
         .then(|| view! { <EditForm person=person.clone() divisions=division_names actions /> });
     let password = on_staff.then(|| {
@@ -168,7 +172,8 @@ fn StaffDetailView(
                 <p>{t.directory.record_leaving_hint}</p>
                 <ActionForm action=actions.deactivate>
                     <input type="hidden" name="employee_id" value=employee_id />
-                    <button type="submit" class="danger">{t.directory.record_leaving_button}</button>
+                    <ConfirmSubmit label=t.directory.record_leaving_button question=leaving_question
+                        confirm=t.directory.record_leaving_confirm />
                 </ActionForm>
             </section>
         })}

@@ -207,7 +207,8 @@ fn CampaignView(
             <p class="hint" id="items-file-hint">{t.inspection.items_file_hint}</p>
             {move || imported().map(|n| view! { <p class="notice" role="status">{(t.inspection.items_imported)(&n)}</p> })}
             {move || error().map(|lines| view! { <p class="error lines" role="alert" id="items-file-error">{lines}</p> })}
-            <UploadForm action=format!("/admin/inspection/{year}/items") submit_label=t.inspection.import_items described_by="items-file-hint items-file-error">
+            <UploadForm action=format!("/admin/inspection/{year}/items") submit_label=t.inspection.import_items described_by="items-file-hint items-file-error"
+                replaces=(!detail.items.is_empty()).then(|| (t.inspection.replace_items_question)(detail.items.len()))>
                 <label for="items-file">{t.inspection.items_file}</label>
                 <input id="items-file" name="file" type="file" accept=".csv,text/csv" required />
             </UploadForm>

@@ -3,7 +3,9 @@
 
 use super::{EditorActions, UploadFeedback};
 use crate::{
-    components::{material_content::MaterialContent, upload_form::UploadForm},
+    components::{
+        confirm::ConfirmSubmit, material_content::MaterialContent, upload_form::UploadForm,
+    },
     i18n::{training, use_locale, use_texts},
     raw_text,
 };
@@ -31,6 +33,7 @@ pub(super) fn MaterialList(
             let position = index + 1;
             let heading = format!("material-{}", material.id);
             let remove_described_by = heading.clone();
+            let remove_question = (t.training.remove_material_question)(&material.title);
             let kind = material.body.kind();
             let seconds = matches!(material.body, MaterialBody::Page { .. })
                 .then(|| format!(" · {}", (t.training.min_seconds_of)(material.min_active_seconds)));
@@ -56,7 +59,9 @@ pub(super) fn MaterialList(
                             <ActionForm action=actions.remove>
                                 <input type="hidden" name="slug" value=slug.get_value() />
                                 <input type="hidden" name="position" value=position />
-                                <button type="submit" class="danger" aria-describedby=remove_described_by.clone()>{t.training.remove_material}</button>
+                                <ConfirmSubmit label=t.training.remove_material
+                                    question=remove_question
+                                    confirm=t.training.remove_material_confirm described_by=remove_described_by.clone() />
                             </ActionForm>
                         </div>
                         <EditMaterialForm material slug=slug.get_value() position actions />

@@ -14,7 +14,10 @@ use crate::{
         MoveMaterial, PublishModule, RemoveMaterial, assignable_divisions, edit_module,
     },
     components::{
-        action_outcome::action_outcome, guard::RequirePermission, module_status::ModuleStatusText,
+        action_outcome::{action_outcome, action_outcome_saying},
+        confirm::ConfirmSubmit,
+        guard::RequirePermission,
+        module_status::ModuleStatusText,
     },
     i18n::use_texts,
     raw_text,
@@ -49,11 +52,14 @@ struct EditorActions {
     reminders: ServerAction<SaveAssignmentReminders>,
     save_quiz: ServerAction<SaveQuizSettings>,
     import_questions: ServerAction<ImportQuestionPool>,
+    /// Set once any action is sent from this page: the messages the upload routes left in the
+    /// address (`?added=1`…) are then old news.
+    acted: RwSignal<bool>,
 }
 
 impl EditorActions {
     fn new() -> Self {
-        Self {
+        let actions = Self {
             details: ServerAction::new(),
             add_page: ServerAction::new(),
             edit: ServerAction::new(),
@@ -66,6 +72,42 @@ impl EditorActions {
             reminders: ServerAction::new(),
             save_quiz: ServerAction::new(),
             import_questions: ServerAction::new(),
+            acted: RwSignal::new(false),
+        };
+        actions.keep_only_the_latest_outcome();
+        actions
+    }
+
+    /// Each action sent clears the others' messages, so that an old 「3 問を取り込みました。」
+    /// does not stand beside the settings just saved.
+    fn keep_only_the_latest_outcome(self) {
+        let outcomes = [
+            outcome(self.details),
+            outcome(self.add_page),
+            outcome(self.edit),
+            outcome(self.reorder),
+            outcome(self.remove),
+            outcome(self.publish),
+            outcome(self.archive),
+            outcome(self.assign),
+            outcome(self.carry_over),
+            outcome(self.reminders),
+            outcome(self.save_quiz),
+            outcome(self.import_questions),
+        ];
+        let outcomes = StoredValue::new(outcomes);
+        for sent in 0..outcomes.with_value(|o| o.len()) {
+            Effect::new(move |_| {
+                if outcomes.with_value(|o| (o[sent].sent)()) {
+                    self.acted.set(true);
+                    outcomes.with_value(|o| {
+                        o.iter()
+                            .enumerate()
+                            .filter(|(other, _)| *other != sent)
+                            .for_each(|(_, other)| (other.clear)())
+                    });
+                }
+            });
         }
     }
 
@@ -83,6 +125,24 @@ impl EditorActions {
             + self.carry_over.version().get()
             + self.save_quiz.version().get()
             + self.import_questions.version().get()
+    }
+}
+
+/// Whether an action is being sent, and how to forget its message.
+struct Outcome {
+    sent: Box<dyn Fn() -> bool + Send + Sync>,
+    clear: Box<dyn Fn() + Send + Sync>,
+}
+
+fn outcome<A>(action: ServerAction<A>) -> Outcome
+where
+    A: leptos::server_fn::ServerFn + Clone + Send + Sync + 'static,
+    A::Output: Send + Sync + 'static,
+    A::Error: Send + Sync + 'static,
+{
+    Outcome {
+        sent: Box::new(move || action.input().with(Option::is_some)),
+        clear: Box::new(move || action.value().set(None)),
     }
 }
 
@@ -116,6 +176,9 @@ pub fn ModuleEditorPage() -> impl IntoView {
     );
     let divisions = Resource::new(|| (), |_| assignable_divisions());
     let feedback = move || {
+        if actions.acted.get() {
+            return UploadFeedback::default();
+        }
         query.with(|q| {
             let get = |key: &str| q.get(key).unwrap_or_default();
             UploadFeedback {
@@ -170,6 +233,15 @@ fn Editor(
     let can_publish = (module.has_unpublished_changes || archived) && !draft.materials.is_empty();
     let upload_action = format!("/trainer/modules/{}/materials", slug.get_value());
     let pool_file = feedback.pool_file.clone();
+    // A page added leaves the form empty for the next one.
+    let add_page_form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if matches!(actions.add_page.value().get(), Some(Ok(_)))
+            && let Some(form) = add_page_form.get()
+        {
+            form.reset();
+        }
+    });
     view! {
         <Title text=module.title.clone() />
         <h1>{module.title.clone()}</h1>
@@ -195,13 +267,13 @@ fn Editor(
         {feedback.added.then(|| view! { <p class="notice" role="status">{t.training.material_added}</p> })}
         {action_outcome(actions.edit, "edit-error")}
         {action_outcome(actions.reorder, "move-error")}
-        {action_outcome(actions.remove, "remove-error")}
+        {action_outcome_saying(actions.remove, "remove-error", t.training.material_removed)}
         <MaterialList materials=draft.materials slug=slug.get_value() actions />
 
         <section aria-labelledby="add-page-heading">
             <h2 id="add-page-heading">{t.training.add_page_heading}</h2>
-            <ActionForm action=actions.add_page attr:class="stacked wide" attr:aria-describedby="add-page-error">
-                {action_outcome(actions.add_page, "add-page-error")}
+            <ActionForm action=actions.add_page node_ref=add_page_form attr:class="stacked wide" attr:aria-describedby="add-page-error">
+                {action_outcome_saying(actions.add_page, "add-page-error", t.training.page_added)}
                 <input type="hidden" name="slug" value=slug.get_value() />
                 <label for="page-title">{t.training.page_title_label}</label>
                 <input id="page-title" name="title" type="text" required />
@@ -225,14 +297,23 @@ fn Editor(
             <ActionForm action=actions.publish>
                 {action_outcome(actions.publish, "publish-error")}
                 <input type="hidden" name="slug" value=slug.get_value() />
-                <button type="submit" disabled=!can_publish>{t.training.publish_button}</button>
+                {if can_publish {
+                    view! {
+                        <ConfirmSubmit label=t.training.publish_button class=""
+                            question=(t.training.publish_question)(draft.draft_version)
+                            confirm=t.training.publish_confirm />
+                    }.into_any()
+                } else {
+                    view! { <button type="submit" disabled>{t.training.publish_button}</button> }.into_any()
+                }}
             </ActionForm>
             {(published && !archived).then(|| view! {
                 <p class="hint">{t.training.archive_hint}</p>
                 <ActionForm action=actions.archive>
                     {action_outcome(actions.archive, "archive-error")}
                     <input type="hidden" name="slug" value=slug.get_value() />
-                    <button type="submit" class="outline">{t.training.archive_button}</button>
+                    <ConfirmSubmit label=t.training.archive_button question=t.training.archive_question.to_string()
+                        confirm=t.training.archive_confirm />
                 </ActionForm>
             })}
         </section>

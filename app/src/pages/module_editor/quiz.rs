@@ -4,7 +4,7 @@
 
 use crate::{
     api::quiz::{ImportQuestionPool, SaveQuizSettings},
-    components::{data_table::DataTable, upload_form::UploadForm},
+    components::{confirm::ConfirmSubmit, data_table::DataTable, upload_form::UploadForm},
     i18n::{Locale, use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -52,6 +52,9 @@ pub fn QuizSection(
         })
     };
     let has_questions = !pool.is_empty();
+    // Replacing a pool asks first; an empty one has nothing to lose.
+    let replace_question = (t.quiz.replace_pool_question)(pool.len());
+    let replace_file_question = has_questions.then(|| replace_question.clone());
     let file_result = match (file_feedback.imported, file_feedback.error) {
         (Some(count), _) => Some(
             view! { <p class="notice" role="status">{(t.quiz.questions_imported)(count)}</p> }.into_any(),
@@ -95,11 +98,18 @@ pub fn QuizSection(
                 </select>
                 <label for="import-text">{t.quiz.import_text_label}</label>
                 <textarea id="import-text" name="text" rows="10" required></textarea>
-                <button type="submit">{t.quiz.import_questions_button}</button>
+                {if has_questions {
+                    view! {
+                        <ConfirmSubmit label=t.quiz.import_questions_button question=replace_question
+                            confirm=t.quiz.import_questions_button />
+                    }.into_any()
+                } else {
+                    view! { <button type="submit">{t.quiz.import_questions_button}</button> }.into_any()
+                }}
             </ActionForm>
             <h3 id="import-file-heading">{t.quiz.import_file_heading}</h3>
             <UploadForm action=upload described_by="import-file-error"
-                submit_label=t.quiz.import_file_button>
+                submit_label=t.quiz.import_file_button replaces=replace_file_question>
                 {file_result}
                 <label for="import-file-format">{t.quiz.import_format_label}</label>
                 <select id="import-file-format" name="format">
