@@ -42,6 +42,9 @@ test("a learner drafts, submits and sees their answers; the admin's figures and 
   const learner = await context.newPage();
   await logIn(learner, testInfo, answering);
   await expect(learner.getByRole("heading", { level: 1, name: "マイ研修" })).toBeVisible();
+  // Their home page tells them of the open self-inspection and its deadline.
+  const pending = learner.locator("p.pending-inspection").filter({ hasText: `（${YEAR}年度）の自己点検が未提出です（回答期限 ` });
+  await expect(pending).toHaveCount(1);
   await learner.getByRole("link", { name: "自己点検", exact: true }).click();
   await expect(learner.getByRole("heading", { level: 1, name: "自己点検" })).toBeVisible();
   await settle(learner, testInfo);
@@ -64,6 +67,7 @@ test("a learner drafts, submits and sees their answers; the admin's figures and 
   await yes.first().check();
   await learner.getByRole("button", { name: "下書きを保存" }).click();
   await expect(learner.getByText("下書きが保存されています")).toBeVisible();
+  if (hydrated(testInfo)) await expect(learner.getByRole("status").filter({ hasText: "下書きを保存しました。" })).toBeVisible();
   await expect(yes.first()).toBeChecked();
   await learner.getByRole("button", { name: "提出する" }).click();
   await expect(learner.getByRole("alert")).toContainText("未回答の項目があります");
@@ -80,10 +84,21 @@ test("a learner drafts, submits and sees their answers; the admin's figures and 
     .check();
   await learner.getByRole("button", { name: "提出する" }).click();
   await expect(learner.locator("#sheet-status")).toContainText("提出済み");
+  if (hydrated(testInfo)) await expect(learner.getByRole("status").filter({ hasText: "提出しました。回答は集計に含まれます。" })).toBeVisible();
   const history = learner.getByRole("table", { name: "回答の履歴" });
   await expect(history.locator("tbody tr")).toHaveCount(1);
   await expect(history).toContainText("S02: 実施していない");
   await expectAccessible(learner, testInfo);
+  // A draft saved after submitting says that the submitted answers still count.
+  await settle(learner, testInfo);
+  await learner.getByRole("button", { name: "下書きを保存" }).click();
+  await expect(learner.getByText(/^提出の後に保存した下書きがあります。集計には提出済みの回答が含まれます。/)).toBeVisible();
+  await expect(learner.getByText(/提出するまで集計には含まれません/)).toHaveCount(0);
+  await expect(learner.locator("#sheet-status")).toContainText("提出済み");
+  await learner.goto("/");
+  await expect(learner.getByRole("heading", { level: 1, name: "マイ研修" })).toBeVisible();
+  await settle(learner, testInfo);
+  await expect(pending).toHaveCount(0);
   await context.close();
 
   // The admin's figures count them now, and the list of non-submitters has let them go.

@@ -117,14 +117,15 @@ pub async fn my_inspection_sheet(fiscal_year: i32) -> Result<LearnerSheet, AppEr
         .map_err(store_error)
 }
 
-/// Saves the learner's answers (`CODE:ANSWER` each) as a draft, or submits them.
+/// Saves the learner's answers (`CODE:ANSWER` each) as a draft, or submits them; answers
+/// whether they were submitted.
 #[server(endpoint = "save_my_inspection")]
 #[middleware(Needs(Permission::TakeTraining))]
 pub async fn save_my_inspection(
     fiscal_year: i32,
     #[server(default)] answers: Vec<String>,
     #[server(default)] submit: bool,
-) -> Result<(), AppError> {
+) -> Result<bool, AppError> {
     use mamori_domain::inspection::Answer;
     let (state, actor) = require(Permission::TakeTraining).await?;
     let mut typed: Vec<(String, Answer)> = Vec::new();
@@ -154,7 +155,7 @@ pub async fn save_my_inspection(
         .await
         .map_err(store_error)?;
     redirect_form_post(&format!("/inspection/{fiscal_year}"));
-    Ok(())
+    Ok(submit)
 }
 
 /// Who has submitted (the viewer's divisions, or everyone for admins), with the figures for

@@ -25,10 +25,23 @@ where
     A: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
     O: Clone + Send + Sync + 'static,
 {
+    action_outcome_by(action, id, move |_| done)
+}
+
+/// The same, saying what was done as the action's answer tells (submitted or saved).
+pub fn action_outcome_by<A, O>(
+    action: ServerAction<A>,
+    id: &'static str,
+    done: impl Fn(&O) -> &'static str + Send + Sync + 'static,
+) -> impl Fn() -> Option<AnyView> + Send + Sync
+where
+    A: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
     let t = use_texts();
     move || {
         action.value().get().map(|result| match result {
-            Ok(_) => view! { <p class="notice" role="status">{done}</p> }.into_any(),
+            Ok(output) => view! { <p class="notice" role="status">{done(&output)}</p> }.into_any(),
             Err(error) => view! {
                 <p class="error lines" role="alert" id=id>{t.error(&error)}</p>
             }

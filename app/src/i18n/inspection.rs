@@ -43,6 +43,19 @@ texts! {
             |year| format!("{year} 自己点検"),
             |year| format!("Self-inspection {year}"),
         ),
+        submitted_now: &'static str = (
+            "提出しました。回答は集計に含まれます。",
+            "Submitted. Your answers now count in the figures.",
+        ),
+        draft_saved: &'static str = ("下書きを保存しました。", "Draft saved."),
+        draft_after_submission: &'static str = (
+            "提出の後に保存した下書きがあります。集計には提出済みの回答が含まれます。下書きの内容にするには「提出する」を押してください。",
+            "You saved a draft after submitting. The figures use your submitted answers; press Submit to use the draft's.",
+        ),
+        pending: fn(&str, &str) -> String = (
+            |year, due| format!("{year}の自己点検が未提出です（回答期限 {due}）。"),
+            |year, due| format!("Your self-inspection for {year} is not submitted yet (due {due})."),
+        ),
         draft_waiting: &'static str = (
             "下書きが保存されています。提出するまで集計には含まれません。",
             "A draft is saved. It counts in no figure until you submit.",

@@ -1,10 +1,11 @@
-//! A learner's home: their training for this fiscal year, soonest due first, and the mail
-//! Mamori sent them.
+//! A learner's home: an open self-inspection they have not submitted, their training for this
+//! fiscal year, soonest due first, and the mail Mamori sent them.
 
 use crate::{
     api::{mail::my_mail, training::my_modules},
     components::{guard::RequirePermission, mail_list::MailList},
     i18n::use_locale,
+    pages::inspection::PendingInspections,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -25,6 +26,7 @@ pub fn LearnerHome() -> impl IntoView {
                 <h1>{t.training.my_training_title}</h1>
                 <p class="greeting">{(t.training.greeting)(&viewer.actor.name)}</p>
                 <p>{t.training.current_fiscal_year}": "<strong class="fiscal-year">{locale.fiscal_year(year)}</strong></p>
+                <PendingInspections />
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || modules.get().map(|result| match result {
                         Ok(list) if list.is_empty() => view! { <p class="empty-state">{t.training.no_training_yet}</p> }.into_any(),

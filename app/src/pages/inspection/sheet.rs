@@ -9,7 +9,7 @@ use crate::{
         session::Viewer,
     },
     components::{
-        action_outcome::action_outcome,
+        action_outcome::action_outcome_by,
         data_table::{Column, DataTable},
         guard::RequirePermission,
         loaded::Loaded,
@@ -42,6 +42,34 @@ pub fn InspectionListPage() -> impl IntoView {
         } />
     }
     .into_any()
+}
+
+/// The open self-inspections a learner has not submitted, with their deadline: on their home
+/// page, so that nobody learns of it from a reminder first.
+#[component]
+pub fn PendingInspections() -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let campaigns = Resource::new(|| (), |_| my_inspections());
+    view! {
+        <Suspense>
+            {move || campaigns.get().and_then(Result::ok).map(|list| {
+                list.into_iter()
+                    .filter(|c| c.state == CampaignState::Open && !c.submitted)
+                    .map(|c| {
+                        let year = c.fiscal_year;
+                        let due = c.closes_on.map(|d| locale.date(d)).unwrap_or_default();
+                        view! {
+                            <p class="notice pending-inspection">
+                                {(t.inspection.pending)(&year_label(locale, year), &due)}" "
+                                <A href=format!("/inspection/{year}")>{t.inspection.answer_now}</A>
+                            </p>
+                        }
+                    })
+                    .collect_view()
+            })}
+        </Suspense>
+    }
 }
 
 #[component]
@@ -136,7 +164,9 @@ fn SheetView(sheet: LearnerSheet, save: ServerAction<SaveMyInspection>) -> impl 
             <ActionForm action=save attr:class="stacked wide inspection-sheet" attr:aria-describedby="sheet-error">
                 <input type="hidden" name="fiscal_year" value=year />
                 {groups}
-                {action_outcome(save, "sheet-error")}
+                {action_outcome_by(save, "sheet-error", move |submitted| {
+                    if *submitted { t.inspection.submitted_now } else { t.inspection.draft_saved }
+                })}
                 <div class="buttons">
                     <button type="submit" name="submit" value="false" class="outline">{t.inspection.save_draft}</button>
                     <button type="submit" name="submit" value="true">{t.inspection.submit}</button>
@@ -154,7 +184,10 @@ fn SheetView(sheet: LearnerSheet, save: ServerAction<SaveMyInspection>) -> impl 
             <dt>{t.inspection.period}</dt><dd>{period(locale, sheet.schedule)}" ("{locale.campaign_state(sheet.state)}")"</dd>
             <dt>{t.inspection.submission}</dt><dd id="sheet-status">{status}</dd>
         </dl>
-        {sheet.has_draft.then(|| view! { <p class="notice" role="status">{t.inspection.draft_waiting}</p> })}
+        {sheet.has_draft.then(|| {
+            let waiting = if sheet.submitted { t.inspection.draft_after_submission } else { t.inspection.draft_waiting };
+            view! { <p class="notice">{waiting}</p> }
+        })}
         <p class="hint">{if open { t.inspection.sheet_hint } else { t.inspection.sheet_closed }}</p>
         {body}
         <History history=sheet.history />
