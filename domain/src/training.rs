@@ -559,9 +559,10 @@ impl ProgressStatus {
     }
 }
 
-/// The status shown for a module: completed wins; past the due date anything else is overdue.
+/// The status shown for a module: completed wins; past the due date anything else is overdue;
+/// opened (`started`) is in progress, as the reports count it (`report::ReportEntry::status`).
 pub fn progress_status(
-    viewed: usize,
+    started: bool,
     completed: bool,
     due: NaiveDate,
     today: NaiveDate,
@@ -570,7 +571,7 @@ pub fn progress_status(
         ProgressStatus::Completed
     } else if today > due {
         ProgressStatus::Overdue
-    } else if viewed > 0 {
+    } else if started {
         ProgressStatus::InProgress
     } else {
         ProgressStatus::NotStarted
@@ -783,19 +784,19 @@ mod tests {
     fn status_is_completed_then_overdue_then_progress() {
         let due = date(2026, 12, 1);
         assert_eq!(
-            progress_status(0, false, due, date(2026, 11, 1)),
+            progress_status(false, false, due, date(2026, 11, 1)),
             ProgressStatus::NotStarted
         );
         assert_eq!(
-            progress_status(1, false, due, date(2026, 12, 1)),
+            progress_status(true, false, due, date(2026, 12, 1)),
             ProgressStatus::InProgress
         );
         assert_eq!(
-            progress_status(1, false, due, date(2026, 12, 2)),
+            progress_status(true, false, due, date(2026, 12, 2)),
             ProgressStatus::Overdue
         );
         assert_eq!(
-            progress_status(3, true, due, date(2027, 1, 1)),
+            progress_status(true, true, due, date(2027, 1, 1)),
             ProgressStatus::Completed
         );
     }

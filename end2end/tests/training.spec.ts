@@ -96,6 +96,9 @@ test("a trainer builds, publishes and assigns a module, and a learner completes 
     await expect(learner.getByRole("heading", { level: 1, name: "修了証" })).toBeVisible();
     await expect(learner.locator(".certificate")).toContainText(title);
     await expect(learner.locator(".certificate code")).toHaveText(code);
+    // The fiscal year and the version are labelled as what they are.
+    await expect(learner.locator(".certificate dt").nth(1)).toHaveText("年度");
+    await expect(learner.locator(".certificate")).toContainText("教材の版: 第1版");
     await expectAccessible(learner, testInfo);
 
     // An admin checks the code they are shown.
@@ -112,6 +115,9 @@ test("a trainer builds, publishes and assigns a module, and a learner completes 
     await adminContext.close();
   } else {
     await expect(learner.getByText("JavaScript が必要です")).toBeVisible();
+    // Opened is started (as the reports count it), though nothing could be measured.
+    await learner.goto("/");
+    await expect(card).toContainText("受講中");
   }
   await context.close();
 });

@@ -8,7 +8,7 @@ use mamori_domain::{
 texts! {
     pub struct MailTexts {
         heading: &'static str = ("送信したメール", "Mail sent"),
-        no_mail: &'static str = ("送信したメールはありません。", "No mail has been sent."),
+        no_mail: &'static str = ("メールはありません。", "No mail."),
         subject: &'static str = ("件名", "Subject"),
         queued_at: &'static str = ("作成日時", "Queued"),
         status: &'static str = ("状態", "Status"),

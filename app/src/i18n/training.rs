@@ -141,7 +141,11 @@ texts! {
                 format!("This certifies that {name} has completed the security training \"{module}\".")
             },
         ),
-        certificate_version: fn(i32) -> String = (|v| format!("第{v}版"), |v| format!("version {v}")),
+        certificate_version: fn(i32) -> String = (
+            |v| format!("教材の版: 第{v}版"),
+            |v| format!("Training material version {v}"),
+        ),
+        certificate_fiscal_year: &'static str = ("年度", "Fiscal year"),
         completed_date: &'static str = ("修了日", "Completed on"),
         print_hint: &'static str = (
             "ブラウザの印刷機能（Ctrl+P）で印刷できます。",

@@ -50,7 +50,7 @@ fn CertificateView(certificate: Certificate) -> impl IntoView {
             <p class="certificate-text">{(t.training.certificate_text)(&certificate.name, &certificate.module_title)}</p>
             <dl class="facts">
                 <dt>{t.employee_id}</dt><dd>{certificate.employee_id.to_string()}</dd>
-                <dt>{t.training.current_fiscal_year}</dt><dd>{year}</dd>
+                <dt>{t.training.certificate_fiscal_year}</dt><dd>{year}</dd>
                 <dt>{t.training.completed_date}</dt><dd>{completed}</dd>
                 <dt>{t.training.verification_code}</dt><dd><code>{certificate.verification_code}</code></dd>
             </dl>

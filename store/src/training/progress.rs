@@ -289,7 +289,7 @@ impl Store {
             summary: assigned.module.summary.clone(),
             estimated_minutes: assigned.module.estimated_minutes,
             due: assigned.due,
-            status: progress_status(viewed, completed, assigned.due, today),
+            status: progress_status(enrollment.is_some(), completed, assigned.due, today),
             viewed,
             materials: materials.len(),
         };

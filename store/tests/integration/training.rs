@@ -107,6 +107,11 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
             player.materials[0].material.id,
             player.materials[1].material.id,
         );
+        assert_eq!(
+            store.learner_modules(learner, today()).await.unwrap()[0].status,
+            ProgressStatus::InProgress,
+            "{backend}: opened is started, as the reports count it, before anything is viewed"
+        );
         assert!(page_html(&player.materials[0].material).contains("<strong>許可制</strong>"));
 
         // Opened, read for 15 s, hidden at 20 s (the last stretch counts), shown again ten
