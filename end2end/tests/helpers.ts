@@ -121,12 +121,22 @@ export async function startModule(page: Page, testInfo: TestInfo, title: string,
   await settle(page, testInfo);
 }
 
+/** Opens a part of the module editor by its tab: /^資料/, /^確認テスト/ or "公開と割当て". */
+export async function editorPart(page: Page, testInfo: TestInfo, part: RegExp | string) {
+  const parts = page.getByRole("navigation", { name: "編集する内容" });
+  await parts.getByRole("link", { name: part }).click();
+  await expect(parts.locator("a[aria-current=page]")).toHaveText(part);
+  await settle(page, testInfo);
+}
+
 /**
  * A destructive or public action, which asks first: opens the button (`label`), checks that
  * nothing happened yet by leaving it open, and presses the one that does it (`confirm`).
  */
 export async function confirmAction(scope: Page | Locator, label: string, confirm: string) {
-  const asking = scope.locator("details.confirm").filter({ has: scope.locator("summary").getByText(label, { exact: true }) });
+  // An inner locator of `has` is matched inside each candidate, so it starts from the page.
+  const page = "page" in scope ? scope.page() : scope;
+  const asking = scope.locator("details.confirm").filter({ has: page.locator("summary").getByText(label, { exact: true }) });
   await asking.locator("summary").click();
   await asking.getByRole("button", { name: confirm, exact: true }).click();
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
-  LEARNER, MANAGER, TRAINER, expectAccessible, fixture, hydrated, logIn, settle, startModule, uploadSection, confirmAction,
+  LEARNER, MANAGER, TRAINER, expectAccessible, fixture, hydrated, logIn, settle, startModule, uploadSection, confirmAction, editorPart,
 } from "./helpers";
 
 test("a trainer builds a module with a page, a PDF and a captioned video; a learner completes it; their manager sees it", async ({ page, browser }, testInfo) => {
@@ -53,6 +53,7 @@ test("a trainer builds a module with a page, a PDF and a captioned video; a lear
   await expect(previews).toHaveText(["紛失したとき", "紛失事案の再現", "情報セキュリティ規程"]);
   await expectAccessible(page, testInfo);
 
+  await editorPart(page, testInfo, "公開と割当て");
   await confirmAction(page, "この内容で公開する", "公開する");
   await expect(page.getByText("公開中（第1版）")).toBeVisible();
   await page.getByLabel("課を選ぶ").check();

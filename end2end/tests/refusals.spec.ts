@@ -1,7 +1,7 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import {
   ADMIN, FISCAL_YEAR, MANAGER, TRAINER, chooseLanguage, expectWordedIn, logIn, pick, settle,
-  startModule, type Language, confirmAction,
+  startModule, type Language, confirmAction, editorPart,
 } from "./helpers";
 
 // Issue 18: a Japanese page never shows an English sentence. Each test triggers one refusal
@@ -54,7 +54,7 @@ test("a quiz import with an essay question: refused with its line, in the page's
   await logInAs(page, testInfo, TRAINER);
   await startModule(page, testInfo, pick(testInfo, "拒否確認 問題 A", "拒否確認 問題 B"), slug);
   for (const language of LANGUAGES) {
-    await open(page, testInfo, `/trainer/modules/${slug}`, language);
+    await open(page, testInfo, `/trainer/modules/${slug}?tab=quiz`, language);
     // A good question on line 1, the essay on line 3.
     await page.locator("#import-text").fill("::私物::私物の USB メモリを業務に使ってよい。{F}\n\n::感想::感想をどうぞ {}\n");
     await page.locator("form:has(#import-text) button[type=submit]").click();
@@ -78,6 +78,7 @@ test("a module assigned twice to the same people this year: refused in the page'
   await page.getByLabel("最低閲覧時間（秒）").fill("0");
   await page.getByRole("button", { name: "ページを追加" }).click();
   await expect(page.locator("article.material-preview")).toHaveCount(1);
+  await editorPart(page, testInfo, "公開と割当て");
   await confirmAction(page, "この内容で公開する", "公開する");
   await expect(page.getByText("公開中（第1版）")).toBeVisible();
   await page.getByLabel(/^期日/).fill("2099-03-31");
@@ -87,7 +88,7 @@ test("a module assigned twice to the same people this year: refused in the page'
   await expect(assignments).toHaveCount(1);
 
   for (const language of LANGUAGES) {
-    await open(page, testInfo, `/trainer/modules/${slug}`, language);
+    await open(page, testInfo, `/trainer/modules/${slug}?tab=publish`, language);
     // The form's default target is everyone again.
     await page.locator("#assign-due").fill("2099-03-31");
     await page.locator("form:has(#assign-due) button[type=submit]").click();

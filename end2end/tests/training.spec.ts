@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, LEARNER, MANAGER, TRAINER, expectAccessible, hydrated, logIn, settle } from "./helpers";
+import { ADMIN, LEARNER, MANAGER, TRAINER, expectAccessible, hydrated, logIn, settle, editorPart } from "./helpers";
 
 test("a trainer builds, publishes and assigns a module, and a learner completes it", async ({ page, browser }, testInfo) => {
   test.setTimeout(60_000);
@@ -20,7 +20,11 @@ test("a trainer builds, publishes and assigns a module, and a learner completes 
   await expect(page).toHaveURL(new RegExp(`/trainer/modules/${slug}$`));
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await settle(page, testInfo);
+  // Three parts, one at a time; nothing to publish yet.
+  await editorPart(page, testInfo, "公開と割当て");
   await expect(page.getByRole("button", { name: "この内容で公開する" })).toBeDisabled();
+  await expect(page.getByLabel("ページの題名")).toHaveCount(0);
+  await editorPart(page, testInfo, /^資料（0 件）/);
 
   // A page with a script in it: shown as text, never run.
   await page.getByLabel("ページの題名").fill("持出しの手続");
@@ -35,11 +39,11 @@ test("a trainer builds, publishes and assigns a module, and a learner completes 
   await expectAccessible(page, testInfo);
   // The form is empty again for the next page (a second press adds no copy).
   await expect(page.getByLabel("ページの題名")).toHaveValue("");
-  await expect(page.getByLabel(/^本文/)).toHaveValue("");
+  await expect(page.locator("#page-markdown")).toHaveValue("");
 
   // Removing a material asks first; only the second button removes it.
   await page.getByLabel("ページの題名").fill("不要な頁");
-  await page.getByLabel(/^本文/).fill("削除します。");
+  await page.locator("#page-markdown").fill("削除します。");
   await page.getByRole("button", { name: "ページを追加" }).click();
   await expect(preview).toHaveCount(2);
   const extra = preview.filter({ hasText: "不要な頁" });
@@ -56,6 +60,7 @@ test("a trainer builds, publishes and assigns a module, and a learner completes 
   await settle(page, testInfo);
 
   // Publishing asks first too.
+  await editorPart(page, testInfo, "公開と割当て");
   await page.locator("summary").getByText("この内容で公開する", { exact: true }).click();
   await expect(page.getByText(/この内容を第1版として公開しますか？/)).toBeVisible();
   await expect(page.getByText("公開中（第1版）")).toHaveCount(0);

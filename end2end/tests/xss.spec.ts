@@ -145,6 +145,8 @@ test("markup typed anywhere stays text on every page, for every role", async ({ 
       [
         "/trainer",
         `/trainer/modules/${slug}`,
+        `/trainer/modules/${slug}?tab=quiz`,
+        `/trainer/modules/${slug}?tab=publish`,
         `/trainer/modules/${slug}?upload_error=failed&kind=document&description=${echoed}&title=${echoed}`,
         `/results/quizzes/${slug}`,
         `/reports/materials/${slug}`,

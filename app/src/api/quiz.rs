@@ -96,7 +96,16 @@ pub async fn save_quiz_settings(slug: String, settings: QuizSettings) -> Result<
         .store
         .save_quiz_settings(&slug, settings)
         .await
-        .map_err(store_error)
+        .map_err(store_error)?;
+    back_to_the_quiz(&slug);
+    Ok(())
+}
+
+/// Without JavaScript, back to the editor's quiz, not to the address the trainer came from
+/// (which may still carry an earlier import's message).
+#[cfg(feature = "ssr")]
+fn back_to_the_quiz(slug: &Slug) {
+    super::server::redirect_form_post(&format!("/trainer/modules/{}?tab=quiz", slug.as_str()));
 }
 
 /// Replaces a module's pool with questions in GIFT or Aiken (`format`), all or nothing. Text
@@ -113,7 +122,9 @@ pub async fn import_question_pool(
     let slug = requested_slug(&slug)?;
     let format = PoolFormat::from_code(&format)
         .ok_or_else(|| refused(QuizRefusal::FormatUnknown { format }))?;
-    replace_pool(&state, &slug, format.read(&text)).await
+    let count = replace_pool(&state, &slug, format.read(&text)).await?;
+    back_to_the_quiz(&slug);
+    Ok(count)
 }
 
 /// Replaces a module's pool with what was read, or refuses it with every error on its line.

@@ -221,6 +221,10 @@ texts! {
         module_details_heading: &'static str = ("モジュールの情報", "About the module"),
         save_details_button: &'static str = ("情報を保存", "Save"),
         archive_button: &'static str = ("アーカイブする", "Archive"),
+        editor_parts: &'static str = ("編集する内容", "Parts of the module"),
+        tab_materials: fn(usize) -> String = (|n| format!("資料（{n} 件）"), |n| format!("Materials ({n})")),
+        tab_quiz: fn(usize) -> String = (|n| format!("確認テスト（{n} 問）"), |n| format!("Quiz ({n} questions)")),
+        tab_publish: &'static str = ("公開と割当て", "Publishing and assignments"),
         archive_question: &'static str = (
             "このモジュールをアーカイブしますか？受講者の一覧から消え、督促も止まります。",
             "Archive this module? Learners no longer see it, and its reminders stop.",

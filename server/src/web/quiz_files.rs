@@ -29,8 +29,8 @@ use serde::Deserialize;
 /// A question file: thousands of questions fit in far less.
 pub(super) const UPLOAD_LIMIT: usize = 5 * 1024 * 1024;
 
-/// Replaces the pool with an uploaded file's questions, then returns to the editor with the
-/// count, or with the errors (the first of them, on their lines) and nothing changed.
+/// Replaces the pool with an uploaded file's questions, then returns to the editor's quiz with
+/// the count, or with the errors (the first of them, on their lines) and nothing changed.
 pub(super) async fn upload_pool(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -40,7 +40,7 @@ pub(super) async fn upload_pool(
     let slug = requested_slug(&slug)?;
     let editor = format!("/trainer/modules/{}", encode(slug.as_str()));
     let back = |query: String| {
-        Redirect::to(&format!("{editor}?{query}#import-file-heading")).into_response()
+        Redirect::to(&format!("{editor}?tab=quiz&{query}#import-file-heading")).into_response()
     };
     let mut fields = match super::read_form(form).await {
         Ok(fields) => fields,

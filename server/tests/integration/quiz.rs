@@ -173,7 +173,7 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
             format!("\u{feff}{POOL}\n\n::○×::機密情報を含む USB メモリは施錠して保管する。{{T}}\n");
         let back = upload_questions(&trainer, "gift", file.as_bytes()).await;
         assert_eq!(
-            back, "/trainer/modules/media?questions_imported=2#import-file-heading",
+            back, "/trainer/modules/media?tab=quiz&questions_imported=2#import-file-heading",
             "{backend}"
         );
         let pool = app.store.question_pool(&slug("media")).await.unwrap();
@@ -186,7 +186,7 @@ async fn question_files_go_in_and_out_and_results_come_out_as_csv_for_those_who_
         let shift_jis = b"\x96\xe2\nA. x\nANSWER: A\n".as_slice();
         let lines = |text: &str| {
             format!(
-                "/trainer/modules/media?questions_error=lines&lines={}#import-file-heading",
+                "/trainer/modules/media?tab=quiz&questions_error=lines&lines={}#import-file-heading",
                 mamori_domain::url::encode(text)
             )
         };

@@ -1,6 +1,6 @@
-//! A module's editor: its details, the page form and the publish and archive actions here;
-//! its materials (`materials`), its quiz (`quiz`) and its assignments (`assignments`) in their
-//! own files. Every form works without JavaScript.
+//! A module's editor, in three parts (`?tab=`): its details and materials with the page form
+//! here and the rest in `materials`; its quiz (`quiz`); publishing here and its assignments
+//! (`assignments`). Every form works without JavaScript.
 
 mod assignments;
 mod materials;
@@ -203,7 +203,9 @@ pub fn ModuleEditorPage() -> impl IntoView {
                     {move || draft.get().map(|result| match result {
                         Ok(draft) => {
                             let divisions = divisions.get().and_then(Result::ok).unwrap_or_default();
-                            view! { <Editor draft divisions today=viewer.today actions feedback=feedback() /> }.into_any()
+                            let feedback = feedback();
+                            let tab = EditorTab::from_query(query.with(|q| q.get("tab")).as_deref());
+                            view! { <Editor draft divisions today=viewer.today actions feedback tab /> }.into_any()
                         }
                         Err(error) => view! {
                             <Title text=t.not_found />
@@ -217,6 +219,36 @@ pub fn ModuleEditorPage() -> impl IntoView {
     }
 }
 
+/// The editor's three parts, each a page of its own (`?tab=`), so that a trainer takes one in
+/// at a glance rather than scrolling through 4,000 px.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EditorTab {
+    Materials,
+    Quiz,
+    Publish,
+}
+
+impl EditorTab {
+    const ALL: [EditorTab; 3] = [EditorTab::Materials, EditorTab::Quiz, EditorTab::Publish];
+
+    /// From the address (the question file route returns to `?tab=quiz`).
+    fn from_query(tab: Option<&str>) -> Self {
+        match tab {
+            Some("quiz") => EditorTab::Quiz,
+            Some("publish") => EditorTab::Publish,
+            _ => EditorTab::Materials,
+        }
+    }
+
+    fn href(self, slug: &str) -> String {
+        match self {
+            EditorTab::Materials => format!("/trainer/modules/{slug}"),
+            EditorTab::Quiz => format!("/trainer/modules/{slug}?tab=quiz"),
+            EditorTab::Publish => format!("/trainer/modules/{slug}?tab=publish"),
+        }
+    }
+}
+
 #[component]
 fn Editor(
     draft: ModuleDraft,
@@ -224,15 +256,58 @@ fn Editor(
     today: chrono::NaiveDate,
     actions: EditorActions,
     feedback: UploadFeedback,
+    tab: EditorTab,
 ) -> impl IntoView {
     let t = use_texts();
     let slug = StoredValue::new(draft.module.slug.clone());
     let module = draft.module.clone();
-    let published = module.published_version > 0;
-    let archived = module.status == ModuleStatus::Archived;
-    let can_publish = (module.has_unpublished_changes || archived) && !draft.materials.is_empty();
+    let tabs = EditorTab::ALL
+        .map(|each| {
+            let label = match each {
+                EditorTab::Materials => (t.training.tab_materials)(draft.materials.len()),
+                EditorTab::Quiz => (t.training.tab_quiz)(draft.questions.len()),
+                EditorTab::Publish => t.training.tab_publish.to_string(),
+            };
+            let current = (each == tab).then_some("page");
+            view! { <li><A href=each.href(&slug.get_value()) attr:aria-current=current>{label}</A></li> }
+        })
+        .collect_view();
+    let part = match tab {
+        EditorTab::Materials => {
+            view! { <MaterialsTab draft actions feedback /> }.into_any()
+        }
+        EditorTab::Quiz => view! {
+            <QuizSection slug=slug.get_value() settings=draft.quiz_settings pool=draft.questions
+                save=actions.save_quiz import=actions.import_questions file_feedback=feedback.pool_file />
+        }
+        .into_any(),
+        EditorTab::Publish => {
+            view! { <PublishTab draft divisions today actions /> }.into_any()
+        }
+    };
+    view! {
+        <Title text=module.title.clone() />
+        <h1>{module.title.clone()}</h1>
+        <p>{t.status_label}": "<ModuleStatusText module=module.clone() /></p>
+        <p>{module.summary.clone()}</p>
+        <nav class="tabs" aria-label=t.training.editor_parts>
+            <ul>{tabs}</ul>
+        </nav>
+        {part}
+    }
+}
+
+/// The module's details and materials, and the forms that add materials.
+#[component]
+fn MaterialsTab(
+    draft: ModuleDraft,
+    actions: EditorActions,
+    feedback: UploadFeedback,
+) -> impl IntoView {
+    let t = use_texts();
+    let slug = StoredValue::new(draft.module.slug.clone());
+    let module = draft.module.clone();
     let upload_action = format!("/trainer/modules/{}/materials", slug.get_value());
-    let pool_file = feedback.pool_file.clone();
     // A page added leaves the form empty for the next one.
     let add_page_form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
@@ -243,11 +318,6 @@ fn Editor(
         }
     });
     view! {
-        <Title text=module.title.clone() />
-        <h1>{module.title.clone()}</h1>
-        <p>{t.status_label}": "<ModuleStatusText module=module.clone() /></p>
-        <p>{module.summary.clone()}</p>
-
         <details class="panel">
             <summary>{t.training.module_details_heading}</summary>
             <ActionForm action=actions.details attr:class="stacked" attr:aria-describedby="details-error">
@@ -287,10 +357,24 @@ fn Editor(
 
         <AddFileForm kind="document" action=upload_action.clone() feedback=feedback.clone() />
         <AddFileForm kind="video" action=upload_action feedback />
+    }
+}
 
-        <QuizSection slug=slug.get_value() settings=draft.quiz_settings pool=draft.questions
-            save=actions.save_quiz import=actions.import_questions file_feedback=pool_file />
-
+/// Publishing and archiving, and the module's assignments.
+#[component]
+fn PublishTab(
+    draft: ModuleDraft,
+    divisions: Vec<String>,
+    today: chrono::NaiveDate,
+    actions: EditorActions,
+) -> impl IntoView {
+    let t = use_texts();
+    let slug = StoredValue::new(draft.module.slug.clone());
+    let module = draft.module;
+    let published = module.published_version > 0;
+    let archived = module.status == ModuleStatus::Archived;
+    let can_publish = (module.has_unpublished_changes || archived) && !draft.materials.is_empty();
+    view! {
         <section aria-labelledby="publish-heading">
             <h2 id="publish-heading">{t.training.publish_heading}</h2>
             <p class="hint">{t.training.publish_hint}</p>
