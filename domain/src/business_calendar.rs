@@ -125,6 +125,14 @@ impl BusinessCalendar {
         !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&date)
     }
 
+    /// `date` if it is a business day, else the next one (a due date nobody can meet on a
+    /// holiday moves to the day the office opens).
+    pub fn business_day_on_or_after(&self, date: NaiveDate) -> NaiveDate {
+        date.iter_days()
+            .find(|day| self.is_business_day(*day))
+            .unwrap_or(date)
+    }
+
     /// Whether mail may go out at `now`: a business day, within the sending hours.
     pub fn is_sending_time(&self, now: DateTime<Utc>) -> bool {
         let local = (now + Duration::hours(AGENCY_OFFSET_HOURS)).naive_utc();

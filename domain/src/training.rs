@@ -314,6 +314,24 @@ impl ViewStanding {
     }
 }
 
+/// How far ahead the assignment form proposes a due date.
+pub const DEFAULT_DUE_DAYS: i64 = 30;
+
+/// The due date the assignment form proposes: a month ahead, on a business day.
+pub fn default_due_date(
+    today: NaiveDate,
+    calendar: &crate::business_calendar::BusinessCalendar,
+) -> NaiveDate {
+    calendar.business_day_on_or_after(today + Duration::days(DEFAULT_DUE_DAYS))
+}
+
+/// What the assignment form offers: the divisions to choose from and the due date it proposes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AssignmentChoices {
+    pub divisions: Vec<String>,
+    pub default_due: NaiveDate,
+}
+
 /// A module with the materials of one version, for the trainer's editor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModuleDraft {
@@ -822,6 +840,21 @@ mod tests {
         assert_eq!(
             total, 60,
             "one minute of reading, whatever the number of tabs"
+        );
+    }
+
+    #[test]
+    fn the_proposed_due_date_is_a_month_ahead_on_a_business_day() {
+        use crate::business_calendar::BusinessCalendar;
+        let new_year = BusinessCalendar::new([date(2027, 1, 1)]);
+        // 30 days after 2 December is New Year's Day (a holiday, then a weekend).
+        assert_eq!(
+            default_due_date(date(2026, 12, 2), &new_year),
+            date(2027, 1, 4)
+        );
+        assert_eq!(
+            default_due_date(date(2026, 11, 2), &new_year),
+            date(2026, 12, 2)
         );
     }
 

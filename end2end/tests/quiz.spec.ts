@@ -78,6 +78,7 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   await editorPart(page, testInfo, "公開と割当て");
   await confirmAction(page, "この内容で公開する", "公開する");
   await expect(page.getByText("公開中（第1版）")).toBeVisible();
+  await page.getByLabel("全職員", { exact: true }).check();
   await page.getByLabel(/^期日/).fill("2099-03-31");
   await page.getByRole("button", { name: "割り当てる" }).click();
   await expect(page.getByRole("cell", { name: "全職員" })).toBeVisible();

@@ -81,6 +81,7 @@ test("a module assigned twice to the same people this year: refused in the page'
   await editorPart(page, testInfo, "公開と割当て");
   await confirmAction(page, "この内容で公開する", "公開する");
   await expect(page.getByText("公開中（第1版）")).toBeVisible();
+  await page.getByLabel("全職員", { exact: true }).check();
   await page.getByLabel(/^期日/).fill("2099-03-31");
   await page.getByRole("button", { name: "割り当てる" }).click();
   await expect(page.getByRole("cell", { name: "全職員" })).toBeVisible();
@@ -89,7 +90,7 @@ test("a module assigned twice to the same people this year: refused in the page'
 
   for (const language of LANGUAGES) {
     await open(page, testInfo, `/trainer/modules/${slug}?tab=publish`, language);
-    // The form's default target is everyone again.
+    await page.locator("#assign-target-everyone").check();
     await page.locator("#assign-due").fill("2099-03-31");
     await page.locator("form:has(#assign-due) button[type=submit]").click();
     await expectWordedIn(page.locator("#assign-error"), language);

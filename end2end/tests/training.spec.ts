@@ -66,11 +66,21 @@ test("a trainer builds, publishes and assigns a module, and a learner completes 
   await expect(page.getByText("公開中（第1版）")).toHaveCount(0);
   await page.getByRole("button", { name: "公開する", exact: true }).click();
   await expect(page.getByText("公開中（第1版）")).toBeVisible();
+  // Nobody is chosen beforehand, and the proposed date is a business day a month ahead.
+  await expect(page.getByLabel("全職員", { exact: true })).not.toBeChecked();
+  await expect(page.locator("#assign-due-ahead")).toHaveText(/^今日から (3[0-9]) 日後です。$/);
+  await page.getByRole("button", { name: "割り当てる" }).click();
+  await expect(page.getByRole("cell", { name: "全職員" })).toHaveCount(0);
+  await page.getByLabel("全職員", { exact: true }).check();
   await page.getByLabel(/^期日/).fill("2099-03-31");
+  if (hydrated(testInfo)) await expect(page.locator("#assign-due-ahead")).toHaveText(/^今日から \d{5} 日後です。$/);
   // Late joiners get 45 days from their first day rather than a date already past.
   await page.getByLabel(/^遅れて着任した職員の猶予/).fill("45");
   await page.getByRole("button", { name: "割り当てる" }).click();
   await expect(page.getByRole("cell", { name: "全職員" })).toBeVisible();
+  if (hydrated(testInfo)) {
+    await expect(page.getByRole("status").filter({ hasText: "人に割り当てました" })).toHaveText(/^36[123] 人に割り当てました/);
+  }
   await expect(page.getByRole("cell", { name: /着任が遅い職員は着任から45日以内/ })).toBeVisible();
   await expectAccessible(page, testInfo);
 

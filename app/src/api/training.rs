@@ -236,12 +236,25 @@ pub async fn publish_module(slug: String) -> Result<(), AppError> {
     .await
 }
 
-/// The divisions a module can be assigned to.
-#[server(endpoint = "assignable_divisions")]
+/// What the assignment form offers: the divisions, and a due date a month ahead on a
+/// business day.
+#[server(endpoint = "assignment_choices")]
 #[middleware(Needs(Permission::AuthorTraining))]
-pub async fn assignable_divisions() -> Result<Vec<String>, AppError> {
+pub async fn assignment_choices() -> Result<mamori_domain::training::AssignmentChoices, AppError> {
+    use mamori_domain::business_calendar::BusinessCalendar;
     let (state, _) = require(Permission::AuthorTraining).await?;
-    state.store.all_division_names().await.map_err(store_error)
+    let divisions = state
+        .store
+        .all_division_names()
+        .await
+        .map_err(store_error)?;
+    let holidays = state.store.holidays().await.map_err(store_error)?;
+    let calendar = BusinessCalendar::new(holidays.into_iter().map(|h| h.date));
+    let today = mamori_domain::agency_date(chrono::Utc::now());
+    Ok(mamori_domain::training::AssignmentChoices {
+        divisions,
+        default_due: mamori_domain::training::default_due_date(today, &calendar),
+    })
 }
 
 /// Assigns a published module for the current fiscal year: to everyone, or to the chosen
@@ -258,7 +271,7 @@ pub async fn assign_module(
     due_on: String,
     #[server(default)] within_days: u32,
     #[server(default)] joiner_grace_days: Option<u32>,
-) -> Result<(), AppError> {
+) -> Result<usize, AppError> {
     use mamori_domain::training::{AssignmentTarget, DueRule};
     let (state, actor) = require(Permission::AuthorTraining).await?;
     let slug = requested_slug(&slug)?;
@@ -305,7 +318,7 @@ pub async fn assign_module(
     };
     let now = chrono::Utc::now();
     let year = mamori_domain::FiscalYear::containing(mamori_domain::agency_date(now));
-    state
+    let reached = state
         .store
         .assign_module(&slug, year, &target, due, actor.employee_id.as_str(), now)
         .await
@@ -314,7 +327,8 @@ pub async fn assign_module(
         "{slug} assigned for FY{}: {target:?}, {due:?}",
         year.start_year()
     );
-    audit(&state, &actor, AuditAction::AssignmentChanged, detail).await
+    audit(&state, &actor, AuditAction::AssignmentChanged, detail).await?;
+    Ok(reached)
 }
 
 /// The caller's assigned modules this fiscal year.

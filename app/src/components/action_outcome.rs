@@ -25,14 +25,15 @@ where
     A: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
     O: Clone + Send + Sync + 'static,
 {
-    action_outcome_by(action, id, move |_| done)
+    action_outcome_by(action, id, move |_| done.to_string())
 }
 
-/// The same, saying what was done as the action's answer tells (submitted or saved).
+/// The same, saying what was done as the action's answer tells (submitted or saved, how many
+/// people were reached).
 pub fn action_outcome_by<A, O>(
     action: ServerAction<A>,
     id: &'static str,
-    done: impl Fn(&O) -> &'static str + Send + Sync + 'static,
+    done: impl Fn(&O) -> String + Send + Sync + 'static,
 ) -> impl Fn() -> Option<AnyView> + Send + Sync
 where
     A: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,

@@ -225,6 +225,23 @@ texts! {
         tab_materials: fn(usize) -> String = (|n| format!("資料（{n} 件）"), |n| format!("Materials ({n})")),
         tab_quiz: fn(usize) -> String = (|n| format!("確認テスト（{n} 問）"), |n| format!("Quiz ({n} questions)")),
         tab_publish: &'static str = ("公開と割当て", "Publishing and assignments"),
+        days_from_today: fn(i64) -> String = (
+            |n| match n {
+                0 => "今日です。".to_string(),
+                n if n < 0 => format!("{} 日前の日付です。", -n),
+                n => format!("今日から {n} 日後です。"),
+            },
+            |n| match n {
+                0 => "That is today.".to_string(),
+                n if n < 0 => format!("That is {} days ago.", -n),
+                1 => "That is tomorrow.".to_string(),
+                n => format!("That is {n} days from today."),
+            },
+        ),
+        assigned_people: fn(usize) -> String = (
+            |n| format!("{n} 人に割り当てました（本日在籍の対象者。後から着任する人にも割り当てられます）。"),
+            |n| format!("Assigned to {n} people on staff today (people who join later get it too)."),
+        ),
         archive_question: &'static str = (
             "このモジュールをアーカイブしますか？受講者の一覧から消え、督促も止まります。",
             "Archive this module? Learners no longer see it, and its reminders stop.",

@@ -35,7 +35,7 @@ const ACCESS: &[(&str, [u16; 5])] = &[
     ("/api/edit_module_details", [401, 403, 200, 403, 200]),
     ("/api/edit_material", [401, 403, 200, 403, 200]),
     ("/api/move_material", [401, 403, 200, 403, 200]),
-    ("/api/assignable_divisions", [401, 403, 200, 403, 200]),
+    ("/api/assignment_choices", [401, 403, 200, 403, 200]),
     // The same assignment twice is refused: the admin's try finds it made.
     ("/api/assign_module", [401, 403, 200, 403, 422]),
     // Assignment 1 is `matrix`'s: carried over once.

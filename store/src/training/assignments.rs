@@ -18,7 +18,8 @@ use sea_orm::{
 use std::collections::HashMap;
 
 impl Store {
-    /// Assigns a published module for a fiscal year.
+    /// Assigns a published module for a fiscal year. Returns how many people on staff today
+    /// it reaches (joiners come later).
     pub async fn assign_module(
         &self,
         slug: &Slug,
@@ -27,11 +28,17 @@ impl Store {
         due: DueRule,
         created_by: &str,
         now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<usize, StoreError> {
         let module = module_by_slug(self.db(), slug).await?;
         if module.published_version == 0 {
             return Err(TrainingRefusal::AssignUnpublished.into());
         }
+        let reached = self
+            .people_on(mamori_domain::agency_date(now), None)
+            .await?
+            .iter()
+            .filter(|person| target.includes(&person.division, &person.roles))
+            .count();
         let empty = match target {
             AssignmentTarget::Everyone => false,
             AssignmentTarget::Divisions(names) => names.is_empty(),
@@ -69,7 +76,7 @@ impl Store {
         }
         .insert(self.db())
         .await?;
-        Ok(())
+        Ok(reached)
     }
 
     /// Assigns the same module to the same people for the next fiscal year, due a year later
@@ -100,6 +107,7 @@ impl Store {
             now,
         )
         .await
+        .map(|_| ())
     }
 
     /// Gives an assignment its own reminder policy, or (`None`) returns it to the default.

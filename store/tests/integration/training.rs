@@ -404,10 +404,16 @@ async fn a_module_assigned_twice_is_listed_once_due_by_its_first_assignment() {
             },
             "{backend}: the same assignment twice is refused"
         );
-        // Everyone again, through the self-inspection group every person is in.
-        again(AssignmentTarget::Groups(vec![InspectionGroup::Staff]))
+        // Everyone again, through the self-inspection group every person is in: the answer
+        // counts the people on staff today it reaches.
+        let reached = again(AssignmentTarget::Groups(vec![InspectionGroup::Staff]))
             .await
             .unwrap();
+        assert_eq!(reached, 361, "{backend}: the whole agency");
+        let nobody = again(AssignmentTarget::Divisions(vec!["存在しない課".into()]))
+            .await
+            .unwrap();
+        assert_eq!(nobody, 0, "{backend}");
         let learner = demo_staff_id(&store, LEARNER).await;
         let modules = store.learner_modules(learner, today()).await.unwrap();
         assert_eq!(

@@ -165,7 +165,7 @@ fn SheetView(sheet: LearnerSheet, save: ServerAction<SaveMyInspection>) -> impl 
                 <input type="hidden" name="fiscal_year" value=year />
                 {groups}
                 {action_outcome_by(save, "sheet-error", move |submitted| {
-                    if *submitted { t.inspection.submitted_now } else { t.inspection.draft_saved }
+                    if *submitted { t.inspection.submitted_now } else { t.inspection.draft_saved }.to_string()
                 })}
                 <div class="buttons">
                     <button type="submit" name="submit" value="false" class="outline">{t.inspection.save_draft}</button>

@@ -5,7 +5,7 @@ use super::EditorActions;
 use crate::{
     api::mail::PolicyForm,
     components::{
-        action_outcome::action_outcome,
+        action_outcome::{action_outcome, action_outcome_by},
         data_table::{Column, DataTable},
         policy_fields::PolicyFields,
     },
@@ -14,7 +14,7 @@ use crate::{
 use leptos::prelude::*;
 use mamori_domain::{
     FiscalYear, InspectionGroup, SecurityRole,
-    training::{AssignmentInfo, AssignmentTarget, DueRule},
+    training::{AssignmentChoices, AssignmentInfo, AssignmentTarget, DueRule},
 };
 
 fn target_text(locale: Locale, target: &AssignmentTarget) -> String {
@@ -109,7 +109,7 @@ pub(super) fn Assignments(
 #[component]
 pub(super) fn AssignForm(
     slug: String,
-    divisions: Vec<String>,
+    choices: AssignmentChoices,
     today: chrono::NaiveDate,
     actions: EditorActions,
 ) -> impl IntoView {
@@ -118,7 +118,7 @@ pub(super) fn AssignForm(
     // Checkboxes post as `chosen[i]` (one list for all three kinds, told apart by prefix),
     // which the server function reads as a list.
     let next_index = StoredValue::new(0usize);
-    let choices = move |prefix: &'static str, options: Vec<(String, String)>| {
+    let checkboxes = move |prefix: &'static str, options: Vec<(String, String)>| {
         options
             .into_iter()
             .map(|(value, label)| {
@@ -134,49 +134,62 @@ pub(super) fn AssignForm(
             })
             .collect_view()
     };
-    let target = |value: &'static str, label: &'static str, checked: bool| {
+    // Nothing chosen beforehand: assigning everyone by an unnoticed default is the costly
+    // mistake. The browser asks for a choice (`required`), also without JavaScript.
+    let target = |value: &'static str, label: &'static str| {
         let id = format!("assign-target-{value}");
         view! {
             <div class="checkbox">
-                <input type="radio" id=id.clone() name="target" value=value checked=checked />
+                <input type="radio" id=id.clone() name="target" value=value required />
                 <label for=id>{label}</label>
             </div>
         }
     };
-    let division_choices = choices(
+    let division_choices = checkboxes(
         "division",
-        divisions.into_iter().map(|d| (d.clone(), d)).collect(),
+        choices
+            .divisions
+            .into_iter()
+            .map(|d| (d.clone(), d))
+            .collect(),
     );
-    let role_choices = choices(
+    let role_choices = checkboxes(
         "role",
         SecurityRole::ALL
             .into_iter()
             .map(|r| (r.code().to_string(), locale.security_role(r).to_string()))
             .collect(),
     );
-    let group_choices = choices(
+    let group_choices = checkboxes(
         "group",
         InspectionGroup::ALL
             .into_iter()
             .map(|g| (g.code().to_string(), locale.inspection_group(g).to_string()))
             .collect(),
     );
-    let default_due = (today + chrono::Duration::days(30)).to_string();
+    // How far the chosen date is, said as the trainer picks it.
+    let due = RwSignal::new(choices.default_due);
+    let days_ahead = move || (t.training.days_from_today)((due.get() - today).num_days());
+    let pick_due = move |event: leptos::ev::Event| {
+        if let Ok(date) = event_target_value(&event).parse() {
+            due.set(date);
+        }
+    };
     view! {
         <ActionForm action=actions.assign attr:class="stacked" attr:aria-describedby="assign-error">
-            {action_outcome(actions.assign, "assign-error")}
+            {action_outcome_by(actions.assign, "assign-error", move |reached| (t.training.assigned_people)(*reached))}
             <input type="hidden" name="slug" value=slug />
             <fieldset>
                 <legend>{t.training.target_legend}</legend>
-                {target("everyone", t.training.everyone, true)}
-                {target("divisions", t.training.target_divisions, false)}
+                {target("everyone", t.training.everyone)}
+                {target("divisions", t.training.target_divisions)}
                 <fieldset class="choices"><legend class="visually-hidden">{t.training.target_divisions}</legend>{division_choices}</fieldset>
-                {target("roles", t.training.target_roles, false)}
+                {target("roles", t.training.target_roles)}
                 <fieldset class="choices"><legend class="visually-hidden">{t.training.target_roles}</legend>{role_choices}</fieldset>
-                {target("groups", t.training.target_groups, false)}
+                {target("groups", t.training.target_groups)}
                 <fieldset class="choices"><legend class="visually-hidden">{t.training.target_groups}</legend>{group_choices}</fieldset>
             </fieldset>
-            <fieldset>
+            <fieldset class="due-rule">
                 <legend>{t.training.due_legend}</legend>
                 <div class="checkbox">
                     <input type="radio" id="assign-due-on" name="due_kind" value="on" checked />
@@ -189,7 +202,9 @@ pub(super) fn AssignForm(
                 <label for="assign-days">{t.training.within_days_label}</label>
                 <input id="assign-days" name="within_days" type="number" min="1" value="90" />
                 <label for="assign-due">{t.training.earliest_label}</label>
-                <input id="assign-due" name="due_on" type="date" value=default_due required />
+                <input id="assign-due" name="due_on" type="date" value=choices.default_due.to_string() required
+                    aria-describedby="assign-due-ahead" on:input=pick_due />
+                <p class="hint" id="assign-due-ahead">{days_ahead}</p>
                 <label for="assign-grace">{t.training.grace_label}</label>
                 <input id="assign-grace" name="joiner_grace_days" type="number" min="0" max=DueRule::MAX_JOINER_GRACE_DAYS value=DueRule::DEFAULT_JOINER_GRACE_DAYS required />
             </fieldset>

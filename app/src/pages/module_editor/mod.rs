@@ -11,7 +11,7 @@ use crate::{
     api::quiz::{ImportQuestionPool, SaveQuizSettings},
     api::training::{
         AddPage, ArchiveModule, AssignModule, CarryOverAssignment, EditMaterial, EditModuleDetails,
-        MoveMaterial, PublishModule, RemoveMaterial, assignable_divisions, edit_module,
+        MoveMaterial, PublishModule, RemoveMaterial, assignment_choices, edit_module,
     },
     components::{
         action_outcome::{action_outcome, action_outcome_saying},
@@ -31,7 +31,7 @@ use leptos_router::{
 };
 use mamori_domain::{
     Permission,
-    training::{ModuleDraft, ModuleStatus},
+    training::{AssignmentChoices, ModuleDraft, ModuleStatus},
 };
 use materials::{AddFileForm, MaterialList};
 use quiz::{PoolFileFeedback, QuizSection};
@@ -174,7 +174,7 @@ pub fn ModuleEditorPage() -> impl IntoView {
         },
         |(slug, _)| edit_module(slug),
     );
-    let divisions = Resource::new(|| (), |_| assignable_divisions());
+    let choices = Resource::new(|| (), |_| assignment_choices());
     let feedback = move || {
         if actions.acted.get() {
             return UploadFeedback::default();
@@ -202,10 +202,10 @@ pub fn ModuleEditorPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || draft.get().map(|result| match result {
                         Ok(draft) => {
-                            let divisions = divisions.get().and_then(Result::ok).unwrap_or_default();
+                            let choices = choices.get().and_then(Result::ok).unwrap_or_default();
                             let feedback = feedback();
                             let tab = EditorTab::from_query(query.with(|q| q.get("tab")).as_deref());
-                            view! { <Editor draft divisions today=viewer.today actions feedback tab /> }.into_any()
+                            view! { <Editor draft choices today=viewer.today actions feedback tab /> }.into_any()
                         }
                         Err(error) => view! {
                             <Title text=t.not_found />
@@ -252,7 +252,7 @@ impl EditorTab {
 #[component]
 fn Editor(
     draft: ModuleDraft,
-    divisions: Vec<String>,
+    choices: AssignmentChoices,
     today: chrono::NaiveDate,
     actions: EditorActions,
     feedback: UploadFeedback,
@@ -282,7 +282,7 @@ fn Editor(
         }
         .into_any(),
         EditorTab::Publish => {
-            view! { <PublishTab draft divisions today actions /> }.into_any()
+            view! { <PublishTab draft choices today actions /> }.into_any()
         }
     };
     view! {
@@ -364,7 +364,7 @@ fn MaterialsTab(
 #[component]
 fn PublishTab(
     draft: ModuleDraft,
-    divisions: Vec<String>,
+    choices: AssignmentChoices,
     today: chrono::NaiveDate,
     actions: EditorActions,
 ) -> impl IntoView {
@@ -406,7 +406,7 @@ fn PublishTab(
             <h2 id="assign-heading">{t.training.assign_heading}</h2>
             <Assignments assignments=draft.assignments actions />
             {if published {
-                view! { <AssignForm slug=slug.get_value() divisions today actions /> }.into_any()
+                view! { <AssignForm slug=slug.get_value() choices today actions /> }.into_any()
             } else {
                 view! { <p class="hint">{t.training.assign_needs_publish}</p> }.into_any()
             }}
