@@ -268,8 +268,10 @@ fn Editor(
                 EditorTab::Quiz => (t.training.tab_quiz)(draft.questions.len()),
                 EditorTab::Publish => t.training.tab_publish.to_string(),
             };
+            // A plain link: the router's <A> marks every link to the same path as current,
+            // whatever its query.
             let current = (each == tab).then_some("page");
-            view! { <li><A href=each.href(&slug.get_value()) attr:aria-current=current>{label}</A></li> }
+            view! { <li><a href=each.href(&slug.get_value()) aria-current=current>{label}</a></li> }
         })
         .collect_view();
     let part = match tab {
