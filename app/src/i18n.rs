@@ -129,6 +129,23 @@ impl Locale {
         }
     }
 
+    /// `inner` in brackets after what it qualifies: 「（E0210）」 in Japanese, " (E0210)" in
+    /// English, whose text does not take full-width brackets.
+    pub fn bracketed(self, inner: &str) -> String {
+        match self {
+            Locale::Ja => format!("（{inner}）"),
+            Locale::En => format!(" ({inner})"),
+        }
+    }
+
+    /// Between the items of a list in running text: 「総務課、会計課」, "General, Accounts".
+    pub fn list_separator(self) -> &'static str {
+        match self {
+            Locale::Ja => "、",
+            Locale::En => ", ",
+        }
+    }
+
     pub fn fiscal_year(self, year: FiscalYear) -> String {
         match self {
             Locale::Ja => format!("{}（{}年度）", year.japanese_label(), year.start_year()),

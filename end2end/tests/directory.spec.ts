@@ -27,6 +27,14 @@ test("an admin imports a staff file after checking its preview", async ({ page }
   const joins = `${new Date().getFullYear() + 1}-04-01`;
   await logIn(page, testInfo, ADMIN);
   await expect(page).toHaveURL(/\/admin\/staff$/);
+  // The import is the page's task: above the 50-row table, not 4,600 px down. Names and
+  // dates do not break inside a word.
+  const importTop = (await page.getByRole("heading", { level: 2, name: /^名簿の取込/ }).boundingBox())!.y;
+  const directory = page.getByRole("table", { name: "職員名簿" });
+  expect(importTop).toBeLessThan((await directory.boundingBox())!.y);
+  const firstRow = directory.locator("tbody tr").first();
+  await expect(firstRow.locator("td.name")).toHaveCSS("word-break", "keep-all");
+  await expect(firstRow.locator("td").last()).toHaveCSS("white-space", "nowrap");
 
   // A bad row: listed as LINE and reason; nothing can be imported.
   await uploadStaffFile(page, testInfo, `${HEADER}\r\n${id},${name},${id.toLowerCase()}@agency.example,総務課,wizard,${joins},\r\n`);

@@ -1,7 +1,7 @@
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import * as XLSX from "xlsx";
-import { ADMIN, MANAGER, csvRows, expectAccessible, logIn, settle } from "./helpers";
+import { ADMIN, MANAGER, chooseLanguage, csvRows, expectAccessible, logIn, settle } from "./helpers";
 
 // Other specs assign new modules to everyone while this one runs, so its numbers come from
 // a demo module that no test takes: 情報の格付けと取扱制限.
@@ -53,6 +53,14 @@ test("an admin reads the dashboard, drills down to the people behind a number, a
     .filter({ has: page.getByRole("heading", { level: 2, name: "所属別", exact: true }) })
     .locator("tbody tr");
   await expect(divisionRows).toHaveCount(9);
+  // Shares in brackets: full-width in Japanese, plain in English (not 「459（40.3%）」).
+  await expect(page.locator(".report-totals .share").first()).toHaveText(/^（\d+\.\d%）$/);
+  await chooseLanguage(page, "en");
+  await page.reload();
+  await expect(page.locator(".report-totals .share").first()).toHaveText(/^\s*\(\d+\.\d%\)$/);
+  await chooseLanguage(page, "ja");
+  await page.reload();
+  await settle(page, testInfo);
 
   // The module's numbers on the dashboard, in its CSV and in its workbook.
   const [assigned, completed, inProgress, notStarted, overdue] = await countsOf(page, "研修別", MODULE);

@@ -24,14 +24,14 @@ pub fn StaffTable(
                 .filter(|role| **role != mamori_domain::SecurityRole::Staff)
                 .map(|role| locale.security_role(*role))
                 .collect::<Vec<_>>()
-                .join("、");
+                .join(locale.list_separator());
             let period = match person.active_until {
                 Some(until) => (t.directory.left_on)(&until.to_string()),
                 None => (t.directory.since)(&person.active_from.to_string()),
             };
             view! {
                 <tr>
-                    <td>
+                    <td class="nowrap">
                         {if link_people {
                             let href = format!("/admin/staff/{}", person.employee_id);
                             view! { <A href=href>{person.employee_id.to_string()}</A> }.into_any()
@@ -39,11 +39,11 @@ pub fn StaffTable(
                             person.employee_id.to_string().into_any()
                         }}
                     </td>
-                    <td>{person.name}</td>
+                    <td class="name">{person.name}</td>
                     <td>{person.email}</td>
                     <td>{person.division}</td>
                     <td>{roles}</td>
-                    <td>{period}</td>
+                    <td class="nowrap">{period}</td>
                 </tr>
             }
         })

@@ -47,7 +47,7 @@ fn SessionTable(list: Vec<OpenSession>) -> impl IntoView {
         .into_iter()
         .map(|session| {
             let browser = if session.current {
-                format!("{}（{}）", session.browser, t.this_session)
+                format!("{}{}", session.browser, locale.bracketed(t.this_session))
             } else {
                 session.browser
             };

@@ -28,6 +28,8 @@ pub fn AdminStaffPage() -> impl IntoView {
         <RequirePermission permission=Permission::AdministerStaff page=move |_| {
             view! {
                 <h1>{t.directory.staff_directory_title}</h1>
+                // The import first: it is the page's task, and the table below is 50 rows long.
+                <ImportForm error=query.with_untracked(|q| q.get("import_error")) />
                 <Form method="GET" action="" attr:class="search" attr:role="search">
                     <label for="q">{t.directory.search_label}</label>
                     <input id="q" name="q" type="search" prop:value=search />
@@ -39,7 +41,6 @@ pub fn AdminStaffPage() -> impl IntoView {
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
                     })}
                 </Transition>
-                <ImportForm error=query.with_untracked(|q| q.get("import_error")) />
                 <BulkPasswordLinks action=bulk_links />
                 <p><A href="/admin/certificates">{t.verify_heading}</A></p>
                 // A plain form: the browser downloads the file (no client-side routing).

@@ -45,7 +45,7 @@ pub fn ImportPreviewPage() -> impl IntoView {
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
                     })}
                 </Suspense>
-                <p><A href="/admin/staff">{t.directory.import_another}</A></p>
+                <p><A href="/admin/staff#import-heading">{t.directory.import_another}</A></p>
             }
         } />
     }
@@ -148,7 +148,7 @@ fn Report(report: ImportReport) -> impl IntoView {
             .updated
             .iter()
             .map(|(id, fields)| {
-                let fields = fields.iter().map(|f| locale.field_name(*f)).collect::<Vec<_>>().join("、");
+                let fields = fields.iter().map(|f| locale.field_name(*f)).collect::<Vec<_>>().join(locale.list_separator());
                 view! { <tr>{person(id)}<td>{fields}</td></tr> }
             })
             .collect_view();

@@ -67,7 +67,7 @@ fn DemoAccounts(list: Vec<DemoLogin>) -> impl IntoView {
             let roles = if roles.is_empty() {
                 locale.app_role(mamori_domain::AppRole::Learner).to_string()
             } else {
-                roles.join("、")
+                roles.join(locale.list_separator())
             };
             view! {
                 <tr>

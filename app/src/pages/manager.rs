@@ -4,7 +4,7 @@
 use crate::{
     api::{directory::managed_staff, training::division_training},
     components::{data_table::DataTable, guard::RequirePermission, staff_table::StaffTable},
-    i18n::{use_locale, use_texts},
+    i18n::use_locale,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,7 +13,8 @@ use mamori_domain::{Permission, training::TrainingGrid};
 
 #[component]
 pub fn ManagerPage() -> impl IntoView {
-    let t = use_texts();
+    let locale = use_locale();
+    let t = locale.texts();
     let staff = Resource::new(|| (), |_| managed_staff());
     let grid = Resource::new(|| (), |_| division_training());
     view! {
@@ -30,7 +31,7 @@ pub fn ManagerPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || staff.get().map(|result| match result {
                         Ok(found) => {
-                            let caption = format!("{}: {}（{}）", t.reports.managed_divisions, found.divisions.join("、"), (t.reports.staff_count)(found.staff.len()));
+                            let caption = format!("{}: {}{}", t.reports.managed_divisions, found.divisions.join(locale.list_separator()), locale.bracketed(&(t.reports.staff_count)(found.staff.len())));
                             view! { <StaffTable caption staff=found.staff /> }.into_any()
                         }
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),

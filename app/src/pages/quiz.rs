@@ -303,11 +303,11 @@ fn Review(review: AttemptReview, latest: bool) -> impl IntoView {
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
-                    .join("・");
+                    .join(locale.list_separator());
                     view! {
                         <li>
                             {label}
-                            {(!marks.is_empty()).then(|| view! { " " <strong>"（"{marks}"）"</strong> })}
+                            {(!marks.is_empty()).then(|| view! { " " <strong>{locale.bracketed(&marks)}</strong> })}
                             {(!o.feedback.is_empty() && o.chosen).then(|| view! { <p class="hint">{o.feedback}</p> })}
                         </li>
                     }

@@ -81,7 +81,11 @@ fn StaffDetailView(
     let locale = use_locale();
     let t = locale.texts();
     let person = detail.summary;
-    let heading = format!("{}（{}）", person.name, person.employee_id);
+    let heading = format!(
+        "{}{}",
+        person.name,
+        locale.bracketed(person.employee_id.as_str())
+    );
     let period = |from: chrono::NaiveDate, until: Option<chrono::NaiveDate>| {
         (
             from.to_string(),
@@ -198,7 +202,7 @@ fn EditForm(person: StaffSummary, divisions: Vec<String>, actions: PersonActions
                     .iter()
                     .map(|f| locale.field_name(*f))
                     .collect::<Vec<_>>()
-                    .join("、");
+                    .join(locale.list_separator());
                 view! { <p class="notice" role="status">{(t.directory.saved_changes)(&names)}</p> }
                     .into_any()
             }

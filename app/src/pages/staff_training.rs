@@ -41,8 +41,11 @@ pub fn StaffTrainingPage() -> impl IntoView {
 fn PersonView(person: PersonTraining) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
-    let heading =
-        (t.training.person_training_title)(&format!("{}（{}）", person.name, person.employee_id));
+    let heading = (t.training.person_training_title)(&format!(
+        "{}{}",
+        person.name,
+        locale.bracketed(person.employee_id.as_str())
+    ));
     let when = |at: Option<chrono::DateTime<chrono::Utc>>| {
         at.map(|at| locale.date_time(at)).unwrap_or_default()
     };

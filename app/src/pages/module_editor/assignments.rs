@@ -21,17 +21,17 @@ fn target_text(locale: Locale, target: &AssignmentTarget) -> String {
     let t = locale.texts();
     match target {
         AssignmentTarget::Everyone => t.training.everyone.to_string(),
-        AssignmentTarget::Divisions(names) => names.join("、"),
+        AssignmentTarget::Divisions(names) => names.join(locale.list_separator()),
         AssignmentTarget::Roles(roles) => roles
             .iter()
             .map(|r| locale.security_role(*r))
             .collect::<Vec<_>>()
-            .join("、"),
+            .join(locale.list_separator()),
         AssignmentTarget::Groups(groups) => groups
             .iter()
             .map(|g| locale.inspection_group(*g))
             .collect::<Vec<_>>()
-            .join("、"),
+            .join(locale.list_separator()),
     }
 }
 

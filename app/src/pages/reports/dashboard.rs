@@ -112,7 +112,7 @@ fn Totals(total: Tally, query: ReportQuery) -> impl IntoView {
                     <dt>{locale.progress_status(status)}</dt>
                     <dd>
                         <A href=href>{total.count(status)}</A>
-                        <span class="share">{format!("（{}%）", total.share(status))}</span>
+                        <span class="share">{locale.bracketed(&format!("{}%", total.share(status)))}</span>
                     </dd>
                 </div>
             }

@@ -4,7 +4,7 @@ use super::{Downloads, PrintButton, ScopeNote, link, report_query};
 use crate::{
     api::reports::material_views,
     components::{data_table::DataTable, guard::RequirePermission, loaded::Loaded},
-    i18n::{use_locale, use_texts},
+    i18n::use_locale,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -116,14 +116,15 @@ fn Views(report: MaterialReport, query: ReportQuery) -> impl IntoView {
 /// The people who never opened one material, behind a disclosure (it can be long).
 #[component]
 fn NotOpened(material: MaterialViews) -> impl IntoView {
-    let t = use_texts();
+    let locale = use_locale();
+    let t = locale.texts();
     let unnamed = material.not_opened_count - material.not_opened.len();
     let people = material
         .not_opened
         .into_iter()
         .map(|l| {
             view! {
-                <li><A href=format!("/reports/staff/{}", l.employee_id)>{l.employee_id.to_string()}</A>" "{l.name}"（"{l.division}"）"</li>
+                <li><A href=format!("/reports/staff/{}", l.employee_id)>{l.employee_id.to_string()}</A>" "{l.name}{locale.bracketed(&l.division)}</li>
             }
         })
         .collect_view();

@@ -5,7 +5,7 @@ use super::{Downloads, PrintButton};
 use crate::{
     api::reports::staff_transcript,
     components::{data_table::DataTable, guard::RequirePermission, loaded::Loaded},
-    i18n::{use_locale, use_texts},
+    i18n::use_locale,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -32,7 +32,8 @@ pub fn TranscriptPage() -> impl IntoView {
 
 #[component]
 fn TranscriptView(transcript: Transcript) -> impl IntoView {
-    let t = use_texts();
+    let locale = use_locale();
+    let t = locale.texts();
     let title = (t.reports.transcript_title)(&transcript.name);
     let files = format!("/reports/staff/{}/transcript", transcript.employee_id);
     let rows = transcript
@@ -55,7 +56,7 @@ fn TranscriptView(transcript: Transcript) -> impl IntoView {
         <h1>{title}</h1>
         <p><A href="/reports">{t.reports.back_to_reports}</A></p>
         <div class="report-tools"><PrintButton /></div>
-        <p>{format!("{} {}（{}）", transcript.employee_id, transcript.name, transcript.division)}</p>
+        <p>{format!("{} {}{}", transcript.employee_id, transcript.name, locale.bracketed(&transcript.division))}</p>
         <DataTable caption=t.reports.transcript_caption caption_hidden=true class="report-table" columns>
             {rows}
         </DataTable>
