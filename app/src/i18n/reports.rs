@@ -34,7 +34,8 @@ texts! {
         data_table: &'static str = ("データの表", "Data table"),
         all_people: &'static str = ("対象者をすべて一覧する", "List everyone"),
         totals: &'static str = ("全体の状況", "Overall"),
-        assignments: &'static str = ("対象数", "Assigned"),
+        // Person × module: one person with three modules counts three times.
+        assignments: &'static str = ("対象（延べ人数）", "Assigned (person-modules)"),
         chart_caption: fn(&str) -> String = (
             |heading| format!("{heading}（帯グラフ。数値は下の表のとおり）"),
             |heading| {
