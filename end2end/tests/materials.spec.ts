@@ -148,5 +148,10 @@ test("a trainer builds a module with a page, a PDF and a captioned video; a lear
     await expect(progress.getByRole("row", { name: new RegExp(material) })).toContainText("確認済み");
   }
   await expectAccessible(manager, testInfo);
+  // The person's material views and their transcript link to each other.
+  await manager.getByRole("link", { name: /^受講履歴/ }).click();
+  await expect(manager).toHaveURL(new RegExp(`/reports/staff/${LEARNER}$`));
+  await manager.getByRole("link", { name: "資料ごとの閲覧状況" }).click();
+  await expect(manager).toHaveURL(new RegExp(`/manager/staff/${LEARNER}$`));
   await managerContext.close();
 });

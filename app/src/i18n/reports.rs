@@ -36,6 +36,8 @@ texts! {
         totals: &'static str = ("全体の状況", "Overall"),
         // Person × module: one person with three modules counts three times.
         assignments: &'static str = ("対象（延べ人数）", "Assigned (person-modules)"),
+        transcript_link: &'static str = ("受講履歴（年度ごとの研修と修了）", "Transcript (modules and completion by year)"),
+        material_views_link: &'static str = ("資料ごとの閲覧状況", "Views of each material"),
         chart_caption: fn(&str) -> String = (
             |heading| format!("{heading}（帯グラフ。数値は下の表のとおり）"),
             |heading| {

@@ -96,6 +96,7 @@ fn PersonView(person: PersonTraining) -> impl IntoView {
     view! {
         <Title text=heading.clone() />
         <h1>{heading}</h1>
+        <p><A href=format!("/reports/staff/{}", person.employee_id)>{t.reports.transcript_link}</A></p>
         {modules}
         <section aria-labelledby="person-mail-heading">
             <h2 id="person-mail-heading">{t.mail.heading}</h2>
