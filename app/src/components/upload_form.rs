@@ -56,16 +56,8 @@ pub fn UploadForm(
         <form method="post" enctype="multipart/form-data" action=action class="stacked wide"
             aria-describedby=described_by on:submit=on_submit>
             {children()}
-            {match replaces {
-                Some(question) => view! {
-                    <ConfirmSubmit label=submit_label question confirm=submit_label />
-                }.into_any(),
-                None => view! {
-                    <button type="submit" disabled=move || matches!(upload.get(), Upload::Sending { .. })>
-                        {submit_label}
-                    </button>
-                }.into_any(),
-            }}
+            <ConfirmSubmit label=submit_label question=replaces confirm=submit_label
+                disabled=Signal::derive(move || matches!(upload.get(), Upload::Sending { .. })) />
             <p role="status" class="upload-status">{status}</p>
         </form>
     }

@@ -13,24 +13,7 @@
 
 use crate::i18n::use_texts;
 use leptos::prelude::*;
-use mamori_domain::training::{
-    Material, MaterialKind, PlayerMaterial, VIDEO_WATCHED_PERCENT, ViewEvidence, ViewStanding,
-};
-
-/// The standing a player starts from, before its page's first report is answered.
-pub fn initial_standing(material: &PlayerMaterial, module_completed: bool) -> ViewStanding {
-    let evidence = ViewEvidence {
-        active_seconds: material.active_seconds.into(),
-        watched_percent: material.watched_percent,
-        ..Default::default()
-    };
-    ViewStanding::of(
-        evidence,
-        material.material.min_active_seconds.into(),
-        material.viewed,
-        module_completed,
-    )
-}
+use mamori_domain::training::{Material, MaterialKind, VIDEO_WATCHED_PERCENT, ViewStanding};
 
 /// The rule and the live standing of the one material on the page; `standing` is written by
 /// the reports' answers and read by the player around it.

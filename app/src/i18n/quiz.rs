@@ -65,7 +65,6 @@ texts! {
             |n| format!("あと {n} 回受験できます。"),
             |n| if n == 1 { "You have 1 attempt left.".to_string() } else { format!("You have {n} attempts left.") },
         ),
-        question_separator: &'static str = ("、", ", "),
         unanswered_warning: fn(&str) -> String = (
             |questions| format!("{questions} に解答していません。このまま送信するには、もう一度「解答を送信する」を押してください。"),
             |questions| format!("{questions} not answered. To send your answers as they are, press \"Submit answers\" again."),

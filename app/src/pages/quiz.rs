@@ -198,7 +198,7 @@ fn Attempt(open: OpenAttempt, actions: QuizActions) -> impl IntoView {
                 .iter()
                 .map(|q| (t.quiz.question_name)(q + 1))
                 .collect::<Vec<_>>()
-                .join(t.quiz.question_separator);
+                .join(locale.list_separator());
             view! { <p class="error" role="alert">{(t.quiz.unanswered_warning)(&numbers)}</p> }
         })
     };

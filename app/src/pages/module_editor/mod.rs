@@ -383,15 +383,9 @@ fn PublishTab(
             <ActionForm action=actions.publish>
                 {action_outcome(actions.publish, "publish-error")}
                 <input type="hidden" name="slug" value=slug.get_value() />
-                {if can_publish {
-                    view! {
-                        <ConfirmSubmit label=t.training.publish_button class=""
-                            question=(t.training.publish_question)(draft.draft_version)
-                            confirm=t.training.publish_confirm />
-                    }.into_any()
-                } else {
-                    view! { <button type="submit" disabled>{t.training.publish_button}</button> }.into_any()
-                }}
+                <ConfirmSubmit label=t.training.publish_button class=""
+                    question=can_publish.then(|| (t.training.publish_question)(draft.draft_version))
+                    confirm=t.training.publish_confirm disabled=!can_publish />
             </ActionForm>
             {(published && !archived).then(|| view! {
                 <p class="hint">{t.training.archive_hint}</p>

@@ -53,8 +53,8 @@ pub fn QuizSection(
     };
     let has_questions = !pool.is_empty();
     // Replacing a pool asks first; an empty one has nothing to lose.
-    let replace_question = (t.quiz.replace_pool_question)(pool.len());
-    let replace_file_question = has_questions.then(|| replace_question.clone());
+    let replace_question = has_questions.then(|| (t.quiz.replace_pool_question)(pool.len()));
+    let replace_file_question = replace_question.clone();
     let file_result = match (file_feedback.imported, file_feedback.error) {
         (Some(count), _) => Some(
             view! { <p class="notice" role="status">{(t.quiz.questions_imported)(count)}</p> }.into_any(),
@@ -98,14 +98,8 @@ pub fn QuizSection(
                 </select>
                 <label for="import-text">{t.quiz.import_text_label}</label>
                 <textarea id="import-text" name="text" rows="10" required></textarea>
-                {if has_questions {
-                    view! {
-                        <ConfirmSubmit label=t.quiz.import_questions_button question=replace_question
-                            confirm=t.quiz.import_questions_button />
-                    }.into_any()
-                } else {
-                    view! { <button type="submit">{t.quiz.import_questions_button}</button> }.into_any()
-                }}
+                <ConfirmSubmit label=t.quiz.import_questions_button question=replace_question
+                    confirm=t.quiz.import_questions_button />
             </ActionForm>
             <h3 id="import-file-heading">{t.quiz.import_file_heading}</h3>
             <UploadForm action=upload described_by="import-file-error"
