@@ -203,13 +203,17 @@ impl Score {
     pub fn tenths_of_percent(self) -> u32 {
         self.tenths_of_percent
     }
+
+    /// The score as a share, for tables and workbooks that show shares.
+    pub fn share(self) -> Share {
+        Share::new(self.tenths_of_percent as usize, 1000)
+    }
 }
 
-/// `66.7`
+/// `66.7`, as every share is shown.
 impl std::fmt::Display for Score {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let tenths = self.tenths_of_percent;
-        write!(f, "{}.{}", tenths / 10, tenths % 10)
+        self.share().fmt(f)
     }
 }
 

@@ -379,6 +379,24 @@ pub struct PlayerMaterial {
     pub last_view_at: Option<DateTime<Utc>>,
 }
 
+impl PlayerMaterial {
+    /// Where the learner stands on it as recorded: what the page shows before its first
+    /// report is answered (the player does not carry whether the end was reached).
+    pub fn standing(&self, module_completed: bool) -> ViewStanding {
+        let evidence = ViewEvidence {
+            active_seconds: self.active_seconds.into(),
+            watched_percent: self.watched_percent,
+            ..Default::default()
+        };
+        ViewStanding::of(
+            evidence,
+            self.material.min_active_seconds.into(),
+            self.viewed,
+            module_completed,
+        )
+    }
+}
+
 /// One person's standing on one assigned module, material by material (for their managers).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModuleProgress {

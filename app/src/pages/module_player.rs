@@ -5,9 +5,7 @@
 use crate::{
     api::training::take_module,
     components::{
-        guard::RequirePermission,
-        material_content::MaterialContent,
-        view_tracker::{ViewTracker, initial_standing},
+        guard::RequirePermission, material_content::MaterialContent, view_tracker::ViewTracker,
     },
     i18n::{use_locale, use_texts},
 };
@@ -59,9 +57,8 @@ fn Player(player: ModulePlayer, current: Option<usize>) -> impl IntoView {
     let completed_before = player.completed_at.is_some();
     let shown = player.materials.get(current - 1);
     // The material on the page reports as it is read; the marks, count and bar follow it.
-    let standing = RwSignal::new(
-        shown.map_or_else(Default::default, |m| initial_standing(m, completed_before)),
-    );
+    let standing =
+        RwSignal::new(shown.map_or_else(Default::default, |m| m.standing(completed_before)));
     let viewed_before = shown.is_some_and(|m| m.viewed);
     let viewed_now = move || !viewed_before && standing.get().viewed;
     let (viewed_before_count, status_before, total) =

@@ -251,9 +251,7 @@ pub fn transcript_table(transcript: &Transcript) -> Table {
                         .iter()
                         .map(|a| a.score)
                         .max()
-                        .map_or(Cell::Empty, |s| {
-                            Cell::Share(Share::new(s.tenths_of_percent() as usize, 1000))
-                        }),
+                        .map_or(Cell::Empty, |s| Cell::Share(s.share())),
                 ]
             })
             .collect(),

@@ -147,10 +147,7 @@ impl Store {
             .find(|a| a.submitted_at.is_none())
             .map(open_attempt)
             .transpose()?;
-        let answers_shown =
-            settings
-                .review
-                .shows_answers(settings.max_attempts, &finished, open.is_some());
+        let answers_shown = answers_shown(&settings, &attempts);
         let history = attempts
             .iter()
             .filter(|a| a.submitted_at.is_some())
@@ -335,27 +332,23 @@ impl Store {
             complete_if_done(&txn, enrollment, module_id, now).await?;
         }
         txn.commit().await?;
-        let stored = quiz_attempt::Entity::find_by_id(attempt.id)
-            .one(self.db())
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("attempt {attempt_id}")))?;
-        self.result_of(&stored, &settings).await
+        self.result_of(&attempt, &settings).await
     }
 
-    /// A submitted attempt's result for its learner, with its answers only as the quiz's
-    /// review policy allows at this point (the answer to a hand-made request too).
+    /// A submitted attempt's result for its learner, as stored (whoever's submission was
+    /// recorded), with its answers only as the quiz's review policy allows at this point (the
+    /// answer to a hand-made request too).
     async fn result_of(
         &self,
         attempt: &quiz_attempt::Model,
         settings: &QuizSettings,
     ) -> Result<AttemptReview, StoreError> {
         let attempts = attempts_of(self.db(), attempt.enrollment_id).await?;
-        let open = attempts.iter().any(|a| a.submitted_at.is_none());
-        let shown =
-            settings
-                .review
-                .shows_answers(settings.max_attempts, &finished(&attempts), open);
-        reviewed(attempt, settings, shown)
+        let stored = attempts
+            .iter()
+            .find(|a| a.id == attempt.id)
+            .ok_or_else(|| StoreError::NotFound(format!("attempt {}", attempt.id)))?;
+        reviewed(stored, settings, answers_shown(settings, &attempts))
     }
 
     /// How the module's quiz went: each pool question's correct rate and every submitted
@@ -562,6 +555,15 @@ async fn submitted_attempts(
             Some((a, person))
         })
         .collect())
+}
+
+/// Whether a learner's submitted attempts may show their answers now (see
+/// `ReviewPolicy::shows_answers`), given all their attempts.
+fn answers_shown(settings: &QuizSettings, attempts: &[quiz_attempt::Model]) -> bool {
+    let open = attempts.iter().any(|a| a.submitted_at.is_none());
+    settings
+        .review
+        .shows_answers(settings.max_attempts, &finished(attempts), open)
 }
 
 fn finished(attempts: &[quiz_attempt::Model]) -> Vec<Finished> {
