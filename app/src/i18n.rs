@@ -220,6 +220,17 @@ impl Locale {
         }
     }
 
+    /// Whom the training grid lists.
+    pub fn grid_show(self, show: mamori_domain::report::grid::GridShow) -> &'static str {
+        use mamori_domain::report::grid::GridShow;
+        let t = self.texts();
+        match show {
+            GridShow::Everyone => t.reports.show_everyone,
+            GridShow::Unfinished => t.reports.show_unfinished,
+            GridShow::Overdue => t.reports.show_overdue,
+        }
+    }
+
     /// A directory field, as the forms and the import preview name it.
     pub fn field_name(self, field: StaffField) -> &'static str {
         let (ja, en) = match field {

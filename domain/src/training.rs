@@ -426,23 +426,6 @@ pub struct PersonTraining {
     pub mail: Vec<crate::mail::MailRecord>,
 }
 
-/// Staff × assigned modules for a manager's divisions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TrainingGrid {
-    /// Slug and title of every module assigned to anyone listed, in order of due date.
-    pub modules: Vec<(String, String)>,
-    pub rows: Vec<GridRow>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GridRow {
-    pub employee_id: EmployeeId,
-    pub name: String,
-    pub division: String,
-    /// Per module of the grid, in its order; `None` where it is not assigned to this person.
-    pub statuses: Vec<Option<ProgressStatus>>,
-}
-
 /// The module player: one learner's version of a module.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModulePlayer {

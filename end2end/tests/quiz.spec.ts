@@ -201,7 +201,8 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   const managerContext = await browser.newContext({ javaScriptEnabled: hydrated(testInfo), locale: "ja-JP" });
   const manager = await managerContext.newPage();
   await logIn(manager, testInfo, MANAGER);
-  await manager.getByRole("region", { name: "テストの結果" }).getByRole("link", { name: title }).click();
+  const summary = manager.getByRole("table", { name: /^研修ごとの受講期限と状況/ });
+  await summary.getByRole("row").filter({ hasText: title }).getByRole("link", { name: "小テストの結果" }).click();
   await expect(manager.getByText("所管の課室の職員の結果だけを表示しています。")).toBeVisible();
   const managerRows = manager.getByRole("table", { name: /^提出された受験/ }).locator("tbody tr");
   await expect(managerRows).toHaveCount(2);

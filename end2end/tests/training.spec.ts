@@ -173,3 +173,55 @@ test("a manager sees their staff's training, module by module and material by ma
   await page.goto("/manager/staff/E0013");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("お探しのページは見つかりませんでした。");
 });
+
+test("a manager's landing page counts each module by its due date and filters to who is late", async ({ page }, testInfo) => {
+  await logIn(page, testInfo, MANAGER);
+  await expect(page).toHaveURL(/\/manager$/);
+  const summary = page.getByRole("table", { name: /^研修ごとの受講期限と状況/ });
+  const classification = summary.getByRole("row").filter({ hasText: "情報の格付けと取扱制限" });
+  // Its due date, and its counts adding up to the 45 people of the division.
+  await expect(classification.locator("td").first()).toHaveText(/\d+年\d+月\d+日/);
+  const counts = (await classification.locator("td").allTextContents()).slice(1, 6).map(Number);
+  expect(counts[0]).toBe(45);
+  expect(counts.slice(1).reduce((a, b) => a + b, 0)).toBe(45);
+  const overdue = counts[4];
+  expect(overdue).toBeGreaterThan(0);
+  const grid = page.getByRole("table", { name: "研修の受講状況" });
+  await expect(grid.getByRole("columnheader", { name: /情報の格付けと取扱制限 受講期限/ })).toBeVisible();
+
+  // Only those past a due date: the count says so, and each row has a late module.
+  await page.getByLabel("表示する").selectOption({ label: "期限を過ぎた研修がある人" });
+  await page.getByRole("button", { name: "絞り込む" }).click();
+  await expect(page).toHaveURL(/show=overdue/);
+  const rows = grid.locator("tbody tr");
+  const listed = await rows.count();
+  expect(listed).toBeGreaterThanOrEqual(overdue);
+  expect(listed).toBeLessThan(45);
+  await expect(page.getByRole("status").filter({ hasText: "45 人中" })).toHaveText(`45 人中 ${listed} 人を表示しています。`);
+  for (let i = 0; i < listed; i++) {
+    await expect(rows.nth(i).getByRole("cell", { name: "期限超過" }).first()).toBeVisible();
+  }
+  await expect(page.getByLabel("表示する")).toHaveValue("overdue");
+  await expectAccessible(page, testInfo);
+
+  // A count is the list of the people behind it.
+  await classification.getByRole("link", { name: String(overdue), exact: true }).last().click();
+  await expect(page).toHaveURL(/\/reports\/people\?.*status=overdue/);
+  await expect(page.getByRole("status").filter({ hasText: "該当" })).toHaveText(`該当 ${overdue} 件`);
+});
+
+test("an admin opens the staff-by-module view for any division", async ({ page }, testInfo) => {
+  await logIn(page, testInfo, ADMIN);
+  await page.goto("/reports");
+  await page.getByRole("link", { name: "職員ごとの受講状況" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "職員ごとの受講状況" })).toBeVisible();
+  await page.getByLabel("課", { exact: true }).selectOption("消費者安全課");
+  await page.getByRole("button", { name: "絞り込む" }).click();
+  await expect(page).toHaveURL(/division=/);
+  const grid = page.getByRole("table", { name: "研修の受講状況" });
+  await expect(grid.locator("tbody tr")).toHaveCount(45);
+  await expectAccessible(page, testInfo);
+  await grid.locator("tbody tr").first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/manager\/staff\/E\d{4}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("さんの研修の状況");
+});

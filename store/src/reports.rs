@@ -45,6 +45,33 @@ impl Store {
         Ok(years)
     }
 
+    /// The person `scope` lets a viewer see one by one: their division today (or on their
+    /// last day) must be one the viewer sees. Others are `NotFound`, like people who do not
+    /// exist.
+    pub(crate) async fn reached_person(
+        &self,
+        employee_id: &EmployeeId,
+        today: NaiveDate,
+        scope: &ResultsScope,
+    ) -> Result<staff::Model, StoreError> {
+        let not_found = || StoreError::NotFound(format!("staff member {employee_id}"));
+        let person = staff::Entity::find()
+            .filter(staff::Column::EmployeeId.eq(employee_id.as_str()))
+            .one(self.db())
+            .await?
+            .ok_or_else(not_found)?;
+        let division_now = divisions_on(self.db(), std::slice::from_ref(&person), today)
+            .await?
+            .get(&person.id)
+            .copied();
+        if let Some(ids) = scope.divisions()
+            && !division_now.is_some_and(|d| ids.contains(&d))
+        {
+            return Err(not_found());
+        }
+        Ok(person)
+    }
+
     /// Every assignment of `year` to the people on staff on `on` whom `scope` lets the viewer
     /// see (by their division on that date), ordered by employee ID.
     pub async fn report_entries(
@@ -165,28 +192,14 @@ impl Store {
 
     /// A person's assigned modules in every fiscal year they were on staff, each year as of
     /// its last day (or `today`, or their last day). `NotFound` when `scope` does not reach
-    /// them: their division today (or on their last day) must be one the viewer sees.
+    /// them (see `reached_person`).
     pub async fn transcript(
         &self,
         employee_id: &EmployeeId,
         today: NaiveDate,
         scope: &ResultsScope,
     ) -> Result<Transcript, StoreError> {
-        let not_found = || StoreError::NotFound(format!("staff member {employee_id}"));
-        let person = staff::Entity::find()
-            .filter(staff::Column::EmployeeId.eq(employee_id.as_str()))
-            .one(self.db())
-            .await?
-            .ok_or_else(not_found)?;
-        let division_now = divisions_on(self.db(), std::slice::from_ref(&person), today)
-            .await?
-            .get(&person.id)
-            .copied();
-        if let Some(ids) = scope.divisions()
-            && !division_now.is_some_and(|d| ids.contains(&d))
-        {
-            return Err(not_found());
-        }
+        let person = self.reached_person(employee_id, today, scope).await?;
         let mut entries = Vec::new();
         for year in self.report_years().await? {
             let year = FiscalYear::new(year);

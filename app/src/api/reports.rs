@@ -5,8 +5,15 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use mamori_domain::report::{
-    Dashboard, PeoplePage, materials::MaterialReport, query::ReportQuery, transcript::Transcript,
+use mamori_domain::{
+    report::{
+        Dashboard, PeoplePage,
+        grid::{self, GridQuery},
+        materials::MaterialReport,
+        query::ReportQuery,
+        transcript::Transcript,
+    },
+    training::PersonTraining,
 };
 
 #[cfg(feature = "ssr")]
@@ -85,6 +92,53 @@ pub async fn staff_transcript(employee_id: String) -> Result<Transcript, AppErro
         .transcript(&employee_id, today(), &scope)
         .await
         .map_err(store_error)
+}
+
+/// Staff × assigned modules this fiscal year, for a division in the caller's scope.
+#[server(endpoint = "training_grid")]
+#[middleware(Needs(Permission::ViewTrainingResults))]
+pub async fn training_grid(
+    #[server(default)] view: GridQuery,
+) -> Result<grid::TrainingGrid, AppError> {
+    let (state, scope) = viewer().await?;
+    let on = today();
+    let year = FiscalYear::containing(on);
+    let entries = state
+        .store
+        .report_entries(year, on, &scope)
+        .await
+        .map_err(store_error)?;
+    Ok(grid::TrainingGrid::of(
+        year.start_year(),
+        &entries,
+        on,
+        view.filter(),
+    ))
+}
+
+/// One person's modules, material by material, and the mail sent to them. People outside
+/// the caller's scope are "not found", like people who do not exist.
+#[server(endpoint = "staff_training")]
+#[middleware(Needs(Permission::ViewTrainingResults))]
+pub async fn staff_training(employee_id: String) -> Result<PersonTraining, AppError> {
+    let (state, scope) = viewer().await?;
+    let employee_id = requested_employee_id(&employee_id)?;
+    let (name, modules) = state
+        .store
+        .person_training(&employee_id, today(), &scope)
+        .await
+        .map_err(store_error)?;
+    let mail = state
+        .store
+        .mail_of(&employee_id)
+        .await
+        .map_err(store_error)?;
+    Ok(PersonTraining {
+        employee_id,
+        name,
+        modules,
+        mail,
+    })
 }
 
 #[cfg(feature = "ssr")]

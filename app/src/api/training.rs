@@ -7,8 +7,7 @@ use mamori_domain::training::{LearnerModule, ModuleDraft, ModulePlayer, ModuleSu
 
 #[cfg(feature = "ssr")]
 use super::server::{
-    Needs, audit, redirect_form_post, refuse, refused, requested_employee_id, requested_slug,
-    require, store_error,
+    Needs, audit, redirect_form_post, refused, requested_slug, require, store_error,
 };
 #[cfg(feature = "ssr")]
 use mamori_domain::{
@@ -381,56 +380,6 @@ pub async fn material_heartbeat(
         .material_heartbeat(actor.staff_id, material_id, report, chrono::Utc::now())
         .await
         .map_err(store_error)
-}
-
-/// Staff × assigned modules for the divisions the caller manages.
-#[server(endpoint = "division_training")]
-#[middleware(Needs(Permission::ViewManagedDivisions))]
-pub async fn division_training() -> Result<mamori_domain::training::TrainingGrid, AppError> {
-    let (state, actor) = require(Permission::ViewManagedDivisions).await?;
-    let today = mamori_domain::agency_date(chrono::Utc::now());
-    state
-        .store
-        .division_training(&actor.managed_division_ids, today)
-        .await
-        .map_err(store_error)
-}
-
-/// One person's modules, material by material, for a manager of their division. People
-/// outside the caller's divisions are "not found", like people who do not exist.
-#[server(endpoint = "staff_training")]
-#[middleware(Needs(Permission::ViewManagedDivisions))]
-pub async fn staff_training(
-    employee_id: String,
-) -> Result<mamori_domain::training::PersonTraining, AppError> {
-    let (state, actor) = require(Permission::ViewManagedDivisions).await?;
-    let employee_id = requested_employee_id(&employee_id)?;
-    let today = mamori_domain::agency_date(chrono::Utc::now());
-    let managed = state
-        .store
-        .division_staff(&actor.managed_division_ids, today)
-        .await
-        .map_err(store_error)?;
-    let person = managed
-        .into_iter()
-        .find(|p| p.employee_id == employee_id)
-        .ok_or_else(|| refuse(AppError::NotFound))?;
-    let modules = state
-        .store
-        .person_training(&employee_id, today)
-        .await
-        .map_err(store_error)?;
-    let mail = state
-        .store
-        .mail_of(&employee_id)
-        .await
-        .map_err(store_error)?;
-    Ok(mamori_domain::training::PersonTraining {
-        employee_id: person.employee_id,
-        name: person.name,
-        modules,
-        mail,
-    })
 }
 
 /// The caller's certificate for a module they completed.

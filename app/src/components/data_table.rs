@@ -20,6 +20,11 @@ impl Column {
         }
     }
 
+    /// A label with more than text in it (a line below the words, say).
+    pub fn label(label: impl IntoView + 'static) -> Self {
+        Column::new(label, None)
+    }
+
     /// A label read out but not shown: the column of a row's links, which say what they do.
     pub fn hidden(label: &'static str) -> Self {
         Column::new(view! { <span class="visually-hidden">{label}</span> }, None)

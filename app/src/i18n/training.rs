@@ -130,7 +130,7 @@ texts! {
             |s| format!("{}分{:02}秒", s / 60, s % 60),
             |s| format!("{}m {:02}s", s / 60, s % 60),
         ),
-        back_to_my_divisions: &'static str = ("所属職員の状況に戻る", "Back to my divisions"),
+        back_to_training_by_person: &'static str = ("職員ごとの一覧に戻る", "Back to the list of staff"),
         certificate_title: &'static str = ("修了証", "Certificate of completion"),
         show_certificate: &'static str = ("修了証を表示", "Show the certificate"),
         certificate_text: fn(&str, &str) -> String = (

@@ -1,8 +1,8 @@
-//! One person's training, material by material, and the mail sent to them, for a manager of
-//! their division.
+//! One person's training, material by material, and the mail sent to them, for a viewer whose
+//! results scope reaches them (a manager of their division, a trainer, an admin).
 
 use crate::{
-    api::training::staff_training,
+    api::reports::staff_training,
     components::{data_table::DataTable, guard::RequirePermission, mail_list::MailList},
     i18n::{use_locale, use_texts},
 };
@@ -20,7 +20,7 @@ pub fn StaffTrainingPage() -> impl IntoView {
         staff_training,
     );
     view! {
-        <RequirePermission permission=Permission::ViewManagedDivisions page=move |_| {
+        <RequirePermission permission=Permission::ViewTrainingResults page=move |_| {
             view! {
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || training.get().map(|result| match result {
@@ -31,7 +31,7 @@ pub fn StaffTrainingPage() -> impl IntoView {
                         }.into_any(),
                     })}
                 </Suspense>
-                <p><A href="/manager">{t.training.back_to_my_divisions}</A></p>
+                <p><A href="/manager">{t.training.back_to_training_by_person}</A></p>
             }
         } />
     }

@@ -2,6 +2,7 @@
 //! by division, security role, self-inspection group, module and fiscal year; the completion
 //! curve over the year; and the people behind any number, filtered, sorted and paged.
 
+pub mod grid;
 pub mod materials;
 pub mod query;
 pub mod table;

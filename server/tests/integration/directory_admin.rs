@@ -549,12 +549,18 @@ async fn managers_see_their_divisions_training_and_no_one_else() {
         app.store.load_demo_training(Utc::now()).await.unwrap();
         let manager = app.session_of(MANAGER).await;
         let grid: Value = manager
-            .call("division_training", &[])
+            .call("training_grid", &[])
             .await
             .json()
             .await
             .unwrap();
-        assert_eq!(grid["modules"].as_array().unwrap().len(), 3, "{backend}");
+        let modules = grid["modules"].as_array().unwrap();
+        assert_eq!(modules.len(), 3, "{backend}");
+        assert_eq!(
+            grid["divisions"],
+            serde_json::json!(["消費者安全課"]),
+            "{backend}"
+        );
         let rows = grid["rows"].as_array().unwrap();
         assert_eq!(rows.len(), 45, "{backend}");
         assert!(
@@ -563,12 +569,46 @@ async fn managers_see_their_divisions_training_and_no_one_else() {
         );
         let completed = rows
             .iter()
-            .filter(|r| r["statuses"][0] == "Completed")
+            .filter(|r| r["cells"][0]["status"] == "Completed")
             .count();
         assert!(
             (20..45).contains(&completed),
             "{backend}: {completed} completed"
         );
+        // The column's counts are the cells' counts.
+        assert_eq!(modules[0]["tally"]["completed"], completed, "{backend}");
+        // Only those past a due date: exactly the rows of the whole grid with a late cell.
+        let late = |row: &Value| {
+            row["cells"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["status"] == "Overdue")
+        };
+        let expected: Vec<&Value> = rows
+            .iter()
+            .filter(|r| late(r))
+            .map(|r| &r["employee_id"])
+            .collect();
+        let overdue: Value = manager
+            .call("training_grid", &[("view[show]", "overdue")])
+            .await
+            .json()
+            .await
+            .unwrap();
+        let listed: Vec<&Value> = overdue["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| &r["employee_id"])
+            .collect();
+        assert!(
+            !listed.is_empty() && listed.len() < 45,
+            "{backend}: {}",
+            listed.len()
+        );
+        assert_eq!(listed, expected, "{backend}");
+        assert_eq!(overdue["people"], 45, "{backend}");
 
         let person: Value = manager
             .call("staff_training", &[("employee_id", LEARNER)])
@@ -585,8 +625,40 @@ async fn managers_see_their_divisions_training_and_no_one_else() {
             .call("staff_training", &[("employee_id", "E0013")])
             .await;
         assert_eq!(outside.status(), StatusCode::NOT_FOUND, "{backend}");
+        // A division outside theirs gives them nothing, not that division's people.
+        let elsewhere: Value = manager
+            .call("training_grid", &[("view[division]", "総務課")])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(elsewhere["rows"].as_array().unwrap().len(), 0, "{backend}");
         let learner = app.session_of(LEARNER).await;
-        let refused = learner.call("division_training", &[]).await;
+        let refused = learner.call("training_grid", &[]).await;
         assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn an_admin_sees_any_division_in_the_training_grid() {
+    for app in TestApp::spawn_each(true).await {
+        let backend = app.backend;
+        app.store.load_demo_training(Utc::now()).await.unwrap();
+        let admin = app.session_of(ADMIN).await;
+        let grid: Value = admin
+            .call("training_grid", &[("view[division]", "消費者安全課")])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(grid["rows"].as_array().unwrap().len(), 45, "{backend}");
+        assert!(
+            grid["divisions"].as_array().unwrap().len() > 1,
+            "{backend}: every division is offered"
+        );
+        let person = admin
+            .call("staff_training", &[("employee_id", "E0013")])
+            .await;
+        assert_eq!(person.status(), StatusCode::OK, "{backend}");
     }
 }

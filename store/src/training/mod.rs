@@ -5,9 +5,9 @@
 
 mod assignments;
 mod certificates;
-mod division_training;
 mod material_files;
 mod materials;
+mod person_training;
 mod progress;
 mod quiz;
 pub(crate) use quiz::stored_score;

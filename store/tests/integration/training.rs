@@ -504,7 +504,11 @@ async fn a_joiner_after_the_assignment_gets_it_due_from_their_start() {
         let joined = today() - Duration::days(1);
         join(&store, "E9500", "新任 一郎", joined).await;
         let id = mamori_domain::EmployeeId::parse("E9500").unwrap();
-        let theirs = store.person_training(&id, today()).await.unwrap();
+        let theirs = store
+            .person_training(&id, today(), &mamori_domain::ResultsScope::Everyone)
+            .await
+            .unwrap()
+            .1;
         assert_eq!(
             theirs.len(),
             1,
@@ -517,7 +521,11 @@ async fn a_joiner_after_the_assignment_gets_it_due_from_their_start() {
         );
         // Long-serving staff get the assignment's earliest date.
         let learner = mamori_domain::EmployeeId::parse(LEARNER).unwrap();
-        let old_hand = store.person_training(&learner, today()).await.unwrap();
+        let old_hand = store
+            .person_training(&learner, today(), &mamori_domain::ResultsScope::Everyone)
+            .await
+            .unwrap()
+            .1;
         assert_eq!(old_hand[0].module.due, earliest, "{backend}");
     }
 }
@@ -538,7 +546,13 @@ async fn a_joiner_after_a_fixed_date_is_not_overdue_on_arrival() {
                 .expect("media is assigned to everyone")
                 .module
         };
-        let theirs = media(store.person_training(&id, today()).await.unwrap());
+        let theirs = media(
+            store
+                .person_training(&id, today(), &mamori_domain::ResultsScope::Everyone)
+                .await
+                .unwrap()
+                .1,
+        );
         let expected_due = joined + Duration::days(30);
         assert_eq!(theirs.due, expected_due, "{backend}");
         assert_eq!(theirs.status, ProgressStatus::NotStarted, "{backend}");
@@ -558,7 +572,13 @@ async fn a_joiner_after_a_fixed_date_is_not_overdue_on_arrival() {
         assert_eq!(joiner.due, expected_due, "{backend}");
         // Long-serving staff keep the date, and are overdue by it.
         let learner = mamori_domain::EmployeeId::parse(LEARNER).unwrap();
-        let old_hand = media(store.person_training(&learner, today()).await.unwrap());
+        let old_hand = media(
+            store
+                .person_training(&learner, today(), &mamori_domain::ResultsScope::Everyone)
+                .await
+                .unwrap()
+                .1,
+        );
         assert_eq!(old_hand.due, today() - Duration::days(10), "{backend}");
         assert_eq!(old_hand.status, ProgressStatus::Overdue, "{backend}");
     }

@@ -92,6 +92,7 @@ fn DashboardView(dashboard: Dashboard, query: ReportQuery) -> impl IntoView {
             }.into_any()
         }}
         <p><A href=link("/reports/people", &query.year_and_date())>{t.reports.all_people}</A></p>
+        <p><A href="/manager">{t.reports.staff_grid_title}</A></p>
     }
     .into_any()
 }

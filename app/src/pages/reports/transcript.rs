@@ -21,11 +21,9 @@ pub fn TranscriptPage() -> impl IntoView {
     let employee_id = move || params.with(|p| p.get("employee_id").unwrap_or_default());
     let transcript = Resource::new(employee_id, staff_transcript);
     view! {
-        <RequirePermission permission=Permission::ViewTrainingResults page=move |viewer| {
-            // Managers also see the person's material views; the link is only for them.
-            let views_material = viewer.actor.can(Permission::ViewManagedDivisions);
+        <RequirePermission permission=Permission::ViewTrainingResults page=move |_| {
             view! {
-                <Loaded resource=transcript whole_page=true view=move |transcript| view! { <TranscriptView transcript views_material /> } />
+                <Loaded resource=transcript whole_page=true view=move |transcript| view! { <TranscriptView transcript /> } />
             }
         } />
     }
@@ -33,7 +31,7 @@ pub fn TranscriptPage() -> impl IntoView {
 }
 
 #[component]
-fn TranscriptView(transcript: Transcript, views_material: bool) -> impl IntoView {
+fn TranscriptView(transcript: Transcript) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
     let title = (t.reports.transcript_title)(&transcript.name);
@@ -59,9 +57,7 @@ fn TranscriptView(transcript: Transcript, views_material: bool) -> impl IntoView
         <p><A href="/reports">{t.reports.back_to_reports}</A></p>
         <div class="report-tools"><PrintButton /></div>
         <p>{format!("{} {}{}", transcript.employee_id, transcript.name, locale.bracketed(&transcript.division))}</p>
-        {views_material.then(|| view! {
-            <p><A href=format!("/manager/staff/{}", transcript.employee_id)>{t.reports.material_views_link}</A></p>
-        })}
+        <p><A href=format!("/manager/staff/{}", transcript.employee_id)>{t.reports.material_views_link}</A></p>
         <DataTable caption=t.reports.transcript_caption caption_hidden=true class="report-table" columns>
             {rows}
         </DataTable>
