@@ -122,6 +122,9 @@ impl MailRecord {
 pub struct Outbox {
     pub counts: Vec<(MailStatus, u64)>,
     pub latest: Vec<MailRecord>,
+    /// Outside the sending hours, when reminder passes next run: notices of assignments made
+    /// meanwhile appear in the outbox only then.
+    pub reminders_resume_at: Option<DateTime<Utc>>,
 }
 
 /// A date and time in the agency's time zone, as Japanese mail writes it: 令和8年11月29日 09:30.

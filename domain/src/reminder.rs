@@ -65,6 +65,8 @@ pub struct ReminderSettings {
     pub holidays: String,
     /// The last day of the default holiday list, when it is in force and ends within a year.
     pub holidays_running_out: Option<chrono::NaiveDate>,
+    /// What the templates' previews are filled in with.
+    pub sample: MailSample,
 }
 
 /// The kinds of mail sent to learners, and the managers' digest.
@@ -415,9 +417,112 @@ pub fn digest_mail(
     ])
 }
 
+/// Whom and when a template's sample is filled in for: the admin looking at it, on a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailSample {
+    pub name: String,
+    pub today: NaiveDate,
+    /// The start of the links in mail (`https://mamori.example.go.jp`).
+    pub base_url: String,
+}
+
+/// The module and person a sample mentions.
+const SAMPLE_MODULE: &str = "情報の格付けと取扱制限（見本）";
+const SAMPLE_PERSON: &str = "見本 花子";
+
+impl MailTemplate {
+    /// The mail as `kind` would be filled in, with made-up values around `sample`: a preview,
+    /// or a test mail to oneself. Each kind's dates are the ones it is sent about (due in a
+    /// week, due today, five days overdue…).
+    pub fn sample(&self, kind: ReminderKind, sample: &MailSample) -> MailText {
+        let (name, today) = (sample.name.as_str(), sample.today);
+        let module_link = format!("{}/modules/sample", sample.base_url);
+        let learner =
+            |due: NaiveDate| learner_mail(self, name, SAMPLE_MODULE, due, today, &module_link);
+        match kind {
+            ReminderKind::Notice => learner(today + Duration::days(30)),
+            ReminderKind::BeforeDue => learner(today + Duration::days(7)),
+            ReminderKind::DueToday => learner(today),
+            ReminderKind::Overdue => learner(today - Duration::days(5)),
+            ReminderKind::InspectionNotice | ReminderKind::InspectionReminder => inspection_mail(
+                self,
+                name,
+                &crate::FiscalYear::containing(today).japanese_label(),
+                today + Duration::days(14),
+                today,
+                &format!("{}/inspection", sample.base_url),
+            ),
+            ReminderKind::ManagerDigest => digest_mail(
+                self,
+                name,
+                &[OverdueEntry {
+                    division: "総務課".into(),
+                    employee_id: EmployeeId::parse("E9999").expect("a sample ID"),
+                    name: SAMPLE_PERSON.into(),
+                    module: SAMPLE_MODULE.into(),
+                    due: today - Duration::days(5),
+                }],
+                &format!("{}/manager", sample.base_url),
+            ),
+        }
+    }
+}
+
+impl MailText {
+    /// Marked as a test, so that nobody takes it for a real reminder.
+    pub fn as_test(self) -> MailText {
+        MailText {
+            subject: format!("【テスト送信】{}", self.subject),
+            body: self.body,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sample_fills_every_placeholder_of_every_kind_with_the_dates_it_is_sent_about() {
+        let sample = MailSample {
+            name: "山田 太郎".into(),
+            today: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            base_url: "https://mamori.test".into(),
+        };
+        for kind in ReminderKind::ALL {
+            let text = MailTemplate::default_for(kind).sample(kind, &sample);
+            assert!(
+                !text.body.contains('{') && !text.subject.contains('{'),
+                "{kind:?}: {text:?}"
+            );
+            assert!(text.body.starts_with("山田 太郎 様"), "{kind:?}");
+            assert!(text.body.contains("https://mamori.test/"), "{kind:?}");
+        }
+        let overdue =
+            MailTemplate::default_for(ReminderKind::Overdue).sample(ReminderKind::Overdue, &sample);
+        assert!(
+            overdue.subject.contains("5 日過ぎています"),
+            "{}",
+            overdue.subject
+        );
+        let digest = MailTemplate::default_for(ReminderKind::ManagerDigest)
+            .sample(ReminderKind::ManagerDigest, &sample);
+        assert!(
+            digest.body.contains("見本 花子（E9999）"),
+            "{}",
+            digest.body
+        );
+        let own = MailTemplate {
+            subject: "{module} まで {days_left} 日".into(),
+            body: "{link}".into(),
+        };
+        let text = own.sample(ReminderKind::BeforeDue, &sample);
+        assert_eq!(text.subject, "情報の格付けと取扱制限（見本） まで 7 日");
+        assert_eq!(
+            text.as_test().subject,
+            "【テスト送信】情報の格付けと取扱制限（見本） まで 7 日"
+        );
+    }
 
     fn date(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type TestInfo } from "@playwright/test";
-import { ADMIN, LEARNER, expectAccessible, hydrated, logIn, settle } from "./helpers";
+import { ADMIN, LEARNER, expectAccessible, hydrated, logIn, mailTo, settle } from "./helpers";
 
 /** Each project saves its own values; the two runs share one server. */
 const pick = (testInfo: TestInfo, noJs: string, withJs: string) => (hydrated(testInfo) ? withJs : noJs);
@@ -79,6 +79,47 @@ test("an admin reads the outbox and changes the reminder policy, a template and 
   await expect(page.getByLabel("休日の一覧（CSV）")).toHaveValue(/2099-01-0[56],試験用の休日/);
   await settle(page, testInfo);
   await expectAccessible(page, testInfo);
+});
+
+test("an admin previews a template as typed and mails it to themselves before saving it", async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  await logIn(page, testInfo, ADMIN);
+  await page.goto("/admin/mail");
+  await settle(page, testInfo);
+  // When reminders are made: always said, and outside those hours, when they resume.
+  const outbox = page.getByRole("region", { name: "送信状況" });
+  await expect(outbox.getByText(/業務日（土日・祝日を除く）の 9:00〜18:00/)).toBeVisible();
+  const resume = outbox.locator("#reminders-resume");
+  if ((await resume.count()) > 0) await expect(resume).toContainText(/\d+月\d+日 09:00 にここに現れて送信されます/);
+
+  const templates = page.getByRole("region", { name: "メールの文面" });
+  await templates.getByText("期限超過のお知らせ", { exact: true }).click();
+  const form = templates.locator("details[open]");
+  const preview = form.getByRole("region", { name: /^プレビュー/ });
+  // The saved wording, filled in: the admin's own name, a sample module five days overdue.
+  await expect(preview).toContainText("様");
+  await expect(preview).toContainText("情報の格付けと取扱制限（見本）");
+  await expect(preview).toContainText("5 日過ぎています");
+  const marker = pick(testInfo, "試験送信-A", "試験送信-B");
+  await form.getByLabel("本文").fill(`{name} 様\n${marker}: {module} は {days_overdue} 日の遅れです。\n{link}`);
+  if (hydrated(testInfo)) {
+    // The preview follows the typing, before anything is saved.
+    await expect(preview).toContainText(`${marker}: 情報の格付けと取扱制限（見本） は 5 日の遅れです。`);
+  }
+  await expectAccessible(page, testInfo);
+  await form.getByRole("button", { name: "自分あてにテスト送信" }).click();
+  if (hydrated(testInfo)) {
+    await expect(templates.getByRole("status")).toContainText("テストメールを");
+  }
+  // The mail arrives over SMTP, marked as a test; the wording itself was not saved.
+  await page.goto("/admin/mail?status=");
+  const row = page.getByRole("row").filter({ hasText: "【テスト送信】" }).first();
+  await expect(row).toBeVisible();
+  const address = (await row.locator("td").filter({ hasText: "@" }).first().textContent())!.trim();
+  const body = await mailTo(address, marker);
+  expect(body).toContain(`${marker}: 情報の格付けと取扱制限（見本） は 5 日の遅れです。`);
+  await page.getByRole("region", { name: "メールの文面" }).getByText("期限超過のお知らせ", { exact: true }).click();
+  await expect(page.locator("#template-overdue-body")).not.toHaveValue(new RegExp(marker));
 });
 
 test("a learner finds the mail sent to them on their home page", async ({ page }, testInfo) => {

@@ -2,11 +2,16 @@
 //! it, under a unique key, so it is queued once; a delivery pass claims each due mail before
 //! sending it, so that two servers sharing a database do not both send it.
 
-use crate::{Store, StoreError, entities::mail_outbox};
+use crate::{
+    Store, StoreError,
+    entities::{mail_outbox, staff},
+};
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use mamori_domain::{
     EmployeeId,
-    mail::{MailKind, MailRecord, MailStatus, Outbox},
+    business_calendar::BusinessCalendar,
+    mail::{MailKind, MailRecord, MailStatus, MailText, Outbox},
+    reminder::ReminderKind,
 };
 use sea_orm::{
     ActiveValue::Set,
@@ -255,10 +260,46 @@ impl Store {
     }
 
     /// How many mails stand where, and the newest `limit` of one status (or of all).
+    /// A template's sample to `employee_id` (an admin trying it), queued at once whatever the
+    /// hour. Answers the address it goes to.
+    pub async fn send_test_mail(
+        &self,
+        employee_id: &EmployeeId,
+        kind: ReminderKind,
+        text: MailText,
+        now: DateTime<Utc>,
+    ) -> Result<String, StoreError> {
+        let person = staff::Entity::find()
+            .filter(staff::Column::EmployeeId.eq(employee_id.as_str()))
+            .one(self.db())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(employee_id.to_string()))?;
+        let text = text.as_test();
+        let mail = QueuedMail {
+            key: format!(
+                "test:{}:{}:{}",
+                person.id,
+                kind.code(),
+                now.timestamp_micros()
+            ),
+            employee_id: Some(&person.employee_id),
+            kind: MailKind::Reminder(kind),
+            to_address: &person.email,
+            to_name: &person.name,
+            subject: text.subject,
+            body: text.body,
+            assignment_id: None,
+        };
+        enqueue(self.db(), mail, now).await?;
+        Ok(person.email)
+    }
+
+    /// The outbox as admins see it at `now`.
     pub async fn outbox(
         &self,
         status: Option<MailStatus>,
         limit: u64,
+        now: DateTime<Utc>,
     ) -> Result<Outbox, StoreError> {
         use mail_outbox::Column as C;
         let condition = |status: MailStatus| match status {
@@ -292,7 +333,13 @@ impl Store {
             .into_iter()
             .map(record)
             .collect::<Result<_, _>>()?;
-        Ok(Outbox { counts, latest })
+        let calendar = BusinessCalendar::new(self.holidays().await?.into_iter().map(|h| h.date));
+        let resume = calendar.next_sending_time(now);
+        Ok(Outbox {
+            counts,
+            latest,
+            reminders_resume_at: (resume > now).then_some(resume),
+        })
     }
 }
 

@@ -13,9 +13,9 @@ use serde::{Deserialize, Serialize};
 use super::server::{Needs, audit, refuse, refused, require, store_error};
 #[cfg(feature = "ssr")]
 use mamori_domain::{
-    AuditAction, Permission,
+    AuditAction, Permission, agency_date,
     mail::{MailRefusal, MailStatus},
-    reminder::{MailTemplate, ReminderKind},
+    reminder::{MailSample, MailTemplate, ReminderKind},
 };
 
 /// The policy form as sent: checkboxes that are absent when cleared, days as typed.
@@ -67,7 +67,7 @@ pub async fn outbox_mail(#[server(default)] status: String) -> Result<Outbox, Ap
     let (state, _) = require(Permission::AdministerStaff).await?;
     state
         .store
-        .outbox(MailStatus::from_code(&status), 200)
+        .outbox(MailStatus::from_code(&status), 200, chrono::Utc::now())
         .await
         .map_err(store_error)
 }
@@ -88,8 +88,9 @@ pub async fn my_mail() -> Result<Vec<MailRecord>, AppError> {
 #[server(endpoint = "mail_settings")]
 #[middleware(Needs(Permission::AdministerStaff))]
 pub async fn mail_settings() -> Result<ReminderSettings, AppError> {
-    let (state, _) = require(Permission::AdministerStaff).await?;
+    let (state, actor) = require(Permission::AdministerStaff).await?;
     let store = &state.store;
+    let today = mamori_domain::agency_date(chrono::Utc::now());
     let mut templates = Vec::new();
     for kind in ReminderKind::ALL {
         templates.push((kind, store.mail_template(kind).await.map_err(store_error)?));
@@ -103,9 +104,23 @@ pub async fn mail_settings() -> Result<ReminderSettings, AppError> {
             .to_string(),
         holidays_running_out: mamori_domain::business_calendar::default_holidays_running_out(
             in_force.imported,
-            mamori_domain::agency_date(chrono::Utc::now()),
+            today,
         ),
+        sample: sample_for(&state, &actor, today),
     })
+}
+
+#[cfg(feature = "ssr")]
+fn sample_for(
+    state: &super::server::AppState,
+    actor: &mamori_domain::Actor,
+    today: chrono::NaiveDate,
+) -> MailSample {
+    MailSample {
+        name: actor.name.clone(),
+        today,
+        base_url: state.base_url.clone(),
+    }
 }
 
 #[server(endpoint = "save_reminder_policy")]
@@ -122,24 +137,48 @@ pub async fn save_reminder_policy(policy: PolicyForm) -> Result<(), AppError> {
     audit(&state, &actor, AuditAction::MailSettingsChanged, detail).await
 }
 
+/// What the template form did: saved the text, or mailed its sample to the admin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TemplateOutcome {
+    Saved,
+    TestSent { to: String },
+}
+
 /// Saves a kind's template; a placeholder it does not know is refused with the ones it does.
+/// With `send_test` (the form's other button), nothing is saved: the text as typed, filled in
+/// as a sample, goes to the admin's own address at once.
 #[server(endpoint = "save_mail_template")]
 #[middleware(Needs(Permission::AdministerStaff))]
 pub async fn save_mail_template(
     kind: String,
     subject: String,
     body: String,
-) -> Result<(), AppError> {
+    #[server(default)] send_test: bool,
+) -> Result<TemplateOutcome, AppError> {
     let (state, actor) = require(Permission::AdministerStaff).await?;
     // Only a tampered form names a kind the page does not offer.
     let kind = ReminderKind::from_code(&kind).ok_or_else(|| refuse(AppError::NotFound))?;
+    let template = MailTemplate { subject, body };
+    if send_test {
+        template.check(kind).map_err(refused)?;
+        let now = chrono::Utc::now();
+        let text = template.sample(kind, &sample_for(&state, &actor, agency_date(now)));
+        let to = state
+            .store
+            .send_test_mail(&actor.employee_id, kind, text, now)
+            .await
+            .map_err(store_error)?;
+        // Nothing changed: the outbox is the record of the mail.
+        return Ok(TemplateOutcome::TestSent { to });
+    }
     state
         .store
-        .save_mail_template(kind, &MailTemplate { subject, body })
+        .save_mail_template(kind, &template)
         .await
         .map_err(store_error)?;
     let detail = format!("template {}", kind.code());
-    audit(&state, &actor, AuditAction::MailSettingsChanged, detail).await
+    audit(&state, &actor, AuditAction::MailSettingsChanged, detail).await?;
+    Ok(TemplateOutcome::Saved)
 }
 
 /// Replaces the holiday list with `date,name` lines, all or nothing (every bad line refused).

@@ -61,6 +61,24 @@ texts! {
             |list| format!("Placeholders: {list}"),
         ),
         save_template: &'static str = ("文面を保存", "Save the wording"),
+        send_test: &'static str = ("自分あてにテスト送信", "Send a test to myself"),
+        test_sent: fn(&str) -> String = (
+            |to| format!("見本の値を差し込んだテストメールを {to} あてに送信しました（文面は保存していません）。"),
+            |to| format!("A test filled with sample values was sent to {to} (the wording is not saved)."),
+        ),
+        preview_heading: &'static str = ("プレビュー（見本の値を差し込んだもの）", "Preview (filled with sample values)"),
+        preview_hint: &'static str = (
+            "入力に合わせて変わります。送られるメールは宛先の職員と研修の値が入ります。",
+            "Follows what you type. Real mail carries each recipient's own values.",
+        ),
+        sending_hours: &'static str = (
+            "通知と催促は、業務日（土日・祝日を除く）の 9:00〜18:00 に作成して送信します。",
+            "Notices and reminders are made and sent on business days (not weekends or holidays), 9:00–18:00.",
+        ),
+        reminders_resume: fn(&str) -> String = (
+            |at| format!("いまは送信時間外です。この間に割り当てた研修の通知や催促は、{at} にここに現れて送信されます。"),
+            |at| format!("Outside sending hours now: notices and reminders of assignments made meanwhile appear here and go out at {at}."),
+        ),
         holidays_heading: &'static str = ("休日（メールを送らない日）", "Holidays (no mail)"),
         holidays_hint: &'static str = (
             "1 行に 1 日、「日付,名称」（例: 2027-01-01,元日）。1 行目は date,name です。保存すると一覧全体を置き換えます。誤りのある行があれば何も変更しません。",

@@ -3,10 +3,13 @@
 
 use crate::{
     api::mail::{
-        PolicyForm, SaveHolidays, SaveMailTemplate, SaveReminderPolicy, mail_settings, outbox_mail,
+        PolicyForm, SaveHolidays, SaveMailTemplate, SaveReminderPolicy, TemplateOutcome,
+        mail_settings, outbox_mail,
     },
     components::{
-        action_outcome::action_outcome, guard::RequirePermission, mail_list::MailList,
+        action_outcome::{action_outcome, action_outcome_by},
+        guard::RequirePermission,
+        mail_list::MailList,
         policy_fields::PolicyFields,
     },
     i18n::{Locale, use_locale, use_texts},
@@ -18,7 +21,7 @@ use leptos_router::hooks::use_query_map;
 use mamori_domain::{
     Permission,
     mail::{MailKind, MailStatus, Outbox},
-    reminder::{MailTemplate, ReminderKind, ReminderPolicy},
+    reminder::{MailSample, MailTemplate, ReminderKind, ReminderPolicy},
 };
 
 #[component]
@@ -68,7 +71,7 @@ pub fn AdminMailPage() -> impl IntoView {
                     {move || settings.get().map(|result| match result {
                         Ok(settings) => view! {
                             <DefaultPolicy policy=settings.policy action=save_policy />
-                            <Templates templates=settings.templates action=save_template />
+                            <Templates templates=settings.templates sample=settings.sample action=save_template />
                             <Holidays csv=settings.holidays action=save_holidays />
                         }.into_any(),
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
@@ -106,7 +109,12 @@ fn OutboxView(outbox: Outbox, chosen: String) -> impl IntoView {
             view! { <option value=status.code() selected=chosen == status.code()>{status_name(locale, status)}</option> }
         })
         .collect_view();
+    let resume = outbox
+        .reminders_resume_at
+        .map(|at| view! { <p class="notice" id="reminders-resume">{(t.mail.reminders_resume)(&locale.date_time(at))}</p> });
     view! {
+        <p class="hint">{t.mail.sending_hours}</p>
+        {resume}
         <ul class="counts">{counts}</ul>
         <form method="get" class="inline">
             <label for="outbox-status">{t.mail.status}</label>
@@ -143,44 +151,73 @@ fn DefaultPolicy(
 #[component]
 fn Templates(
     templates: Vec<(ReminderKind, MailTemplate)>,
+    sample: MailSample,
     action: ServerAction<SaveMailTemplate>,
 ) -> impl IntoView {
-    let locale = use_locale();
-    let t = locale.texts();
+    let t = use_texts();
     let forms = templates
         .into_iter()
-        .map(|(kind, template)| {
-            let id = move |field: &str| format!("template-{}-{field}", kind.code());
-            let placeholders = kind
-                .placeholders()
-                .iter()
-                .map(|p| format!("{{{p}}}"))
-                .collect::<Vec<_>>()
-                .join(" ");
-            view! {
-                <details class="panel">
-                    <summary>{locale.mail_kind(MailKind::Reminder(kind))}</summary>
-                    <ActionForm action attr:class="stacked wide">
-                        <input type="hidden" name="kind" value=kind.code() />
-                        <label for=id("subject")>{t.mail.subject}</label>
-                        <input id=id("subject") name="subject" type="text" value=template.subject required />
-                        <label for=id("body")>{t.mail.template_body}</label>
-                        <textarea id=id("body") name="body" rows="10" aria-describedby=id("hint")>{raw_text::textarea(template.body)}</textarea>
-                        <p class="hint" id=id("hint")>{(t.mail.template_placeholders)(&placeholders)}</p>
-                        <button type="submit">{t.mail.save_template}</button>
-                    </ActionForm>
-                </details>
-            }
-        })
+        .map(|(kind, template)| view! { <TemplateForm kind template sample=sample.clone() action /> })
         .collect_view();
+    let outcome = action_outcome_by(action, "template-error", move |outcome| match outcome {
+        TemplateOutcome::Saved => t.saved.to_string(),
+        TemplateOutcome::TestSent { to } => (t.mail.test_sent)(to),
+    });
     view! {
         <section aria-labelledby="templates-heading">
             <h2 id="templates-heading">{t.mail.templates_heading}</h2>
-            {action_outcome(action, "template-error")}
+            {outcome}
             {forms}
         </section>
     }
     .into_any()
+}
+
+/// One kind's wording, with a preview that follows the typing (filled with sample values),
+/// and a button that mails that sample to the admin instead of saving.
+#[component]
+fn TemplateForm(
+    kind: ReminderKind,
+    template: MailTemplate,
+    sample: MailSample,
+    action: ServerAction<SaveMailTemplate>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = locale.texts();
+    let id = move |field: &str| format!("template-{}-{field}", kind.code());
+    let placeholders = kind
+        .placeholders()
+        .iter()
+        .map(|p| format!("{{{p}}}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let typed = RwSignal::new(template.clone());
+    let preview = Memo::new(move |_| typed.with(|typed| typed.sample(kind, &sample)));
+    view! {
+        <details class="panel">
+            <summary>{locale.mail_kind(MailKind::Reminder(kind))}</summary>
+            <ActionForm action attr:class="stacked wide">
+                <input type="hidden" name="kind" value=kind.code() />
+                <label for=id("subject")>{t.mail.subject}</label>
+                <input id=id("subject") name="subject" type="text" value=template.subject required
+                    on:input=move |ev| typed.update(|typed| typed.subject = event_target_value(&ev)) />
+                <label for=id("body")>{t.mail.template_body}</label>
+                <textarea id=id("body") name="body" rows="10" aria-describedby=id("hint")
+                    on:input=move |ev| typed.update(|typed| typed.body = event_target_value(&ev))>{raw_text::textarea(template.body)}</textarea>
+                <p class="hint" id=id("hint")>{(t.mail.template_placeholders)(&placeholders)}</p>
+                <section class="mail-preview" aria-labelledby=id("preview")>
+                    <h3 id=id("preview")>{t.mail.preview_heading}</h3>
+                    <p class="hint">{t.mail.preview_hint}</p>
+                    <p class="preview-subject"><strong>{t.mail.subject}": "</strong>{move || preview.with(|p| p.subject.clone())}</p>
+                    <pre class="preview-body">{move || preview.with(|p| p.body.clone())}</pre>
+                </section>
+                <div class="form-actions">
+                    <button type="submit">{t.mail.save_template}</button>
+                    <button type="submit" class="outline" name="send_test" value="true">{t.mail.send_test}</button>
+                </div>
+            </ActionForm>
+        </details>
+    }
 }
 
 #[component]

@@ -6,6 +6,7 @@ use crate::support::*;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mamori_server::mail_delivery::deliver_due_mail;
 use mamori_test_support::smtp::{ReceivedMail, SmtpSink};
+use serde_json::Value;
 
 const BASE_URL: &str = "https://mamori.agency.example";
 
@@ -250,5 +251,79 @@ async fn the_mail_page_warns_admins_while_the_built_in_holidays_end_within_a_yea
         assert_eq!(saved.status(), reqwest::StatusCode::OK, "{}", app.backend);
         let (_, _, page) = admin.page("/admin/mail").await;
         assert!(!page.contains(warning), "{}: an imported list", app.backend);
+    }
+}
+
+#[tokio::test]
+async fn an_admin_mails_themselves_a_template_as_typed_without_saving_it() {
+    for app in TestApp::spawn_each(true).await {
+        let backend = app.backend;
+        let admin = app.session_of(ADMIN).await;
+        let form = [
+            ("kind", "overdue"),
+            (
+                "subject",
+                "至急: {module} の期限を {days_overdue} 日過ぎました",
+            ),
+            ("body", "{name} 様\n{link}"),
+            ("send_test", "true"),
+        ];
+        let sent: Value = admin
+            .call("save_mail_template", &form)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let address = app
+            .store
+            .staff_summary(&employee(ADMIN), Utc::now().date_naive())
+            .await
+            .unwrap()
+            .email;
+        assert_eq!(
+            sent,
+            serde_json::json!({"TestSent": {"to": address}}),
+            "{backend}"
+        );
+
+        // It goes out over SMTP at once, whatever the hour, filled with the sample's values.
+        let sink = SmtpSink::start().await;
+        let folder = tempfile::tempdir().unwrap();
+        let (delivered, _) = deliver_all(&app, &sender_to(&sink, &folder), Utc::now()).await;
+        assert_eq!(delivered, 1, "{backend}");
+        let mail = &sink.received()[0];
+        assert_eq!(to(mail), address, "{backend}");
+        assert_eq!(
+            mail.decoded_subject().unwrap(),
+            "【テスト送信】至急: 情報の格付けと取扱制限（見本） の期限を 5 日過ぎました",
+            "{backend}"
+        );
+        assert!(mail.text_body().contains("/modules/sample"), "{backend}");
+        // Nothing was saved: the template is still Mamori's.
+        let saved = app
+            .store
+            .mail_template(mamori_domain::reminder::ReminderKind::Overdue)
+            .await
+            .unwrap();
+        assert!(!saved.subject.starts_with("至急"), "{backend}");
+
+        // A typo is refused before anything is sent.
+        let typo = [
+            ("kind", "overdue"),
+            ("subject", "{modul}"),
+            ("body", ""),
+            ("send_test", "true"),
+        ];
+        let refused = admin.call("save_mail_template", &typo).await;
+        assert_eq!(
+            refused.status(),
+            reqwest::StatusCode::UNPROCESSABLE_ENTITY,
+            "{backend}"
+        );
+        assert_eq!(
+            deliver_all(&app, &sender_to(&sink, &folder), Utc::now()).await,
+            (0, 0),
+            "{backend}"
+        );
     }
 }

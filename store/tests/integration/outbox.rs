@@ -85,3 +85,41 @@ async fn a_claim_left_by_a_crashed_sender_is_taken_up_later() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_outbox_tells_when_reminders_resume_and_a_test_mail_goes_out_at_once() {
+    // 09:00 in Tokyo is 00:00 UTC. Saturday 28 November 2026, 10:00 in Tokyo.
+    let saturday = chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
+        .unwrap()
+        .and_hms_opt(1, 0, 0)
+        .unwrap()
+        .and_utc();
+    let monday_morning = saturday + Duration::days(2) - Duration::hours(1);
+    for (database, store) in demo_stores().await {
+        let backend = database.backend;
+        let outbox = store.outbox(None, 10, saturday).await.unwrap();
+        assert_eq!(
+            outbox.reminders_resume_at,
+            Some(monday_morning),
+            "{backend}"
+        );
+        let during_hours = store.outbox(None, 10, monday_morning).await.unwrap();
+        assert_eq!(during_hours.reminders_resume_at, None, "{backend}");
+
+        // On the Saturday, the admin's test mail is queued for them, due at once.
+        let admin = employee("E0013");
+        let text = mamori_domain::mail::MailText {
+            subject: "件名".into(),
+            body: "本文".into(),
+        };
+        let kind = mamori_domain::reminder::ReminderKind::Notice;
+        let to = store
+            .send_test_mail(&admin, kind, text, saturday)
+            .await
+            .unwrap();
+        let due = store.claim_due_mail(saturday, 10).await.unwrap();
+        assert_eq!(due.len(), 1, "{backend}");
+        assert_eq!(due[0].to_address, to, "{backend}");
+        assert_eq!(due[0].subject, "【テスト送信】件名", "{backend}");
+    }
+}
