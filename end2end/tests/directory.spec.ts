@@ -10,7 +10,7 @@ async function openPerson(page: Page, testInfo: TestInfo, employeeId: string) {
 }
 
 async function uploadStaffFile(page: Page, testInfo: TestInfo, csv: string) {
-  await page.goto("/admin/staff");
+  await page.goto("/admin/staff?tab=import");
   await settle(page, testInfo);
   await page.getByLabel(/^ファイル（/).setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(`\ufeff${csv}`) });
   await page.getByRole("button", { name: "アップロードして内容を確認" }).click();
@@ -27,14 +27,21 @@ test("an admin imports a staff file after checking its preview", async ({ page }
   const joins = `${new Date().getFullYear() + 1}-04-01`;
   await logIn(page, testInfo, ADMIN);
   await expect(page).toHaveURL(/\/admin\/staff$/);
-  // The import is the page's task: above the 50-row table, not 4,600 px down. Names and
-  // dates do not break inside a word.
-  const importTop = (await page.getByRole("heading", { level: 2, name: /^名簿の取込/ }).boundingBox())!.y;
+  // Two parts as tabs at the top: the list (names and dates do not break inside a word), and
+  // the import on its own, not 4,600 px down under a 50-row table.
+  await settle(page, testInfo);
+  const parts = page.getByRole("navigation", { name: "名簿の操作" });
+  await expect(parts.getByRole("link", { name: "職員の検索と一覧" })).toHaveAttribute("aria-current", "page");
   const directory = page.getByRole("table", { name: "職員名簿" });
-  expect(importTop).toBeLessThan((await directory.boundingBox())!.y);
   const firstRow = directory.locator("tbody tr").first();
   await expect(firstRow.locator("td.name")).toHaveCSS("word-break", "keep-all");
   await expect(firstRow.locator("td").last()).toHaveCSS("white-space", "nowrap");
+  await parts.getByRole("link", { name: /^名簿の取込/ }).click();
+  await expect(page).toHaveURL(/\/admin\/staff\?tab=import$/);
+  await expect(page.getByRole("heading", { level: 2, name: /^名簿の取込/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "職員名簿" })).toHaveCount(0);
+  await expect(parts.getByRole("link", { name: /^名簿の取込/ })).toHaveAttribute("aria-current", "page");
+  await expectAccessible(page, testInfo);
 
   // A bad row: listed as LINE and reason; nothing can be imported.
   await uploadStaffFile(page, testInfo, `${HEADER}\r\n${id},${name},${id.toLowerCase()}@agency.example,総務課,wizard,${joins},\r\n`);

@@ -31,7 +31,7 @@ test("a staff file with a bad row: the preview words the row's reason in the pag
   const joins = `${new Date().getFullYear() + 1}-04-01`;
   await logInAs(page, testInfo, ADMIN);
   for (const language of LANGUAGES) {
-    await open(page, testInfo, "/admin/staff", language);
+    await open(page, testInfo, "/admin/staff?tab=import", language);
     const csv = `employee_id,name,email,division,roles,active_from,active_until\r\n${id},拒否 太郎,${id.toLowerCase()}@agency.example,総務課,wizard,${joins},\r\n`;
     await page.locator("#import-file").setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(`\ufeff${csv}`) });
     await page.locator('form[action="/admin/staff/import"] button[type=submit]').click();

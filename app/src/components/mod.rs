@@ -12,6 +12,7 @@ pub mod material_content;
 pub mod module_status;
 pub mod policy_fields;
 pub mod staff_table;
+pub mod tabs;
 pub mod upload_form;
 pub mod view_tracker;
 pub mod viewer;

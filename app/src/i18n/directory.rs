@@ -5,6 +5,9 @@ use mamori_domain::{staff::DirectoryRefusal, staff_file::StaffRowProblem};
 texts! {
     pub struct DirectoryTexts {
         staff_directory_title: &'static str = ("職員名簿", "Staff directory"),
+        directory_parts: &'static str = ("名簿の操作", "Directory tasks"),
+        tab_staff: &'static str = ("職員の検索と一覧", "Find staff"),
+        tab_import: &'static str = ("名簿の取込とパスワード設定の案内", "Import and password links"),
         search_label: &'static str = (
             "検索（職員番号・氏名・メールアドレス・課）",
             "Search (employee ID, name, e-mail, division)",

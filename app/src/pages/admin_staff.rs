@@ -3,7 +3,11 @@
 
 use crate::{
     api::directory::{SendPasswordLinks, search_staff},
-    components::{guard::RequirePermission, staff_table::StaffTable},
+    components::{
+        guard::RequirePermission,
+        staff_table::StaffTable,
+        tabs::{Tab, Tabs},
+    },
     i18n::use_texts,
 };
 use leptos::prelude::*;
@@ -28,32 +32,92 @@ pub fn AdminStaffPage() -> impl IntoView {
         <RequirePermission permission=Permission::AdministerStaff page=move |_| {
             view! {
                 <h1>{t.directory.staff_directory_title}</h1>
-                // The import first: it is the page's task, and the table below is 50 rows long.
-                <ImportForm error=query.with_untracked(|q| q.get("import_error")) />
-                <Form method="GET" action="" attr:class="search" attr:role="search">
-                    <label for="q">{t.directory.search_label}</label>
-                    <input id="q" name="q" type="search" prop:value=search />
-                    <button type="submit">{t.directory.search}</button>
-                </Form>
-                <Transition fallback=move || view! { <p class="loading">{t.loading}</p> }>
-                    {move || results.get().map(|result| match result {
-                        Ok(found) => view! { <Results found query=search() /> }.into_any(),
-                        Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
-                    })}
-                </Transition>
-                <BulkPasswordLinks action=bulk_links />
-                <p><A href="/admin/certificates">{t.verify_heading}</A></p>
-                // A plain form: the browser downloads the file (no client-side routing).
-                <section class="export" aria-labelledby="export-heading">
-                    <h2 id="export-heading">{t.directory.export_heading}</h2>
-                    <form method="get" action="/admin/staff/export.csv" class="search">
-                        <label for="as_of">{t.directory.export_as_of}</label>
-                        <input id="as_of" name="as_of" type="date" />
-                        <button type="submit">{t.directory.export_csv}</button>
-                    </form>
-                </section>
+                {move || {
+                    // A failed upload returns with its reason, to the import.
+                    let import_error = query.with(|q| q.get("import_error"));
+                    let tab = if import_error.is_some() {
+                        DirectoryTab::Import
+                    } else {
+                        DirectoryTab::from_query(query.with(|q| q.get("tab")).as_deref())
+                    };
+                    let tabs = DirectoryTab::ALL
+                        .map(|each| Tab {
+                            href: each.href().to_string(),
+                            label: each.label(t).to_string(),
+                            current: each == tab,
+                        })
+                        .into();
+                    let part = match tab {
+                        DirectoryTab::Staff => view! {
+                            <Form method="GET" action="" attr:class="search" attr:role="search">
+                                <label for="q">{t.directory.search_label}</label>
+                                <input id="q" name="q" type="search" prop:value=search />
+                                <button type="submit">{t.directory.search}</button>
+                            </Form>
+                            <Transition fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                                {move || results.get().map(|result| match result {
+                                    Ok(found) => view! { <Results found query=search() /> }.into_any(),
+                                    Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
+                                })}
+                            </Transition>
+                            <p><A href="/admin/certificates">{t.verify_heading}</A></p>
+                            // A plain form: the browser downloads the file (no client-side routing).
+                            <section class="export" aria-labelledby="export-heading">
+                                <h2 id="export-heading">{t.directory.export_heading}</h2>
+                                <form method="get" action="/admin/staff/export.csv" class="search">
+                                    <label for="as_of">{t.directory.export_as_of}</label>
+                                    <input id="as_of" name="as_of" type="date" />
+                                    <button type="submit">{t.directory.export_csv}</button>
+                                </form>
+                            </section>
+                        }
+                        .into_any(),
+                        DirectoryTab::Import => view! {
+                            <ImportForm error=import_error />
+                            <BulkPasswordLinks action=bulk_links />
+                        }
+                        .into_any(),
+                    };
+                    view! {
+                        <Tabs label=t.directory.directory_parts tabs />
+                        {part}
+                    }
+                }}
             }
         } />
+    }
+}
+
+/// The directory's two parts: finding people, and importing the file HR sends (with the
+/// set-password links that follow it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DirectoryTab {
+    Staff,
+    Import,
+}
+
+impl DirectoryTab {
+    const ALL: [DirectoryTab; 2] = [DirectoryTab::Staff, DirectoryTab::Import];
+
+    fn from_query(tab: Option<&str>) -> Self {
+        match tab {
+            Some("import") => DirectoryTab::Import,
+            _ => DirectoryTab::Staff,
+        }
+    }
+
+    fn href(self) -> &'static str {
+        match self {
+            DirectoryTab::Staff => "/admin/staff",
+            DirectoryTab::Import => "/admin/staff?tab=import",
+        }
+    }
+
+    fn label(self, t: &'static crate::i18n::Texts) -> &'static str {
+        match self {
+            DirectoryTab::Staff => t.directory.tab_staff,
+            DirectoryTab::Import => t.directory.tab_import,
+        }
     }
 }
 

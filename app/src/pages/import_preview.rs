@@ -45,7 +45,7 @@ pub fn ImportPreviewPage() -> impl IntoView {
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
                     })}
                 </Suspense>
-                <p><A href="/admin/staff#import-heading">{t.directory.import_another}</A></p>
+                <p><A href="/admin/staff?tab=import">{t.directory.import_another}</A></p>
             }
         } />
     }

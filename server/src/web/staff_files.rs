@@ -24,7 +24,7 @@ pub(super) async fn upload_staff(
     form: Multipart,
 ) -> Result<Response, Rejection> {
     let back = |code: &str| {
-        Redirect::to(&format!("/admin/staff?import_error={code}#import-heading")).into_response()
+        Redirect::to(&format!("/admin/staff?tab=import&import_error={code}")).into_response()
     };
     let mut fields = match super::read_form(form).await {
         Ok(fields) => fields,

@@ -18,6 +18,7 @@ use crate::{
         confirm::ConfirmSubmit,
         guard::RequirePermission,
         module_status::ModuleStatusText,
+        tabs::{Tab, Tabs},
     },
     i18n::use_texts,
     raw_text,
@@ -262,18 +263,16 @@ fn Editor(
     let slug = StoredValue::new(draft.module.slug.clone());
     let module = draft.module.clone();
     let tabs = EditorTab::ALL
-        .map(|each| {
-            let label = match each {
+        .map(|each| Tab {
+            href: each.href(&slug.get_value()),
+            label: match each {
                 EditorTab::Materials => (t.training.tab_materials)(draft.materials.len()),
                 EditorTab::Quiz => (t.training.tab_quiz)(draft.questions.len()),
                 EditorTab::Publish => t.training.tab_publish.to_string(),
-            };
-            // A plain link: the router's <A> marks every link to the same path as current,
-            // whatever its query.
-            let current = (each == tab).then_some("page");
-            view! { <li><a href=each.href(&slug.get_value()) aria-current=current>{label}</a></li> }
+            },
+            current: each == tab,
         })
-        .collect_view();
+        .into();
     let part = match tab {
         EditorTab::Materials => {
             view! { <MaterialsTab draft actions feedback /> }.into_any()
@@ -292,9 +291,7 @@ fn Editor(
         <h1>{module.title.clone()}</h1>
         <p>{t.status_label}": "<ModuleStatusText module=module.clone() /></p>
         <p>{module.summary.clone()}</p>
-        <nav class="tabs" aria-label=t.training.editor_parts>
-            <ul>{tabs}</ul>
-        </nav>
+        <Tabs label=t.training.editor_parts tabs />
         {part}
     }
 }
