@@ -414,6 +414,8 @@ pub struct Certificate {
     pub fiscal_year: i32,
     pub completed_at: DateTime<Utc>,
     pub verification_code: String,
+    /// The chief information security officer on the day of completion, who issues it.
+    pub issued_by: Option<String>,
 }
 
 /// A person's training, for their managers.

@@ -177,8 +177,8 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
 
   // The trainer reads the results: each question answered twice; two attempts.
   await editorPart(page, testInfo, /^確認テスト（3 問）/);
-  await page.getByRole("link", { name: /^テストの結果/ }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `テストの結果：${title}` })).toBeVisible();
+  await page.getByRole("link", { name: /^確認テストの結果/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `確認テストの結果：${title}` })).toBeVisible();
   await settle(page, testInfo);
   const questionRows = page.getByRole("table", { name: /^問題ごとの解答数と正答率/ }).locator("tbody tr");
   await expect(questionRows).toHaveCount(3);
@@ -202,7 +202,7 @@ test("a trainer imports a GIFT quiz; a learner fails it, retakes it, passes, and
   const manager = await managerContext.newPage();
   await logIn(manager, testInfo, MANAGER);
   const summary = manager.getByRole("table", { name: /^研修ごとの受講期限と状況/ });
-  await summary.getByRole("row").filter({ hasText: title }).getByRole("link", { name: "小テストの結果" }).click();
+  await summary.getByRole("row").filter({ hasText: title }).getByRole("link", { name: "確認テストの結果" }).click();
   await expect(manager.getByText("所管の課室の職員の結果だけを表示しています。")).toBeVisible();
   const managerRows = manager.getByRole("table", { name: /^提出された受験/ }).locator("tbody tr");
   await expect(managerRows).toHaveCount(2);

@@ -113,7 +113,9 @@ test("a trainer builds, publishes and assigns a module, and a learner completes 
     await expect(learner.locator(".certificate code")).toHaveText(code);
     // The fiscal year and the version are labelled as what they are.
     await expect(learner.locator(".certificate dt").nth(1)).toHaveText("年度");
-    await expect(learner.locator(".certificate")).toContainText("教材の版: 第1版");
+    await expect(learner.locator(".certificate")).toContainText("研修の版: 第1版");
+    // Issued by the agency's chief information security officer, as the directory names them.
+    await expect(learner.locator(".certificate-issuer")).toHaveText(/^最高情報セキュリティ責任者 \S+ \S+$/);
     await expectAccessible(learner, testInfo);
 
     // An admin checks the code they are shown.
@@ -126,7 +128,7 @@ test("a trainer builds, publishes and assigns a module, and a learner completes 
     await expect(admin.locator(".certificate")).toContainText(LEARNER);
     await expectAccessible(admin, testInfo);
     await admin.goto("/admin/certificates?code=000000000000");
-    await expect(admin.getByRole("alert")).toHaveText("この確認コードの修了証はありません。");
+    await expect(admin.getByRole("alert")).toHaveText("この修了証番号の修了証はありません。");
     await adminContext.close();
   } else {
     await expect(learner.getByText("JavaScript が必要です")).toBeVisible();

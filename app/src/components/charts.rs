@@ -21,21 +21,22 @@ pub fn StandingBars(
     caption: String,
     rows: Vec<(String, Tally)>,
 ) -> impl IntoView {
-    const LABEL: f64 = 200.0;
     const ROW: f64 = 26.0;
     let height = ROW * rows.len() as f64 + 4.0;
+    let label_column = label_column(rows.iter().map(|(label, _)| label.as_str()));
+    let fits = ((label_column - LABEL_GAP) / HALF_WIDTH_PX) as usize;
     let bars = rows
         .into_iter()
         .enumerate()
         .map(|(i, (label, tally))| {
             let y = 2.0 + ROW * i as f64;
             let total = tally.total().max(1) as f64;
-            let mut x = LABEL;
+            let mut x = label_column;
             let segments = ProgressStatus::ALL
                 .into_iter()
                 .filter(|s| tally.count(*s) > 0)
                 .map(|status| {
-                    let width = (WIDTH - LABEL - 4.0) * tally.count(status) as f64 / total;
+                    let width = (WIDTH - label_column - 4.0) * tally.count(status) as f64 / total;
                     let segment = view! {
                         <rect class=format!("bar-{}", status.code()) x=x y=y + 3.0 width=width height=ROW - 6.0 />
                     };
@@ -44,7 +45,7 @@ pub fn StandingBars(
                 })
                 .collect_view();
             view! {
-                <text x=LABEL - 8.0 y=y + ROW / 2.0 + 5.0 text-anchor="end" class="chart-label">{shorten(&label)}</text>
+                <text x=label_column - 8.0 y=y + ROW / 2.0 + 5.0 text-anchor="end" class="chart-label">{shorten(&label, fits)}</text>
                 {segments}
             }
         })
@@ -62,13 +63,62 @@ pub fn StandingBars(
     .into_any()
 }
 
-/// Labels longer than the label column are cut with an ellipsis (the table has them whole).
-fn shorten(label: &str) -> String {
-    const MAX: usize = 14;
-    if label.chars().count() > MAX {
-        label.chars().take(MAX - 1).chain(['…']).collect()
-    } else {
-        label.to_string()
+/// A half-width character of the 12 px labels, roughly; a full-width one is two.
+const HALF_WIDTH_PX: f64 = 6.5;
+const LABEL_GAP: f64 = 12.0;
+
+/// How wide a label is drawn, in half-widths: Japanese (full-width) characters count two.
+fn half_widths(label: &str) -> usize {
+    let wide = |c: char| {
+        matches!(c, '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}'
+            | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')
+    };
+    label.chars().map(|c| if wide(c) { 2 } else { 1 }).sum()
+}
+
+/// The label column fits the longest label (English role names run long), within bounds that
+/// leave the bars most of the width.
+fn label_column<'a>(labels: impl Iterator<Item = &'a str>) -> f64 {
+    let longest = labels.map(half_widths).max().unwrap_or(0);
+    (longest as f64 * HALF_WIDTH_PX + LABEL_GAP).clamp(100.0, 320.0)
+}
+
+/// Labels still longer than the column are cut with an ellipsis (the table has them whole).
+fn shorten(label: &str, fits: usize) -> String {
+    if half_widths(label) <= fits {
+        return label.to_string();
+    }
+    let mut used = 1; // the ellipsis
+    let mut kept: String = label
+        .chars()
+        .take_while(|c| {
+            used += half_widths(c.encode_utf8(&mut [0; 4]));
+            used <= fits
+        })
+        .collect();
+    kept.push('…');
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_label_column_fits_english_role_names_and_japanese_ones_alike() {
+        let labels = ["Chief information security officer", "Staff"];
+        let column = label_column(labels.into_iter());
+        let fits = ((column - LABEL_GAP) / HALF_WIDTH_PX) as usize;
+        assert_eq!(shorten(labels[0], fits), labels[0]);
+        // 最高情報セキュリティ責任者: 13 full-width characters, 26 half-widths.
+        let japanese = "最高情報セキュリティ責任者";
+        assert_eq!(half_widths(japanese), 26);
+        let fits = ((label_column([japanese].into_iter()) - LABEL_GAP) / HALF_WIDTH_PX) as usize;
+        assert_eq!(shorten(japanese, fits), japanese);
+        // Beyond the widest column, cut within it.
+        let long = "x".repeat(80);
+        let cut = shorten(&long, 40);
+        assert_eq!((half_widths(&cut), cut.ends_with('…')), (40, true));
     }
 }
 

@@ -115,7 +115,7 @@ texts! {
             "Import the items from items.csv",
         ),
         items_file_hint: &'static str = (
-            "列は item_id,group,text,module（group は officers / system / staff、module は研修モジュールのスラッグ）。取込は項目一覧をすべて置き換えます。回答が1件でもあると置き換えできません。",
+            "列は item_id,group,text,module（group は officers / system / staff、module は研修の識別名）。取込は項目一覧をすべて置き換えます。回答が1件でもあると置き換えできません。",
             "Columns item_id,group,text,module (group: officers, system or staff; module: a training module's slug). An import replaces every item, and is refused once anyone has answered.",
         ),
         items_imported: fn(&str) -> String = (

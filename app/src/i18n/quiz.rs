@@ -51,8 +51,8 @@ texts! {
         failed: &'static str = ("不合格", "Not passed"),
         late: &'static str = ("（制限時間を過ぎて送信）", "(sent after the time limit)"),
         score: &'static str = ("得点", "Score"),
-        your_choice: &'static str = ("あなたの解答", "your answer"),
-        right_option: &'static str = ("正解", "right"),
+        your_choice: &'static str = ("あなたの解答", "your choice"),
+        right_option: &'static str = ("正解", "correct answer"),
         explanation: &'static str = ("解説", "Explanation"),
         already_passed: &'static str = ("合格済みです。", "You have passed this quiz."),
         result_passed: &'static str = ("合格です。", "Passed."),
@@ -173,12 +173,12 @@ texts! {
         export_gift: &'static str = ("問題を GIFT 形式でダウンロード", "Download the questions as GIFT"),
         export_json: &'static str = ("問題を JSON 形式でダウンロード", "Download the questions as JSON"),
         results_link: &'static str = (
-            "テストの結果（問題別の正答率、受験者別の記録）",
+            "確認テストの結果（問題別の正答率、受験者別の記録）",
             "Quiz results (correct rate per question, attempts per person)",
         ),
-        results_heading: &'static str = ("テストの結果", "Quiz results"),
+        results_heading: &'static str = ("確認テストの結果", "Quiz results"),
         results_title: fn(&str) -> String = (
-            |module| format!("テストの結果：{module}"),
+            |module| format!("確認テストの結果：{module}"),
             |module| format!("Quiz results: {module}"),
         ),
         results_scope_divisions: &'static str = (

@@ -59,7 +59,7 @@ texts! {
             },
         ),
         material_views: &'static str = ("資料の閲覧状況", "Material views"),
-        quiz_results: &'static str = ("小テストの結果", "Quiz results"),
+        quiz_results: &'static str = ("確認テストの結果", "Quiz results"),
         details: &'static str = ("詳細", "Details"),
         date: &'static str = ("日付", "Date"),
         completion_rate: &'static str = ("修了率", "Completion rate"),
@@ -127,7 +127,7 @@ texts! {
         transcript_caption: &'static str = ("年度ごとの研修と修了", "Modules and completion by fiscal year"),
         completed_at: &'static str = ("修了日時", "Completed at"),
         certificate: &'static str = ("修了証番号", "Certificate"),
-        quiz_attempts: &'static str = ("小テスト", "Quiz attempts"),
+        quiz_attempts: &'static str = ("確認テスト", "Quiz attempts"),
         transcript_attempt: fn(i32, &str, &str, &str) -> String = (
             |n, score, result, at| format!("第{n}回 {score}% {result}（{at}）"),
             |n, score, result, at| format!("#{n}: {score}% {result} ({at})"),

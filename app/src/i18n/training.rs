@@ -111,7 +111,7 @@ texts! {
             |date| format!("{date} に修了しました。"),
             |date| format!("Completed on {date}."),
         ),
-        verification_code: &'static str = ("確認コード", "Verification code"),
+        verification_code: &'static str = ("修了証番号", "Certificate number"),
         back_to_my_training: &'static str = ("マイ研修に戻る", "Back to my training"),
         needs_javascript: &'static str = (
             "資料の確認状況の記録には JavaScript が必要です。ブラウザの設定で有効にしてください。",
@@ -142,7 +142,7 @@ texts! {
             },
         ),
         certificate_version: fn(i32) -> String = (
-            |v| format!("教材の版: 第{v}版"),
+            |v| format!("研修の版: 第{v}版"),
             |v| format!("Training material version {v}"),
         ),
         certificate_fiscal_year: &'static str = ("年度", "Fiscal year"),
@@ -151,9 +151,9 @@ texts! {
             "ブラウザの印刷機能（Ctrl+P）で印刷できます。",
             "Print it with the browser (Ctrl+P).",
         ),
-        verify_label: &'static str = ("確認コード（12 文字）", "Verification code (12 characters)"),
+        verify_label: &'static str = ("修了証番号（12 文字）", "Certificate number (12 characters)"),
         verify_button: &'static str = ("確認する", "Check"),
-        verify_none: &'static str = ("この確認コードの修了証はありません。", "No certificate carries this code."),
+        verify_none: &'static str = ("この修了証番号の修了証はありません。", "No certificate has this number."),
         verify_found: &'static str = ("有効な修了証です。", "This certificate is genuine."),
         open_document: fn(&str) -> String = (
             |file| format!("資料を開く（{file}）"),
@@ -218,7 +218,7 @@ texts! {
         ),
         add_document_button: &'static str = ("文書を追加", "Add document"),
         add_video_button: &'static str = ("動画を追加", "Add video"),
-        module_details_heading: &'static str = ("モジュールの情報", "About the module"),
+        module_details_heading: &'static str = ("研修の情報", "About the module"),
         save_details_button: &'static str = ("情報を保存", "Save"),
         archive_button: &'static str = ("アーカイブする", "Archive"),
         editor_parts: &'static str = ("編集する内容", "Parts of the module"),
@@ -243,7 +243,7 @@ texts! {
             |n| format!("Assigned to {n} people on staff today (people who join later get it too)."),
         ),
         archive_question: &'static str = (
-            "このモジュールをアーカイブしますか？受講者の一覧から消え、督促も止まります。",
+            "この研修をアーカイブしますか？受講者の一覧から消え、督促も止まります。",
             "Archive this module? Learners no longer see it, and its reminders stop.",
         ),
         archive_confirm: &'static str = ("アーカイブする", "Archive it"),

@@ -11,7 +11,7 @@ use leptos_router::{
     components::{A, Form},
     hooks::{use_params_map, use_query_map},
 };
-use mamori_domain::{FiscalYear, Permission, training::Certificate};
+use mamori_domain::{FiscalYear, Permission, SecurityRole, training::Certificate};
 
 #[component]
 pub fn CertificatePage() -> impl IntoView {
@@ -55,6 +55,9 @@ fn CertificateView(certificate: Certificate) -> impl IntoView {
                 <dt>{t.training.verification_code}</dt><dd><code>{certificate.verification_code}</code></dd>
             </dl>
             <p class="hint">{(t.training.certificate_version)(certificate.version)}</p>
+            {certificate.issued_by.map(|name| view! {
+                <p class="certificate-issuer">{locale.security_role(SecurityRole::Ciso)}" "{name}</p>
+            })}
         </article>
     }
 }

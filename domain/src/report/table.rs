@@ -229,8 +229,8 @@ pub fn transcript_table(transcript: &Transcript) -> Table {
             "開始",
             "修了",
             "修了証番号",
-            "小テスト受験回数",
-            "小テスト最高点",
+            "確認テスト受験回数",
+            "確認テスト最高点",
         ]),
         rows: transcript
             .modules

@@ -4,11 +4,14 @@ use super::enrollment_of;
 use crate::{
     Store, StoreError,
     accounts::random_secret,
-    entities::{assignment, enrollment, staff, training_module},
+    entities::{assignment, enrollment, security_role_period, staff, training_module},
 };
 use chrono::NaiveDate;
-use mamori_domain::training::{Certificate, Slug};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use mamori_domain::{
+    SecurityRole, agency_date,
+    training::{Certificate, Slug},
+};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 impl Store {
     /// The certificate of a module the person completed this fiscal year.
@@ -53,6 +56,7 @@ impl Store {
             .one(self.db())
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("module {}", assignment.module_id)))?;
+        let issued_by = self.ciso_on(agency_date(completed_at)).await?;
         Ok(Some(Certificate {
             employee_id: staff::employee_id_of(&person.employee_id)?,
             name: person.name,
@@ -61,7 +65,30 @@ impl Store {
             fiscal_year: assignment.fiscal_year,
             completed_at,
             verification_code: code,
+            issued_by,
         }))
+    }
+
+    /// The chief information security officer on `date`, who issues the agency's training
+    /// certificates: their name, if the directory names one.
+    async fn ciso_on(&self, date: NaiveDate) -> Result<Option<String>, StoreError> {
+        let held = security_role_period::Entity::find()
+            .filter(security_role_period::Column::Role.eq(SecurityRole::Ciso.code()))
+            .filter(security_role_period::Column::ValidFrom.lte(date))
+            .filter(
+                Condition::any()
+                    .add(security_role_period::Column::ValidUntil.is_null())
+                    .add(security_role_period::Column::ValidUntil.gte(date)),
+            )
+            .one(self.db())
+            .await?;
+        let Some(held) = held else {
+            return Ok(None);
+        };
+        Ok(staff::Entity::find_by_id(held.staff_id)
+            .one(self.db())
+            .await?
+            .map(|person| person.name))
     }
 }
 

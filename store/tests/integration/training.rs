@@ -200,6 +200,12 @@ async fn reading_every_page_completes_the_module_and_hidden_time_does_not_count(
             .unwrap();
         assert_eq!(certificate.verification_code, code, "{backend}");
         assert_eq!(certificate.completed_at, at(745), "{backend}");
+        // Issued by the chief information security officer of the day (the demo's E0001).
+        let ciso = store
+            .staff_summary(&mamori_domain::EmployeeId::parse("E0001").unwrap(), today())
+            .await
+            .unwrap();
+        assert_eq!(certificate.issued_by, Some(ciso.name), "{backend}");
         let checked = store
             .verify_certificate(&code.to_ascii_lowercase())
             .await
