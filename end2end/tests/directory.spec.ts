@@ -108,6 +108,38 @@ test("an admin transfers a person from a date, and the change is audited", async
   await expect(page.getByRole("alert")).toContainText("not-an-address");
 });
 
+test("a person who joins today is not overdue on a module whose fixed due date has passed", async ({ page }, testInfo) => {
+  const id = pick(testInfo, "E9121", "E9122");
+  const name = pick(testInfo, "着任 一子", "着任 二子");
+  const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+  await logIn(page, testInfo, ADMIN);
+  await expect(page).not.toHaveURL(/\/login/);
+  await uploadStaffFile(page, testInfo, `${HEADER}\r\n${id},${name},${id.toLowerCase()}@agency.example,総務課,,${today},\r\n`);
+  await page.getByRole("button", { name: "この内容で取り込む" }).click();
+  await expect(page.getByRole("status")).toContainText(`${ADMIN} が取り込みました`);
+
+  // The demo's first module was due weeks ago for everyone: old hands are overdue, the
+  // joiner has the assignment's grace from their first day.
+  await page.goto("/manager?division=総務課");
+  await settle(page, testInfo);
+  const grid = page.getByRole("table", { name: "研修の受講状況" });
+  const headers = await grid.getByRole("columnheader").allTextContents();
+  const column = headers.findIndex((header) => header.startsWith("情報の格付けと取扱制限"));
+  expect(column).toBeGreaterThan(0);
+  await expect(grid.locator(`tbody tr > :nth-child(${column + 1})`).filter({ hasText: "期限超過" }).first()).toBeVisible();
+  const joiner = grid.locator("tbody tr").filter({ hasText: id });
+  const cell = joiner.locator("th, td").nth(column);
+  await expect(cell).toContainText("未受講");
+  await expect(cell.locator(".cell-due")).toHaveText(/^受講期限 令和\d+年\d+月\d+日$/);
+  await expect(joiner.getByRole("cell", { name: "期限超過" })).toHaveCount(0);
+  await expectAccessible(page, testInfo);
+
+  // Nor does any late list count them.
+  await page.goto("/reports/people?division=総務課&status=overdue");
+  await expect(page.getByRole("status").filter({ hasText: "該当" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: id })).toHaveCount(0);
+});
+
 test("a person sets their password through the e-mailed link, once", async ({ page, browser }, testInfo) => {
   // Two browsers, mail, four accessibility checks: over 30 s when it runs first on two cores.
   test.setTimeout(60_000);

@@ -84,6 +84,7 @@ test("an admin reads the outbox and changes the reminder policy, a template and 
 test("an admin previews a template as typed and mails it to themselves before saving it", async ({ page }, testInfo) => {
   test.setTimeout(60_000);
   await logIn(page, testInfo, ADMIN);
+  await expect(page).not.toHaveURL(/\/login/);
   await page.goto("/admin/mail");
   await settle(page, testInfo);
   // When reminders are made: always said, and outside those hours, when they resume.
