@@ -12,7 +12,7 @@ pub struct Tab {
 
 #[component]
 pub fn Tabs(
-    /// Names the navigation (「編集する部分」).
+    /// Names the navigation (「編集する内容」).
     label: &'static str,
     tabs: Vec<Tab>,
 ) -> impl IntoView {
