@@ -20,6 +20,9 @@ async function uploadStaffFile(page: Page, testInfo: TestInfo, csv: string) {
 }
 
 test("an admin imports a staff file after checking its preview", async ({ page }, testInfo) => {
+  // Two tabs, two uploads and five accessibility checks: over 30 s when it runs first on two
+  // cores.
+  test.setTimeout(60_000);
   const id = pick(testInfo, "E9101", "E9102");
   const name = pick(testInfo, "取込 一郎", "取込 二郎");
   // A joiner of next April, as HR sends them in March: today's directory (which other tests
