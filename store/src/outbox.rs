@@ -2,14 +2,10 @@
 //! it, under a unique key, so it is queued once; a delivery pass claims each due mail before
 //! sending it, so that two servers sharing a database do not both send it.
 
-use crate::{
-    Store, StoreError,
-    entities::{mail_outbox, staff},
-};
+use crate::{Store, StoreError, entities::mail_outbox};
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use mamori_domain::{
     EmployeeId,
-    business_calendar::BusinessCalendar,
     mail::{MailKind, MailRecord, MailStatus, MailText, Outbox},
     reminder::ReminderKind,
 };
@@ -259,7 +255,6 @@ impl Store {
             .collect()
     }
 
-    /// How many mails stand where, and the newest `limit` of one status (or of all).
     /// A template's sample to `employee_id` (an admin trying it), queued at once whatever the
     /// hour. Answers the address it goes to.
     pub async fn send_test_mail(
@@ -269,11 +264,7 @@ impl Store {
         text: MailText,
         now: DateTime<Utc>,
     ) -> Result<String, StoreError> {
-        let person = staff::Entity::find()
-            .filter(staff::Column::EmployeeId.eq(employee_id.as_str()))
-            .one(self.db())
-            .await?
-            .ok_or_else(|| StoreError::NotFound(employee_id.to_string()))?;
+        let person = self.staff_member(employee_id).await?;
         let text = text.as_test();
         let mail = QueuedMail {
             key: format!(
@@ -294,7 +285,8 @@ impl Store {
         Ok(person.email)
     }
 
-    /// The outbox as admins see it at `now`.
+    /// The outbox as admins see it at `now`: how many mails stand where, the newest `limit` of
+    /// one status (or of all), and when reminders resume if it is outside the sending hours.
     pub async fn outbox(
         &self,
         status: Option<MailStatus>,
@@ -333,8 +325,7 @@ impl Store {
             .into_iter()
             .map(record)
             .collect::<Result<_, _>>()?;
-        let calendar = BusinessCalendar::new(self.holidays().await?.into_iter().map(|h| h.date));
-        let resume = calendar.next_sending_time(now);
+        let resume = self.business_calendar().await?.next_sending_time(now);
         Ok(Outbox {
             counts,
             latest,

@@ -56,10 +56,22 @@ pub struct HolidaysInForce {
     pub imported: bool,
 }
 
+impl HolidaysInForce {
+    /// The business days these holidays leave.
+    pub fn calendar(&self) -> BusinessCalendar {
+        BusinessCalendar::new(self.holidays.iter().map(|h| h.date))
+    }
+}
+
 impl Store {
     /// The holidays in force: the list an admin imported, or the default one.
     pub async fn holidays(&self) -> Result<Vec<Holiday>, StoreError> {
         Ok(self.holidays_in_force().await?.holidays)
+    }
+
+    /// The business days of the holidays in force: when mail goes out and due dates fall.
+    pub async fn business_calendar(&self) -> Result<BusinessCalendar, StoreError> {
+        Ok(self.holidays_in_force().await?.calendar())
     }
 
     /// The holidays in force, and whether an admin imported them.
@@ -146,7 +158,7 @@ impl Store {
         base_url: &str,
     ) -> Result<PassReport, StoreError> {
         let in_force = self.holidays_in_force().await?;
-        let calendar = BusinessCalendar::new(in_force.holidays.into_iter().map(|h| h.date));
+        let calendar = in_force.calendar();
         let today = agency_date(now);
         let holidays_running_out = default_holidays_running_out(in_force.imported, today);
         if !calendar.is_sending_time(now) {

@@ -54,12 +54,7 @@ impl Store {
         today: NaiveDate,
         scope: &ResultsScope,
     ) -> Result<staff::Model, StoreError> {
-        let not_found = || StoreError::NotFound(format!("staff member {employee_id}"));
-        let person = staff::Entity::find()
-            .filter(staff::Column::EmployeeId.eq(employee_id.as_str()))
-            .one(self.db())
-            .await?
-            .ok_or_else(not_found)?;
+        let person = self.staff_member(employee_id).await?;
         let division_now = divisions_on(self.db(), std::slice::from_ref(&person), today)
             .await?
             .get(&person.id)
@@ -67,7 +62,7 @@ impl Store {
         if let Some(ids) = scope.divisions()
             && !division_now.is_some_and(|d| ids.contains(&d))
         {
-            return Err(not_found());
+            return Err(StoreError::NotFound(format!("employee {employee_id}")));
         }
         Ok(person)
     }

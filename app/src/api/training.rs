@@ -240,15 +240,13 @@ pub async fn publish_module(slug: String) -> Result<(), AppError> {
 #[server(endpoint = "assignment_choices")]
 #[middleware(Needs(Permission::AuthorTraining))]
 pub async fn assignment_choices() -> Result<mamori_domain::training::AssignmentChoices, AppError> {
-    use mamori_domain::business_calendar::BusinessCalendar;
     let (state, _) = require(Permission::AuthorTraining).await?;
     let divisions = state
         .store
         .all_division_names()
         .await
         .map_err(store_error)?;
-    let holidays = state.store.holidays().await.map_err(store_error)?;
-    let calendar = BusinessCalendar::new(holidays.into_iter().map(|h| h.date));
+    let calendar = state.store.business_calendar().await.map_err(store_error)?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
     Ok(mamori_domain::training::AssignmentChoices {
         divisions,

@@ -10,6 +10,7 @@ use crate::{
         staff_table::StaffTable,
     },
     i18n::use_locale,
+    pages::reports::link,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -84,6 +85,7 @@ fn Grid(grid: TrainingGrid) -> impl IntoView {
         }
         .into_any();
     }
+    let due_on = move |date| format!("{} {}", t.reports.due, locale.date(date));
     let people_of = {
         let (year, on, division) = (grid.fiscal_year, grid.on, grid.division.clone());
         move |module: &GridModule, status: Option<ProgressStatus>| {
@@ -95,7 +97,7 @@ fn Grid(grid: TrainingGrid) -> impl IntoView {
                 status: status.map(|s| s.code().to_string()),
                 ..ReportQuery::default()
             };
-            format!("/reports/people?{}", query.to_query_string())
+            link("/reports/people", &query)
         }
     };
     let summary = grid
@@ -128,7 +130,7 @@ fn Grid(grid: TrainingGrid) -> impl IntoView {
         .into_iter()
         .map(Column::from)
         .chain(grid.modules.iter().map(|m| {
-            let due = format!("{} {}", t.reports.due, locale.date(m.due));
+            let due = due_on(m.due);
             Column::label(view! { {m.title.clone()}<span class="column-due">{due}</span> })
         }));
     let dues: Vec<_> = grid.modules.iter().map(|m| m.due).collect();
@@ -145,7 +147,7 @@ fn Grid(grid: TrainingGrid) -> impl IntoView {
                         let class = format!("status status-{}", cell.status.code());
                         // A joiner's own, later date, where it differs from the column's.
                         let own_due = (cell.due != *usual && cell.status != ProgressStatus::Completed)
-                            .then(|| view! { <span class="cell-due">{format!("{} {}", t.reports.due, locale.date(cell.due))}</span> });
+                            .then(|| view! { <span class="cell-due">{due_on(cell.due)}</span> });
                         view! { <td class=class>{locale.progress_status(cell.status)}{own_due}</td> }.into_any()
                     }
                     None => view! { <td class="hint">{t.reports.not_assigned}</td> }.into_any(),

@@ -2,7 +2,7 @@
 //! usual due date and counts, filtered to a division and to the people who still have
 //! something to do.
 
-use super::{ReportEntry, Tally};
+use super::{ReportEntry, Tally, query::given};
 use crate::{EmployeeId, training::ProgressStatus};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -60,17 +60,10 @@ pub struct GridFilter {
 
 impl GridQuery {
     pub fn filter(&self) -> GridFilter {
-        let given = |value: &Option<String>| {
-            value
-                .as_deref()
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_string)
-        };
         GridFilter {
-            division: given(&self.division),
+            division: given(&self.division).map(str::to_string),
             show: given(&self.show)
-                .and_then(|code| GridShow::from_code(&code))
+                .and_then(GridShow::from_code)
                 .unwrap_or_default(),
         }
     }

@@ -30,7 +30,8 @@ pub struct ReportQuery {
     pub page: Option<usize>,
 }
 
-fn given(value: &Option<String>) -> Option<&str> {
+/// A query value as given: trimmed, and absent when blank.
+pub(super) fn given(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 

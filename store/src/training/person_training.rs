@@ -6,7 +6,7 @@ use mamori_domain::{EmployeeId, ResultsScope, training::ModuleProgress};
 
 impl Store {
     /// A person's name and assigned modules, material by material, without starting any.
-    /// `NotFound` when `scope` does not reach them (see `reaches`).
+    /// `NotFound` when `scope` does not reach them (see `reached_person`).
     pub async fn person_training(
         &self,
         employee_id: &EmployeeId,

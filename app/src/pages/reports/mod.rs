@@ -60,7 +60,7 @@ fn report_query(params: &ParamsMap) -> ReportQuery {
 }
 
 /// `path?query`, without a dangling `?`.
-fn link(path: &str, query: &ReportQuery) -> String {
+pub(super) fn link(path: &str, query: &ReportQuery) -> String {
     let query = query.to_query_string();
     if query.is_empty() {
         path.to_string()
