@@ -17,8 +17,8 @@ use mamori_domain::{
     staff::DirectoryRefusal,
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
-    sea_query::ExprTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult,
+    Iterable, QueryFilter, TransactionTrait, sea_query::ExprTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -50,6 +50,66 @@ impl SessionPolicy {
 /// When a session was last used (or opened, if not since).
 fn last_seen(found: &session::Model) -> DateTime<Utc> {
     found.last_seen_at.unwrap_or(found.created_at)
+}
+
+const SESSION_COLUMNS: &str = "s_";
+const PERSON_COLUMNS: &str = "p_";
+const GRANTED_ROLE: &str = "granted_role";
+const MANAGED_DIVISION: &str = "managed_division_id";
+
+/// The session with `token`, its person, and each pair of the person's application roles and
+/// managed divisions (none when they have neither).
+fn session_with_person(token: &SessionToken) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::{
+        IdenStatic, JoinType, QuerySelect, QueryTrait,
+        sea_query::{Alias, Expr},
+    };
+    /// The rows of `related` whose `column` is the session's person.
+    fn of_person<R: EntityTrait>(related: R, column: R::Column) -> sea_orm::RelationDef {
+        session::Entity::belongs_to(related)
+            .from(session::Column::StaffId)
+            .to(column)
+            .into()
+    }
+    let mut query = session::Entity::find_by_id(token.hash())
+        .select_only()
+        .join(
+            JoinType::InnerJoin,
+            of_person(staff::Entity, staff::Column::Id),
+        )
+        .join(
+            JoinType::LeftJoin,
+            of_person(app_role_grant::Entity, app_role_grant::Column::StaffId),
+        )
+        .join(
+            JoinType::LeftJoin,
+            of_person(managed_division::Entity, managed_division::Column::StaffId),
+        )
+        .column_as(
+            Expr::col((app_role_grant::Entity, app_role_grant::Column::Role)),
+            GRANTED_ROLE,
+        )
+        .column_as(
+            Expr::col((
+                managed_division::Entity,
+                managed_division::Column::DivisionId,
+            )),
+            MANAGED_DIVISION,
+        )
+        .into_query();
+    for column in session::Column::iter() {
+        query.expr_as(
+            Expr::col((session::Entity, column)),
+            Alias::new(format!("{SESSION_COLUMNS}{}", column.as_str())),
+        );
+    }
+    for column in staff::Column::iter() {
+        query.expr_as(
+            Expr::col((staff::Entity, column)),
+            Alias::new(format!("{PERSON_COLUMNS}{}", column.as_str())),
+        );
+    }
+    query
 }
 
 /// Where a session is opened from: the client's address and its `User-Agent`.
@@ -178,31 +238,45 @@ impl Store {
         token: &SessionToken,
         now: DateTime<Utc>,
     ) -> Result<Option<Actor>, StoreError> {
-        let Some(found) = session::Entity::find_by_id(token.hash())
-            .one(self.db())
-            .await?
-        else {
+        // Every request asks this: one statement reads the session, the person, their
+        // application roles and managed divisions (a row for each role and division pair).
+        let rows = self.reads().query_all(&session_with_person(token)).await?;
+        let Some(first) = rows.first() else {
             return Ok(None);
         };
+        let found = session::Model::from_query_result(first, SESSION_COLUMNS)?;
         if !self.sessions.is_live(&found, now) {
             self.end_session(token).await?;
             return Ok(None);
         }
-        let Some(person) = staff::Entity::find_by_id(found.staff_id)
-            .one(self.db())
-            .await?
-        else {
-            return Ok(None);
-        };
+        let person = staff::Model::from_query_result(first, PERSON_COLUMNS)?;
         if !person.is_active_on(mamori_domain::agency_date(now)) {
             return Ok(None);
         }
+        let mut roles = vec![AppRole::Learner];
+        let mut managed_division_ids = Vec::new();
+        for row in &rows {
+            let granted: Option<String> = row.try_get("", GRANTED_ROLE)?;
+            roles.extend(granted.and_then(|code| code.parse::<AppRole>().ok()));
+            let managed: Option<i32> = row.try_get("", MANAGED_DIVISION)?;
+            managed_division_ids.extend(managed);
+        }
+        roles.sort();
+        roles.dedup();
+        managed_division_ids.sort_unstable();
+        managed_division_ids.dedup();
         if now - last_seen(&found) >= Duration::minutes(1) {
             let mut seen: session::ActiveModel = found.into();
             seen.last_seen_at = Set(Some(now));
             seen.update(self.db()).await?;
         }
-        self.actor_for(person).await.map(Some)
+        Ok(Some(Actor {
+            staff_id: person.id,
+            employee_id: staff::employee_id_of(&person.employee_id)?,
+            name: person.name,
+            roles,
+            managed_division_ids,
+        }))
     }
 
     /// A person's live sessions, the most recently used first; `current` is marked.
@@ -231,31 +305,6 @@ impl Store {
             .collect();
         open.sort_by_key(|session| std::cmp::Reverse(session.last_seen_at));
         Ok(open)
-    }
-
-    async fn actor_for(&self, person: staff::Model) -> Result<Actor, StoreError> {
-        let grants = app_role_grant::Entity::find()
-            .filter(app_role_grant::Column::StaffId.eq(person.id))
-            .all(self.db())
-            .await?;
-        let mut roles = vec![AppRole::Learner];
-        roles.extend(grants.iter().filter_map(|g| g.role.parse::<AppRole>().ok()));
-        roles.sort();
-        roles.dedup();
-        let managed_division_ids = managed_division::Entity::find()
-            .filter(managed_division::Column::StaffId.eq(person.id))
-            .all(self.db())
-            .await?
-            .into_iter()
-            .map(|m| m.division_id)
-            .collect();
-        Ok(Actor {
-            staff_id: person.id,
-            employee_id: staff::employee_id_of(&person.employee_id)?,
-            name: person.name,
-            roles,
-            managed_division_ids,
-        })
     }
 
     /// Sets a person's password (`mamori user set-password`), ending their open sessions.

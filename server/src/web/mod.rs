@@ -27,6 +27,7 @@ use axum::{
     http::{HeaderValue, header},
     response::{IntoResponse, Redirect, Response},
     routing::post,
+    serve::ListenerExt,
 };
 pub use client_address::TrustedProxies;
 use door::Rejection;
@@ -331,15 +332,33 @@ pub async fn serve(settings: &Settings, store: Store) -> std::io::Result<()> {
     let options = leptos_options(&settings.site_root, settings.addr);
     let files = MaterialFiles::new(settings.data_dir.join("materials"));
     let proxies = TrustedProxies::new(settings.trusted_proxies.clone());
-    let app = router(app_state(store, settings), files, options, proxies)
-        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app = router(app_state(store, settings), files, options, proxies);
     let listener = tokio::net::TcpListener::bind(settings.addr).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, site_root = %settings.site_root.display(), "serving");
     println!("Mamori is running: open http://{address}/ in a browser (Ctrl-C stops it).");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    serve_on(listener, app, shutdown_signal()).await
+}
+
+/// Serves `app` on `listener` until `shutdown` completes.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    // Pages stream in several writes: without TCP_NODELAY, Nagle's algorithm holds each later
+    // piece until the browser's delayed ACK, 40 ms a response on a kept-alive connection.
+    let listener = listener.tap_io(|connection| {
+        if let Err(error) = connection.set_nodelay(true) {
+            tracing::warn!(%error, "could not set TCP_NODELAY");
+        }
+    });
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
 
 async fn shutdown_signal() {

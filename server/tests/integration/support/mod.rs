@@ -11,6 +11,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub backend: &'static str,
     pub store: mamori_store::Store,
+    /// Every SQL statement the app sends (`take` it around a request to see what it cost).
+    pub statements: mamori_store::StatementLog,
     /// Where uploaded material files are kept.
     pub files_dir: std::path::PathBuf,
     /// Kept alive while the app runs; sessions of other users share the app's.
@@ -25,6 +27,7 @@ impl TestApp {
         if demo {
             store.load_demo().await.expect("load the demo agency");
         }
+        let (store, statements) = store.counting_statements();
         let settings = mamori_server::settings::Settings::from_env().expect("default settings");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());
@@ -38,14 +41,18 @@ impl TestApp {
             mamori_server::material_files::MaterialFiles::new(files_dir.clone()),
             options,
             mamori_server::web::TrustedProxies::new(settings.trusted_proxies.clone()),
-        )
-        .into_make_service_with_connect_info::<std::net::SocketAddr>();
-        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        );
+        tokio::spawn(async move {
+            mamori_server::web::serve_on(listener, app, std::future::pending())
+                .await
+                .unwrap()
+        });
         Self {
             address,
             client: client(),
             backend: database.backend,
             store,
+            statements,
             files_dir,
             _database: Some(database),
             _files: Some(std::sync::Arc::new(files)),
@@ -82,6 +89,7 @@ impl TestApp {
             client: client(),
             backend: self.backend,
             store: self.store.clone(),
+            statements: self.statements.clone(),
             files_dir: self.files_dir.clone(),
             _database: None,
             _files: self._files.clone(),
