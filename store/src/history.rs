@@ -2,10 +2,10 @@
 
 use crate::{
     StoreError,
-    entities::{division_membership, security_role_period, staff},
+    entities::{division, division_membership, security_role_period, staff},
 };
 use chrono::NaiveDate;
-use mamori_domain::SecurityRole;
+use mamori_domain::{SecurityRole, staff::StaffSummary};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
 };
@@ -103,6 +103,129 @@ pub(crate) async fn roles_on(
         list.dedup();
     }
     Ok(roles)
+}
+
+/// One person as of `date` (see `clamp_to_active`), in one statement: the staff row joined to
+/// every division membership and security role period they have had (a row for each pair),
+/// of which those in force on the date are kept.
+pub(crate) async fn person_on(
+    db: &impl ConnectionTrait,
+    staff_id: i32,
+    date: NaiveDate,
+) -> Result<Option<(staff::Model, StaffSummary)>, StoreError> {
+    use sea_orm::{
+        FromQueryResult, JoinType, QuerySelect, QueryTrait, RelationDef, sea_query::Expr,
+    };
+    fn of_person<R: EntityTrait>(related: R, column: R::Column) -> RelationDef {
+        staff::Entity::belongs_to(related)
+            .from(staff::Column::Id)
+            .to(column)
+            .into()
+    }
+    let query = staff::Entity::find_by_id(staff_id)
+        .join(
+            JoinType::LeftJoin,
+            of_person(
+                division_membership::Entity,
+                division_membership::Column::StaffId,
+            ),
+        )
+        .join(
+            JoinType::LeftJoin,
+            division_membership::Entity::belongs_to(division::Entity)
+                .from(division_membership::Column::DivisionId)
+                .to(division::Column::Id)
+                .into(),
+        )
+        .join(
+            JoinType::LeftJoin,
+            of_person(
+                security_role_period::Entity,
+                security_role_period::Column::StaffId,
+            ),
+        )
+        .column_as(
+            Expr::col((division::Entity, division::Column::Name)),
+            "division",
+        )
+        .column_as(
+            Expr::col((
+                division_membership::Entity,
+                division_membership::Column::ValidFrom,
+            )),
+            "member_from",
+        )
+        .column_as(
+            Expr::col((
+                division_membership::Entity,
+                division_membership::Column::ValidUntil,
+            )),
+            "member_until",
+        )
+        .column_as(
+            Expr::col((
+                security_role_period::Entity,
+                security_role_period::Column::Role,
+            )),
+            "role",
+        )
+        .column_as(
+            Expr::col((
+                security_role_period::Entity,
+                security_role_period::Column::ValidFrom,
+            )),
+            "role_from",
+        )
+        .column_as(
+            Expr::col((
+                security_role_period::Entity,
+                security_role_period::Column::ValidUntil,
+            )),
+            "role_until",
+        )
+        .into_query();
+    let rows = db.query_all(&query).await?;
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let person = staff::Model::from_query_result(first, "")?;
+    let on = clamp_to_active(&person, date);
+    let mut division_name = String::new();
+    let mut roles = Vec::new();
+    for row in &rows {
+        let member: Option<(NaiveDate, Option<NaiveDate>, String)> =
+            match row.try_get::<Option<NaiveDate>>("", "member_from")? {
+                Some(from) => Some((
+                    from,
+                    row.try_get("", "member_until")?,
+                    row.try_get("", "division")?,
+                )),
+                None => None,
+            };
+        if let Some((from, until, name)) = member
+            && covers(from, until, on)
+        {
+            division_name = name;
+        }
+        if let Some(from) = row.try_get::<Option<NaiveDate>>("", "role_from")?
+            && covers(from, row.try_get("", "role_until")?, on)
+            && let Ok(role) = row.try_get::<String>("", "role")?.parse::<SecurityRole>()
+        {
+            roles.push(role);
+        }
+    }
+    roles.sort();
+    roles.dedup();
+    let summary = StaffSummary {
+        employee_id: staff::employee_id_of(&person.employee_id)?,
+        name: person.name.clone(),
+        email: person.email.clone(),
+        division: division_name,
+        security_roles: roles,
+        active_from: person.active_from,
+        active_until: person.active_until,
+    };
+    Ok(Some((person, summary)))
 }
 
 pub(crate) fn membership(

@@ -5,7 +5,7 @@ use crate::{
     api::{mail::my_mail, training::my_modules},
     components::{guard::RequirePermission, mail_list::MailList},
     i18n::use_locale,
-    pages::inspection::PendingInspections,
+    pages::inspection::{PendingInspections, my_inspections_resource},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -18,6 +18,7 @@ pub fn LearnerHome() -> impl IntoView {
     let t = locale.texts();
     let modules = Resource::new(|| (), |_| my_modules());
     let mail = Resource::new(|| (), |_| my_mail());
+    let campaigns = my_inspections_resource();
     view! {
         <Title text=t.training.my_training_title />
         <RequirePermission permission=Permission::TakeTraining page=move |viewer| {
@@ -26,7 +27,7 @@ pub fn LearnerHome() -> impl IntoView {
                 <h1>{t.training.my_training_title}</h1>
                 <p class="greeting">{(t.training.greeting)(&viewer.actor.name)}</p>
                 <p>{t.training.current_fiscal_year}": "<strong class="fiscal-year">{locale.fiscal_year(year)}</strong></p>
-                <PendingInspections />
+                <PendingInspections campaigns />
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                     {move || modules.get().map(|result| match result {
                         Ok(list) if list.is_empty() => view! { <p class="empty-state">{t.training.no_training_yet}</p> }.into_any(),

@@ -6,6 +6,7 @@ mod api;
 mod cli;
 mod directory_admin;
 mod materials;
+mod page_cost;
 mod quiz;
 mod reminders;
 mod reports;

@@ -4,7 +4,7 @@
 use super::{Assigned, module_by_slug};
 use crate::{
     Store, StoreError,
-    entities::{assignment, staff, training_module},
+    entities::{assignment, training_module},
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
@@ -13,9 +13,9 @@ use mamori_domain::{
     training::{AssignmentInfo, AssignmentTarget, DueRule, ModuleStatus, Slug, TrainingRefusal},
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, JoinType, QueryFilter,
+    QueryOrder, QuerySelect,
 };
-use std::collections::HashMap;
 
 impl Store {
     /// Assigns a published module for a fiscal year. Returns how many people on staff today
@@ -152,29 +152,26 @@ impl Store {
         staff_id: i32,
         today: NaiveDate,
     ) -> Result<Vec<Assigned>, StoreError> {
-        let person = staff::Entity::find_by_id(staff_id)
-            .one(self.db())
+        let (person, me) = crate::history::person_on(self.reads(), staff_id, today)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("staff {staff_id}")))?;
         let joined = person.active_from;
-        let me = self.summaries(vec![person], today).await?.remove(0);
         let year = FiscalYear::containing(today).start_year();
-        let modules: HashMap<i32, training_module::Model> = training_module::Entity::find()
-            .filter(training_module::Column::Status.eq(ModuleStatus::Published.code()))
-            .all(self.db())
-            .await?
-            .into_iter()
-            .map(|m| (m.id, m))
-            .collect();
+        let published = assignment::Entity::belongs_to(training_module::Entity)
+            .from(assignment::Column::ModuleId)
+            .to(training_module::Column::Id);
         let mut assigned = Vec::new();
-        for assignment in assignment::Entity::find()
+        for (assignment, module) in assignment::Entity::find()
+            .join(JoinType::InnerJoin, published.into())
             .filter(assignment::Column::FiscalYear.eq(year))
+            .filter(training_module::Column::Status.eq(ModuleStatus::Published.code()))
             .order_by_asc(assignment::Column::Id)
-            .all(self.db())
+            .select_also(training_module::Entity)
+            .all(self.reads())
             .await?
         {
             let info = assignment_info(&assignment)?;
-            let Some(module) = modules.get(&assignment.module_id) else {
+            let Some(module) = module else {
                 continue;
             };
             if info.target.includes(&me.division, &me.security_roles)
@@ -182,7 +179,7 @@ impl Store {
             {
                 assigned.push(Assigned {
                     due: info.due.due_date(joined),
-                    module: module.clone(),
+                    module,
                     assignment,
                 });
             }

@@ -31,18 +31,41 @@ pub struct ViewReport {
 }
 
 impl Store {
-    /// The modules assigned to a person this fiscal year, with their progress, soonest due first.
+    /// The modules assigned to a person this fiscal year, with their progress, soonest due
+    /// first. A fixed number of statements however many modules there are, and no material's
+    /// content is read: only how many there are and how many the person has viewed.
     pub async fn learner_modules(
         &self,
         staff_id: i32,
         today: NaiveDate,
     ) -> Result<Vec<LearnerModule>, StoreError> {
-        Ok(self
-            .modules_of(staff_id, today)
+        let assigned = self.assigned_to(staff_id, today).await?;
+        let enrollments: HashMap<i32, enrollment::Model> = enrollment::Entity::find()
+            .filter(enrollment::Column::StaffId.eq(staff_id))
+            .filter(
+                enrollment::Column::AssignmentId.is_in(assigned.iter().map(|a| a.assignment.id)),
+            )
+            .all(self.reads())
             .await?
             .into_iter()
-            .map(|p| p.module)
-            .collect())
+            .map(|e| (e.assignment_id, e))
+            .collect();
+        let counts =
+            viewed_counts(self.reads(), staff_id, assigned.iter().map(|a| a.module.id)).await?;
+        let mut list: Vec<LearnerModule> = assigned
+            .iter()
+            .map(|assigned| {
+                let enrollment = enrollments.get(&assigned.assignment.id);
+                let version = version_taken(assigned, enrollment);
+                let count = counts
+                    .get(&(assigned.module.id, version))
+                    .copied()
+                    .unwrap_or_default();
+                learner_module(assigned, enrollment, count, today)
+            })
+            .collect();
+        list.sort_by_key(|m| m.due);
+        Ok(list)
     }
 
     /// One assigned module for its learner: starting it pins the version they will keep.
@@ -251,9 +274,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Progress, StoreError> {
         let enrollment = enrollment_of(self.db(), staff_id, assigned.assignment.id).await?;
-        let version = enrollment
-            .as_ref()
-            .map_or(assigned.module.published_version, |e| e.version);
+        let version = version_taken(assigned, enrollment.as_ref());
         let rows = materials_of(self.db(), assigned.module.id, version).await?;
         let views: HashMap<i32, material_view::Model> = material_view::Entity::find()
             .filter(material_view::Column::StaffId.eq(staff_id))
@@ -279,20 +300,11 @@ impl Store {
                 }
             })
             .collect();
-        let viewed = materials.iter().filter(|m| m.viewed).count();
-        let completed = enrollment
-            .as_ref()
-            .is_some_and(|e| e.completed_at.is_some());
-        let module = LearnerModule {
-            slug: assigned.module.slug.clone(),
-            title: assigned.module.title.clone(),
-            summary: assigned.module.summary.clone(),
-            estimated_minutes: assigned.module.estimated_minutes,
-            due: assigned.due,
-            status: progress_status(enrollment.is_some(), completed, assigned.due, today),
-            viewed,
+        let count = MaterialCount {
             materials: materials.len(),
+            viewed: materials.iter().filter(|m| m.viewed).count(),
         };
+        let module = learner_module(assigned, enrollment.as_ref(), count, today);
         Ok(Progress {
             module,
             version,
@@ -300,6 +312,87 @@ impl Store {
             enrollment,
         })
     }
+}
+
+/// The version of a module a person takes: the one they started, else the published one.
+fn version_taken(assigned: &Assigned, enrollment: Option<&enrollment::Model>) -> i32 {
+    enrollment.map_or(assigned.module.published_version, |e| e.version)
+}
+
+/// How many materials a version has, and how many of them a person has viewed.
+#[derive(Debug, Clone, Copy, Default)]
+struct MaterialCount {
+    materials: usize,
+    viewed: usize,
+}
+
+fn learner_module(
+    assigned: &Assigned,
+    enrollment: Option<&enrollment::Model>,
+    count: MaterialCount,
+    today: NaiveDate,
+) -> LearnerModule {
+    let completed = enrollment.is_some_and(|e| e.completed_at.is_some());
+    LearnerModule {
+        slug: assigned.module.slug.clone(),
+        title: assigned.module.title.clone(),
+        summary: assigned.module.summary.clone(),
+        estimated_minutes: assigned.module.estimated_minutes,
+        due: assigned.due,
+        status: progress_status(enrollment.is_some(), completed, assigned.due, today),
+        viewed: count.viewed,
+        materials: count.materials,
+    }
+}
+
+/// For each version of the modules `module_ids`, how many materials it has and how many of
+/// them `staff_id` has viewed, in one statement.
+async fn viewed_counts(
+    db: &impl ConnectionTrait,
+    staff_id: i32,
+    module_ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<(i32, i32), MaterialCount>, StoreError> {
+    use sea_orm::{
+        JoinType, QuerySelect,
+        sea_query::{ExprTrait, IntoCondition},
+    };
+    let their_view = material::Entity::belongs_to(material_view::Entity)
+        .from(material::Column::Id)
+        .to(material_view::Column::MaterialId)
+        .on_condition(move |_, view| {
+            Expr::col((view, material_view::Column::StaffId))
+                .eq(staff_id)
+                .into_condition()
+        });
+    let rows: Vec<(i32, i32, i64, i64)> = material::Entity::find()
+        .select_only()
+        .column(material::Column::ModuleId)
+        .column(material::Column::Version)
+        .column_as(
+            Expr::col((material::Entity, material::Column::Id)).count(),
+            "materials",
+        )
+        .column_as(
+            Expr::col((material_view::Entity, material_view::Column::ViewedAt)).count(),
+            "viewed",
+        )
+        .join(JoinType::LeftJoin, their_view.into())
+        .filter(material::Column::ModuleId.is_in(module_ids))
+        .group_by(material::Column::ModuleId)
+        .group_by(material::Column::Version)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(module, version, materials, viewed)| {
+            let count = MaterialCount {
+                materials: usize::try_from(materials).unwrap_or_default(),
+                viewed: usize::try_from(viewed).unwrap_or_default(),
+            };
+            ((module, version), count)
+        })
+        .collect())
 }
 
 pub(super) struct Progress {

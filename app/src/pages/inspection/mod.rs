@@ -7,7 +7,9 @@ mod sheet;
 
 pub use admin::{InspectionAdminPage, InspectionCampaignPage};
 pub use results::InspectionResultsPage;
-pub use sheet::{InspectionListPage, InspectionSheetPage, PendingInspections};
+pub use sheet::{
+    InspectionListPage, InspectionSheetPage, PendingInspections, my_inspections_resource,
+};
 
 use crate::i18n::Locale;
 use leptos::prelude::*;

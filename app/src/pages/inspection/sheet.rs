@@ -14,6 +14,7 @@ use crate::{
         guard::RequirePermission,
         loaded::Loaded,
     },
+    error::AppError,
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -30,7 +31,7 @@ use mamori_domain::{
 #[component]
 pub fn InspectionListPage() -> impl IntoView {
     let t = use_texts();
-    let campaigns = Resource::new(|| (), |_| my_inspections());
+    let campaigns = my_inspections_resource();
     view! {
         <Title text=t.inspection.title />
         <RequirePermission permission=Permission::TakeTraining page=move |viewer| {
@@ -44,13 +45,21 @@ pub fn InspectionListPage() -> impl IntoView {
     .into_any()
 }
 
+/// The learner's self-inspections, for `PendingInspections`. Made by the page, outside the
+/// part that waits for the viewer: that part is rendered more than once, and a resource made
+/// there would ask the server each time.
+pub fn my_inspections_resource() -> Resource<Result<Vec<LearnerCampaign>, AppError>> {
+    Resource::new(|| (), |_| my_inspections())
+}
+
 /// The open self-inspections a learner has not submitted, with their deadline: on their home
 /// page, so that nobody learns of it from a reminder first.
 #[component]
-pub fn PendingInspections() -> impl IntoView {
+pub fn PendingInspections(
+    campaigns: Resource<Result<Vec<LearnerCampaign>, AppError>>,
+) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
-    let campaigns = Resource::new(|| (), |_| my_inspections());
     view! {
         <Suspense>
             {move || campaigns.get().and_then(Result::ok).map(|list| {
