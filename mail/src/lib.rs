@@ -69,6 +69,9 @@ impl Sender {
     /// `"…?tls=opportunistic"`; a path (`smtp://host/mamori.example.go.jp`) sets the EHLO name.
     /// User and password are percent-decoded. `None` writes `.eml` files into `folder` instead
     /// (created if missing); with a URL, `folder` is not used.
+    ///
+    /// SMTP connections are pooled and reused from mail to mail; with a URL this must be called
+    /// inside a Tokio runtime, where the pool closes idle connections.
     pub fn new(from: &str, smtp_url: Option<&str>, folder: &Path) -> Result<Self, MailError> {
         let from: Mailbox = from
             .parse()
@@ -370,8 +373,9 @@ mod tests {
         assert_eq!(sanitize_key("研").unwrap(), "=E7=A0=94");
     }
 
-    #[test]
-    fn smtp_urls_are_described_without_the_password() {
+    // A pooled SMTP transport is made inside a Tokio runtime, as the server and CLI make it.
+    #[tokio::test]
+    async fn smtp_urls_are_described_without_the_password() {
         let folder = Path::new("/nonexistent/unused");
         let describe = |url: &str| {
             Sender::new("mamori@example.go.jp", Some(url), folder)

@@ -2,13 +2,22 @@
 //! a failure waits for a later pass (with back-off), so nothing is lost while SMTP is down.
 //! The server runs these passes, and the reminder passes that fill the outbox, on its own.
 
+use futures_util::StreamExt;
 use mamori_mail::{OutgoingMail, Sender};
-use mamori_store::Store;
+use mamori_store::{Store, outbox::DueMail};
 use std::time::Duration;
 use tracing::Instrument;
 
 /// Mail sent per pass at most; the rest waits for the next pass.
 const BATCH: u64 = 200;
+
+/// Mail on its way at once: each SMTP connection of the sender's pool kept busy, while a
+/// slow reply holds up only its own mail.
+const SENDING_AT_ONCE: usize = 8;
+
+/// Mail sent between two records of what was sent: a crash between sending and recording
+/// sends at most these again (with the same Message-ID), and one statement records them all.
+const RECORDED_TOGETHER: usize = 4 * SENDING_AT_ONCE;
 
 /// What one pass did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -27,29 +36,45 @@ pub async fn deliver_due_mail(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Delivery, mamori_store::StoreError> {
     let mut delivery = Delivery::default();
-    for mail in store.claim_due_mail(now, BATCH).await? {
-        let outgoing = OutgoingMail {
-            to: mail.to_address.clone(),
-            to_name: Some(mail.to_name.clone()).filter(|n| !n.is_empty()),
-            subject: mail.subject.clone(),
-            body: mail.body.clone(),
-            date: now.into(),
-        };
-        match sender.send(&outgoing, &mail.key).await {
-            Ok(()) => {
-                store.mark_mail_sent(&mail, now).await?;
-                delivery.sent += 1;
-            }
-            Err(error) => {
-                tracing::warn!(%error, key = %mail.key, "mail not sent; will retry");
-                store
-                    .mark_mail_failed(&mail, &error.to_string(), now)
-                    .await?;
-                delivery.failed += 1;
+    let claimed = store.claim_due_mail(now, BATCH).await?;
+    for group in claimed.chunks(RECORDED_TOGETHER) {
+        // Owned, so that the pass's future stays `Send` for the server's timer.
+        let outcomes: Vec<_> = futures_util::stream::iter(group.iter().cloned())
+            .map(|mail| async move {
+                let outcome = sender.send(&outgoing(&mail, now), &mail.key).await;
+                (mail, outcome)
+            })
+            .buffer_unordered(SENDING_AT_ONCE)
+            .collect()
+            .await;
+        let mut sent = Vec::new();
+        for (mail, outcome) in outcomes {
+            match outcome {
+                Ok(()) => sent.push(mail),
+                Err(error) => {
+                    tracing::warn!(%error, key = %mail.key, "mail not sent; will retry");
+                    store
+                        .mark_mail_failed(&mail, &error.to_string(), now)
+                        .await?;
+                    delivery.failed += 1;
+                }
             }
         }
+        store.mark_mail_sent(&sent, now).await?;
+        delivery.sent += sent.len();
     }
     Ok(delivery)
+}
+
+/// A claimed mail as it is sent, dated `now`.
+fn outgoing(mail: &DueMail, now: chrono::DateTime<chrono::Utc>) -> OutgoingMail {
+    OutgoingMail {
+        to: mail.to_address.clone(),
+        to_name: Some(mail.to_name.clone()).filter(|n| !n.is_empty()),
+        subject: mail.subject.clone(),
+        body: mail.body.clone(),
+        date: now.into(),
+    }
 }
 
 /// A pass's result as its log line reports it: at info when it did something, else at debug

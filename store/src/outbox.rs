@@ -13,7 +13,7 @@ use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
-    sea_query::{Expr, OnConflict},
+    sea_query::{Expr, ExprTrait, OnConflict},
 };
 
 /// A mail to queue.
@@ -41,6 +41,14 @@ pub struct DueMail {
     pub body: String,
     pub attempts: i32,
     claimed_until: DateTime<Utc>,
+}
+
+/// Mail that is due at `now`: not sent, not cancelled, and not claimed by a sender.
+fn due_at(now: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(mail_outbox::Column::SentAt.is_null())
+        .add(mail_outbox::Column::CancelledAt.is_null())
+        .add(mail_outbox::Column::NextAttemptAt.lte(now))
 }
 
 /// How long a claimed mail is left to its sender before another pass may try it.
@@ -149,63 +157,79 @@ pub(crate) async fn cancel_reminders(
 }
 
 impl Store {
-    /// Claims up to `limit` mails that are due: each is the caller's for a few minutes.
+    /// Claims up to `limit` mails that are due: each is the caller's for a few minutes. One
+    /// statement claims them all, so of two senders each mail goes to one.
     pub async fn claim_due_mail(
         &self,
         now: DateTime<Utc>,
         limit: u64,
     ) -> Result<Vec<DueMail>, StoreError> {
         let due = mail_outbox::Entity::find()
-            .filter(mail_outbox::Column::SentAt.is_null())
-            .filter(mail_outbox::Column::CancelledAt.is_null())
-            .filter(mail_outbox::Column::NextAttemptAt.lte(now))
+            .select_only()
+            .column(mail_outbox::Column::Id)
+            .filter(due_at(now))
             .order_by_asc(mail_outbox::Column::Id)
             .limit(limit)
+            .into_tuple::<i32>()
             .all(self.db())
             .await?;
-        let mut claimed = Vec::new();
-        for mail in due {
-            // Whole seconds: PostgreSQL keeps microseconds, and the value is compared later.
-            let claimed_until = (now + CLAIM).trunc_subsecs(0);
-            // Only one claimant can move next_attempt_at from the value it read.
-            let result = mail_outbox::Entity::update_many()
-                .col_expr(
-                    mail_outbox::Column::NextAttemptAt,
-                    Expr::value(claimed_until),
-                )
-                .filter(mail_outbox::Column::Id.eq(mail.id))
-                .filter(mail_outbox::Column::NextAttemptAt.eq(mail.next_attempt_at))
-                .filter(mail_outbox::Column::SentAt.is_null())
-                .filter(mail_outbox::Column::CancelledAt.is_null())
-                .exec(self.db())
-                .await?;
-            if result.rows_affected == 1 {
-                claimed.push(DueMail {
-                    id: mail.id,
-                    key: mail.mail_key,
-                    to_address: mail.to_address,
-                    to_name: mail.to_name,
-                    subject: mail.subject,
-                    body: mail.body,
-                    attempts: mail.attempts,
-                    claimed_until,
-                });
-            }
+        if due.is_empty() {
+            return Ok(Vec::new());
         }
+        // Whole seconds: PostgreSQL keeps microseconds, and the value is compared later.
+        let claimed_until = (now + CLAIM).trunc_subsecs(0);
+        // The condition is checked again as each row is changed: a mail another sender
+        // claimed meanwhile is no longer due.
+        let mut claimed: Vec<DueMail> = mail_outbox::Entity::update_many()
+            .col_expr(
+                mail_outbox::Column::NextAttemptAt,
+                Expr::value(claimed_until),
+            )
+            .filter(mail_outbox::Column::Id.is_in(due))
+            .filter(due_at(now))
+            .exec_with_returning(self.db())
+            .await?
+            .into_iter()
+            .map(|mail| DueMail {
+                id: mail.id,
+                key: mail.mail_key,
+                to_address: mail.to_address,
+                to_name: mail.to_name,
+                subject: mail.subject,
+                body: mail.body,
+                attempts: mail.attempts,
+                claimed_until,
+            })
+            .collect();
+        claimed.sort_by_key(|mail| mail.id);
         Ok(claimed)
     }
 
+    /// Records that `mails` (claimed together) were sent at `now`, in one statement.
     pub async fn mark_mail_sent(
         &self,
-        mail: &DueMail,
+        mails: &[DueMail],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        self.finish_attempt(mail, |row| {
-            row.sent_at = Set(Some(now));
-            row.attempts = Set(mail.attempts + 1);
-            row.last_error = Set(None);
-        })
-        .await
+        let Some(first) = mails.first() else {
+            return Ok(());
+        };
+        mail_outbox::Entity::update_many()
+            .col_expr(mail_outbox::Column::SentAt, Expr::value(now))
+            .col_expr(
+                mail_outbox::Column::Attempts,
+                Expr::col(mail_outbox::Column::Attempts).add(1),
+            )
+            .col_expr(
+                mail_outbox::Column::LastError,
+                Expr::value(Option::<String>::None),
+            )
+            .filter(mail_outbox::Column::Id.is_in(mails.iter().map(|mail| mail.id)))
+            // Still this sender's: a claim that ran out was taken over by another.
+            .filter(mail_outbox::Column::NextAttemptAt.eq(first.claimed_until))
+            .exec(self.db())
+            .await?;
+        Ok(())
     }
 
     /// Records a failed attempt; the mail is tried again after `retry_delay`.

@@ -42,7 +42,10 @@ async fn a_due_mail_is_claimed_by_one_sender_and_sent_once() {
             store.claim_due_mail(now, 10).await.unwrap().is_empty(),
             "{backend}"
         );
-        store.mark_mail_sent(&mail, now).await.unwrap();
+        store
+            .mark_mail_sent(std::slice::from_ref(&mail), now)
+            .await
+            .unwrap();
         let much_later = now + Duration::days(1);
         assert!(
             store
@@ -75,7 +78,7 @@ async fn a_claim_left_by_a_crashed_sender_is_taken_up_later() {
             .await
             .unwrap();
         store
-            .mark_mail_sent(&retried[0], now + Duration::minutes(6))
+            .mark_mail_sent(&retried, now + Duration::minutes(6))
             .await
             .unwrap();
         let record = &store.mail_of(&employee("E0300")).await.unwrap()[0];
