@@ -1,10 +1,10 @@
 //! Assignments: a published module for a fiscal year, to a target, with a due rule; carried
 //! over to the next year for yearly refreshers; and worked out per person.
 
-use super::{Assigned, module_by_slug};
+use super::{Assigned, MaterialCount, module_by_slug};
 use crate::{
     Store, StoreError,
-    entities::{assignment, training_module},
+    entities::{assignment, enrollment, material, material_view, training_module},
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
@@ -13,8 +13,11 @@ use mamori_domain::{
     training::{AssignmentInfo, AssignmentTarget, DueRule, ModuleStatus, Slug, TrainingRefusal},
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, JoinType, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IdenStatic, Iterable, JoinType,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    sea_query::{Alias, Expr, ExprTrait, Func, IntoCondition, Query},
 };
 
 impl Store {
@@ -160,20 +163,49 @@ impl Store {
         let published = assignment::Entity::belongs_to(training_module::Entity)
             .from(assignment::Column::ModuleId)
             .to(training_module::Column::Id);
-        let mut assigned = Vec::new();
-        for (assignment, module) in assignment::Entity::find()
+        let their_enrollment = assignment::Entity::belongs_to(enrollment::Entity)
+            .from(assignment::Column::Id)
+            .to(enrollment::Column::AssignmentId)
+            .on_condition(move |_, enrollment| {
+                Expr::col((enrollment, enrollment::Column::StaffId))
+                    .eq(staff_id)
+                    .into_condition()
+            });
+        // One statement: each assignment with its module, the person's enrollment, and the
+        // material counts of the version they take.
+        let mut query = assignment::Entity::find()
             .join(JoinType::InnerJoin, published.into())
+            .join(JoinType::LeftJoin, their_enrollment.into())
             .filter(assignment::Column::FiscalYear.eq(year))
             .filter(training_module::Column::Status.eq(ModuleStatus::Published.code()))
             .order_by_asc(assignment::Column::Id)
             .select_also(training_module::Entity)
-            .all(self.reads())
-            .await?
-        {
-            let info = assignment_info(&assignment)?;
-            let Some(module) = module else {
-                continue;
+            .column_as(materials_taken(None), "materials")
+            .column_as(materials_taken(Some(staff_id)), "viewed")
+            .into_query();
+        for column in enrollment::Column::iter() {
+            query.expr_as(
+                Expr::col((enrollment::Entity, column)),
+                Alias::new(format!("{ENROLLMENT_COLUMNS}{}", column.as_str())),
+            );
+        }
+        let mut assigned = Vec::new();
+        for row in self.reads().query_all(&query).await? {
+            let assignment = assignment::Model::from_query_result(&row, "A_")?;
+            let module = training_module::Model::from_query_result(&row, "B_")?;
+            let started: Option<i32> = row.try_get("", &format!("{ENROLLMENT_COLUMNS}id"))?;
+            let enrollment = match started {
+                Some(_) => Some(enrollment::Model::from_query_result(
+                    &row,
+                    ENROLLMENT_COLUMNS,
+                )?),
+                None => None,
             };
+            let count = MaterialCount {
+                materials: count_of(row.try_get("", "materials")?),
+                viewed: count_of(row.try_get("", "viewed")?),
+            };
+            let info = assignment_info(&assignment)?;
             if info.target.includes(&me.division, &me.security_roles)
                 && !assigned.iter().any(|a: &Assigned| a.module.id == module.id)
             {
@@ -181,11 +213,56 @@ impl Store {
                     due: info.due.due_date(joined),
                     module,
                     assignment,
+                    enrollment,
+                    count,
                 });
             }
         }
         Ok(assigned)
     }
+}
+
+const ENROLLMENT_COLUMNS: &str = "e_";
+
+/// How many materials the version a person takes has (the one they started, else the
+/// published one), or with `viewed_by` how many of them that person has viewed: a subquery of
+/// the statement that joins each assignment to its module and the person's enrollment.
+fn materials_taken(viewed_by: Option<i32>) -> Expr {
+    let version_taken = Func::coalesce([
+        Expr::col((enrollment::Entity, enrollment::Column::Version)),
+        Expr::col((
+            training_module::Entity,
+            training_module::Column::PublishedVersion,
+        )),
+    ]);
+    let mut count = Query::select();
+    count
+        .expr(Expr::col((material::Entity, material::Column::Id)).count())
+        .from(material::Entity)
+        .and_where(
+            Expr::col((material::Entity, material::Column::ModuleId))
+                .equals((assignment::Entity, assignment::Column::ModuleId)),
+        )
+        .and_where(Expr::col((material::Entity, material::Column::Version)).eq(version_taken));
+    if let Some(staff_id) = viewed_by {
+        count
+            .inner_join(
+                material_view::Entity,
+                Expr::col((material_view::Entity, material_view::Column::MaterialId))
+                    .equals((material::Entity, material::Column::Id)),
+            )
+            .and_where(
+                Expr::col((material_view::Entity, material_view::Column::StaffId)).eq(staff_id),
+            )
+            .and_where(
+                Expr::col((material_view::Entity, material_view::Column::ViewedAt)).is_not_null(),
+            );
+    }
+    Expr::SubQuery(None, Box::new(count.into()))
+}
+
+fn count_of(count: i64) -> usize {
+    usize::try_from(count).unwrap_or_default()
 }
 
 pub(super) fn assignment_info(row: &assignment::Model) -> Result<AssignmentInfo, StoreError> {

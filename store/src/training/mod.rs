@@ -161,10 +161,21 @@ impl Store {
 }
 
 /// A module assigned to a person, with the assignment that brings it and their due date.
+/// A module assigned to a person, with where they stand in it.
 struct Assigned {
     assignment: assignment::Model,
     module: training_module::Model,
     due: NaiveDate,
+    /// Their enrollment, once they started.
+    enrollment: Option<enrollment::Model>,
+    count: MaterialCount,
+}
+
+/// How many materials the version a person takes has, and how many of them they viewed.
+#[derive(Debug, Clone, Copy, Default)]
+struct MaterialCount {
+    materials: usize,
+    viewed: usize,
 }
 
 fn summary_of(module: training_module::Model) -> ModuleSummary {

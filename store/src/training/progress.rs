@@ -2,7 +2,8 @@
 //! heartbeats and opened documents, and completion.
 
 use super::{
-    Assigned, certificates::verification_code, enrollment_of, materials::describe, materials_of,
+    Assigned, MaterialCount, certificates::verification_code, enrollment_of, materials::describe,
+    materials_of,
 };
 use crate::outbox::{Stop, cancel_reminders};
 use crate::{
@@ -39,29 +40,17 @@ impl Store {
         staff_id: i32,
         today: NaiveDate,
     ) -> Result<Vec<LearnerModule>, StoreError> {
-        let assigned = self.assigned_to(staff_id, today).await?;
-        let enrollments: HashMap<i32, enrollment::Model> = enrollment::Entity::find()
-            .filter(enrollment::Column::StaffId.eq(staff_id))
-            .filter(
-                enrollment::Column::AssignmentId.is_in(assigned.iter().map(|a| a.assignment.id)),
-            )
-            .all(self.reads())
+        let mut list: Vec<LearnerModule> = self
+            .assigned_to(staff_id, today)
             .await?
-            .into_iter()
-            .map(|e| (e.assignment_id, e))
-            .collect();
-        let counts =
-            viewed_counts(self.reads(), staff_id, assigned.iter().map(|a| a.module.id)).await?;
-        let mut list: Vec<LearnerModule> = assigned
             .iter()
             .map(|assigned| {
-                let enrollment = enrollments.get(&assigned.assignment.id);
-                let version = version_taken(assigned, enrollment);
-                let count = counts
-                    .get(&(assigned.module.id, version))
-                    .copied()
-                    .unwrap_or_default();
-                learner_module(assigned, enrollment, count, today)
+                learner_module(
+                    assigned,
+                    assigned.enrollment.as_ref(),
+                    assigned.count,
+                    today,
+                )
             })
             .collect();
         list.sort_by_key(|m| m.due);
@@ -319,13 +308,6 @@ fn version_taken(assigned: &Assigned, enrollment: Option<&enrollment::Model>) ->
     enrollment.map_or(assigned.module.published_version, |e| e.version)
 }
 
-/// How many materials a version has, and how many of them a person has viewed.
-#[derive(Debug, Clone, Copy, Default)]
-struct MaterialCount {
-    materials: usize,
-    viewed: usize,
-}
-
 fn learner_module(
     assigned: &Assigned,
     enrollment: Option<&enrollment::Model>,
@@ -343,56 +325,6 @@ fn learner_module(
         viewed: count.viewed,
         materials: count.materials,
     }
-}
-
-/// For each version of the modules `module_ids`, how many materials it has and how many of
-/// them `staff_id` has viewed, in one statement.
-async fn viewed_counts(
-    db: &impl ConnectionTrait,
-    staff_id: i32,
-    module_ids: impl IntoIterator<Item = i32>,
-) -> Result<HashMap<(i32, i32), MaterialCount>, StoreError> {
-    use sea_orm::{
-        JoinType, QuerySelect,
-        sea_query::{ExprTrait, IntoCondition},
-    };
-    let their_view = material::Entity::belongs_to(material_view::Entity)
-        .from(material::Column::Id)
-        .to(material_view::Column::MaterialId)
-        .on_condition(move |_, view| {
-            Expr::col((view, material_view::Column::StaffId))
-                .eq(staff_id)
-                .into_condition()
-        });
-    let rows: Vec<(i32, i32, i64, i64)> = material::Entity::find()
-        .select_only()
-        .column(material::Column::ModuleId)
-        .column(material::Column::Version)
-        .column_as(
-            Expr::col((material::Entity, material::Column::Id)).count(),
-            "materials",
-        )
-        .column_as(
-            Expr::col((material_view::Entity, material_view::Column::ViewedAt)).count(),
-            "viewed",
-        )
-        .join(JoinType::LeftJoin, their_view.into())
-        .filter(material::Column::ModuleId.is_in(module_ids))
-        .group_by(material::Column::ModuleId)
-        .group_by(material::Column::Version)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(module, version, materials, viewed)| {
-            let count = MaterialCount {
-                materials: usize::try_from(materials).unwrap_or_default(),
-                viewed: usize::try_from(viewed).unwrap_or_default(),
-            };
-            ((module, version), count)
-        })
-        .collect())
 }
 
 pub(super) struct Progress {
