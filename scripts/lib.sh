@@ -59,8 +59,10 @@ ensure_node_modules() {
 # The release build and its folder: dist/ holds the mamori binary, hash.txt and site/, and
 # runs without cargo-leptos or the source tree.
 build_release() {
-  step "building the release (cargo leptos build --release --precompress)"
-  cargo leptos build --release --precompress
+  # --split: the pages only trainers, managers and admins open are separate pieces of the
+  # bundle, fetched when first visited (app/src/pages/mod.rs, lazy_pages!).
+  step "building the release (cargo leptos build --release --precompress --split)"
+  cargo leptos build --release --precompress --split
   rm -rf dist
   mkdir -p dist
   cp "$CARGO_TARGET_DIR/release/mamori" dist/

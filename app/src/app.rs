@@ -5,19 +5,19 @@ use crate::{
     components::{layout::Layout, viewer::ViewerResource},
     i18n::provide_locale,
     pages::{
-        AccountPage, AdminMailPage, AdminStaffPage, AuditLogPage, CertificatePage,
-        ImportPreviewPage, InspectionAdminPage, InspectionCampaignPage, InspectionListPage,
-        InspectionResultsPage, InspectionSheetPage, LearnerHome, LoginPage, ManagerPage,
-        MaterialViewsPage, ModuleEditorPage, ModulePlayerPage, NotFound, QuizPageView,
-        QuizResultsPage, ReportPeoplePage, ReportsPage, SetPasswordPage, StaffMemberPage,
-        StaffTrainingPage, TrainerModulesPage, TranscriptPage, VerifyCertificatePage,
+        AccountPage, AdminMailRoute, AdminStaffRoute, AuditLogRoute, CertificatePage,
+        ImportPreviewRoute, InspectionAdminRoute, InspectionCampaignRoute, InspectionListPage,
+        InspectionResultsRoute, InspectionSheetPage, LearnerHome, LoginPage, ManagerRoute,
+        MaterialViewsRoute, ModuleEditorRoute, ModulePlayerPage, NotFound, QuizPageView,
+        QuizResultsRoute, ReportPeopleRoute, ReportsRoute, SetPasswordPage, StaffMemberRoute,
+        StaffTrainingRoute, TrainerModulesRoute, TranscriptRoute, VerifyCertificateRoute,
     },
     raw_text,
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::{
-    SsrMode,
+    Lazy, SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -69,30 +69,30 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/") view=LearnerHome ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
-                    <Route path=path!("/manager") view=ManagerPage ssr=SsrMode::Async />
-                    <Route path=path!("/manager/staff/:employee_id") view=StaffTrainingPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/staff") view=AdminStaffPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/mail") view=AdminMailPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/staff/import/:upload_id") view=ImportPreviewPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/staff/:employee_id") view=StaffMemberPage ssr=SsrMode::Async />
+                    <Route path=path!("/manager") view={Lazy::<ManagerRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/manager/staff/:employee_id") view={Lazy::<StaffTrainingRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/staff") view={Lazy::<AdminStaffRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/mail") view={Lazy::<AdminMailRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view={Lazy::<AuditLogRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/staff/import/:upload_id") view={Lazy::<ImportPreviewRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/staff/:employee_id") view={Lazy::<StaffMemberRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/set-password/:token") view=SetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:slug") view=ModulePlayerPage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:slug/certificate") view=CertificatePage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:slug/quiz") view=QuizPageView ssr=SsrMode::Async />
-                    <Route path=path!("/admin/certificates") view=VerifyCertificatePage ssr=SsrMode::Async />
-                    <Route path=path!("/trainer") view=TrainerModulesPage ssr=SsrMode::Async />
-                    <Route path=path!("/trainer/modules/:slug") view=ModuleEditorPage ssr=SsrMode::Async />
-                    <Route path=path!("/results/quizzes/:slug") view=QuizResultsPage ssr=SsrMode::Async />
-                    <Route path=path!("/reports") view=ReportsPage ssr=SsrMode::Async />
-                    <Route path=path!("/reports/people") view=ReportPeoplePage ssr=SsrMode::Async />
-                    <Route path=path!("/reports/materials/:slug") view=MaterialViewsPage ssr=SsrMode::Async />
-                    <Route path=path!("/reports/staff/:employee_id") view=TranscriptPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/certificates") view={Lazy::<VerifyCertificateRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/trainer") view={Lazy::<TrainerModulesRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/trainer/modules/:slug") view={Lazy::<ModuleEditorRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/results/quizzes/:slug") view={Lazy::<QuizResultsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reports") view={Lazy::<ReportsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reports/people") view={Lazy::<ReportPeopleRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reports/materials/:slug") view={Lazy::<MaterialViewsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reports/staff/:employee_id") view={Lazy::<TranscriptRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/inspection") view=InspectionListPage ssr=SsrMode::Async />
                     <Route path=path!("/inspection/:year") view=InspectionSheetPage ssr=SsrMode::Async />
-                    <Route path=path!("/inspection/:year/results") view=InspectionResultsPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/inspection") view=InspectionAdminPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/inspection/:year") view=InspectionCampaignPage ssr=SsrMode::Async />
+                    <Route path=path!("/inspection/:year/results") view={Lazy::<InspectionResultsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/inspection") view={Lazy::<InspectionAdminRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/inspection/:year") view={Lazy::<InspectionCampaignRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -12,10 +12,11 @@ mod raw_text;
 
 pub use app::{App, shell};
 
-/// The browser entry point: hydrates the server-rendered page.
+/// The browser entry point: hydrates the server-rendered page, once the code of a page that is
+/// loaded when first visited has arrived.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_lazy(App);
 }

@@ -1,4 +1,6 @@
-//! One module per page, named after what the user sees.
+//! One module per page, named after what the user sees. The learner's pages are in the main
+//! browser bundle; the pages only trainers, managers and admins open are each loaded when
+//! first visited (`lazy_pages!`), so that no learner downloads them.
 
 mod account;
 mod admin_mail;
@@ -22,25 +24,55 @@ mod staff_training;
 mod trainer_modules;
 
 pub use account::AccountPage;
-pub use admin_mail::AdminMailPage;
-pub use admin_staff::AdminStaffPage;
-pub use audit_log::AuditLogPage;
-pub use certificate::{CertificatePage, VerifyCertificatePage};
-pub use import_preview::ImportPreviewPage;
-pub use inspection::{
-    InspectionAdminPage, InspectionCampaignPage, InspectionListPage, InspectionResultsPage,
-    InspectionSheetPage,
-};
+pub use certificate::CertificatePage;
+pub use inspection::{InspectionListPage, InspectionSheetPage};
 pub use learner_home::LearnerHome;
 pub use login::LoginPage;
-pub use manager::ManagerPage;
-pub use module_editor::ModuleEditorPage;
 pub use module_player::ModulePlayerPage;
 pub use not_found::NotFound;
 pub use quiz::QuizPageView;
-pub use quiz_results::QuizResultsPage;
-pub use reports::{MaterialViewsPage, ReportPeoplePage, ReportsPage, TranscriptPage};
 pub use set_password::SetPasswordPage;
-pub use staff_member::StaffMemberPage;
-pub use staff_training::StaffTrainingPage;
-pub use trainer_modules::TrainerModulesPage;
+
+use leptos::prelude::{AnyView, IntoAny};
+
+/// A route for each page that is loaded when first visited: on the server it renders as any
+/// page; in the browser its code is a separate piece of the bundle (cargo leptos `--split`),
+/// fetched while the page's data loads.
+macro_rules! lazy_pages {
+    ($($route:ident => $page:path),* $(,)?) => {$(
+        #[doc = concat!("`", stringify!($page), "`, loaded when first visited.")]
+        pub struct $route;
+
+        #[leptos_router::lazy_route]
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            fn view(_this: Self) -> AnyView {
+                $page().into_any()
+            }
+        }
+    )*};
+}
+
+lazy_pages! {
+    ManagerRoute => manager::ManagerPage,
+    StaffTrainingRoute => staff_training::StaffTrainingPage,
+    AdminStaffRoute => admin_staff::AdminStaffPage,
+    AdminMailRoute => admin_mail::AdminMailPage,
+    AuditLogRoute => audit_log::AuditLogPage,
+    ImportPreviewRoute => import_preview::ImportPreviewPage,
+    StaffMemberRoute => staff_member::StaffMemberPage,
+    VerifyCertificateRoute => certificate::VerifyCertificatePage,
+    TrainerModulesRoute => trainer_modules::TrainerModulesPage,
+    ModuleEditorRoute => module_editor::ModuleEditorPage,
+    QuizResultsRoute => quiz_results::QuizResultsPage,
+    ReportsRoute => reports::ReportsPage,
+    ReportPeopleRoute => reports::ReportPeoplePage,
+    MaterialViewsRoute => reports::MaterialViewsPage,
+    TranscriptRoute => reports::TranscriptPage,
+    InspectionResultsRoute => inspection::InspectionResultsPage,
+    InspectionAdminRoute => inspection::InspectionAdminPage,
+    InspectionCampaignRoute => inspection::InspectionCampaignPage,
+}

@@ -38,7 +38,7 @@ use mamori_domain::{AuditAction, Permission};
 use mamori_store::Store;
 use serde::Deserialize;
 use std::path::Path;
-use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer};
+use tower_http::services::ServeDir;
 
 /// What the routes read; each handler takes the part it needs with axum's `State`.
 #[derive(Clone)]
@@ -192,12 +192,7 @@ pub fn router(
 ) -> Router {
     let routes = generate_route_list(App);
     let site_root = options.site_root.to_string();
-    let pkg_cache = if options.hash_files {
-        // Hashed names change with their content, so browsers may keep them for good.
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
+    let hash_files = options.hash_files;
     let pkg = ServeDir::new(Path::new(&site_root).join("pkg"))
         .precompressed_br()
         .precompressed_gzip();
@@ -248,9 +243,9 @@ pub fn router(
         .nest_service(
             "/pkg",
             tower::ServiceBuilder::new()
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static(pkg_cache),
+                .layer(axum::middleware::from_fn_with_state(
+                    hash_files,
+                    bundle_cache,
                 ))
                 .service(pkg),
         )
@@ -324,6 +319,29 @@ async fn set_language(
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
+    response
+}
+
+/// How long browsers keep a file of the bundle. Hashed wasm and CSS names change with their
+/// content, so those are kept for good. A script keeps its name when only a page loaded on
+/// first visit changed (cargo-leptos hashes it before writing the pieces' new names into it),
+/// so scripts are asked for again each time (a 304 when unchanged); so is everything without
+/// hashed names.
+async fn bundle_cache(
+    State(hash_files): State<bool>,
+    request: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let keep = hash_files && !request.uri().path().ends_with(".js");
+    let mut response = next.run(request).await;
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if keep {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        }),
+    );
     response
 }
 
@@ -431,4 +449,41 @@ fn first_error_lines<S: AsRef<str>>(lines: &[S]) -> String {
         text.push_str(&format!("\n… (+{})", lines.len() - ERRORS_SHOWN));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower::ServiceExt;
+
+    async fn cache_control(hash_files: bool, path: &str) -> String {
+        let files = Router::new().fallback(|| async { "bytes" }).layer(
+            axum::middleware::from_fn_with_state(hash_files, bundle_cache),
+        );
+        let response = files
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        response.headers()[header::CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .to_string()
+    }
+
+    #[tokio::test]
+    async fn hashed_wasm_and_css_are_kept_for_good_and_scripts_are_asked_again() {
+        let immutable = "public, max-age=31536000, immutable";
+        assert_eq!(cache_control(true, "/mamori.abc.wasm").await, immutable);
+        assert_eq!(
+            cache_control(true, "/split_admin_1.abc.wasm").await,
+            immutable
+        );
+        assert_eq!(cache_control(true, "/mamori.abc.css").await, immutable);
+        assert_eq!(cache_control(true, "/mamori.abc.js").await, "no-cache");
+        assert_eq!(
+            cache_control(true, "/__wasm_split.abc.js").await,
+            "no-cache"
+        );
+        assert_eq!(cache_control(false, "/mamori.wasm").await, "no-cache");
+    }
 }
