@@ -126,6 +126,11 @@ impl Store {
 fn options(url: &str) -> ConnectOptions {
     let mut options = ConnectOptions::new(url.to_string());
     options.sqlx_logging(false);
+    if sqlite_file(url).is_some() {
+        // A SQLite connection is a file this process holds open: pinging it before each
+        // statement only costs another hand-off to its thread.
+        options.test_before_acquire(false);
+    }
     options
 }
 
