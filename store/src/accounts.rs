@@ -18,7 +18,7 @@ use mamori_domain::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult,
-    Iterable, QueryFilter, TransactionTrait, sea_query::ExprTrait,
+    QueryFilter, TransactionTrait, sea_query::ExprTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -60,55 +60,33 @@ const MANAGED_DIVISION: &str = "managed_division_id";
 /// The session with `token`, its person, and each pair of the person's application roles and
 /// managed divisions (none when they have neither).
 fn session_with_person(token: &SessionToken) -> sea_orm::sea_query::SelectStatement {
-    use sea_orm::{
-        IdenStatic, JoinType, QuerySelect, QueryTrait,
-        sea_query::{Alias, Expr},
-    };
-    /// The rows of `related` whose `column` is the session's person.
-    fn of_person<R: EntityTrait>(related: R, column: R::Column) -> sea_orm::RelationDef {
-        session::Entity::belongs_to(related)
-            .from(session::Column::StaffId)
-            .to(column)
-            .into()
-    }
+    use crate::entities::{join_on, select_prefixed};
+    use sea_orm::{JoinType, QuerySelect, QueryTrait};
     let mut query = session::Entity::find_by_id(token.hash())
         .select_only()
         .join(
             JoinType::InnerJoin,
-            of_person(staff::Entity, staff::Column::Id),
+            join_on::<session::Entity, staff::Entity>(session::Column::StaffId, staff::Column::Id),
         )
         .join(
             JoinType::LeftJoin,
-            of_person(app_role_grant::Entity, app_role_grant::Column::StaffId),
+            join_on::<session::Entity, app_role_grant::Entity>(
+                session::Column::StaffId,
+                app_role_grant::Column::StaffId,
+            ),
         )
         .join(
             JoinType::LeftJoin,
-            of_person(managed_division::Entity, managed_division::Column::StaffId),
+            join_on::<session::Entity, managed_division::Entity>(
+                session::Column::StaffId,
+                managed_division::Column::StaffId,
+            ),
         )
-        .column_as(
-            Expr::col((app_role_grant::Entity, app_role_grant::Column::Role)),
-            GRANTED_ROLE,
-        )
-        .column_as(
-            Expr::col((
-                managed_division::Entity,
-                managed_division::Column::DivisionId,
-            )),
-            MANAGED_DIVISION,
-        )
+        .column_as(app_role_grant::Column::Role, GRANTED_ROLE)
+        .column_as(managed_division::Column::DivisionId, MANAGED_DIVISION)
         .into_query();
-    for column in session::Column::iter() {
-        query.expr_as(
-            Expr::col((session::Entity, column)),
-            Alias::new(format!("{SESSION_COLUMNS}{}", column.as_str())),
-        );
-    }
-    for column in staff::Column::iter() {
-        query.expr_as(
-            Expr::col((staff::Entity, column)),
-            Alias::new(format!("{PERSON_COLUMNS}{}", column.as_str())),
-        );
-    }
+    select_prefixed::<session::Entity>(&mut query, SESSION_COLUMNS);
+    select_prefixed::<staff::Entity>(&mut query, PERSON_COLUMNS);
     query
 }
 

@@ -113,76 +113,36 @@ pub(crate) async fn person_on(
     staff_id: i32,
     date: NaiveDate,
 ) -> Result<Option<(staff::Model, StaffSummary)>, StoreError> {
-    use sea_orm::{
-        FromQueryResult, JoinType, QuerySelect, QueryTrait, RelationDef, sea_query::Expr,
-    };
-    fn of_person<R: EntityTrait>(related: R, column: R::Column) -> RelationDef {
-        staff::Entity::belongs_to(related)
-            .from(staff::Column::Id)
-            .to(column)
-            .into()
-    }
+    use crate::entities::join_on;
+    use sea_orm::{FromQueryResult, JoinType, QuerySelect, QueryTrait};
     let query = staff::Entity::find_by_id(staff_id)
         .join(
             JoinType::LeftJoin,
-            of_person(
-                division_membership::Entity,
+            join_on::<staff::Entity, division_membership::Entity>(
+                staff::Column::Id,
                 division_membership::Column::StaffId,
             ),
         )
         .join(
             JoinType::LeftJoin,
-            division_membership::Entity::belongs_to(division::Entity)
-                .from(division_membership::Column::DivisionId)
-                .to(division::Column::Id)
-                .into(),
+            join_on::<division_membership::Entity, division::Entity>(
+                division_membership::Column::DivisionId,
+                division::Column::Id,
+            ),
         )
         .join(
             JoinType::LeftJoin,
-            of_person(
-                security_role_period::Entity,
+            join_on::<staff::Entity, security_role_period::Entity>(
+                staff::Column::Id,
                 security_role_period::Column::StaffId,
             ),
         )
-        .column_as(
-            Expr::col((division::Entity, division::Column::Name)),
-            "division",
-        )
-        .column_as(
-            Expr::col((
-                division_membership::Entity,
-                division_membership::Column::ValidFrom,
-            )),
-            "member_from",
-        )
-        .column_as(
-            Expr::col((
-                division_membership::Entity,
-                division_membership::Column::ValidUntil,
-            )),
-            "member_until",
-        )
-        .column_as(
-            Expr::col((
-                security_role_period::Entity,
-                security_role_period::Column::Role,
-            )),
-            "role",
-        )
-        .column_as(
-            Expr::col((
-                security_role_period::Entity,
-                security_role_period::Column::ValidFrom,
-            )),
-            "role_from",
-        )
-        .column_as(
-            Expr::col((
-                security_role_period::Entity,
-                security_role_period::Column::ValidUntil,
-            )),
-            "role_until",
-        )
+        .column_as(division::Column::Name, "division")
+        .column_as(division_membership::Column::ValidFrom, "member_from")
+        .column_as(division_membership::Column::ValidUntil, "member_until")
+        .column_as(security_role_period::Column::Role, "role")
+        .column_as(security_role_period::Column::ValidFrom, "role_from")
+        .column_as(security_role_period::Column::ValidUntil, "role_until")
         .into_query();
     let rows = db.query_all(&query).await?;
     let Some(first) = rows.first() else {

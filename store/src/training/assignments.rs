@@ -4,7 +4,9 @@
 use super::{Assigned, MaterialCount, module_by_slug};
 use crate::{
     Store, StoreError,
-    entities::{assignment, enrollment, material, material_view, training_module},
+    entities::{
+        assignment, enrollment, join_on, material, material_view, select_prefixed, training_module,
+    },
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
@@ -15,9 +17,9 @@ use mamori_domain::{
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IdenStatic, Iterable, JoinType,
-    QueryFilter, QueryOrder, QuerySelect, QueryTrait,
-    sea_query::{Alias, Expr, ExprTrait, Func, IntoCondition, Query},
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait,
+    sea_query::{Expr, ExprTrait, Func, IntoCondition, Query},
 };
 
 impl Store {
@@ -160,22 +162,24 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("staff {staff_id}")))?;
         let joined = person.active_from;
         let year = FiscalYear::containing(today).start_year();
-        let published = assignment::Entity::belongs_to(training_module::Entity)
-            .from(assignment::Column::ModuleId)
-            .to(training_module::Column::Id);
-        let their_enrollment = assignment::Entity::belongs_to(enrollment::Entity)
-            .from(assignment::Column::Id)
-            .to(enrollment::Column::AssignmentId)
-            .on_condition(move |_, enrollment| {
-                Expr::col((enrollment, enrollment::Column::StaffId))
-                    .eq(staff_id)
-                    .into_condition()
-            });
+        let published = join_on::<assignment::Entity, training_module::Entity>(
+            assignment::Column::ModuleId,
+            training_module::Column::Id,
+        );
+        let their_enrollment = join_on::<assignment::Entity, enrollment::Entity>(
+            assignment::Column::Id,
+            enrollment::Column::AssignmentId,
+        )
+        .on_condition(move |_, enrollment| {
+            Expr::col((enrollment, enrollment::Column::StaffId))
+                .eq(staff_id)
+                .into_condition()
+        });
         // One statement: each assignment with its module, the person's enrollment, and the
         // material counts of the version they take.
         let mut query = assignment::Entity::find()
-            .join(JoinType::InnerJoin, published.into())
-            .join(JoinType::LeftJoin, their_enrollment.into())
+            .join(JoinType::InnerJoin, published)
+            .join(JoinType::LeftJoin, their_enrollment)
             .filter(assignment::Column::FiscalYear.eq(year))
             .filter(training_module::Column::Status.eq(ModuleStatus::Published.code()))
             .order_by_asc(assignment::Column::Id)
@@ -183,12 +187,7 @@ impl Store {
             .column_as(materials_taken(None), "materials")
             .column_as(materials_taken(Some(staff_id)), "viewed")
             .into_query();
-        for column in enrollment::Column::iter() {
-            query.expr_as(
-                Expr::col((enrollment::Entity, column)),
-                Alias::new(format!("{ENROLLMENT_COLUMNS}{}", column.as_str())),
-            );
-        }
+        select_prefixed::<enrollment::Entity>(&mut query, ENROLLMENT_COLUMNS);
         let mut assigned = Vec::new();
         for row in self.reads().query_all(&query).await? {
             let assignment = assignment::Model::from_query_result(&row, "A_")?;

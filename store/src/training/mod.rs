@@ -160,8 +160,8 @@ impl Store {
     }
 }
 
-/// A module assigned to a person, with the assignment that brings it and their due date.
-/// A module assigned to a person, with where they stand in it.
+/// A module assigned to a person, with the assignment that brings it, their due date and
+/// where they stand in it.
 struct Assigned {
     assignment: assignment::Model,
     module: training_module::Model,
