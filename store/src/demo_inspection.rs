@@ -5,7 +5,7 @@
 
 use crate::{
     Store, StoreError, demo_training::spread, entities::inspection_campaign,
-    staff_import::ImportError,
+    staff_import::ImportError, training::Whom,
 };
 use chrono::{DateTime, Duration, Utc};
 use mamori_domain::{
@@ -168,7 +168,7 @@ impl Store {
             let everyone = !linked;
             let mut answers = Vec::new();
             for (n, person) in self
-                .people_on(year.last_day(), None)
+                .people_on(year.last_day(), Whom::Everyone)
                 .await?
                 .iter()
                 .enumerate()

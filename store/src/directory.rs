@@ -82,7 +82,7 @@ impl Store {
             .select_only()
             .column(division_membership::Column::StaffId)
             .into_tuple()
-            .all(self.db())
+            .all(self.reads())
             .await?;
         let people = staff::Entity::find()
             .filter(staff::Column::Id.is_in(members))
@@ -92,7 +92,7 @@ impl Store {
                 date,
             ))
             .order_by_asc(staff::Column::EmployeeId)
-            .all(self.db())
+            .all(self.reads())
             .await?;
         self.summaries(people, date).await
     }
@@ -248,13 +248,13 @@ impl Store {
         date: NaiveDate,
     ) -> Result<Vec<StaffSummary>, StoreError> {
         let divisions: HashMap<i32, String> = division::Entity::find()
-            .all(self.db())
+            .all(self.reads())
             .await?
             .into_iter()
             .map(|d| (d.id, d.name))
             .collect();
-        let memberships = divisions_on(self.db(), &people, date).await?;
-        let mut roles = roles_on(self.db(), &people, date).await?;
+        let memberships = divisions_on(self.reads(), &people, date).await?;
+        let mut roles = roles_on(self.reads(), &people, date).await?;
         people
             .into_iter()
             .map(|p| {

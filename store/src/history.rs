@@ -33,6 +33,71 @@ fn covers(from: NaiveDate, until: Option<NaiveDate>, date: NaiveDate) -> bool {
     from <= date && until.is_none_or(|until| until >= date)
 }
 
+/// A person's days on staff and security-role periods: enough to tell, for any date, whether
+/// they were on staff and which roles they held, read in one statement.
+pub(crate) struct PersonPeriods {
+    active_from: NaiveDate,
+    active_until: Option<NaiveDate>,
+    roles: Vec<(SecurityRole, NaiveDate, Option<NaiveDate>)>,
+}
+
+impl PersonPeriods {
+    pub(crate) async fn of(
+        db: &impl ConnectionTrait,
+        staff_id: i32,
+    ) -> Result<Option<Self>, StoreError> {
+        use crate::entities::join_on;
+        use sea_orm::{JoinType, QuerySelect};
+        let rows = staff::Entity::find_by_id(staff_id)
+            .join(
+                JoinType::LeftJoin,
+                join_on::<staff::Entity, security_role_period::Entity>(
+                    staff::Column::Id,
+                    security_role_period::Column::StaffId,
+                ),
+            )
+            .select_also(security_role_period::Entity)
+            .all(db)
+            .await?;
+        let Some((person, _)) = rows.first() else {
+            return Ok(None);
+        };
+        Ok(Some(Self {
+            active_from: person.active_from,
+            active_until: person.active_until,
+            roles: rows
+                .iter()
+                .filter_map(|(_, period)| {
+                    let period = period.as_ref()?;
+                    Some((
+                        period.role.parse().ok()?,
+                        period.valid_from,
+                        period.valid_until,
+                    ))
+                })
+                .collect(),
+        }))
+    }
+
+    /// On staff that day, as `valid_on` asks of the staff table.
+    pub(crate) fn on_staff(&self, date: NaiveDate) -> bool {
+        covers(self.active_from, self.active_until, date)
+    }
+
+    /// The security roles held that day, in order, each once.
+    pub(crate) fn roles_on(&self, date: NaiveDate) -> Vec<SecurityRole> {
+        let mut roles: Vec<SecurityRole> = self
+            .roles
+            .iter()
+            .filter(|(_, from, until)| covers(*from, *until, date))
+            .map(|(role, _, _)| *role)
+            .collect();
+        roles.sort();
+        roles.dedup();
+        roles
+    }
+}
+
 /// Each person's division (id) as of `date` (see `clamp_to_active`).
 pub(crate) async fn divisions_on(
     db: &impl ConnectionTrait,

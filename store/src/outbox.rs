@@ -272,7 +272,7 @@ impl Store {
         mail_outbox::Entity::find()
             .filter(mail_outbox::Column::EmployeeId.eq(employee_id.as_str()))
             .order_by_desc(mail_outbox::Column::Id)
-            .all(self.db())
+            .all(self.reads())
             .await?
             .into_iter()
             .map(record)

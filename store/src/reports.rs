@@ -8,7 +8,7 @@ use crate::{
         assignment, enrollment, material, material_view, quiz_attempt, staff, training_module,
     },
     history::divisions_on,
-    training::{RosterEntry, RosterQuery, stored_score},
+    training::{RosterEntry, RosterQuery, Whom, stored_score},
 };
 use chrono::NaiveDate;
 use mamori_domain::{
@@ -89,17 +89,8 @@ impl Store {
         on: NaiveDate,
         scope: &ResultsScope,
     ) -> Result<Vec<RosterEntry>, StoreError> {
-        let mut roster = self
-            .roster_of(RosterQuery {
-                year,
-                on,
-                person: None,
-            })
-            .await?;
-        if let Some(ids) = scope.divisions() {
-            roster.retain(|e| e.person.division_id.is_some_and(|d| ids.contains(&d)));
-        }
-        Ok(roster)
+        let whom = scope.divisions().map_or(Whom::Everyone, Whom::InDivisions);
+        self.roster_of(RosterQuery { year, on, whom }).await
     }
 
     /// Who opened each material of a module assigned in `year`, among the learners in scope
@@ -210,7 +201,7 @@ impl Store {
                 self.roster_of(RosterQuery {
                     year,
                     on,
-                    person: Some(person.id),
+                    whom: Whom::Person(person.id),
                 })
                 .await?
                 .into_iter()

@@ -3,12 +3,17 @@
 //! a filter keeps a division and those who still have work or are late.
 
 use crate::{
-    api::{directory::managed_staff, reports::training_grid},
+    api::{
+        directory::{DivisionStaff, managed_staff},
+        reports::training_grid,
+    },
     components::{
         data_table::{Column, DataTable},
         guard::RequirePermission,
         staff_table::StaffTable,
+        viewer::ViewerResource,
     },
+    error::AppError,
     i18n::use_locale,
     pages::reports::link,
 };
@@ -36,6 +41,28 @@ pub fn ManagerPage() -> impl IntoView {
         })
     };
     let grid = Resource::new(query, training_grid);
+    // Made here rather than under the guard (see guard.rs), for managers only: trainers and
+    // admins see everyone, and have no divisions of their own to list.
+    let viewer = expect_context::<ViewerResource>().0;
+    let manages = move || {
+        viewer
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .is_some_and(|viewer| {
+                matches!(
+                    viewer.actor.results_scope(),
+                    Some(ResultsScope::Divisions(_))
+                )
+            })
+    };
+    let staff = Resource::new(manages, |managed| async move {
+        if managed {
+            Some(managed_staff().await)
+        } else {
+            None
+        }
+    });
     view! {
         <RequirePermission permission=Permission::ViewTrainingResults page=move |viewer| {
             let managed = matches!(viewer.actor.results_scope(), Some(ResultsScope::Divisions(_)));
@@ -49,7 +76,7 @@ pub fn ManagerPage() -> impl IntoView {
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
                     })}
                 </Suspense>
-                {managed.then(|| view! { <DivisionStaff /> })}
+                {managed.then(|| view! { <DivisionStaffTable staff /> })}
             }
         } />
     }
@@ -57,13 +84,12 @@ pub fn ManagerPage() -> impl IntoView {
 
 /// The directory entries of the manager's own divisions.
 #[component]
-fn DivisionStaff() -> impl IntoView {
+fn DivisionStaffTable(staff: Resource<Option<Result<DivisionStaff, AppError>>>) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
-    let staff = Resource::new(|| (), |_| managed_staff());
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
-            {move || staff.get().map(|result| match result {
+            {move || staff.get().flatten().map(|result| match result {
                 Ok(found) => {
                     let caption = format!("{}: {}{}", t.reports.managed_divisions, found.divisions.join(locale.list_separator()), locale.bracketed(&(t.reports.staff_count)(found.staff.len())));
                     view! { <StaffTable caption staff=found.staff /> }.into_any()

@@ -82,3 +82,65 @@ async fn the_learner_home_costs_the_same_few_statements_with_3_modules_or_30() {
         );
     }
 }
+
+/// What the busiest pages of the demo agency cost, as `mamori demo` loads it (training with
+/// progress, last year's self-inspection closed and this year's open): a fixed few statements
+/// each, the same once three more modules are assigned to everyone.
+#[tokio::test]
+async fn the_demo_agencys_busiest_pages_cost_a_fixed_few_statements() {
+    for app in TestApp::spawn_each(true).await {
+        let now = chrono::Utc::now();
+        app.store.load_demo_training(now).await.unwrap();
+        app.store.load_demo_inspection(now).await.unwrap();
+        let year = FiscalYear::containing(mamori_domain::agency_date(now)).start_year();
+        let learner = app.session_of(LEARNER).await;
+        let manager = app.session_of(crate::support::MANAGER).await;
+        let trainer = app.session_of(TRAINER).await;
+        // The first visit of a module starts the learner on it (a write); the count is of a
+        // return, which only reads.
+        statements_for(&learner, "/modules/classification").await;
+        // Each page, its viewer, and the most statements it may send, with what they read.
+        let pages = [
+            // the session; the person as of today; the year's assignments with modules,
+            // enrollments and counts; the mail; the campaigns, the person's role periods, the
+            // campaigns' items, the person's sheets and completions (an item is answered by
+            // training)
+            (&learner, "/".to_string(), 9),
+            // the session, the person, the assignments, the version's materials, the
+            // person's views of them, whether there is a quiz
+            (&learner, "/modules/classification".to_string(), 6),
+            // the session, the campaign, its items, the person on the reference date (3), the
+            // sheet, the completions, the items again with the modules' titles, the sheet as
+            // stored and its history
+            (&learner, format!("/inspection/{year}"), 12),
+            // the session; the grid's roster (modules, assignments, the division's people,
+            // roles, divisions' names, enrollments) and the filter's divisions; the staff list
+            // (division names, members, people, and their divisions and roles)
+            (&manager, "/manager".to_string(), 14),
+            // the session and every module
+            (&trainer, "/trainer".to_string(), 2),
+        ];
+        let mut before = Vec::new();
+        for (viewer, path, most) in &pages {
+            let (statements, _) = statements_for(viewer, path).await;
+            assert!(
+                statements.len() <= *most,
+                "{} {path}: {} statements, at most {most}:\n{statements:#?}",
+                app.backend,
+                statements.len()
+            );
+            before.push(statements.len());
+        }
+        assign_more_modules(&app, 0..3).await;
+        statements_for(&learner, "/modules/classification").await;
+        for ((viewer, path, _), count) in pages.iter().zip(before) {
+            let (statements, _) = statements_for(viewer, path).await;
+            assert_eq!(
+                statements.len(),
+                count,
+                "{} {path}: the count grew with three more modules:\n{statements:#?}",
+                app.backend
+            );
+        }
+    }
+}

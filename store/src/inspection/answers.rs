@@ -1,12 +1,18 @@
 //! Answer sheets: typed answers imported from `answers.csv`, and a learner's own sheet — a
 //! draft, then submissions — with every change to the answers in force kept.
 
-use super::{campaign_items, find_campaign, items_of, schedule_of};
+use super::{
+    campaign_items, domain_items,
+    figures::{completions_of, respondent},
+    find_campaign, items_of, schedule_of,
+};
 use crate::{
     Store, StoreError,
-    entities::{inspection_campaign, inspection_change, inspection_response},
+    entities::{inspection_campaign, inspection_change, inspection_item, inspection_response},
+    history::PersonPeriods,
     outbox::{Stop, cancel_reminders},
     staff_import::ImportError,
+    training::Whom,
 };
 use chrono::{DateTime, Utc};
 use mamori_domain::{
@@ -23,7 +29,7 @@ use mamori_domain::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder, QuerySelect, TransactionTrait,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -47,7 +53,9 @@ impl Store {
             .enumerate()
             .map(|(position, item)| (item.code.as_str(), position))
             .collect();
-        let people = self.people_on(campaign.reference_date, None).await?;
+        let people = self
+            .people_on(campaign.reference_date, Whom::Everyone)
+            .await?;
         let by_employee_id: HashMap<&str, (i32, Vec<InspectionGroup>)> = people
             .iter()
             .map(|p| {
@@ -125,32 +133,102 @@ impl Store {
         Ok(rows.len())
     }
 
-    /// The campaigns a learner can open (answering has started), newest first.
+    /// The campaigns a learner can open (answering has started), newest first, each saying
+    /// whether they have submitted. The learner's home asks on every visit, so it is a fixed
+    /// handful of statements however many campaigns there are: the campaigns, the person
+    /// with their role periods, the campaigns' items, the person's sheets and, when an item
+    /// is answered by training, the person's completions.
     pub async fn learner_campaigns(
         &self,
         staff_id: i32,
         today: chrono::NaiveDate,
     ) -> Result<Vec<LearnerCampaign>, StoreError> {
-        let mut list = Vec::new();
-        for campaign in inspection_campaign::Entity::find()
+        let db = self.reads();
+        let campaigns: Vec<inspection_campaign::Model> = inspection_campaign::Entity::find()
             .order_by_desc(inspection_campaign::Column::FiscalYear)
-            .all(self.db())
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|campaign| {
+                matches!(
+                    schedule_of(campaign).state(today),
+                    CampaignState::Open | CampaignState::Closed
+                )
+            })
+            .collect();
+        if campaigns.is_empty() {
+            return Ok(Vec::new());
+        }
+        let Some(person) = PersonPeriods::of(db, staff_id).await? else {
+            return Ok(Vec::new());
+        };
+        let ids: Vec<i32> = campaigns.iter().map(|c| c.id).collect();
+        let mut items: HashMap<i32, Vec<inspection_item::Model>> = HashMap::new();
+        for item in inspection_item::Entity::find()
+            .filter(inspection_item::Column::CampaignId.is_in(ids.iter().copied()))
+            .order_by_asc(inspection_item::Column::Position)
+            .all(db)
             .await?
         {
-            let schedule = schedule_of(&campaign);
-            let state = schedule.state(today);
-            if !matches!(state, CampaignState::Open | CampaignState::Closed) {
+            items.entry(item.campaign_id).or_default().push(item);
+        }
+        let sheets: HashMap<i32, String> = inspection_response::Entity::find()
+            .select_only()
+            .columns([
+                inspection_response::Column::CampaignId,
+                inspection_response::Column::Answers,
+            ])
+            .filter(inspection_response::Column::StaffId.eq(staff_id))
+            .filter(inspection_response::Column::CampaignId.is_in(ids))
+            .into_tuple::<(i32, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
+        let linked = items
+            .values()
+            .flatten()
+            .any(|item| item.module_slug.is_some());
+        let completions = if linked {
+            completions_of(db, staff_id).await?
+        } else {
+            Vec::new()
+        };
+
+        let mut list = Vec::new();
+        for campaign in campaigns {
+            let on = campaign.reference_date;
+            if !person.on_staff(on) {
                 continue;
             }
-            let (items, people) = self.respondents(&campaign, Some(staff_id)).await?;
-            if let Some((_, respondent)) = people.first() {
-                list.push(LearnerCampaign {
-                    fiscal_year: campaign.fiscal_year,
-                    state,
-                    closes_on: schedule.closes_on,
-                    submitted: respondent.has_submitted(&items),
-                });
-            }
+            let rows = items.remove(&campaign.id).unwrap_or_default();
+            let completed_on = |slug: &str| {
+                completions
+                    .iter()
+                    .filter(|(done, year, _)| done == slug && *year == campaign.fiscal_year)
+                    .map(|(_, _, day)| *day)
+                    .min()
+            };
+            let linked = rows.iter().enumerate().filter_map(|(position, row)| {
+                let slug = row.module_slug.as_deref()?;
+                let group = row.group_code.parse().ok()?;
+                Some((position, group, completed_on(slug)))
+            });
+            let respondent = respondent(
+                InspectionGroup::of(&person.roles_on(on)),
+                sheets.get(&campaign.id).map(String::as_str),
+                rows.len(),
+                linked,
+                on,
+            )
+            .map_err(|e| StoreError::Corrupt(format!("answers of staff {staff_id}: {e}")))?;
+            let schedule = schedule_of(&campaign);
+            list.push(LearnerCampaign {
+                fiscal_year: campaign.fiscal_year,
+                state: schedule.state(today),
+                closes_on: schedule.closes_on,
+                submitted: respondent.has_submitted(&domain_items(&rows)?),
+            });
         }
         Ok(list)
     }
@@ -163,7 +241,7 @@ impl Store {
         staff_id: i32,
         now: DateTime<Utc>,
     ) -> Result<LearnerSheet, StoreError> {
-        let db = self.db();
+        let db = self.reads();
         let campaign = find_campaign(db, year).await?;
         let (items, mut people) = self.respondents(&campaign, Some(staff_id)).await?;
         let Some((_, respondent)) = people.pop() else {

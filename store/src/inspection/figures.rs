@@ -11,13 +11,13 @@ use crate::{
         assignment, enrollment, inspection_campaign, inspection_item, inspection_response,
         training_module,
     },
-    training::RosterPerson,
+    training::{RosterPerson, Whom},
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
     FiscalYear, InspectionGroup, ResultsScope, agency_date,
     inspection::{
-        Answer, AnswerSheet, Figures, Item, Respondent,
+        Answer, AnswerSheet, Figures, Item, Respondent, UnknownLetter,
         campaign::{InspectionResults, StatusPerson, SubmissionStatus},
         output::CampaignFigures,
     },
@@ -107,10 +107,15 @@ impl Store {
         campaign: &inspection_campaign::Model,
         person: Option<i32>,
     ) -> Result<(Vec<Item>, Vec<(Arc<RosterPerson>, Respondent)>), StoreError> {
-        let db = self.db();
+        let db = self.reads();
         let rows = items_of(db, campaign.id).await?;
         let items = domain_items(&rows)?;
-        let people = self.people_on(campaign.reference_date, person).await?;
+        let people = self
+            .people_on(
+                campaign.reference_date,
+                person.map_or(Whom::Everyone, Whom::Person),
+            )
+            .await?;
         let mut sheets = inspection_response::Entity::find()
             .select_only()
             .columns([
@@ -131,21 +136,17 @@ impl Store {
 
         let mut respondents = Vec::with_capacity(people.len());
         for person in people {
-            let groups = InspectionGroup::of(&person.roles);
-            let mut answers = match sheets.remove(&person.id) {
-                Some(stored) => AnswerSheet::parse(&stored).map_err(|e| {
-                    StoreError::Corrupt(format!("answers of {}: {e}", person.employee_id))
-                })?,
-                None => AnswerSheet::blank(items.len()),
-            };
-            for (position, group, completed) in &derived {
-                if groups.contains(group) {
-                    let completed_on = completed.get(&person.id).copied();
-                    let answer = Answer::from_training(completed_on, campaign.reference_date);
-                    answers.set(*position, Some(answer));
-                }
-            }
-            respondents.push((person, Respondent { groups, answers }));
+            let respondent = respondent(
+                InspectionGroup::of(&person.roles),
+                sheets.remove(&person.id).as_deref(),
+                items.len(),
+                derived.iter().map(|(position, group, completed)| {
+                    (*position, *group, completed.get(&person.id).copied())
+                }),
+                campaign.reference_date,
+            )
+            .map_err(|e| StoreError::Corrupt(format!("answers of {}: {e}", person.employee_id)))?;
+            respondents.push((person, respondent));
         }
         Ok((items, respondents))
     }
@@ -166,13 +167,36 @@ impl Store {
                 continue;
             };
             if !by_module.contains_key(slug.as_str()) {
-                let completed = completions(self.db(), slug, year, person).await?;
+                let completed = completions(self.reads(), slug, year, person).await?;
                 by_module.insert(slug, Arc::new(completed));
             }
             derived.push((position, group, Arc::clone(&by_module[slug.as_str()])));
         }
         Ok(derived)
     }
+}
+
+/// A target person's answers: their stored sheet (or a blank one of `item_count` items), with
+/// training's answer in each linked item of their groups — `linked` gives each such item's
+/// place and group, and the day the person completed its module, if they did.
+pub(super) fn respondent(
+    groups: Vec<InspectionGroup>,
+    stored: Option<&str>,
+    item_count: usize,
+    linked: impl Iterator<Item = (usize, InspectionGroup, Option<NaiveDate>)>,
+    reference_date: NaiveDate,
+) -> Result<Respondent, UnknownLetter> {
+    let mut answers = match stored {
+        Some(stored) => AnswerSheet::parse(stored)?,
+        None => AnswerSheet::blank(item_count),
+    };
+    for (position, group, completed_on) in linked {
+        if groups.contains(&group) {
+            let answer = Answer::from_training(completed_on, reference_date);
+            answers.set(position, Some(answer));
+        }
+    }
+    Ok(Respondent { groups, answers })
 }
 
 fn campaign_figures(
@@ -188,17 +212,30 @@ fn campaign_figures(
     }
 }
 
-/// Who completed the module `slug` in `year` (or only `person`), and on which day (the
-/// earliest).
-async fn completions(
+/// Every module one person completed: its slug, the fiscal year of the assignment, and the
+/// day (the agency's date).
+pub(super) async fn completions_of(
     db: &impl ConnectionTrait,
-    slug: &str,
-    year: FiscalYear,
-    person: Option<i32>,
-) -> Result<HashMap<i32, NaiveDate>, StoreError> {
-    let mut query = enrollment::Entity::find()
+    staff_id: i32,
+) -> Result<Vec<(String, i32, NaiveDate)>, StoreError> {
+    let rows: Vec<(String, i32, Option<DateTime<Utc>>)> = completed_enrollments()
         .select_only()
-        .columns([enrollment::Column::StaffId, enrollment::Column::CompletedAt])
+        .columns([training_module::Column::Slug])
+        .column(assignment::Column::FiscalYear)
+        .column(enrollment::Column::CompletedAt)
+        .filter(enrollment::Column::StaffId.eq(staff_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(slug, year, at)| Some((slug, year, agency_date(at?))))
+        .collect())
+}
+
+/// Completed enrollments joined to their assignment and its module.
+fn completed_enrollments() -> sea_orm::Select<enrollment::Entity> {
+    enrollment::Entity::find()
         .join(
             JoinType::InnerJoin,
             enrollment::Entity::belongs_to(assignment::Entity)
@@ -213,9 +250,22 @@ async fn completions(
                 .to(training_module::Column::Id)
                 .into(),
         )
+        .filter(enrollment::Column::CompletedAt.is_not_null())
+}
+
+/// Who completed the module `slug` in `year` (or only `person`), and on which day (the
+/// earliest).
+async fn completions(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    year: FiscalYear,
+    person: Option<i32>,
+) -> Result<HashMap<i32, NaiveDate>, StoreError> {
+    let mut query = completed_enrollments()
+        .select_only()
+        .columns([enrollment::Column::StaffId, enrollment::Column::CompletedAt])
         .filter(training_module::Column::Slug.eq(slug))
-        .filter(assignment::Column::FiscalYear.eq(year.start_year()))
-        .filter(enrollment::Column::CompletedAt.is_not_null());
+        .filter(assignment::Column::FiscalYear.eq(year.start_year()));
     if let Some(id) = person {
         query = query.filter(enrollment::Column::StaffId.eq(id));
     }

@@ -1,7 +1,7 @@
 //! Assignments: a published module for a fiscal year, to a target, with a due rule; carried
 //! over to the next year for yearly refreshers; and worked out per person.
 
-use super::{Assigned, MaterialCount, module_by_slug};
+use super::{Assigned, MaterialCount, Whom, module_by_slug};
 use crate::{
     Store, StoreError,
     entities::{
@@ -39,7 +39,7 @@ impl Store {
             return Err(TrainingRefusal::AssignUnpublished.into());
         }
         let reached = self
-            .people_on(mamori_domain::agency_date(now), None)
+            .people_on(mamori_domain::agency_date(now), Whom::Everyone)
             .await?
             .iter()
             .filter(|person| target.includes(&person.division, &person.roles))

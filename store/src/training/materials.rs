@@ -317,17 +317,23 @@ pub(super) async fn describe(
     db: &impl ConnectionTrait,
     rows: Vec<material::Model>,
 ) -> Result<Vec<Material>, StoreError> {
-    let ids = rows
+    let ids: Vec<i32> = rows
         .iter()
         .flat_map(|m| [m.file_id, m.captions_file_id])
-        .flatten();
-    let files: HashMap<i32, material_file::Model> = material_file::Entity::find()
-        .filter(material_file::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|f| (f.id, f))
+        .flatten()
         .collect();
+    // Pages alone have no files to look up.
+    let files: HashMap<i32, material_file::Model> = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        material_file::Entity::find()
+            .filter(material_file::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|f| (f.id, f))
+            .collect()
+    };
     rows.into_iter()
         .map(|row| material_of(row, &files))
         .collect()

@@ -17,7 +17,9 @@ pub(crate) use certificates::verification_code;
 pub use material_files::{FileToServe, MaterialFileRole};
 pub use materials::{MaterialEdit, Move, NewContent, NewMaterial, NewVideo, StoredUpload};
 pub use progress::ViewReport;
-pub use roster::{RosterAssignment, RosterEnrollment, RosterEntry, RosterPerson, RosterQuery};
+pub use roster::{
+    RosterAssignment, RosterEnrollment, RosterEntry, RosterPerson, RosterQuery, Whom,
+};
 
 use crate::outbox::{Stop, cancel_reminders};
 use crate::{
@@ -101,7 +103,7 @@ impl Store {
     pub async fn modules(&self) -> Result<Vec<ModuleSummary>, StoreError> {
         Ok(training_module::Entity::find()
             .order_by_desc(training_module::Column::UpdatedAt)
-            .all(self.db())
+            .all(self.reads())
             .await?
             .into_iter()
             .map(summary_of)

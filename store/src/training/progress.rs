@@ -66,11 +66,17 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ModulePlayer, StoreError> {
         let assigned = self.assigned_module(staff_id, slug, today).await?;
-        self.start_enrollment(staff_id, &assigned, now).await?;
-        let progress = self.progress(staff_id, &assigned, today).await?;
+        // Only the first visit writes: a page opened again reads, beside other readers.
+        let enrollment = match &assigned.enrollment {
+            Some(started) => started.clone(),
+            None => self.start_enrollment(staff_id, &assigned, now).await?,
+        };
+        let progress = self
+            .progress(staff_id, &assigned, Some(&enrollment), today)
+            .await?;
         let questions = question::Entity::find()
             .filter(question::Column::ModuleId.eq(assigned.module.id))
-            .count(self.db())
+            .count(self.reads())
             .await?;
         Ok(ModulePlayer {
             module: progress.module,
@@ -232,7 +238,9 @@ impl Store {
     ) -> Result<Vec<ModuleProgress>, StoreError> {
         let mut list = Vec::new();
         for assigned in self.assigned_to(staff_id, today).await? {
-            let progress = self.progress(staff_id, &assigned, today).await?;
+            let progress = self
+                .progress(staff_id, &assigned, assigned.enrollment.as_ref(), today)
+                .await?;
             list.push(ModuleProgress {
                 module: progress.module,
                 materials: progress.materials,
@@ -256,24 +264,25 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("module {slug}")))
     }
 
+    /// Where a person stands in an assigned module, given their enrollment in it (if any).
     async fn progress(
         &self,
         staff_id: i32,
         assigned: &Assigned,
+        enrollment: Option<&enrollment::Model>,
         today: NaiveDate,
     ) -> Result<Progress, StoreError> {
-        let enrollment = enrollment_of(self.db(), staff_id, assigned.assignment.id).await?;
-        let version = version_taken(assigned, enrollment.as_ref());
-        let rows = materials_of(self.db(), assigned.module.id, version).await?;
+        let version = version_taken(assigned, enrollment);
+        let rows = materials_of(self.reads(), assigned.module.id, version).await?;
         let views: HashMap<i32, material_view::Model> = material_view::Entity::find()
             .filter(material_view::Column::StaffId.eq(staff_id))
             .filter(material_view::Column::MaterialId.is_in(rows.iter().map(|p| p.id)))
-            .all(self.db())
+            .all(self.reads())
             .await?
             .into_iter()
             .map(|v| (v.material_id, v))
             .collect();
-        let materials: Vec<PlayerMaterial> = describe(self.db(), rows)
+        let materials: Vec<PlayerMaterial> = describe(self.reads(), rows)
             .await?
             .into_iter()
             .map(|material| {
@@ -293,12 +302,12 @@ impl Store {
             materials: materials.len(),
             viewed: materials.iter().filter(|m| m.viewed).count(),
         };
-        let module = learner_module(assigned, enrollment.as_ref(), count, today);
+        let module = learner_module(assigned, enrollment, count, today);
         Ok(Progress {
             module,
             version,
             materials,
-            enrollment,
+            enrollment: enrollment.cloned(),
         })
     }
 }

@@ -3,7 +3,8 @@
 //! size, for the reminder passes and the reports that look at everybody.
 //!
 //! At 100,000 people a roster has 300,000 entries, so it reads only the columns it needs and
-//! its entries share their person and assignment instead of copying them.
+//! its entries share their person and assignment instead of copying them. It reads what is
+//! committed, on the read connections, so that reports never wait for the writer.
 
 use super::assignments::assignment_info;
 use crate::{
@@ -75,12 +76,22 @@ impl RosterEntry {
 
 /// Whose assignments to read.
 #[derive(Debug, Clone, Copy)]
-pub struct RosterQuery {
+pub struct RosterQuery<'a> {
     pub year: FiscalYear,
     /// People on staff on this date, with their division and roles of that date.
     pub on: NaiveDate,
-    /// Only this person (a staff id).
-    pub person: Option<i32>,
+    pub whom: Whom<'a>,
+}
+
+/// Whose records to read: everyone on staff, one person, or the people of some divisions
+/// (on the date read). A manager's page reads their divisions only, not the whole agency.
+#[derive(Debug, Clone, Copy)]
+pub enum Whom<'a> {
+    Everyone,
+    /// A staff id.
+    Person(i32),
+    /// Division ids.
+    InDivisions(&'a [i32]),
 }
 
 impl Store {
@@ -89,7 +100,7 @@ impl Store {
         self.roster_of(RosterQuery {
             year: FiscalYear::containing(today),
             on: today,
-            person: None,
+            whom: Whom::Everyone,
         })
         .await
     }
@@ -97,14 +108,20 @@ impl Store {
     /// Every assignment of a fiscal year to the people on staff on a date, for published
     /// modules, as each learner sees them: one assignment per module (the oldest that
     /// includes them).
-    pub async fn roster_of(&self, query: RosterQuery) -> Result<Vec<RosterEntry>, StoreError> {
+    pub async fn roster_of(&self, query: RosterQuery<'_>) -> Result<Vec<RosterEntry>, StoreError> {
         let assignments = self.published_assignments(query.year).await?;
         if assignments.is_empty() {
             return Ok(Vec::new());
         }
-        let people = self.people_on(query.on, query.person).await?;
+        let people = self.people_on(query.on, query.whom).await?;
         let assignment_ids = assignments.iter().map(|a| a.assignment.id);
-        let mut enrollments = self.enrollments_of(assignment_ids, query.person).await?;
+        let staff_ids: Option<Vec<i32>> = match query.whom {
+            Whom::Everyone => None,
+            Whom::Person(_) | Whom::InDivisions(_) => Some(people.iter().map(|p| p.id).collect()),
+        };
+        let mut enrollments = self
+            .enrollments_of(assignment_ids, staff_ids.as_deref())
+            .await?;
 
         let mut roster = Vec::new();
         for person in people {
@@ -134,7 +151,7 @@ impl Store {
         &self,
         year: FiscalYear,
     ) -> Result<Vec<Arc<RosterAssignment>>, StoreError> {
-        let db = self.db();
+        let db = self.reads();
         let modules: HashMap<i32, training_module::Model> = training_module::Entity::find()
             .filter(training_module::Column::Status.eq(ModuleStatus::Published.code()))
             .all(db)
@@ -159,14 +176,14 @@ impl Store {
             .collect()
     }
 
-    /// The people on staff on `on` (or only `person`), by employee ID, with their division
-    /// and roles of that day: one query joins each to their membership of the day.
+    /// The people on staff on `on` (all, or `whom`), by employee ID, with their division and
+    /// roles of that day: one query joins each to their membership of the day.
     pub(crate) async fn people_on(
         &self,
         on: NaiveDate,
-        person: Option<i32>,
+        whom: Whom<'_>,
     ) -> Result<Vec<Arc<RosterPerson>>, StoreError> {
-        let db = self.db();
+        let db = self.reads();
         let membership_of_the_day: RelationDef =
             division_membership::Entity::belongs_to(staff::Entity)
                 .from(division_membership::Column::StaffId)
@@ -181,9 +198,16 @@ impl Store {
                 .into();
         let mut people = staff::Entity::find();
         let mut role_periods = security_role_period::Entity::find();
-        if let Some(id) = person {
-            people = people.filter(staff::Column::Id.eq(id));
-            role_periods = role_periods.filter(security_role_period::Column::StaffId.eq(id));
+        match whom {
+            Whom::Everyone => {}
+            Whom::Person(id) => {
+                people = people.filter(staff::Column::Id.eq(id));
+                role_periods = role_periods.filter(security_role_period::Column::StaffId.eq(id));
+            }
+            Whom::InDivisions(ids) => {
+                people = people
+                    .filter(division_membership::Column::DivisionId.is_in(ids.iter().copied()));
+            }
         }
         type Row = (i32, String, String, String, NaiveDate, Option<i32>);
         let rows: Vec<Row> = people
@@ -259,16 +283,18 @@ impl Store {
         Ok(people)
     }
 
-    /// Enrollments in `assignments` (of one person, or everyone's), by person and assignment.
+    /// Enrollments in `assignments` (of the staff ids given, or everyone's), by person and
+    /// assignment.
     async fn enrollments_of(
         &self,
         assignment_ids: impl IntoIterator<Item = i32>,
-        person: Option<i32>,
+        staff_ids: Option<&[i32]>,
     ) -> Result<HashMap<(i32, i32), RosterEnrollment>, StoreError> {
         let mut enrollments = enrollment::Entity::find()
             .filter(enrollment::Column::AssignmentId.is_in(assignment_ids));
-        if let Some(id) = person {
-            enrollments = enrollments.filter(enrollment::Column::StaffId.eq(id));
+        if let Some(ids) = staff_ids {
+            enrollments =
+                enrollments.filter(enrollment::Column::StaffId.is_in(ids.iter().copied()));
         }
         type Row = (i32, i32, i32, i32, DateTime<Utc>, Option<DateTime<Utc>>);
         let rows: Vec<Row> = enrollments
@@ -282,7 +308,7 @@ impl Store {
                 enrollment::Column::CompletedAt,
             ])
             .into_tuple()
-            .all(self.db())
+            .all(self.reads())
             .await?;
         Ok(rows
             .into_iter()
