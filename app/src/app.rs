@@ -5,11 +5,11 @@ use crate::{
     components::{layout::Layout, viewer::ViewerResource},
     i18n::provide_locale,
     pages::{
-        AccountPage, AdminMailRoute, AdminStaffRoute, AuditLogRoute, CertificatePage,
-        ImportPreviewRoute, InspectionAdminRoute, InspectionCampaignRoute, InspectionListPage,
-        InspectionResultsRoute, InspectionSheetPage, LearnerHome, LoginPage, ManagerRoute,
-        MaterialViewsRoute, ModuleEditorRoute, ModulePlayerPage, NotFound, QuizPageView,
-        QuizResultsRoute, ReportPeopleRoute, ReportsRoute, SetPasswordPage, StaffMemberRoute,
+        AccountRoute, AdminMailRoute, AdminStaffRoute, AuditLogRoute, CertificateRoute,
+        ImportPreviewRoute, InspectionAdminRoute, InspectionCampaignRoute, InspectionListRoute,
+        InspectionResultsRoute, InspectionSheetRoute, LearnerHome, LoginPage, ManagerRoute,
+        MaterialViewsRoute, ModuleEditorRoute, ModulePlayerPage, NotFound, QuizResultsRoute,
+        QuizRoute, ReportPeopleRoute, ReportsRoute, SetPasswordRoute, StaffMemberRoute,
         StaffTrainingRoute, TrainerModulesRoute, TranscriptRoute, VerifyCertificateRoute,
     },
     raw_text,
@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/") view=LearnerHome ssr=SsrMode::Async />
-                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/manager") view={Lazy::<ManagerRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/manager/staff/:employee_id") view={Lazy::<StaffTrainingRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff") view={Lazy::<AdminStaffRoute>::new()} ssr=SsrMode::Async />
@@ -76,10 +76,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/audit") view={Lazy::<AuditLogRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff/import/:upload_id") view={Lazy::<ImportPreviewRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff/:employee_id") view={Lazy::<StaffMemberRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/set-password/:token") view=SetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/set-password/:token") view={Lazy::<SetPasswordRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/modules/:slug") view=ModulePlayerPage ssr=SsrMode::Async />
-                    <Route path=path!("/modules/:slug/certificate") view=CertificatePage ssr=SsrMode::Async />
-                    <Route path=path!("/modules/:slug/quiz") view=QuizPageView ssr=SsrMode::Async />
+                    <Route path=path!("/modules/:slug/certificate") view={Lazy::<CertificateRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/modules/:slug/quiz") view={Lazy::<QuizRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/certificates") view={Lazy::<VerifyCertificateRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/trainer") view={Lazy::<TrainerModulesRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/trainer/modules/:slug") view={Lazy::<ModuleEditorRoute>::new()} ssr=SsrMode::Async />
@@ -88,8 +88,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reports/people") view={Lazy::<ReportPeopleRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/reports/materials/:slug") view={Lazy::<MaterialViewsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/reports/staff/:employee_id") view={Lazy::<TranscriptRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/inspection") view=InspectionListPage ssr=SsrMode::Async />
-                    <Route path=path!("/inspection/:year") view=InspectionSheetPage ssr=SsrMode::Async />
+                    <Route path=path!("/inspection") view={Lazy::<InspectionListRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/inspection/:year") view={Lazy::<InspectionSheetRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/inspection/:year/results") view={Lazy::<InspectionResultsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/inspection") view={Lazy::<InspectionAdminRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/inspection/:year") view={Lazy::<InspectionCampaignRoute>::new()} ssr=SsrMode::Async />

@@ -1,6 +1,8 @@
-//! One module per page, named after what the user sees. The learner's pages are in the main
-//! browser bundle; the pages only trainers, managers and admins open are each loaded when
-//! first visited (`lazy_pages!`), so that no learner downloads them.
+//! One module per page, named after what the user sees. The pages of a learner's first visit
+//! (login, home, a module) and the not-found page are in the main browser bundle; every other
+//! page is loaded when first visited (`lazy_pages!`): a learner never downloads the trainers',
+//! managers' and admins' pages, and downloads a quiz, a certificate, the self-inspection or
+//! the account page only on opening one.
 
 mod account;
 mod admin_mail;
@@ -23,15 +25,10 @@ mod staff_member;
 mod staff_training;
 mod trainer_modules;
 
-pub use account::AccountPage;
-pub use certificate::CertificatePage;
-pub use inspection::{InspectionListPage, InspectionSheetPage};
 pub use learner_home::LearnerHome;
 pub use login::LoginPage;
 pub use module_player::ModulePlayerPage;
 pub use not_found::NotFound;
-pub use quiz::QuizPageView;
-pub use set_password::SetPasswordPage;
 
 use leptos::prelude::{AnyView, IntoAny};
 
@@ -57,6 +54,12 @@ macro_rules! lazy_pages {
 }
 
 lazy_pages! {
+    AccountRoute => account::AccountPage,
+    SetPasswordRoute => set_password::SetPasswordPage,
+    CertificateRoute => certificate::CertificatePage,
+    QuizRoute => quiz::QuizPageView,
+    InspectionListRoute => inspection::InspectionListPage,
+    InspectionSheetRoute => inspection::InspectionSheetPage,
     ManagerRoute => manager::ManagerPage,
     StaffTrainingRoute => staff_training::StaffTrainingPage,
     AdminStaffRoute => admin_staff::AdminStaffPage,
