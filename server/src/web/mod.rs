@@ -2,6 +2,7 @@
 //! language switch, and the plain HTTP routes (file uploads and downloads), each behind the
 //! door of its permission (`plain_routes`).
 
+mod admission;
 mod audit_files;
 mod client_address;
 mod door;
@@ -238,6 +239,11 @@ pub fn router(
             }),
         )
         .leptos_routes_with_context(&web, routes, context, page_shell)
+        // Pages and server functions take turns (admission.rs); files and uploads do not wait.
+        .route_layer(axum::middleware::from_fn_with_state(
+            admission::Admission::for_this_machine(),
+            admission::take_turns,
+        ))
         .route("/language", post(set_language))
         .merge(plain)
         .nest_service(
