@@ -185,11 +185,11 @@ impl Store {
             .await?
             .into_iter()
             .collect();
-        let linked = items
+        let answered_by_training = items
             .values()
             .flatten()
             .any(|item| item.module_slug.is_some());
-        let completions = if linked {
+        let completions = if answered_by_training {
             completions_of(db, staff_id).await?
         } else {
             Vec::new()
