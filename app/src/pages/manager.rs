@@ -6,6 +6,7 @@ use crate::{
     api::{
         directory::{DivisionStaff, managed_staff},
         reports::training_grid,
+        session::Viewer,
     },
     components::{
         data_table::{Column, DataTable},
@@ -49,12 +50,7 @@ pub fn ManagerPage() -> impl IntoView {
             .get()
             .and_then(Result::ok)
             .flatten()
-            .is_some_and(|viewer| {
-                matches!(
-                    viewer.actor.results_scope(),
-                    Some(ResultsScope::Divisions(_))
-                )
-            })
+            .is_some_and(|viewer| manages_divisions(&viewer))
     };
     let staff = Resource::new(manages, |managed| async move {
         if managed {
@@ -65,7 +61,7 @@ pub fn ManagerPage() -> impl IntoView {
     });
     view! {
         <RequirePermission permission=Permission::ViewTrainingResults page=move |viewer| {
-            let managed = matches!(viewer.actor.results_scope(), Some(ResultsScope::Divisions(_)));
+            let managed = manages_divisions(&viewer);
             let title = if managed { t.reports.my_divisions_title } else { t.reports.staff_grid_title };
             view! {
                 <Title text=title />
@@ -80,6 +76,14 @@ pub fn ManagerPage() -> impl IntoView {
             }
         } />
     }
+}
+
+/// A manager sees their own divisions; trainers and admins see everyone.
+fn manages_divisions(viewer: &Viewer) -> bool {
+    matches!(
+        viewer.actor.results_scope(),
+        Some(ResultsScope::Divisions(_))
+    )
 }
 
 /// The directory entries of the manager's own divisions.

@@ -3,7 +3,7 @@
 
 use super::{
     campaign_items, domain_items,
-    figures::{completions_of, respondent},
+    figures::{answered_by_training, completions_of, respondent},
     find_campaign, items_of, schedule_of,
 };
 use crate::{
@@ -185,11 +185,10 @@ impl Store {
             .await?
             .into_iter()
             .collect();
-        let answered_by_training = items
+        let any_answered_by_training = items
             .values()
-            .flatten()
-            .any(|item| item.module_slug.is_some());
-        let completions = if answered_by_training {
+            .any(|rows| answered_by_training(rows).next().is_some());
+        let completions = if any_answered_by_training {
             completions_of(db, staff_id).await?
         } else {
             Vec::new()
@@ -209,11 +208,8 @@ impl Store {
                     .map(|(_, _, day)| *day)
                     .min()
             };
-            let linked = rows.iter().enumerate().filter_map(|(position, row)| {
-                let slug = row.module_slug.as_deref()?;
-                let group = row.group_code.parse().ok()?;
-                Some((position, group, completed_on(slug)))
-            });
+            let linked = answered_by_training(&rows)
+                .map(|(position, group, slug)| (position, group, completed_on(slug)));
             let respondent = respondent(
                 InspectionGroup::of(&person.roles_on(on)),
                 sheets.get(&campaign.id).map(String::as_str),

@@ -162,18 +162,29 @@ impl Store {
         let year = FiscalYear::new(campaign.fiscal_year);
         let mut by_module: HashMap<&str, Arc<HashMap<i32, NaiveDate>>> = HashMap::new();
         let mut derived = Vec::new();
-        for (position, row) in rows.iter().enumerate() {
-            let (Some(slug), Ok(group)) = (&row.module_slug, row.group_code.parse()) else {
-                continue;
-            };
-            if !by_module.contains_key(slug.as_str()) {
+        for (position, group, slug) in answered_by_training(rows) {
+            if !by_module.contains_key(slug) {
                 let completed = completions(self.reads(), slug, year, person).await?;
                 by_module.insert(slug, Arc::new(completed));
             }
-            derived.push((position, group, Arc::clone(&by_module[slug.as_str()])));
+            derived.push((position, group, Arc::clone(&by_module[slug])));
         }
         Ok(derived)
     }
+}
+
+/// The items a module's completion answers: each one's place in the sheet, its group and the
+/// module's slug.
+pub(super) fn answered_by_training(
+    rows: &[inspection_item::Model],
+) -> impl Iterator<Item = (usize, InspectionGroup, &str)> {
+    rows.iter().enumerate().filter_map(|(position, row)| {
+        Some((
+            position,
+            row.group_code.parse().ok()?,
+            row.module_slug.as_deref()?,
+        ))
+    })
 }
 
 /// A target person's answers: their stored sheet (or a blank one of `item_count` items), with

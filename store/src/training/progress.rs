@@ -83,8 +83,8 @@ impl Store {
             has_quiz: questions > 0,
             version: progress.version,
             materials: progress.materials,
-            completed_at: progress.enrollment.as_ref().and_then(|e| e.completed_at),
-            verification_code: progress.enrollment.and_then(|e| e.verification_code),
+            completed_at: enrollment.completed_at,
+            verification_code: enrollment.verification_code,
         })
     }
 
@@ -307,7 +307,6 @@ impl Store {
             module,
             version,
             materials,
-            enrollment: enrollment.cloned(),
         })
     }
 }
@@ -340,7 +339,6 @@ pub(super) struct Progress {
     pub module: LearnerModule,
     pub version: i32,
     pub materials: Vec<PlayerMaterial>,
-    pub enrollment: Option<enrollment::Model>,
 }
 
 pub(super) async fn material_by_id(
