@@ -353,6 +353,14 @@ pub struct AssignmentInfo {
     pub reminder_policy: Option<crate::reminder::ReminderPolicy>,
 }
 
+/// What a learner's home shows: the self-inspections they can open, and this fiscal year's
+/// training, soonest due first. Read together, so that the person is looked up once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnerHome {
+    pub campaigns: Vec<crate::inspection::campaign::LearnerCampaign>,
+    pub modules: Vec<LearnerModule>,
+}
+
 /// One assigned module on a learner's home page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LearnerModule {

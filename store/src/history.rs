@@ -33,71 +33,6 @@ fn covers(from: NaiveDate, until: Option<NaiveDate>, date: NaiveDate) -> bool {
     from <= date && until.is_none_or(|until| until >= date)
 }
 
-/// A person's days on staff and security-role periods: enough to tell, for any date, whether
-/// they were on staff and which roles they held, read in one statement.
-pub(crate) struct PersonPeriods {
-    active_from: NaiveDate,
-    active_until: Option<NaiveDate>,
-    roles: Vec<(SecurityRole, NaiveDate, Option<NaiveDate>)>,
-}
-
-impl PersonPeriods {
-    pub(crate) async fn of(
-        db: &impl ConnectionTrait,
-        staff_id: i32,
-    ) -> Result<Option<Self>, StoreError> {
-        use crate::entities::join_on;
-        use sea_orm::{JoinType, QuerySelect};
-        let rows = staff::Entity::find_by_id(staff_id)
-            .join(
-                JoinType::LeftJoin,
-                join_on::<staff::Entity, security_role_period::Entity>(
-                    staff::Column::Id,
-                    security_role_period::Column::StaffId,
-                ),
-            )
-            .select_also(security_role_period::Entity)
-            .all(db)
-            .await?;
-        let Some((person, _)) = rows.first() else {
-            return Ok(None);
-        };
-        Ok(Some(Self {
-            active_from: person.active_from,
-            active_until: person.active_until,
-            roles: rows
-                .iter()
-                .filter_map(|(_, period)| {
-                    let period = period.as_ref()?;
-                    Some((
-                        period.role.parse().ok()?,
-                        period.valid_from,
-                        period.valid_until,
-                    ))
-                })
-                .collect(),
-        }))
-    }
-
-    /// On staff that day, as `valid_on` asks of the staff table.
-    pub(crate) fn on_staff(&self, date: NaiveDate) -> bool {
-        covers(self.active_from, self.active_until, date)
-    }
-
-    /// The security roles held that day, in order, each once.
-    pub(crate) fn roles_on(&self, date: NaiveDate) -> Vec<SecurityRole> {
-        let mut roles: Vec<SecurityRole> = self
-            .roles
-            .iter()
-            .filter(|(_, from, until)| covers(*from, *until, date))
-            .map(|(role, _, _)| *role)
-            .collect();
-        roles.sort();
-        roles.dedup();
-        roles
-    }
-}
-
 /// Each person's division (id) as of `date` (see `clamp_to_active`).
 pub(crate) async fn divisions_on(
     db: &impl ConnectionTrait,
@@ -170,87 +105,125 @@ pub(crate) async fn roles_on(
     Ok(roles)
 }
 
-/// One person as of `date` (see `clamp_to_active`), in one statement: the staff row joined to
-/// every division membership and security role period they have had (a row for each pair),
-/// of which those in force on the date are kept.
-pub(crate) async fn person_on(
-    db: &impl ConnectionTrait,
-    staff_id: i32,
-    date: NaiveDate,
-) -> Result<Option<(staff::Model, StaffSummary)>, StoreError> {
-    use crate::entities::join_on;
-    use sea_orm::{FromQueryResult, JoinType, QuerySelect, QueryTrait};
-    let query = staff::Entity::find_by_id(staff_id)
-        .join(
-            JoinType::LeftJoin,
-            join_on::<staff::Entity, division_membership::Entity>(
-                staff::Column::Id,
-                division_membership::Column::StaffId,
-            ),
-        )
-        .join(
-            JoinType::LeftJoin,
-            join_on::<division_membership::Entity, division::Entity>(
-                division_membership::Column::DivisionId,
-                division::Column::Id,
-            ),
-        )
-        .join(
-            JoinType::LeftJoin,
-            join_on::<staff::Entity, security_role_period::Entity>(
-                staff::Column::Id,
-                security_role_period::Column::StaffId,
-            ),
-        )
-        .column_as(division::Column::Name, "division")
-        .column_as(division_membership::Column::ValidFrom, "member_from")
-        .column_as(division_membership::Column::ValidUntil, "member_until")
-        .column_as(security_role_period::Column::Role, "role")
-        .column_as(security_role_period::Column::ValidFrom, "role_from")
-        .column_as(security_role_period::Column::ValidUntil, "role_until")
-        .into_query();
-    let rows = db.query_all(&query).await?;
-    let Some(first) = rows.first() else {
-        return Ok(None);
-    };
-    let person = staff::Model::from_query_result(first, "")?;
-    let on = clamp_to_active(&person, date);
-    let mut division_name = String::new();
-    let mut roles = Vec::new();
-    for row in &rows {
-        let member: Option<(NaiveDate, Option<NaiveDate>, String)> =
-            match row.try_get::<Option<NaiveDate>>("", "member_from")? {
-                Some(from) => Some((
+/// One person's whole dated record, read in one statement: the staff row joined to every
+/// division membership (with the division's name) and every security-role period they have
+/// had (a row for each pair). It answers for any date, so a page that shows the person's
+/// training today and their self-inspections on other reference dates reads them once.
+pub(crate) struct PersonHistory {
+    person: staff::Model,
+    memberships: Vec<(String, NaiveDate, Option<NaiveDate>)>,
+    roles: Vec<(SecurityRole, NaiveDate, Option<NaiveDate>)>,
+}
+
+impl PersonHistory {
+    pub(crate) async fn read(
+        db: &impl ConnectionTrait,
+        staff_id: i32,
+    ) -> Result<Option<Self>, StoreError> {
+        use crate::entities::join_on;
+        use sea_orm::{FromQueryResult, JoinType, QuerySelect, QueryTrait};
+        let query = staff::Entity::find_by_id(staff_id)
+            .join(
+                JoinType::LeftJoin,
+                join_on::<staff::Entity, division_membership::Entity>(
+                    staff::Column::Id,
+                    division_membership::Column::StaffId,
+                ),
+            )
+            .join(
+                JoinType::LeftJoin,
+                join_on::<division_membership::Entity, division::Entity>(
+                    division_membership::Column::DivisionId,
+                    division::Column::Id,
+                ),
+            )
+            .join(
+                JoinType::LeftJoin,
+                join_on::<staff::Entity, security_role_period::Entity>(
+                    staff::Column::Id,
+                    security_role_period::Column::StaffId,
+                ),
+            )
+            .column_as(division::Column::Name, "division")
+            .column_as(division_membership::Column::ValidFrom, "member_from")
+            .column_as(division_membership::Column::ValidUntil, "member_until")
+            .column_as(security_role_period::Column::Role, "role")
+            .column_as(security_role_period::Column::ValidFrom, "role_from")
+            .column_as(security_role_period::Column::ValidUntil, "role_until")
+            .into_query();
+        let rows = db.query_all(&query).await?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let mut history = Self {
+            person: staff::Model::from_query_result(first, "")?,
+            memberships: Vec::new(),
+            roles: Vec::new(),
+        };
+        for row in &rows {
+            if let Some(from) = row.try_get::<Option<NaiveDate>>("", "member_from")? {
+                let membership = (
+                    row.try_get("", "division")?,
                     from,
                     row.try_get("", "member_until")?,
-                    row.try_get("", "division")?,
-                )),
-                None => None,
-            };
-        if let Some((from, until, name)) = member
-            && covers(from, until, on)
-        {
-            division_name = name;
+                );
+                if !history.memberships.contains(&membership) {
+                    history.memberships.push(membership);
+                }
+            }
+            if let Some(from) = row.try_get::<Option<NaiveDate>>("", "role_from")?
+                && let Ok(role) = row.try_get::<String>("", "role")?.parse::<SecurityRole>()
+            {
+                let period = (role, from, row.try_get("", "role_until")?);
+                if !history.roles.contains(&period) {
+                    history.roles.push(period);
+                }
+            }
         }
-        if let Some(from) = row.try_get::<Option<NaiveDate>>("", "role_from")?
-            && covers(from, row.try_get("", "role_until")?, on)
-            && let Ok(role) = row.try_get::<String>("", "role")?.parse::<SecurityRole>()
-        {
-            roles.push(role);
-        }
+        Ok(Some(history))
     }
-    roles.sort();
-    roles.dedup();
-    let summary = StaffSummary {
-        employee_id: staff::employee_id_of(&person.employee_id)?,
-        name: person.name.clone(),
-        email: person.email.clone(),
-        division: division_name,
-        security_roles: roles,
-        active_from: person.active_from,
-        active_until: person.active_until,
-    };
-    Ok(Some((person, summary)))
+
+    pub(crate) fn person(&self) -> &staff::Model {
+        &self.person
+    }
+
+    /// On staff that day, as `valid_on` asks of the staff table.
+    pub(crate) fn on_staff(&self, date: NaiveDate) -> bool {
+        covers(self.person.active_from, self.person.active_until, date)
+    }
+
+    /// The security roles held that day, in order, each once.
+    pub(crate) fn roles_on(&self, date: NaiveDate) -> Vec<SecurityRole> {
+        let mut roles: Vec<SecurityRole> = self
+            .roles
+            .iter()
+            .filter(|(_, from, until)| covers(*from, *until, date))
+            .map(|(role, _, _)| *role)
+            .collect();
+        roles.sort();
+        roles.dedup();
+        roles
+    }
+
+    /// The person as of `date` (see `clamp_to_active`): their division and roles then.
+    pub(crate) fn as_of(&self, date: NaiveDate) -> Result<StaffSummary, StoreError> {
+        let on = clamp_to_active(&self.person, date);
+        let division = self
+            .memberships
+            .iter()
+            .rfind(|(_, from, until)| covers(*from, *until, on))
+            .map(|(name, _, _)| name.clone())
+            .unwrap_or_default();
+        Ok(StaffSummary {
+            employee_id: staff::employee_id_of(&self.person.employee_id)?,
+            name: self.person.name.clone(),
+            email: self.person.email.clone(),
+            division,
+            security_roles: self.roles_on(on),
+            active_from: self.person.active_from,
+            active_until: self.person.active_until,
+        })
+    }
 }
 
 pub(crate) fn membership(

@@ -3,7 +3,7 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use mamori_domain::training::{LearnerModule, ModuleDraft, ModulePlayer, ModuleSummary};
+use mamori_domain::training::{LearnerHome, ModuleDraft, ModulePlayer, ModuleSummary};
 
 #[cfg(feature = "ssr")]
 use super::server::{
@@ -328,15 +328,15 @@ pub async fn assign_module(
     Ok(reached)
 }
 
-/// The caller's assigned modules this fiscal year.
-#[server(endpoint = "my_modules")]
+/// The caller's home: the self-inspections they can open and this fiscal year's modules.
+#[server(endpoint = "my_home")]
 #[middleware(Needs(Permission::TakeTraining))]
-pub async fn my_modules() -> Result<Vec<LearnerModule>, AppError> {
+pub async fn my_home() -> Result<LearnerHome, AppError> {
     let (state, actor) = require(Permission::TakeTraining).await?;
     let today = mamori_domain::agency_date(chrono::Utc::now());
     state
         .store
-        .learner_modules(actor.staff_id, today)
+        .learner_home(actor.staff_id, today)
         .await
         .map_err(store_error)
 }

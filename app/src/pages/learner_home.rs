@@ -2,10 +2,10 @@
 //! fiscal year, soonest due first, and the mail Mamori sent them.
 
 use crate::{
-    api::{mail::my_mail, training::my_modules},
+    api::{mail::my_mail, training::my_home},
     components::{guard::RequirePermission, mail_list::MailList},
     i18n::use_locale,
-    pages::inspection::{PendingInspections, my_inspections_resource},
+    pages::inspection::PendingInspections,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,9 +16,8 @@ use mamori_domain::{FiscalYear, Permission, training::LearnerModule};
 pub fn LearnerHome() -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
-    let modules = Resource::new(|| (), |_| my_modules());
+    let home = Resource::new(|| (), |_| my_home());
     let mail = Resource::new(|| (), |_| my_mail());
-    let campaigns = my_inspections_resource();
     view! {
         <Title text=t.training.my_training_title />
         <RequirePermission permission=Permission::TakeTraining page=move |viewer| {
@@ -27,14 +26,11 @@ pub fn LearnerHome() -> impl IntoView {
                 <h1>{t.training.my_training_title}</h1>
                 <p class="greeting">{(t.training.greeting)(&viewer.actor.name)}</p>
                 <p>{t.training.current_fiscal_year}": "<strong class="fiscal-year">{locale.fiscal_year(year)}</strong></p>
-                <PendingInspections campaigns />
                 <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
-                    {move || modules.get().map(|result| match result {
-                        Ok(list) if list.is_empty() => view! { <p class="empty-state">{t.training.no_training_yet}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="module-cards">
-                                {list.into_iter().map(|module| view! { <ModuleCard module /> }).collect_view()}
-                            </ul>
+                    {move || home.get().map(|result| match result {
+                        Ok(home) => view! {
+                            <PendingInspections campaigns=home.campaigns />
+                            <ModuleCards modules=home.modules />
                         }.into_any(),
                         Err(error) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
                     })}
@@ -51,6 +47,20 @@ pub fn LearnerHome() -> impl IntoView {
             }
         } />
     }
+}
+
+#[component]
+fn ModuleCards(modules: Vec<LearnerModule>) -> impl IntoView {
+    let t = use_locale().texts();
+    if modules.is_empty() {
+        return view! { <p class="empty-state">{t.training.no_training_yet}</p> }.into_any();
+    }
+    view! {
+        <ul class="module-cards">
+            {modules.into_iter().map(|module| view! { <ModuleCard module /> }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 #[component]

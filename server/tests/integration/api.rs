@@ -41,7 +41,7 @@ const ACCESS: &[(&str, [u16; 5])] = &[
     // Assignment 1 is `matrix`'s: carried over once.
     ("/api/carry_over_assignment", [401, 403, 200, 403, 422]),
     // Assigned to everyone (no division): every learner takes it.
-    ("/api/my_modules", [401, 200, 200, 200, 200]),
+    ("/api/my_home", [401, 200, 200, 200, 200]),
     ("/api/take_module", [401, 200, 200, 200, 200]),
     ("/api/material_heartbeat", [401, 200, 200, 200, 200]),
     ("/api/save_quiz_settings", [401, 403, 200, 403, 200]),

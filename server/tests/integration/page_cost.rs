@@ -72,8 +72,9 @@ async fn the_learner_home_costs_the_same_few_statements_with_3_modules_or_30() {
             "{}: the count grows with the modules:\n{many:#?}",
             app.backend
         );
-        // The session with its person, the person as of today, the year's assignments with
-        // their modules, enrollments and material counts, the self-inspections, the mail.
+        // The session with its person, the person's dated divisions and roles, the year's
+        // assignments with their modules, enrollments and material counts, the
+        // self-inspections, the mail.
         assert!(
             many.len() <= 5,
             "{}: {} statements:\n{many:#?}",
@@ -101,11 +102,11 @@ async fn the_demo_agencys_busiest_pages_cost_a_fixed_few_statements() {
         statements_for(&learner, "/modules/classification").await;
         // Each page, its viewer, and the most statements it may send, with what they read.
         let pages = [
-            // the session; the person as of today; the year's assignments with modules,
-            // enrollments and counts; the mail; the campaigns, the person's role periods, the
-            // campaigns' items, the person's sheets and completions (an item is answered by
-            // training)
-            (&learner, "/".to_string(), 9),
+            // the session; the person with their dated divisions and roles; the year's
+            // assignments with modules, enrollments and counts; the campaigns with their
+            // items, the person's sheets and completions (an item is answered by training);
+            // the mail
+            (&learner, "/".to_string(), 5),
             // the session, the person, the assignments, the version's materials, the
             // person's views of them, whether there is a quiz
             (&learner, "/modules/classification".to_string(), 6),

@@ -3,13 +3,13 @@
 
 use super::{
     campaign_items, domain_items,
-    figures::{answered_by_training, completions_of, respondent},
+    figures::{answered_by_training, campaigns_with_items, respondent},
     find_campaign, items_of, schedule_of,
 };
 use crate::{
     Store, StoreError,
-    entities::{inspection_campaign, inspection_change, inspection_item, inspection_response},
-    history::PersonPeriods,
+    entities::{inspection_campaign, inspection_change, inspection_response},
+    history::PersonHistory,
     outbox::{Stop, cancel_reminders},
     staff_import::ImportError,
     training::Whom,
@@ -29,7 +29,7 @@ use mamori_domain::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    QueryOrder, TransactionTrait,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -134,96 +134,49 @@ impl Store {
     }
 
     /// The campaigns a learner can open (answering has started), newest first, each saying
-    /// whether they have submitted. The learner's home asks on every visit, so it is a fixed
-    /// handful of statements however many campaigns there are: the campaigns, the person
-    /// with their role periods, the campaigns' items, the person's sheets and, when an item
-    /// is answered by training, the person's completions.
+    /// whether they have submitted.
     pub async fn learner_campaigns(
         &self,
         staff_id: i32,
         today: chrono::NaiveDate,
     ) -> Result<Vec<LearnerCampaign>, StoreError> {
-        let db = self.reads();
-        let campaigns: Vec<inspection_campaign::Model> = inspection_campaign::Entity::find()
-            .order_by_desc(inspection_campaign::Column::FiscalYear)
-            .all(db)
-            .await?
-            .into_iter()
-            .filter(|campaign| {
-                matches!(
-                    schedule_of(campaign).state(today),
-                    CampaignState::Open | CampaignState::Closed
-                )
-            })
-            .collect();
-        if campaigns.is_empty() {
-            return Ok(Vec::new());
-        }
-        let Some(person) = PersonPeriods::of(db, staff_id).await? else {
-            return Ok(Vec::new());
-        };
-        let ids: Vec<i32> = campaigns.iter().map(|c| c.id).collect();
-        let mut items: HashMap<i32, Vec<inspection_item::Model>> = HashMap::new();
-        for item in inspection_item::Entity::find()
-            .filter(inspection_item::Column::CampaignId.is_in(ids.iter().copied()))
-            .order_by_asc(inspection_item::Column::Position)
-            .all(db)
-            .await?
-        {
-            items.entry(item.campaign_id).or_default().push(item);
-        }
-        let sheets: HashMap<i32, String> = inspection_response::Entity::find()
-            .select_only()
-            .columns([
-                inspection_response::Column::CampaignId,
-                inspection_response::Column::Answers,
-            ])
-            .filter(inspection_response::Column::StaffId.eq(staff_id))
-            .filter(inspection_response::Column::CampaignId.is_in(ids))
-            .into_tuple::<(i32, String)>()
-            .all(db)
-            .await?
-            .into_iter()
-            .collect();
-        let any_answered_by_training = items
-            .values()
-            .any(|rows| answered_by_training(rows).next().is_some());
-        let completions = if any_answered_by_training {
-            completions_of(db, staff_id).await?
-        } else {
-            Vec::new()
-        };
+        let history = self.history_of(staff_id).await?;
+        self.campaigns_for(&history, today).await
+    }
 
+    /// `learner_campaigns` for a person already read. The learner's home asks on every
+    /// visit, so it is one statement however many campaigns and items there are.
+    pub(crate) async fn campaigns_for(
+        &self,
+        history: &PersonHistory,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<LearnerCampaign>, StoreError> {
+        let staff_id = history.person().id;
         let mut list = Vec::new();
-        for campaign in campaigns {
-            let on = campaign.reference_date;
-            if !person.on_staff(on) {
+        for campaign in campaigns_with_items(self.reads(), staff_id).await? {
+            let schedule = schedule_of(&campaign.campaign);
+            let state = schedule.state(today);
+            let on = campaign.campaign.reference_date;
+            if !matches!(state, CampaignState::Open | CampaignState::Closed)
+                || !history.on_staff(on)
+            {
                 continue;
             }
-            let rows = items.remove(&campaign.id).unwrap_or_default();
-            let completed_on = |slug: &str| {
-                completions
-                    .iter()
-                    .filter(|(done, year, _)| done == slug && *year == campaign.fiscal_year)
-                    .map(|(_, _, day)| *day)
-                    .min()
-            };
-            let linked = answered_by_training(&rows)
-                .map(|(position, group, slug)| (position, group, completed_on(slug)));
+            let linked = answered_by_training(&campaign.items)
+                .map(|(position, group, _)| (position, group, campaign.completed_on[position]));
             let respondent = respondent(
-                InspectionGroup::of(&person.roles_on(on)),
-                sheets.get(&campaign.id).map(String::as_str),
-                rows.len(),
+                InspectionGroup::of(&history.roles_on(on)),
+                campaign.sheet.as_deref(),
+                campaign.items.len(),
                 linked,
                 on,
             )
             .map_err(|e| StoreError::Corrupt(format!("answers of staff {staff_id}: {e}")))?;
-            let schedule = schedule_of(&campaign);
             list.push(LearnerCampaign {
-                fiscal_year: campaign.fiscal_year,
-                state: schedule.state(today),
+                fiscal_year: campaign.campaign.fiscal_year,
+                state,
                 closes_on: schedule.closes_on,
-                submitted: respondent.has_submitted(&domain_items(&rows)?),
+                submitted: respondent.has_submitted(&domain_items(&campaign.items)?),
             });
         }
         Ok(list)

@@ -223,25 +223,113 @@ fn campaign_figures(
     }
 }
 
-/// Every module one person completed: its slug, the fiscal year of the assignment, and the
-/// day (the agency's date).
-pub(super) async fn completions_of(
+/// A campaign as a learner's home sees it: its items in order, the person's stored sheet,
+/// and for each item the day the person first completed its module in the campaign's year
+/// (only ever set for an item answered by training).
+pub(super) struct CampaignWithItems {
+    pub(super) campaign: inspection_campaign::Model,
+    pub(super) items: Vec<inspection_item::Model>,
+    pub(super) sheet: Option<String>,
+    pub(super) completed_on: Vec<Option<NaiveDate>>,
+}
+
+/// Every campaign, newest first, with what `CampaignWithItems` holds for `staff_id`, in one
+/// statement: the campaigns joined to their items (a row each), the sheet and the completion
+/// as subqueries.
+pub(super) async fn campaigns_with_items(
     db: &impl ConnectionTrait,
     staff_id: i32,
-) -> Result<Vec<(String, i32, NaiveDate)>, StoreError> {
-    let rows: Vec<(String, i32, Option<DateTime<Utc>>)> = completed_enrollments()
+) -> Result<Vec<CampaignWithItems>, StoreError> {
+    use crate::entities::join_on;
+    use sea_orm::{
+        FromQueryResult, QueryOrder, QueryTrait,
+        sea_query::{Alias, Expr, ExprTrait, Func, Query},
+    };
+    let sheet = Query::select()
+        .column((
+            inspection_response::Entity,
+            inspection_response::Column::Answers,
+        ))
+        .from(inspection_response::Entity)
+        .and_where(
+            Expr::col((
+                inspection_response::Entity,
+                inspection_response::Column::CampaignId,
+            ))
+            .equals((inspection_campaign::Entity, inspection_campaign::Column::Id)),
+        )
+        .and_where(
+            Expr::col((
+                inspection_response::Entity,
+                inspection_response::Column::StaffId,
+            ))
+            .eq(staff_id),
+        )
+        .to_owned();
+    let completed = completed_enrollments()
         .select_only()
-        .columns([training_module::Column::Slug])
-        .column(assignment::Column::FiscalYear)
-        .column(enrollment::Column::CompletedAt)
+        .expr(Func::min(Expr::col((
+            enrollment::Entity,
+            enrollment::Column::CompletedAt,
+        ))))
         .filter(enrollment::Column::StaffId.eq(staff_id))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(slug, year, at)| Some((slug, year, agency_date(at?))))
-        .collect())
+        .filter(
+            Expr::col((training_module::Entity, training_module::Column::Slug))
+                .equals((inspection_item::Entity, inspection_item::Column::ModuleSlug)),
+        )
+        .filter(
+            Expr::col((assignment::Entity, assignment::Column::FiscalYear)).equals((
+                inspection_campaign::Entity,
+                inspection_campaign::Column::FiscalYear,
+            )),
+        )
+        .into_query();
+    let mut query = inspection_campaign::Entity::find()
+        .join(
+            JoinType::LeftJoin,
+            join_on::<inspection_campaign::Entity, inspection_item::Entity>(
+                inspection_campaign::Column::Id,
+                inspection_item::Column::CampaignId,
+            ),
+        )
+        .select_also(inspection_item::Entity)
+        .order_by_desc(inspection_campaign::Column::FiscalYear)
+        .order_by_asc(inspection_item::Column::Position)
+        .into_query();
+    query
+        .expr_as(
+            Expr::SubQuery(None, Box::new(sheet.into())),
+            Alias::new("sheet"),
+        )
+        .expr_as(
+            Expr::SubQuery(None, Box::new(completed.into())),
+            Alias::new("completed_at"),
+        );
+    let mut campaigns: Vec<CampaignWithItems> = Vec::new();
+    for row in db.query_all(&query).await? {
+        let campaign = inspection_campaign::Model::from_query_result(&row, "A_")?;
+        if campaigns
+            .last()
+            .is_none_or(|last| last.campaign.id != campaign.id)
+        {
+            campaigns.push(CampaignWithItems {
+                campaign,
+                items: Vec::new(),
+                sheet: row.try_get("", "sheet")?,
+                completed_on: Vec::new(),
+            });
+        }
+        let Some(last) = campaigns.last_mut() else {
+            continue;
+        };
+        if row.try_get::<Option<i32>>("", "B_id")?.is_some() {
+            last.items
+                .push(inspection_item::Model::from_query_result(&row, "B_")?);
+            let completed_at: Option<DateTime<Utc>> = row.try_get("", "completed_at")?;
+            last.completed_on.push(completed_at.map(agency_date));
+        }
+    }
+    Ok(campaigns)
 }
 
 /// Completed enrollments joined to their assignment and its module.

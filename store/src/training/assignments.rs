@@ -7,6 +7,7 @@ use crate::{
     entities::{
         assignment, enrollment, join_on, material, material_view, select_prefixed, training_module,
     },
+    history::PersonHistory,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::{
@@ -154,13 +155,12 @@ impl Store {
     /// module (published and not archived) and due date.
     pub(super) async fn assigned_to(
         &self,
-        staff_id: i32,
+        history: &PersonHistory,
         today: NaiveDate,
     ) -> Result<Vec<Assigned>, StoreError> {
-        let (person, me) = crate::history::person_on(self.reads(), staff_id, today)
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("staff {staff_id}")))?;
-        let joined = person.active_from;
+        let me = history.as_of(today)?;
+        let staff_id = history.person().id;
+        let joined = me.active_from;
         let year = FiscalYear::containing(today).start_year();
         let published = join_on::<assignment::Entity, training_module::Entity>(
             assignment::Column::ModuleId,

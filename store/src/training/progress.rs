@@ -9,11 +9,12 @@ use crate::outbox::{Stop, cancel_reminders};
 use crate::{
     Store, StoreError,
     entities::{enrollment, material, material_view, question, quiz_attempt, staff},
+    history::PersonHistory,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use mamori_domain::training::{
-    Heartbeat, LearnerModule, MaterialKind, ModulePlayer, ModuleProgress, PlayerMaterial, Slug,
-    ViewEvidence, ViewStanding, material_viewed, progress_status,
+    Heartbeat, LearnerHome, LearnerModule, MaterialKind, ModulePlayer, ModuleProgress,
+    PlayerMaterial, Slug, ViewEvidence, ViewStanding, material_viewed, progress_status,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
@@ -40,8 +41,31 @@ impl Store {
         staff_id: i32,
         today: NaiveDate,
     ) -> Result<Vec<LearnerModule>, StoreError> {
+        let history = self.history_of(staff_id).await?;
+        self.modules_for(&history, today).await
+    }
+
+    /// A learner's home: their self-inspections and their modules, the person read once for
+    /// both.
+    pub async fn learner_home(
+        &self,
+        staff_id: i32,
+        today: NaiveDate,
+    ) -> Result<LearnerHome, StoreError> {
+        let history = self.history_of(staff_id).await?;
+        Ok(LearnerHome {
+            campaigns: self.campaigns_for(&history, today).await?,
+            modules: self.modules_for(&history, today).await?,
+        })
+    }
+
+    async fn modules_for(
+        &self,
+        history: &PersonHistory,
+        today: NaiveDate,
+    ) -> Result<Vec<LearnerModule>, StoreError> {
         let mut list: Vec<LearnerModule> = self
-            .assigned_to(staff_id, today)
+            .assigned_to(history, today)
             .await?
             .iter()
             .map(|assigned| {
@@ -55,6 +79,13 @@ impl Store {
             .collect();
         list.sort_by_key(|m| m.due);
         Ok(list)
+    }
+
+    /// The person's dated record; `NotFound` for an unknown id.
+    pub(crate) async fn history_of(&self, staff_id: i32) -> Result<PersonHistory, StoreError> {
+        PersonHistory::read(self.reads(), staff_id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("staff {staff_id}")))
     }
 
     /// One assigned module for its learner: starting it pins the version they will keep.
@@ -237,7 +268,8 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<ModuleProgress>, StoreError> {
         let mut list = Vec::new();
-        for assigned in self.assigned_to(staff_id, today).await? {
+        let history = self.history_of(staff_id).await?;
+        for assigned in self.assigned_to(&history, today).await? {
             let progress = self
                 .progress(staff_id, &assigned, assigned.enrollment.as_ref(), today)
                 .await?;
@@ -257,7 +289,8 @@ impl Store {
         slug: &Slug,
         today: NaiveDate,
     ) -> Result<Assigned, StoreError> {
-        self.assigned_to(staff_id, today)
+        let history = self.history_of(staff_id).await?;
+        self.assigned_to(&history, today)
             .await?
             .into_iter()
             .find(|a| a.module.slug == slug.as_str())

@@ -7,9 +7,7 @@ mod sheet;
 
 pub use admin::{InspectionAdminPage, InspectionCampaignPage};
 pub use results::InspectionResultsPage;
-pub use sheet::{
-    InspectionListPage, InspectionSheetPage, PendingInspections, my_inspections_resource,
-};
+pub use sheet::{InspectionListPage, InspectionSheetPage, PendingInspections};
 
 use crate::i18n::Locale;
 use leptos::prelude::*;

@@ -14,7 +14,6 @@ use crate::{
         guard::RequirePermission,
         loaded::Loaded,
     },
-    error::AppError,
     i18n::{use_locale, use_texts},
 };
 use leptos::prelude::*;
@@ -31,7 +30,9 @@ use mamori_domain::{
 #[component]
 pub fn InspectionListPage() -> impl IntoView {
     let t = use_texts();
-    let campaigns = my_inspections_resource();
+    // Made outside the part that waits for the viewer: that part is rendered more than once,
+    // and a resource made there would ask the server each time.
+    let campaigns = Resource::new(|| (), |_| my_inspections());
     view! {
         <Title text=t.inspection.title />
         <RequirePermission permission=Permission::TakeTraining page=move |viewer| {
@@ -45,40 +46,26 @@ pub fn InspectionListPage() -> impl IntoView {
     .into_any()
 }
 
-/// The learner's self-inspections, for `PendingInspections`. Made by the page, outside the
-/// part that waits for the viewer: that part is rendered more than once, and a resource made
-/// there would ask the server each time.
-pub fn my_inspections_resource() -> Resource<Result<Vec<LearnerCampaign>, AppError>> {
-    Resource::new(|| (), |_| my_inspections())
-}
-
 /// The open self-inspections a learner has not submitted, with their deadline: on their home
 /// page, so that nobody learns of it from a reminder first.
 #[component]
-pub fn PendingInspections(
-    campaigns: Resource<Result<Vec<LearnerCampaign>, AppError>>,
-) -> impl IntoView {
+pub fn PendingInspections(campaigns: Vec<LearnerCampaign>) -> impl IntoView {
     let locale = use_locale();
     let t = locale.texts();
-    view! {
-        <Suspense>
-            {move || campaigns.get().and_then(Result::ok).map(|list| {
-                list.into_iter()
-                    .filter(|c| c.state == CampaignState::Open && !c.submitted)
-                    .map(|c| {
-                        let year = c.fiscal_year;
-                        let due = c.closes_on.map(|d| locale.date(d)).unwrap_or_default();
-                        view! {
-                            <p class="notice pending-inspection">
-                                {(t.inspection.pending)(&year_label(locale, year), &due)}" "
-                                <A href=format!("/inspection/{year}")>{t.inspection.answer_now}</A>
-                            </p>
-                        }
-                    })
-                    .collect_view()
-            })}
-        </Suspense>
-    }
+    campaigns
+        .into_iter()
+        .filter(|c| c.state == CampaignState::Open && !c.submitted)
+        .map(|c| {
+            let year = c.fiscal_year;
+            let due = c.closes_on.map(|d| locale.date(d)).unwrap_or_default();
+            view! {
+                <p class="notice pending-inspection">
+                    {(t.inspection.pending)(&year_label(locale, year), &due)}" "
+                    <A href=format!("/inspection/{year}")>{t.inspection.answer_now}</A>
+                </p>
+            }
+        })
+        .collect_view()
 }
 
 #[component]
