@@ -175,6 +175,9 @@ pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(Policy::none())
+        // A request unanswered this long is stuck: it fails naming its URL instead of holding
+        // the run until scripts/test stops it after ten minutes.
+        .timeout(std::time::Duration::from_secs(90))
         .build()
         .unwrap()
 }
